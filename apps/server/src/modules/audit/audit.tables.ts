@@ -1,0 +1,26 @@
+import { bigint, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const auditLog = pgTable('audit_log', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  actorId: uuid('actor_id'),
+  actorName: text('actor_name'),
+  role: text('role'),
+  areaCodes: text('area_codes').array().notNull(),
+  action: text('action').notNull(),
+  objectType: text('object_type'),
+  objectIds: text('object_ids').array().notNull(),
+  fields: text('fields').array().notNull(),
+  result: text('result').$type<'success' | 'failure' | 'denied'>().notNull(),
+  ip: text('ip'),
+  requestId: text('request_id'),
+  detail: text('detail'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: integer('id').primaryKey(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+});

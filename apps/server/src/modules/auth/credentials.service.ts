@@ -1,0 +1,51 @@
+import { AppError } from '../../platform/errors';
+import type { AppContext } from '../../platform/context';
+import type { DbOrTx } from '../../platform/db';
+import { addPasswordHistory, recentPasswordHashes, updateUser } from '../users';
+import { PASSWORD_RULES, checkPasswordPolicy } from './password-policy';
+import { hashPassword, verifyPassword } from './password-hash';
+import { deleteUserSessions } from './sessions.repository';
+
+/** Validates a new password against the profile and history; returns its hash. Throws auth.password_* errors. */
+export async function prepareNewPassword(
+  ctx: AppContext,
+  db: DbOrTx,
+  user: { id: string | null; username: string },
+  password: string,
+): Promise<string> {
+  const problems = checkPasswordPolicy(password, ctx.config.passwordProfile, user.username);
+  if (problems.length) {
+    throw new AppError('auth.password_weak', problems.map((message) => ({ path: 'newPassword', message })));
+  }
+  const historySize = PASSWORD_RULES[ctx.config.passwordProfile].historySize;
+  if (user.id && historySize > 0) {
+    for (const old of await recentPasswordHashes(db, user.id, historySize)) {
+      if (await verifyPassword(old.hash, password)) {
+        throw new AppError('auth.password_reused', [{ path: 'newPassword', message: `不能与最近 ${historySize} 次密码相同` }]);
+      }
+    }
+  }
+  return hashPassword(password);
+}
+
+/**
+ * Stores a new password hash, remembers it in the history and ends every session of the user (R-15):
+ * a changed password must lock out whoever held the old one.
+ */
+export async function storePassword(
+  ctx: AppContext,
+  tx: DbOrTx,
+  userId: string,
+  hash: string,
+  options: { mustChange: boolean },
+): Promise<void> {
+  const now = ctx.clock.now();
+  await updateUser(tx, userId, {
+    passwordHash: hash,
+    passwordChangedAt: now,
+    mustChangePassword: options.mustChange,
+    updatedAt: now,
+  });
+  await addPasswordHistory(tx, userId, hash, now);
+  await deleteUserSessions(tx, userId);
+}

@@ -1,0 +1,199 @@
+import { type LoginResult, type Role, isAdminRole } from '@linli/contracts';
+import { auditEvent, auditInTx, auditNow } from '../../platform/context';
+import type { AppContext } from '../../platform/context';
+import { randomToken, sha256 } from '../../platform/crypto';
+import { AppError } from '../../platform/errors';
+import { RateLimiter } from '../../platform/rate-limit';
+import { findUserById, findUserByUsername, loadGrants, updateUser, type UserRow } from '../users';
+import { passwordExpired } from './password-policy';
+import { dummyPasswordHash, verifyPassword } from './password-hash';
+import { openSession } from './session.service';
+import {
+  clearThrottle, deleteChallenge, findChallenge, findThrottle, insertChallenge, saveThrottle,
+} from './sessions.repository';
+import { generateTotpSecret, matchTotp, otpauthUri } from './totp';
+import { prepareNewPassword, storePassword } from './credentials.service';
+
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 30;
+export const INACTIVITY_DAYS = 180;
+const CHALLENGE_MS = 5 * 60_000;
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/** What a successful step returns to the route: the cookie token to set, or the next challenge. */
+export type LoginStep =
+  | { kind: 'session'; token: string; userId: string }
+  | { kind: 'challenge'; result: Exclude<LoginResult, { status: 'ok' }> };
+
+export class LoginService {
+  private readonly ipLimiter: RateLimiter;
+  private readonly userLimiter: RateLimiter;
+
+  constructor(private readonly ctx: AppContext) {
+    this.ipLimiter = new RateLimiter(ctx.clock, ctx.config.loginLimitPerIp, 60_000);
+    this.userLimiter = new RateLimiter(ctx.clock, ctx.config.loginLimitPerUser, 60_000);
+  }
+
+  private async audit(username: string | null, userId: string | null, client: ClientInfo, result: 'success' | 'failure' | 'denied', action: string, detail: string | null) {
+    await auditNow(this.ctx, {
+      ...auditEvent(null, { action }), actorId: userId, actorName: username, ip: client.ip, requestId: client.requestId, result, detail,
+    });
+  }
+
+  async login(usernameInput: string, password: string, client: ClientInfo): Promise<LoginStep> {
+    const key = usernameInput.trim().toLowerCase();
+    if (!this.ipLimiter.hit(client.ip ?? 'unknown') || !this.userLimiter.hit(key)) {
+      await this.audit(key, null, client, 'denied', 'auth.login', 'rate limited');
+      throw new AppError('auth.rate_limited');
+    }
+    const now = this.ctx.clock.now();
+    const throttle = await findThrottle(this.ctx.db, key);
+    if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+      await this.audit(key, null, client, 'denied', 'auth.login', 'account locked');
+      throw new AppError('auth.account_locked');
+    }
+    const user = await findUserByUsername(this.ctx.db, key);
+    const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    const refusal = user ? this.refusalReason(user, now) : 'unknown user';
+    if (!user || !passwordOk || refusal) {
+      const reason = !passwordOk ? (user ? 'wrong password' : 'unknown user') : refusal!;
+      await this.recordFailure(key, user?.id ?? null, client, reason);
+    }
+    const u = user!;
+    await clearThrottle(this.ctx.db, key);
+    return this.afterPassword(u, client);
+  }
+
+  private refusalReason(user: UserRow, now: Date): string | null {
+    if (user.status !== 'active') return 'account disabled';
+    if (user.expiresAt && user.expiresAt <= now) return 'account expired';
+    const lastActive = user.lastLoginAt ?? user.createdAt;
+    if (now.getTime() - lastActive.getTime() > INACTIVITY_DAYS * 86_400_000) return 'account inactive';
+    return null;
+  }
+
+  /** Counts a failure against the typed username and always throws the same answer (no enumeration). */
+  private async recordFailure(key: string, userId: string | null, client: ClientInfo, reason: string): Promise<never> {
+    const now = this.ctx.clock.now();
+    const throttle = await findThrottle(this.ctx.db, key);
+    const failures = (throttle?.lockedUntil && throttle.lockedUntil <= now ? 0 : (throttle?.failures ?? 0)) + 1;
+    const locks = failures >= MAX_FAILURES;
+    await saveThrottle(this.ctx.db, {
+      usernameKey: key,
+      failures: locks ? 0 : failures,
+      lockedUntil: locks ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
+      updatedAt: now,
+    });
+    await this.audit(key, userId, client, 'failure', 'auth.login', locks ? `${reason}; locked` : reason);
+    throw new AppError(locks ? 'auth.account_locked' : 'auth.invalid_credentials');
+  }
+
+  /** After the password: forced change, then second factor for admins, then the session. */
+  private async afterPassword(user: UserRow, client: ClientInfo): Promise<LoginStep> {
+    const now = this.ctx.clock.now();
+    if (user.mustChangePassword || passwordExpired(user.passwordChangedAt, this.ctx.config.passwordProfile, now)) {
+      const challengeId = await this.challenge(user.id, 'password_change', null);
+      return { kind: 'challenge', result: { status: 'password_change_required', challengeId, reason: user.mustChangePassword ? 'reset' : 'expired' } };
+    }
+    return this.afterPasswordChecks(user, client);
+  }
+
+  private async afterPasswordChecks(user: UserRow, client: ClientInfo): Promise<LoginStep> {
+    const grants = await this.grants(user.id);
+    const roles = grants.roles;
+    const needsTotp = roles.some(isAdminRole) && !this.ctx.config.demoMode;
+    if (needsTotp && user.totpSecretEnc) {
+      const challengeId = await this.challenge(user.id, 'totp', null);
+      return { kind: 'challenge', result: { status: 'totp_required', challengeId } };
+    }
+    if (needsTotp) {
+      const secret = generateTotpSecret();
+      const challengeId = await this.challenge(user.id, 'totp_setup', { secret: this.ctx.cipher.encrypt(secret) });
+      return {
+        kind: 'challenge',
+        result: { status: 'totp_setup_required', challengeId, secret, otpauthUri: otpauthUri(secret, user.username) },
+      };
+    }
+    return this.startSession(user, grants, client, 'password');
+  }
+
+  private async challenge(userId: string, kind: 'totp' | 'totp_setup' | 'password_change', data: Record<string, unknown> | null) {
+    const token = randomToken(24);
+    const now = this.ctx.clock.now();
+    await insertChallenge(this.ctx.db, {
+      id: sha256(token), userId, kind, data, createdAt: now, expiresAt: new Date(now.getTime() + CHALLENGE_MS),
+    });
+    return token;
+  }
+
+  private async takeChallenge(token: string, kinds: string[]) {
+    const row = await findChallenge(this.ctx.db, sha256(token));
+    if (!row || !kinds.includes(row.kind) || row.expiresAt <= this.ctx.clock.now()) throw new AppError('auth.challenge_invalid');
+    const user = await findUserById(this.ctx.db, row.userId);
+    if (!user || this.refusalReason(user, this.ctx.clock.now())) throw new AppError('auth.challenge_invalid');
+    return { row, user };
+  }
+
+  async completeTotp(token: string, code: string, client: ClientInfo): Promise<LoginStep> {
+    const { row, user } = await this.takeChallenge(token, ['totp', 'totp_setup']);
+    const key = user.username.toLowerCase();
+    const throttle = await findThrottle(this.ctx.db, key);
+    if (throttle?.lockedUntil && throttle.lockedUntil > this.ctx.clock.now()) throw new AppError('auth.account_locked');
+    const secretEnc = row.kind === 'totp_setup' ? String(row.data?.secret ?? '') : user.totpSecretEnc;
+    const secret = secretEnc ? this.ctx.cipher.decrypt(secretEnc) : null;
+    const lastStep = row.kind === 'totp_setup' ? null : user.totpLastStep;
+    const step = secret ? matchTotp(secret, code, this.ctx.clock.now(), lastStep) : null;
+    if (step === null) {
+      try {
+        await this.recordFailure(key, user.id, client, 'wrong one-time code');
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'auth.invalid_credentials') throw new AppError('auth.totp_invalid');
+        throw error;
+      }
+    }
+    await deleteChallenge(this.ctx.db, row.id);
+    await clearThrottle(this.ctx.db, key);
+    const patch = row.kind === 'totp_setup' ? { totpSecretEnc: secretEnc, totpLastStep: step } : { totpLastStep: step };
+    await updateUser(this.ctx.db, user.id, { ...patch, updatedAt: this.ctx.clock.now() });
+    return this.startSession(user, await this.grants(user.id), client, row.kind === 'totp_setup' ? 'password+totp (enrolled)' : 'password+totp');
+  }
+
+  async completePasswordChange(token: string, newPassword: string, client: ClientInfo): Promise<LoginStep> {
+    const { row, user } = await this.takeChallenge(token, ['password_change']);
+    const hash = await prepareNewPassword(this.ctx, this.ctx.db, { id: user.id, username: user.username }, newPassword);
+    await this.ctx.db.transaction(async (tx) => {
+      await storePassword(this.ctx, tx, user.id, hash, { mustChange: false });
+      await deleteChallenge(tx, row.id);
+      await auditInTx(this.ctx, tx, null, {
+        action: 'auth.password_change', actorId: user.id, actorName: user.username, objectType: 'user',
+        objectIds: [user.id], fields: ['password'], ip: client.ip, requestId: client.requestId, detail: 'at login',
+      });
+    });
+    const fresh = (await findUserById(this.ctx.db, user.id))!;
+    return this.afterPasswordChecks(fresh, client);
+  }
+
+  private async grants(userId: string): Promise<{ roles: Role[]; areaCodes: string[] }> {
+    const found = (await loadGrants(this.ctx.db, [userId])).get(userId);
+    return { roles: (found?.roles ?? []) as Role[], areaCodes: found?.areaCodes ?? [] };
+  }
+
+  private async startSession(user: UserRow, grants: { roles: Role[]; areaCodes: string[] }, client: ClientInfo, method: string): Promise<LoginStep> {
+    const now = this.ctx.clock.now();
+    const { roles } = grants;
+    return this.ctx.db.transaction(async (tx) => {
+      const session = await openSession(this.ctx, tx, { id: user.id, roles }, client);
+      await updateUser(tx, user.id, { lastLoginAt: now });
+      await auditInTx(this.ctx, tx, null, {
+        action: 'auth.login', actorId: user.id, actorName: user.username, role: roles.join(',') || null, areaCodes: grants.areaCodes,
+        ip: client.ip, requestId: client.requestId, detail: method,
+      });
+      return { kind: 'session', token: session.token, userId: user.id } as const;
+    });
+  }
+}

@@ -1,0 +1,129 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { inAreaOrGrid } from '../../platform/access';
+import type { DbOrTx } from '../../platform/db';
+import { assessments, clientEvents, clients, tierChanges, visits } from './care.tables';
+import { cases, referrals } from './cases.tables';
+
+export type ClientRow = typeof clients.$inferSelect;
+
+export interface ClientVisibility {
+  prefixes: readonly string[];
+  actorId: string;
+  /** Supervisors see minors of their jurisdiction; others only the minors assigned to them (decision 6). */
+  seesAllMinors: boolean;
+  /** The cut-off birth date: born after it → a minor. */
+  minorBornAfter: string;
+}
+
+export function visibleClients(v: ClientVisibility): SQL {
+  const minorRule = v.seesAllMinors
+    ? sql`true`
+    : sql`(${clients.birthDate} IS NULL OR ${clients.birthDate} <= ${v.minorBornAfter} OR ${clients.assigneeId} = ${v.actorId})`;
+  return and(inAreaOrGrid(clients.areaCode, clients.gridCode, v.prefixes), minorRule)!;
+}
+
+export async function findClient(db: DbOrTx, id: string): Promise<ClientRow | null> {
+  const [row] = await db.select().from(clients).where(eq(clients.id, id));
+  return row ?? null;
+}
+
+export interface ClientFilter {
+  q?: string | undefined;
+  communityCode?: string | undefined;
+  gridCode?: string | undefined;
+  tier?: string | undefined;
+  category?: string | undefined;
+  status?: string | undefined;
+  overdueOn?: string | undefined;
+  idBidx?: string | undefined;
+  phoneBidx?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+// Qualified by hand: inside a subquery Drizzle would render the outer column unqualified (and bind it to `v`).
+const nextDue = sql<string | null>`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned')`;
+
+export async function listClients(db: DbOrTx, visibility: ClientVisibility, filter: ClientFilter) {
+  const conditions: SQL[] = [visibleClients(visibility)];
+  if (filter.communityCode) conditions.push(eq(clients.areaCode, filter.communityCode));
+  if (filter.gridCode) conditions.push(eq(clients.gridCode, filter.gridCode));
+  if (filter.tier) conditions.push(eq(clients.tier, filter.tier as 'red'));
+  if (filter.category) conditions.push(sql`${filter.category} = ANY(${clients.categories})`);
+  if (filter.status) conditions.push(eq(clients.status, filter.status as 'active'));
+  if (filter.overdueOn) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned' AND v.window_end < ${filter.overdueOn})`);
+  }
+  if (filter.idBidx) conditions.push(eq(clients.idNumberBidx, filter.idBidx));
+  else if (filter.phoneBidx) conditions.push(or(eq(clients.phoneBidx, filter.phoneBidx), eq(clients.idNumberBidx, filter.phoneBidx))!);
+  else if (filter.q) {
+    const q = filter.q.replace(/[\\%_]/g, '\\$&');
+    if (/^[a-z]+$/i.test(q)) {
+      const lower = q.toLowerCase();
+      conditions.push(or(sql`${clients.namePinyin} LIKE ${lower + '%'}`, sql`${clients.nameInitials} LIKE ${lower + '%'}`)!);
+    } else {
+      conditions.push(ilike(clients.name, `%${q}%`));
+    }
+  }
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db.select({ client: clients, nextDue }).from(clients).where(where)
+      .orderBy(sql`CASE ${clients.tier} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 ELSE 3 END`, asc(clients.namePinyin), asc(clients.id))
+      .limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(clients).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+export async function nextDueFor(db: DbOrTx, clientId: string): Promise<string | null> {
+  const [row] = await db.select({ due: sql<string | null>`min(${visits.dueDate})::text` }).from(visits)
+    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')));
+  return row?.due ?? null;
+}
+
+export function insertClient(db: DbOrTx, row: typeof clients.$inferInsert) {
+  return db.insert(clients).values(row);
+}
+
+export function updateClient(db: DbOrTx, id: string, patch: Partial<typeof clients.$inferInsert>) {
+  return db.update(clients).set(patch).where(eq(clients.id, id));
+}
+
+/** Candidates for the duplicate warning: same ID number, same mobile, or same pinyin + birth date in the community. */
+export function findDuplicateCandidates(db: DbOrTx, keys: { idBidx?: string | undefined; phoneBidx?: string | undefined; pinyin: string; birthDate?: string | undefined; areaCode: string }) {
+  const matches: SQL[] = [];
+  if (keys.idBidx) matches.push(eq(clients.idNumberBidx, keys.idBidx));
+  if (keys.phoneBidx) matches.push(eq(clients.phoneBidx, keys.phoneBidx));
+  if (keys.birthDate) matches.push(and(eq(clients.namePinyin, keys.pinyin), eq(clients.birthDate, keys.birthDate), eq(clients.areaCode, keys.areaCode))!);
+  if (matches.length === 0) return Promise.resolve([]);
+  return db.select().from(clients).where(or(...matches)).limit(20);
+}
+
+export function clientAssessments(db: DbOrTx, clientId: string) {
+  return db.select().from(assessments).where(eq(assessments.clientId, clientId)).orderBy(desc(assessments.assessedAt));
+}
+
+export function clientTierChanges(db: DbOrTx, clientId: string) {
+  return db.select().from(tierChanges).where(eq(tierChanges.clientId, clientId)).orderBy(desc(tierChanges.createdAt));
+}
+
+export function clientEventsOf(db: DbOrTx, clientId: string) {
+  return db.select().from(clientEvents).where(eq(clientEvents.clientId, clientId)).orderBy(desc(clientEvents.at));
+}
+
+export function clientCases(db: DbOrTx, clientId: string) {
+  return db.select().from(cases).where(eq(cases.clientId, clientId)).orderBy(desc(cases.openedAt));
+}
+
+export function clientReferrals(db: DbOrTx, clientId: string) {
+  return db.select().from(referrals).where(eq(referrals.clientId, clientId)).orderBy(desc(referrals.sentAt));
+}
+
+export function clientVisits(db: DbOrTx, clientId: string) {
+  return db.select().from(visits).where(eq(visits.clientId, clientId)).orderBy(desc(visits.dueDate));
+}
+
+export function clientsByIds(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([] as ClientRow[]);
+  return db.select().from(clients).where(inArray(clients.id, ids));
+}

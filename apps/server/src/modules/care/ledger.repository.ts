@@ -1,0 +1,35 @@
+import { and, asc, inArray } from 'drizzle-orm';
+import { inScope } from '../../platform/access';
+import type { DbOrTx } from '../../platform/db';
+import { type AreaRow, areas } from '../org';
+import { clients, tierChanges, visitEvents, visits } from './care.tables';
+
+/** Areas the ledger may name (communities and grids in the jurisdiction), to resolve names to codes. */
+export function listAreasInScopeForLedger(db: DbOrTx, prefixes: readonly string[]): Promise<AreaRow[]> {
+  return db.select().from(areas).where(inScope(areas.code, prefixes)).orderBy(asc(areas.code));
+}
+
+/** Which of these blind indexes of ID numbers belong to existing clients. */
+export async function existingIdIndexes(db: DbOrTx, bidxs: string[]): Promise<string[]> {
+  if (bidxs.length === 0) return [];
+  const rows = await db.select({ b: clients.idNumberBidx }).from(clients).where(inArray(clients.idNumberBidx, bidxs));
+  return rows.map((r) => r.b).filter((b): b is string => Boolean(b));
+}
+
+/** Existing clients with these pinyin keys in these communities (for the pinyin + birth date match). */
+export async function existingPeople(db: DbOrTx, communities: string[], pinyins: string[]) {
+  const rows = await db.select({ pinyin: clients.namePinyin, birthDate: clients.birthDate, areaCode: clients.areaCode }).from(clients)
+    .where(and(inArray(clients.areaCode, communities), inArray(clients.namePinyin, pinyins)));
+  return rows.filter((r) => r.birthDate !== null);
+}
+
+/** Writes an import in multi-row batches of 500 (well under the bind-parameter limit for every table). */
+export async function insertImportBatch(tx: DbOrTx, batch: {
+  clients: (typeof clients.$inferInsert)[]; tierChanges: (typeof tierChanges.$inferInsert)[];
+  visits: (typeof visits.$inferInsert)[]; visitEvents: (typeof visitEvents.$inferInsert)[];
+}): Promise<void> {
+  for (let i = 0; i < batch.clients.length; i += 500) await tx.insert(clients).values(batch.clients.slice(i, i + 500));
+  for (let i = 0; i < batch.tierChanges.length; i += 500) await tx.insert(tierChanges).values(batch.tierChanges.slice(i, i + 500));
+  for (let i = 0; i < batch.visits.length; i += 500) await tx.insert(visits).values(batch.visits.slice(i, i + 500));
+  for (let i = 0; i < batch.visitEvents.length; i += 500) await tx.insert(visitEvents).values(batch.visitEvents.slice(i, i + 500));
+}

@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { CATEGORY_LABELS, ClientInput, type ClientCategory, TIER_LABELS, type Tier, parseIdNumber } from '@linli/contracts';
+import { type Actor, codeInPrefixes } from '../../platform/access';
+import { type AppContext, auditInTx, auditRead } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { maskName } from '../../platform/masking';
+import type { AreaRow } from '../org';
+import { existingIdIndexes, existingPeople, insertImportBatch, listAreasInScopeForLedger } from './ledger.repository';
+import { clients, tierChanges, visitEvents, visits } from './care.tables';
+import { listClients } from './clients.repository';
+import { clientVisibility } from './clients.policy';
+import type { ClientsService } from './clients.service';
+import { nameSearchKeys } from './names';
+import { policyFor } from './planning';
+import { CATEGORY_BY_LABEL, LEDGER_HEADINGS, type LedgerRow, TIER_BY_LABEL, parseLooseDate, readLedger, writeLedger } from './ledger-format';
+import { chinaToday, nextVisitWindow } from './tier-policy';
+
+export interface ImportOptions {
+  dryRun: boolean;
+  allOrNothing: boolean;
+}
+
+export interface ImportReport {
+  total: number;
+  valid: number;
+  created: number;
+  skippedExisting: number;
+  rejected: { row: number; reasons: string[] }[];
+  written: boolean;
+}
+
+interface ValidRow {
+  rowNumber: number;
+  input: ClientInput;
+  tier: Tier | null;
+}
+
+export class LedgerService {
+  constructor(private readonly ctx: AppContext, private readonly clientsService: ClientsService) {}
+
+  /** Validates every row; writes valid rows in one transaction (or none, on dry run or all-or-nothing with rejects). */
+  async importClients(actor: Actor, buffer: Buffer, options: ImportOptions): Promise<ImportReport> {
+    let parsed;
+    try {
+      parsed = await readLedger(buffer);
+    } catch {
+      throw new AppError('care.ledger_unreadable');
+    }
+    if (parsed.missingHeadings.length) throw new AppError('care.ledger_unreadable', [{ path: 'file', message: `找不到表头行（需要“姓名”等列）/ no heading row found` }]);
+    const areas = await listAreasInScopeForLedger(this.ctx.db, actor.scopePrefixes);
+    const report: ImportReport = { total: parsed.rows.length, valid: 0, created: 0, skippedExisting: 0, rejected: [], written: false };
+    const valid: ValidRow[] = [];
+    const seenIds = new Set<string>();
+    for (const row of parsed.rows) {
+      const result = this.validateRow(row, areas);
+      if ('reasons' in result) {
+        report.rejected.push({ row: row.rowNumber, reasons: result.reasons });
+        continue;
+      }
+      const id = result.input.idNumber;
+      if (id && seenIds.has(id)) {
+        report.rejected.push({ row: row.rowNumber, reasons: ['身份证号在本文件中重复 / duplicate ID number in this file'] });
+        continue;
+      }
+      if (id) seenIds.add(id);
+      valid.push(result);
+    }
+    report.valid = valid.length;
+    const existing = await this.existingKeys(valid);
+    const toCreate: ValidRow[] = [];
+    for (const row of valid) {
+      if (existing(row.input)) report.skippedExisting += 1;
+      else toCreate.push(row);
+    }
+    if (options.dryRun || (options.allOrNothing && report.rejected.length > 0)) {
+      // Checking rows against existing clients reads personal data too.
+      auditRead(this.ctx, actor, { action: 'client.import_check', objectType: 'client', fields: [...LEDGER_HEADINGS], detail: `${report.valid} valid, ${report.skippedExisting} existing, ${report.rejected.length} rejected; nothing written` });
+      return report;
+    }
+    const now = this.ctx.clock.now();
+    const today = chinaToday(now);
+    // Built in memory and written in multi-row batches: a row costs no round trip of its own.
+    const policies = new Map<string, Awaited<ReturnType<typeof policyFor>>>();
+    for (const code of new Set(toCreate.map((r) => r.input.communityCode))) policies.set(code, await policyFor(this.ctx.db, code));
+    const clientRows: (typeof clients.$inferInsert)[] = [];
+    const changeRows: (typeof tierChanges.$inferInsert)[] = [];
+    const visitRows: (typeof visits.$inferInsert)[] = [];
+    const eventRows: (typeof visitEvents.$inferInsert)[] = [];
+    for (const row of toCreate) {
+      const id = randomUUID();
+      const client = this.clientsService.newClientRow(actor, id, row.input, row.input.communityCode);
+      clientRows.push(row.tier ? { ...client, tier: row.tier, tierSince: now } : client);
+      if (!row.tier) continue;
+      const policy = policies.get(row.input.communityCode)!;
+      changeRows.push({ id: randomUUID(), clientId: id, areaCode: row.input.communityCode, fromTier: null, toTier: row.tier, reason: '台账导入 / ledger import', status: 'applied', requestedBy: actor.userId, decidedBy: actor.userId, decidedAt: now, createdAt: now });
+      const visitId = randomUUID();
+      visitRows.push({
+        id: visitId, clientId: id, areaCode: row.input.communityCode, gridCode: row.input.gridCode ?? null, assigneeId: client.assigneeId ?? null,
+        ...nextVisitWindow(today, row.tier, policy.rules), mode: 'home', status: 'planned', tier: row.tier, policyId: policy.id, services: [], createdAt: now, updatedAt: now,
+      });
+      eventRows.push({ id: randomUUID(), visitId, status: 'planned', note: 'ledger import', actorId: actor.userId, at: now });
+    }
+    await this.ctx.db.transaction(async (tx) => {
+      await insertImportBatch(tx, { clients: clientRows, tierChanges: changeRows, visits: visitRows, visitEvents: eventRows });
+      await auditInTx(this.ctx, tx, actor, { action: 'client.import', objectType: 'client', fields: [...LEDGER_HEADINGS], detail: `${toCreate.length} created, ${report.skippedExisting} existing, ${report.rejected.length} rejected` });
+    });
+    report.created = toCreate.length;
+    report.written = true;
+    return report;
+  }
+
+  /**
+   * Re-importing the same file creates nothing: a row matches an existing client by ID number, or by pinyin +
+   * birth date in the community. Looked up for all rows at once, in chunks, rather than a query per row.
+   */
+  private async existingKeys(rows: ValidRow[]): Promise<(input: ClientInput) => boolean> {
+    const bidxOf = (input: ClientInput) => (input.idNumber ? this.ctx.cipher.blindIndex(parseIdNumber(input.idNumber)!.idNumber) : null);
+    const personOf = (input: ClientInput) => {
+      const birth = input.idNumber ? parseIdNumber(input.idNumber)!.birthDate : input.birthDate;
+      return birth ? `${nameSearchKeys(input.name).pinyin}|${birth}|${input.communityCode}` : null;
+    };
+    const bidxs = [...new Set(rows.map((r) => bidxOf(r.input)).filter((b): b is string => Boolean(b)))];
+    const pinyins = [...new Set(rows.map((r) => nameSearchKeys(r.input.name).pinyin))];
+    const communities = [...new Set(rows.map((r) => r.input.communityCode))];
+    const knownBidx = new Set<string>();
+    const knownPeople = new Set<string>();
+    for (let i = 0; i < bidxs.length; i += 1000) {
+      for (const b of await existingIdIndexes(this.ctx.db, bidxs.slice(i, i + 1000))) knownBidx.add(b);
+    }
+    for (let i = 0; i < pinyins.length && communities.length; i += 1000) {
+      for (const r of await existingPeople(this.ctx.db, communities, pinyins.slice(i, i + 1000))) knownPeople.add(`${r.pinyin}|${r.birthDate}|${r.areaCode}`);
+    }
+    return (input) => {
+      const bidx = bidxOf(input);
+      const person = personOf(input);
+      return (bidx !== null && knownBidx.has(bidx)) || (person !== null && knownPeople.has(person));
+    };
+  }
+
+  private validateRow(row: LedgerRow, areas: AreaRow[]): ValidRow | { reasons: string[] } {
+    const c = row.cells;
+    const reasons = [...row.cellProblems];
+    const community = c['所属社区'] ? findCommunity(areas, c['所属社区']) : null;
+    if (!c['所属社区']) reasons.push('缺少所属社区');
+    else if (!community) reasons.push(`所属社区“${c['所属社区']}”不在您的辖区内或不存在`);
+    const grid = community && c['网格'] ? areas.find((a) => a.level === 'grid' && a.parentCode === community.code && (a.name === c['网格'] || a.code === c['网格'])) : null;
+    if (community && c['网格'] && !grid) reasons.push(`网格“${c['网格']}”不属于${community.name}`);
+    const birth = c['出生日期'] ? parseLooseDate(c['出生日期']) : undefined;
+    if (c['出生日期'] && !birth) reasons.push(`出生日期“${c['出生日期']}”无法识别（应为 1945-03-02 或 1945.3.2）`);
+    const categories = (c['服务对象类别'] ?? '').split(/[、,，;；\s]+/).filter(Boolean).map((label) => ({ label, key: CATEGORY_BY_LABEL[label] }));
+    for (const bad of categories.filter((x) => !x.key)) reasons.push(`未知的服务对象类别“${bad.label}”`);
+    const tierLabel = c['照护等级'];
+    const tier = tierLabel ? (TIER_BY_LABEL[tierLabel] ?? null) : null;
+    if (tierLabel && !tier) reasons.push(`照护等级“${tierLabel}”应为 红/黄/蓝`);
+    const sex = c['性别'] === '男' ? 'male' : c['性别'] === '女' ? 'female' : undefined;
+    if (c['性别'] && !sex) reasons.push(`性别“${c['性别']}”应为 男/女`);
+    const candidate = {
+      name: c['姓名'], idNumber: c['身份证号'], sex, birthDate: birth ?? undefined, phone: c['联系电话']?.replace(/[\s-]/g, ''),
+      communityCode: community?.code ?? '000000000000', gridCode: grid?.code, address: c['家庭住址'],
+      categories: categories.length ? categories.map((x) => x.key).filter((k): k is ClientCategory => Boolean(k)) : ['other' as const],
+      disabilityCategory: c['残疾类别'], disabilityGrade: c['残疾等级'], emergencyContactName: c['紧急联系人'],
+      emergencyContactPhone: c['紧急联系人电话']?.replace(/[\s-]/g, ''), notes: c['备注'],
+    };
+    const parsed = ClientInput.safeParse(candidate);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) reasons.push(`${FIELD_LABELS[String(issue.path[0])] ?? String(issue.path[0])}：${issue.message}`);
+    }
+    const id = candidate.idNumber ? parseIdNumber(candidate.idNumber) : null;
+    if (id && birth && id.birthDate !== birth) reasons.push('出生日期与身份证号不符');
+    if (id && sex && id.sex !== sex) reasons.push('性别与身份证号不符');
+    if (reasons.length || !parsed.success) return { reasons: [...new Set(reasons)] };
+    return { rowNumber: row.rowNumber, input: parsed.data, tier };
+  }
+
+  /**
+   * The current filtered list as a ledger. Masked by default; `unmasked` is only passed by an approved export
+   * request (exports.service.ts), and the watermark then names the request.
+   */
+  async exportClients(actor: Actor, query: Parameters<ClientsService['list']>[1], unmasked?: { requestId: string }): Promise<{ buffer: Buffer; count: number }> {
+    for (const code of [query.communityCode, query.gridCode]) {
+      if (code && !codeInPrefixes(code, actor.scopePrefixes)) throw new AppError('area.not_found');
+    }
+    const areas = new Map((await listAreasInScopeForLedger(this.ctx.db, actor.scopePrefixes)).map((a) => [a.code, a.name]));
+    const rows: (typeof clients.$inferSelect)[] = [];
+    for (let page = 1; ; page++) {
+      const { rows: batch } = await listClients(this.ctx.db, clientVisibility(actor, this.ctx.clock.now()), { ...query, overdueOn: query.overdue === 'true' ? chinaToday(this.ctx.clock.now()) : undefined, page, pageSize: 1000 });
+      rows.push(...batch.map((b) => b.client));
+      if (batch.length < 1000) break;
+    }
+    const now = this.ctx.clock.now();
+    const when = `${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} 北京时间`;
+    const watermark = unmasked
+      ? `${actor.displayName}（${actor.username}）导出于 ${when} · 未脱敏 · 审批单 ${unmasked.requestId.slice(0, 8)} · 仅限工作使用，不得外传`
+      : `${actor.displayName}（${actor.username}）导出于 ${when} · 已脱敏`;
+    const plain = (enc: string | null) => (enc ? this.ctx.cipher.decrypt(enc) : '');
+    const buffer = await writeLedger(rows.map((r) => ({
+      cells: {
+        姓名: unmasked ? r.name : (maskName(r.name) ?? ''), 性别: r.sex === 'male' ? '男' : r.sex === 'female' ? '女' : '',
+        身份证号: unmasked ? plain(r.idNumberEnc) : (r.idNumberMasked ?? ''),
+        出生日期: r.birthDate ? (unmasked ? r.birthDate : `${r.birthDate.slice(0, 4)}-**-**`) : '',
+        联系电话: unmasked ? plain(r.phoneEnc) : (r.phoneMasked ?? ''), 所属社区: areas.get(r.areaCode) ?? r.areaCode,
+        网格: r.gridCode ? (areas.get(r.gridCode) ?? r.gridCode) : '',
+        家庭住址: r.address ? (unmasked ? r.address : `${[...r.address].slice(0, 4).join('')}****`) : '',
+        服务对象类别: r.categories.map((k) => CATEGORY_LABELS[k as ClientCategory] ?? k).join('、'), 照护等级: r.tier ? TIER_LABELS[r.tier] : '',
+        残疾类别: r.disabilityCategory ?? '', 残疾等级: r.disabilityGrade ?? '',
+        紧急联系人: unmasked ? (r.emergencyContactName ?? '') : (maskName(r.emergencyContactName) ?? ''),
+        紧急联系人电话: unmasked ? plain(r.emergencyPhoneEnc) : (r.emergencyPhoneMasked ?? ''), 备注: '',
+      },
+    })), '兜底服务对象台账', watermark);
+    await this.ctx.db.transaction((tx) => auditInTx(this.ctx, tx, actor, {
+      action: unmasked ? 'client.export_unmasked' : 'client.export', objectType: 'client', objectIds: rows.slice(0, 100).map((r) => r.id), fields: [...LEDGER_HEADINGS],
+      detail: `${unmasked ? `UNMASKED, request ${unmasked.requestId}` : 'masked'}; ${rows.length} rows; filter ${JSON.stringify({ ...query, page: undefined, pageSize: undefined })}`,
+    }));
+    return { buffer, count: rows.length };
+  }
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  name: '姓名', idNumber: '身份证号', phone: '联系电话', birthDate: '出生日期', emergencyContactPhone: '紧急联系人电话',
+  emergencyContactName: '紧急联系人', address: '家庭住址', categories: '服务对象类别', notes: '备注', communityCode: '所属社区',
+};
+
+/** Matches 洗面桥社区, 洗面桥, 洗面桥社区居委会 or the 12-digit code. */
+function findCommunity(areas: AreaRow[], text: string): AreaRow | null {
+  const clean = text.replace(/(居民委员会|居委会)$/, '');
+  return areas.find((a) => a.level === 'community' && a.status === 'active' && (a.code === clean || a.name === clean || a.name === `${clean}社区` || a.name.replace(/社区$/, '') === clean)) ?? null;
+}

@@ -1,0 +1,126 @@
+import { and, asc, desc, eq, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { inAreaOrGrid, inScope } from '../../platform/access';
+import { queryRows, type DbOrTx } from '../../platform/db';
+import { clients, tierChanges, tierPolicies, visitEvents, visits } from './care.tables';
+
+export type VisitRow = typeof visits.$inferSelect;
+
+export async function findVisit(db: DbOrTx, id: string): Promise<VisitRow | null> {
+  const [row] = await db.select().from(visits).where(eq(visits.id, id));
+  return row ?? null;
+}
+
+/** Planned visits due on or before `until`, for one assignee or a whole jurisdiction, with the client's name. */
+export function plannedVisits(db: DbOrTx, filter: { assigneeId?: string; prefixes: readonly string[]; until: string; visibleClient: SQL }) {
+  const conditions: SQL[] = [eq(visits.status, 'planned'), lte(visits.windowStart, filter.until), inAreaOrGrid(visits.areaCode, visits.gridCode, filter.prefixes), filter.visibleClient];
+  if (filter.assigneeId) conditions.push(eq(visits.assigneeId, filter.assigneeId));
+  return db.select({ visit: visits, clientName: clients.name }).from(visits).innerJoin(clients, eq(clients.id, visits.clientId))
+    .where(and(...conditions)).orderBy(asc(visits.dueDate), asc(clients.namePinyin)).limit(500);
+}
+
+/** Planned visits whose window closed on or before `before`, oldest first. */
+export function overdueVisits(db: DbOrTx, filter: { prefixes: readonly string[]; before: string; visibleClient: SQL }) {
+  return db.select({ visit: visits, clientName: clients.name }).from(visits).innerJoin(clients, eq(clients.id, visits.clientId))
+    .where(and(eq(visits.status, 'planned'), lte(visits.windowEnd, filter.before), inAreaOrGrid(visits.areaCode, visits.gridCode, filter.prefixes), filter.visibleClient))
+    .orderBy(asc(visits.windowEnd)).limit(1000);
+}
+
+export function insertVisit(db: DbOrTx, row: typeof visits.$inferInsert) {
+  return db.insert(visits).values(row);
+}
+
+export function updateVisit(db: DbOrTx, id: string, patch: Partial<typeof visits.$inferInsert>) {
+  return db.update(visits).set(patch).where(eq(visits.id, id));
+}
+
+export function addVisitEvent(db: DbOrTx, row: typeof visitEvents.$inferInsert) {
+  return db.insert(visitEvents).values(row);
+}
+
+/** Marks a client's open visits superseded (a new plan replaces them) and returns their ids. */
+export async function supersedePlanned(db: DbOrTx, clientId: string, at: Date): Promise<string[]> {
+  const rows = await db.update(visits).set({ status: 'superseded', updatedAt: at })
+    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned'))).returning({ id: visits.id });
+  return rows.map((r) => r.id);
+}
+
+export function clientVisitsPlanned(db: DbOrTx, clientId: string) {
+  return db.select().from(visits).where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned'))).orderBy(asc(visits.dueDate));
+}
+
+/** Cancels a client's open visits (the client left care) and returns their ids. */
+export async function cancelPlanned(db: DbOrTx, clientId: string, at: Date): Promise<string[]> {
+  const rows = await db.update(visits).set({ status: 'cancelled', updatedAt: at })
+    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned'))).returning({ id: visits.id });
+  return rows.map((r) => r.id);
+}
+
+/** Moves open visits with a caseload (reassigning a client keeps no visit behind). */
+export function reassignPlanned(db: DbOrTx, clientId: string, assigneeId: string | null, gridCode: string | null, at: Date) {
+  return db.update(visits).set({ assigneeId, gridCode, updatedAt: at }).where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')));
+}
+
+export async function latestPolicy(db: DbOrTx, areaCodes: string[]) {
+  if (areaCodes.length === 0) return null;
+  const rows = await db.select().from(tierPolicies).where(inArray(tierPolicies.areaCode, areaCodes)).orderBy(desc(tierPolicies.version));
+  // The most specific area wins (community before district), then the newest version.
+  for (const code of areaCodes) {
+    const found = rows.find((r) => r.areaCode === code);
+    if (found) return found;
+  }
+  return null;
+}
+
+export function insertTierChange(db: DbOrTx, row: typeof tierChanges.$inferInsert) {
+  return db.insert(tierChanges).values(row);
+}
+
+export async function findTierChange(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(tierChanges).where(eq(tierChanges.id, id));
+  return row ?? null;
+}
+
+export function pendingTierChanges(db: DbOrTx, prefixes: readonly string[]) {
+  return db.select({ change: tierChanges, clientName: clients.name }).from(tierChanges).innerJoin(clients, eq(clients.id, tierChanges.clientId))
+    .where(and(eq(tierChanges.status, 'pending_approval'), inScope(tierChanges.areaCode, prefixes))).orderBy(asc(tierChanges.createdAt));
+}
+
+export function updateTierChange(db: DbOrTx, id: string, patch: Partial<typeof tierChanges.$inferInsert>) {
+  return db.update(tierChanges).set(patch).where(eq(tierChanges.id, id));
+}
+
+export interface OverdueRow extends Record<string, unknown> {
+  key: string | null;
+  d1to7: number;
+  d8to30: number;
+  over30: number;
+}
+
+/** Overdue planned visits (window closed before today) in ageing buckets, grouped by a column. Computed, never stored. */
+export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], today: string, groupBy: 'assignee_id' | 'grid_code' | 'area_code') {
+  const column = sql.identifier(groupBy);
+  const age = sql`(${today}::date - v.window_end)`;
+  return queryRows<OverdueRow>(db, sql`
+    SELECT v.${column}::text AS key,
+      count(*) FILTER (WHERE ${age} BETWEEN 1 AND 7)::int AS d1to7,
+      count(*) FILTER (WHERE ${age} BETWEEN 8 AND 30)::int AS d8to30,
+      count(*) FILTER (WHERE ${age} > 30)::int AS over30
+    FROM visits v
+    WHERE v.status = 'planned' AND v.window_end < ${today}::date AND ${inAreaOrGrid(sql`v.area_code`, sql`v.grid_code`, prefixes)}
+    GROUP BY v.${column} ORDER BY 4 DESC, 3 DESC, 2 DESC`);
+}
+
+/** Done visits per tier in a date range, and how many were done by the end of their window. */
+export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], from: string, to: string) {
+  return queryRows<{ tier: string; done: number; on_time: number }>(db, sql`
+    SELECT v.tier, count(*)::int AS done, count(*) FILTER (WHERE v.visited_on <= v.window_end)::int AS on_time
+    FROM visits v
+    WHERE v.status = 'done' AND v.tier IS NOT NULL AND v.visited_on BETWEEN ${from}::date AND ${to}::date
+      AND ${inAreaOrGrid(sql`v.area_code`, sql`v.grid_code`, prefixes)}
+    GROUP BY v.tier`);
+}
+
+export function visitsByIds(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([] as VisitRow[]);
+  return db.select().from(visits).where(or(inArray(visits.id, ids)));
+}

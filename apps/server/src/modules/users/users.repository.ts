@@ -1,0 +1,113 @@
+import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
+import { inScope } from '../../platform/access';
+import type { DbOrTx } from '../../platform/db';
+import { passwordHistory, userAreas, userRoles, users } from './users.tables';
+
+export type UserRow = typeof users.$inferSelect;
+export interface UserWithGrants extends UserRow {
+  roles: string[];
+  areaCodes: string[];
+}
+
+export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
+  return row ?? null;
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function loadGrants(db: DbOrTx, ids: string[]): Promise<Map<string, { roles: string[]; areaCodes: string[] }>> {
+  const map = new Map<string, { roles: string[]; areaCodes: string[] }>();
+  if (ids.length === 0) return map;
+  for (const id of ids) map.set(id, { roles: [], areaCodes: [] });
+  const [roles, areas] = await Promise.all([
+    db.select().from(userRoles).where(inArray(userRoles.userId, ids)).orderBy(asc(userRoles.role)),
+    db.select().from(userAreas).where(inArray(userAreas.userId, ids)).orderBy(asc(userAreas.areaCode)),
+  ]);
+  for (const r of roles) map.get(r.userId)?.roles.push(r.role);
+  for (const a of areas) map.get(a.userId)?.areaCodes.push(a.areaCode);
+  return map;
+}
+
+export async function findUserWithGrants(db: DbOrTx, id: string): Promise<UserWithGrants | null> {
+  const user = await findUserById(db, id);
+  if (!user) return null;
+  const grants = (await loadGrants(db, [id])).get(id)!;
+  return { ...user, ...grants };
+}
+
+/** A user is inside a jurisdiction when any area they hold is. */
+export function userInScope(prefixes: readonly string[]) {
+  return exists(
+    sql`(SELECT 1 FROM ${userAreas} WHERE ${userAreas.userId} = ${users.id} AND ${inScope(userAreas.areaCode, prefixes)})`,
+  );
+}
+
+export async function listUsers(
+  db: DbOrTx,
+  filter: { prefixes: readonly string[]; q?: string; areaPrefix?: string; role?: string; page: number; pageSize: number },
+): Promise<{ items: UserWithGrants[]; total: number }> {
+  const conditions = [userInScope(filter.prefixes)];
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
+    conditions.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern))!);
+  }
+  if (filter.areaPrefix) conditions.push(userInScope([filter.areaPrefix]));
+  if (filter.role) {
+    conditions.push(
+      exists(sql`(SELECT 1 FROM ${userRoles} WHERE ${userRoles.userId} = ${users.id} AND ${userRoles.role} = ${filter.role})`),
+    );
+  }
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(asc(users.username))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  const grants = await loadGrants(db, rows.map((r) => r.id));
+  return { items: rows.map((r) => ({ ...r, ...grants.get(r.id)! })), total: Number(total?.n ?? 0) };
+}
+
+export function insertUser(db: DbOrTx, row: typeof users.$inferInsert) {
+  return db.insert(users).values(row);
+}
+
+export function updateUser(db: DbOrTx, id: string, patch: Partial<typeof users.$inferInsert>) {
+  return db.update(users).set(patch).where(eq(users.id, id));
+}
+
+export async function replaceRoles(db: DbOrTx, userId: string, roles: string[]): Promise<void> {
+  await db.delete(userRoles).where(eq(userRoles.userId, userId));
+  if (roles.length) await db.insert(userRoles).values(roles.map((role) => ({ userId, role })));
+}
+
+export async function replaceAreas(db: DbOrTx, userId: string, areaCodes: string[]): Promise<void> {
+  await db.delete(userAreas).where(eq(userAreas.userId, userId));
+  if (areaCodes.length) await db.insert(userAreas).values(areaCodes.map((areaCode) => ({ userId, areaCode })));
+}
+
+export function recentPasswordHashes(db: DbOrTx, userId: string, limit: number) {
+  return db
+    .select({ hash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, userId))
+    .orderBy(desc(passwordHistory.createdAt))
+    .limit(limit);
+}
+
+export function addPasswordHistory(db: DbOrTx, userId: string, hash: string, at: Date) {
+  return db.insert(passwordHistory).values({ userId, passwordHash: hash, createdAt: at });
+}
+
+export async function countUsers(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  Id, Ok, PasswordResetInput, UserCreateInput, UserDetail, UserList, UserListQuery, UserRolesInput, UserStatusInput,
+  UserUpdateInput,
+} from '@linli/contracts';
+import type { UsersService } from './users.service';
+
+const IdParams = z.object({ id: Id });
+const byId = { idParams: { id: 'user' as const }, personalData: true };
+
+export function userRoutes(service: UsersService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/users', {
+      schema: { tags: ['users'], querystring: UserListQuery, response: { 200: UserList } },
+      config: { permission: 'user.read', personalData: true },
+    }, (req) => service.list(req.actor!, req.query));
+
+    app.get('/api/users/:id', {
+      schema: { tags: ['users'], params: IdParams, response: { 200: UserDetail } },
+      config: { permission: 'user.read', ...byId },
+    }, (req) => service.detail(req.actor!, req.params.id));
+
+    app.post('/api/users', {
+      schema: { tags: ['users'], body: UserCreateInput, response: { 200: UserDetail } },
+      config: { permission: 'user.manage', personalData: true },
+    }, (req) => service.create(req.actor!, req.body));
+
+    app.patch('/api/users/:id', {
+      schema: { tags: ['users'], params: IdParams, body: UserUpdateInput, response: { 200: UserDetail } },
+      config: { permission: 'user.manage', ...byId },
+    }, (req) => service.update(req.actor!, req.params.id, req.body));
+
+    app.put('/api/users/:id/roles', {
+      schema: { tags: ['users'], params: IdParams, body: UserRolesInput, response: { 200: UserDetail } },
+      config: { permission: 'user.assign_roles', ...byId },
+    }, (req) => service.setRoles(req.actor!, req.params.id, req.body.roles));
+
+    app.post('/api/users/:id/status', {
+      schema: { tags: ['users'], params: IdParams, body: UserStatusInput, response: { 200: UserDetail } },
+      config: { permission: 'user.manage', ...byId },
+    }, (req) => service.setStatus(req.actor!, req.params.id, req.body.enabled));
+
+    app.post('/api/users/:id/unlock', {
+      schema: { tags: ['users'], params: IdParams, response: { 200: UserDetail } },
+      config: { permission: 'user.unlock', ...byId },
+    }, (req) => service.unlock(req.actor!, req.params.id));
+
+    app.post('/api/users/:id/reset-password', {
+      schema: { tags: ['users'], params: IdParams, body: PasswordResetInput, response: { 200: UserDetail } },
+      config: { permission: 'user.manage', ...byId },
+    }, (req) => service.resetPassword(req.actor!, req.params.id, req.body.newPassword));
+
+    app.delete('/api/users/:id/sessions', {
+      schema: { tags: ['users'], params: IdParams, response: { 200: Ok } },
+      config: { permission: 'user.end_sessions', ...byId },
+    }, async (req) => {
+      await service.endSessions(req.actor!, req.params.id);
+      return { ok: true as const };
+    });
+  };
+}

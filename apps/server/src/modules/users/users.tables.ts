@@ -1,0 +1,40 @@
+import { bigint, boolean, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  phoneEnc: text('phone_enc'),
+  phoneBidx: text('phone_bidx'),
+  passwordHash: text('password_hash').notNull(),
+  passwordChangedAt: ts('password_changed_at'),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  status: text('status').$type<'active' | 'disabled'>().notNull().default('active'),
+  totpSecretEnc: text('totp_secret_enc'),
+  totpPendingEnc: text('totp_pending_enc'),
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  expiresAt: ts('expires_at'),
+  lastLoginAt: ts('last_login_at'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const userRoles = pgTable(
+  'user_roles',
+  { userId: uuid('user_id').notNull(), role: text('role').notNull() },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+export const userAreas = pgTable(
+  'user_areas',
+  { userId: uuid('user_id').notNull(), areaCode: text('area_code').notNull() },
+  (t) => [primaryKey({ columns: [t.userId, t.areaCode] })],
+);
+
+export const passwordHistory = pgTable('password_history', {
+  userId: uuid('user_id').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: ts('created_at').notNull(),
+});

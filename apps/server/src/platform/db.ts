@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import type { SQL } from 'drizzle-orm';
+import * as schema from '../db/schema';
+
+export type Schema = typeof schema;
+/** One Drizzle type over both engines: services and repositories never know which one runs. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle has the same query surface as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` on one dedicated connection (advisory locks and multi-statement scripts need that);
+   * `exec` runs a script without parameters and returns the rows of its last statement.
+   */
+  withConnection<T>(fn: (exec: ScriptRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type ScriptRunner = (sqlText: string) => Promise<Record<string, unknown>[]>;
+
+export interface DbConfig {
+  databaseUrl: string | null;
+  /** PGlite directory, or 'memory://' for an in-memory database. */
+  dataDir: string;
+  poolSize?: number;
+}
+
+export async function createDb(config: DbConfig): Promise<Database> {
+  if (config.databaseUrl) {
+    // Every connection works in UTC so timestamps never depend on the server's zone.
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10, options: '-c timezone=UTC' });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      async withConnection(fn) {
+        const conn = await pool.connect();
+        try {
+          return await fn(async (sqlText) => {
+            const result = (await conn.query(sqlText)) as unknown as pg.QueryResult | pg.QueryResult[];
+            const last = Array.isArray(result) ? result[result.length - 1] : result;
+            return (last?.rows ?? []) as Record<string, unknown>[];
+          });
+        } finally {
+          conn.release();
+        }
+      },
+      async close() {
+        await pool.end();
+      },
+    };
+  }
+  const inMemory = config.dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(config.dataDir, { recursive: true });
+  const client = new PGlite(inMemory ? undefined : config.dataDir);
+  await client.waitReady;
+  await client.exec("SET TIME ZONE 'UTC'");
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    async withConnection(fn) {
+      return fn(async (sqlText) => {
+        const results = await client.exec(sqlText);
+        return (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[];
+      });
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+/** `db.execute` is typed loosely across drivers; both return `{ rows }`. */
+export async function queryRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDb, type Database } from '../src/platform/db';
+import { migrate } from '../src/platform/migrate';
+
+/** Which engine this run of the suite uses: `LINLI_TEST_DB=postgres` (with TEST_DATABASE_URL) or PGlite. */
+export const TEST_ENGINE: 'pglite' | 'postgres' = process.env.LINLI_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+export interface TestDatabase {
+  database: Database;
+  /** Connection string (postgres) or null (in-memory PGlite). */
+  url: string | null;
+  drop(): Promise<void>;
+}
+
+function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/** A fresh, migrated database: in-memory PGlite, or a new database on the test PostgreSQL server. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (TEST_ENGINE === 'pglite') {
+    const database = await createDb({ databaseUrl: null, dataDir: 'memory://' });
+    await migrate(database);
+    return { database, url: null, drop: () => database.close() };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('LINLI_TEST_DB=postgres needs TEST_DATABASE_URL');
+  const name = `linli_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = withDatabaseName(adminUrl, name);
+  const database = await createDb({ databaseUrl: url, dataDir: 'memory://', poolSize: 4 });
+  await migrate(database);
+  return {
+    database,
+    url,
+    async drop() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@linli/contracts';
+import type { AppContext } from '../../src/platform/context';
+import { hashPassword } from '../../src/modules/auth/password-hash';
+import { insertArea } from '../../src/modules/org/areas.repository';
+import { insertUser, replaceAreas, replaceRoles } from '../../src/modules/users/users.repository';
+
+export const TEST_PASSWORD = 'Test-pass-2026!';
+
+let districtCounter = 0;
+const hashes = new Map<string, Promise<string>>();
+function cachedHash(password: string): Promise<string> {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  return hashes.get(password)!;
+}
+
+export interface TestOrg {
+  district: string;
+  streetA: string;
+  streetB: string;
+  communityA: string;
+  communityB: string;
+  communityC: string;
+  gridsA: string[];
+  gridsB: string[];
+}
+
+/**
+ * A fresh district (fictional codes 9xxxxx, so never a real one) with two streets, three communities and
+ * two grids each. Every test builds its own, so tests never see each other's data.
+ */
+export async function buildOrg(ctx: AppContext): Promise<TestOrg> {
+  districtCounter += 1;
+  const d = `9${String(process.pid % 100).padStart(2, '0')}${String(districtCounter).padStart(3, '0')}`;
+  const org: TestOrg = {
+    district: `${d}000000`, streetA: `${d}001000`, streetB: `${d}002000`,
+    communityA: `${d}001001`, communityB: `${d}001002`, communityC: `${d}002001`,
+    gridsA: [`${d}001001001`, `${d}001001002`], gridsB: [`${d}001002001`, `${d}001002002`],
+  };
+  const now = ctx.clock.now();
+  const rows: [string, string | null, 'district' | 'street' | 'community' | 'grid', string][] = [
+    [org.district, null, 'district', '测试区'],
+    [org.streetA, org.district, 'street', '甲街道'],
+    [org.streetB, org.district, 'street', '乙街道'],
+    [org.communityA, org.streetA, 'community', '一号社区'],
+    [org.communityB, org.streetA, 'community', '二号社区'],
+    [org.communityC, org.streetB, 'community', '三号社区'],
+    [org.gridsA[0]!, org.communityA, 'grid', '一号网格'],
+    [org.gridsA[1]!, org.communityA, 'grid', '二号网格'],
+    [org.gridsB[0]!, org.communityB, 'grid', '一号网格'],
+    [org.gridsB[1]!, org.communityB, 'grid', '二号网格'],
+  ];
+  for (const [code, parentCode, level, name] of rows) {
+    await insertArea(ctx.db, { code, parentCode, level, name, status: 'active', mergedInto: null, version: 1, createdAt: now, updatedAt: now });
+  }
+  return org;
+}
+
+let userCounter = 0;
+
+export interface TestUser {
+  id: string;
+  username: string;
+  password: string;
+}
+
+export async function createUser(
+  ctx: AppContext,
+  options: { roles: Role[]; areas: string[]; username?: string; password?: string; phone?: string; totpSecret?: string; mustChangePassword?: boolean },
+): Promise<TestUser> {
+  userCounter += 1;
+  const id = randomUUID();
+  const username = options.username ?? `u${process.pid}-${userCounter}-${options.roles[0]}`;
+  const password = options.password ?? TEST_PASSWORD;
+  const now = ctx.clock.now();
+  await insertUser(ctx.db, {
+    id, username, displayName: `测试用户${userCounter}`, passwordHash: await cachedHash(password), passwordChangedAt: now,
+    mustChangePassword: options.mustChangePassword ?? false, status: 'active', createdAt: now, updatedAt: now,
+    phoneEnc: options.phone ? ctx.cipher.encrypt(options.phone) : null,
+    phoneBidx: options.phone ? ctx.cipher.blindIndex(options.phone) : null,
+    totpSecretEnc: options.totpSecret ? ctx.cipher.encrypt(options.totpSecret) : null,
+  });
+  await replaceRoles(ctx.db, id, options.roles);
+  await replaceAreas(ctx.db, id, options.areas);
+  return { id, username, password };
+}

@@ -1,0 +1,106 @@
+import ExcelJS from 'exceljs';
+import { XLSX_MIME } from '@linli/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../src/modules/audit/audit.tables';
+import { buildOrg, createUser, type TestOrg } from './factories/org';
+import { ledgerFile, makeIdNumber } from './factories/care';
+import { createTestApp, TestClient, type TestApp } from './harness';
+
+let t: TestApp;
+let org: TestOrg;
+let worker: TestClient;
+
+beforeAll(async () => {
+  t = await createTestApp({ loginLimitPerIp: 10_000, loginLimitPerUser: 10_000 });
+  org = await buildOrg(t.app.ctx);
+  const user = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA, org.communityB] });
+  worker = new TestClient(t.app);
+  await worker.login(user.username, user.password);
+});
+afterAll(() => t.close());
+
+const HEAD = ['备注', '姓名', '性别', '身份证号', '出生日期', '联系电话', '所属社区', '网格', '服务对象类别', '照护等级'];
+const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+function sampleRows() {
+  const idA = makeIdNumber('1945-03-02', 'female');
+  const idB = makeIdNumber('1950-07-08', 'male');
+  const idC = makeIdNumber('1948-12-01', 'male');
+  const bad = makeIdNumber('1952-01-01');
+  const badChecksum = bad.slice(0, 17) + (bad[17] === '1' ? '2' : '1');
+  return [
+    ['洗面桥社区 兜底服务对象台账（2026 年 3 月）'],
+    [],
+    HEAD,
+    ['', '王秀英', '女', idA, '1945.3.2', 13812345678, '一号社区', '一号网格', '独居老人、低保', '红'],
+    ['', '刘建国', '男', idB.replace('X', 'x'), 18452, '13900001111', '二号社区', '', '残疾人', '黄'], // 18452 = 1950-07-08 as an Excel serial
+    ['全角数字', '赵德福', '男', fullWidth(idC), '', '', '一号', '', '特困', '蓝'],
+    ['', '钱坏号', '男', badChecksum, '', '', '一号社区', '', '低保', '红'],
+    ['', '孙外区', '女', '', '1940-01-01', '', '不存在社区', '', '低保', '紫'],
+    ['', '李数字', '女', 110105194912310020, '', '', '一号社区', '', '低保', ''],
+    ['', '', '', '', '', '13800000000', '一号社区', '', '', ''],
+  ];
+}
+
+describe('ledger import', () => {
+  it('validates every row and reports rejected rows by number with reasons in Chinese (dry run writes nothing)', async () => {
+    const file = await ledgerFile(sampleRows());
+    const res = await worker.upload('/api/care/ledger/import?dryRun=true', file, XLSX_MIME);
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ total: 7, valid: 3, created: 0, written: false });
+    const byRow = Object.fromEntries(report.rejected.map((r: { row: number; reasons: string[] }) => [r.row, r.reasons.join(' | ')]));
+    expect(Object.keys(byRow).map(Number)).toEqual([7, 8, 9, 10]);
+    expect(byRow[7]).toContain('身份证号');
+    expect(byRow[8]).toContain('不在您的辖区内');
+    expect(byRow[8]).toContain('红/黄/蓝');
+    expect(byRow[9]).toContain('被存为数字');
+    expect(byRow[10]).toContain('姓名');
+    expect((await worker.get('/api/care/clients?q=wangxiuying')).json().items).toHaveLength(0);
+  });
+
+  it('writes nothing in all-or-nothing mode when a row is bad, and the valid rows otherwise; re-import creates no duplicates', async () => {
+    const file = await ledgerFile(sampleRows());
+    const strict = (await worker.upload('/api/care/ledger/import?allOrNothing=true', file, XLSX_MIME)).json();
+    expect(strict).toMatchObject({ created: 0, written: false });
+    const lenient = (await worker.upload('/api/care/ledger/import', file, XLSX_MIME)).json();
+    expect(lenient).toMatchObject({ created: 3, skippedExisting: 0, written: true });
+    const wang = (await worker.get('/api/care/clients?q=wxy')).json().items[0];
+    expect(wang).toMatchObject({ name: '王秀英', sex: 'female', tier: 'red', categories: ['elderly_alone', 'dibao'], phoneMasked: '138****5678', communityCode: org.communityA, gridCode: org.gridsA[0] });
+    expect(wang.nextVisitDue).not.toBeNull();
+    const liu = (await worker.get('/api/care/clients?q=liujianguo')).json().items[0];
+    expect(liu).toMatchObject({ communityCode: org.communityB, tier: 'yellow' });
+    expect((await worker.get(`/api/care/clients/${liu.id}`)).json().birthDate).toBe('1950-07-08');
+    const again = (await worker.upload('/api/care/ledger/import', file, XLSX_MIME)).json();
+    expect(again).toMatchObject({ created: 0, skippedExisting: 3 });
+  });
+
+  it('refuses a file that is not a workbook or has no heading row', async () => {
+    const junk = await worker.upload('/api/care/ledger/import', Buffer.from('not a spreadsheet'), XLSX_MIME);
+    expect([junk.statusCode, junk.json().code]).toEqual([400, 'care.ledger_unreadable']);
+    const noHeadings = await worker.upload('/api/care/ledger/import', await ledgerFile([['a', 'b'], ['c', 'd']]), XLSX_MIME);
+    expect(noHeadings.json().code).toBe('care.ledger_unreadable');
+  });
+});
+
+describe('ledger export', () => {
+  it('exports the filtered list masked, with a watermark, and audits it', async () => {
+    const res = await worker.get('/api/care/ledger/export?tier=red');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX_MIME);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const text: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => text.push(String(cell.text))));
+    expect(text[0]).toContain('导出于');
+    expect(text).toContain('身份证号');
+    const all = text.join('\n');
+    expect(all).not.toMatch(/\d{17}[\dX]/);
+    expect(all).not.toMatch(/1\d{10}/);
+    expect(all).toContain('王**');
+    expect(all).not.toContain('刘建国'); // yellow, filtered out
+    const rows = await t.app.ctx.db.select().from(auditLog);
+    expect(rows.find((r) => r.action === 'client.export')?.detail).toContain('masked');
+  });
+});

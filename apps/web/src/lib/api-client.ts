@@ -1,0 +1,116 @@
+import type { ErrorBody } from '@linli/contracts';
+
+/** An API failure: `code` is an ErrorCode from contracts (or 'network' when the server was unreachable). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: ErrorBody['fields'];
+  readonly requestId: string | undefined;
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message || body.code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code;
+    this.fields = body.fields;
+    this.requestId = body.requestId;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** Codes that mean "no valid session": the app drops its cached session and shows the login page. */
+export const SESSION_LOST_CODES: readonly string[] = ['auth.unauthenticated', 'auth.session_expired'];
+
+// Held in memory only (never in web storage): the CSRF token of the current session.
+let csrfToken: string | null = null;
+let acceptLanguage = 'zh-CN';
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setApiLanguage(lang: string): void {
+  acceptLanguage = lang;
+}
+
+/** For raw-body uploads and file downloads that cannot go through `api` (same token, same language). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
+export function getApiLanguage(): string {
+  return acceptLanguage;
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+interface RequestOptions {
+  body?: unknown;
+  query?: Query;
+  /** Login endpoints run before a session exists, so they carry no CSRF token. */
+  skipCsrf?: boolean;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function buildUrl(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string';
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (UNSAFE.has(method) && !options.skipCsrf && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(`/api${path}`, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network', message: 'network error' });
+  }
+
+  const text = await response.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (!response.ok) {
+    const body: ErrorBody = isErrorBody(data) ? data : { code: 'common.internal', message: response.statusText };
+    throw new ApiError(response.status, body);
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown, opts?: { skipCsrf?: boolean }) =>
+    request<T>('POST', path, { body: body ?? {}, skipCsrf: opts?.skipCsrf }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
+  del: <T>(path: string) => request<T>('DELETE', path),
+};

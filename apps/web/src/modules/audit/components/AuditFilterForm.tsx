@@ -1,0 +1,71 @@
+import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useI18n } from '../../../i18n';
+import type { AuditFilters } from '../api';
+
+interface FilterValues {
+  range?: [Dayjs | null, Dayjs | null] | null;
+  actor?: string;
+  action?: string;
+  result?: AuditFilters['result'];
+  objectId?: string;
+}
+
+function toFilters(values: FilterValues): AuditFilters {
+  const clean = (s?: string) => (s && s.trim() ? s.trim() : undefined);
+  return {
+    from: values.range?.[0]?.toISOString(),
+    to: values.range?.[1]?.toISOString(),
+    actor: clean(values.actor),
+    action: clean(values.action),
+    result: values.result,
+    objectId: clean(values.objectId),
+  };
+}
+
+/** Audit filters; values live in component state only, never in the URL (they can name people). */
+export function AuditFilterForm({ onSearch }: { onSearch: (filters: AuditFilters) => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<FilterValues>();
+  const results: NonNullable<AuditFilters['result']>[] = ['success', 'failure', 'denied'];
+
+  return (
+    <Form<FilterValues> form={form} layout="vertical" onFinish={(v) => onSearch(toFilters(v))}>
+      <Flex wrap gap={12} align="flex-end">
+        <Form.Item name="range" label={t('audit.range')} style={{ marginBottom: 0, minWidth: 0, maxWidth: '100%' }}>
+          <DatePicker.RangePicker showTime style={{ maxWidth: '100%' }} />
+        </Form.Item>
+        <Form.Item name="actor" label={t('audit.actor')} style={{ marginBottom: 0, width: 160 }}>
+          <Input allowClear maxLength={64} data-testid="audit-filter-actor" />
+        </Form.Item>
+        <Form.Item name="action" label={t('audit.action')} style={{ marginBottom: 0, width: 180 }}>
+          <Input allowClear maxLength={64} placeholder="auth.login" data-testid="audit-filter-action" />
+        </Form.Item>
+        <Form.Item name="result" label={t('audit.result')} style={{ marginBottom: 0, width: 140 }}>
+          <Select
+            allowClear
+            placeholder={t('audit.anyResult')}
+            options={results.map((r) => ({ value: r, label: t(`audit.result.${r}`) }))}
+            data-testid="audit-filter-result"
+          />
+        </Form.Item>
+        <Form.Item name="objectId" label={t('audit.objectId')} style={{ marginBottom: 0, width: 200 }}>
+          <Input allowClear maxLength={64} data-testid="audit-filter-object" />
+        </Form.Item>
+        <Flex gap={8}>
+          <Button type="primary" htmlType="submit" data-testid="audit-search">
+            {t('app.search')}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              onSearch({});
+            }}
+          >
+            {t('app.reset')}
+          </Button>
+        </Flex>
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,69 @@
+import { Alert, Button, Flex, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../../../i18n';
+import type { DuplicateWarnings } from '../../../lib/types';
+
+export type Duplicate = DuplicateWarnings['duplicates'][number];
+type MatchedOn = Duplicate['matchedOn'][number];
+const MATCHES: readonly MatchedOn[] = ['id_number', 'phone', 'pinyin_birth_date'];
+
+/**
+ * Reads the duplicates out of a 409 care.duplicate_suspected answer:
+ * `fields: [{ path: 'duplicates', message: '<id>:<a+b>:<community code>:<name>' }]` (the name may contain ':').
+ */
+export function duplicatesFromError(fields: readonly { path: string; message: string }[] | undefined): Duplicate[] {
+  return (fields ?? [])
+    .filter((f) => f.path === 'duplicates')
+    .map((f) => {
+      const [clientId = '', matched = '', communityCode = '', ...nameParts] = f.message.split(':');
+      const matchedOn = matched.split('+').filter((m): m is MatchedOn => (MATCHES as readonly string[]).includes(m));
+      return { clientId, name: nameParts.join(':'), communityCode, matchedOn };
+    })
+    .filter((d) => d.clientId);
+}
+
+interface DuplicateAlertProps {
+  duplicates: Duplicate[];
+  nameOf: (code: string) => string;
+  /** Shown after the server refused the save: lets the user go on anyway. */
+  onConfirm?: () => void;
+  confirming?: boolean;
+}
+
+/** Possible duplicates of the client being entered, each linking to the existing record (opens in a new tab). */
+export function DuplicateAlert({ duplicates, nameOf, onConfirm, confirming }: DuplicateAlertProps) {
+  const { t } = useI18n();
+  if (!duplicates.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="client-duplicates"
+      title={t('care.duplicates.title')}
+      description={
+        <Flex vertical gap={4}>
+          {duplicates.map((d) => (
+            <div key={d.clientId}>
+              <Link to={`/care/clients/${d.clientId}`} target="_blank" rel="noopener">
+                {d.name || t('care.duplicates.existing')}
+              </Link>
+              {d.communityCode ? <Typography.Text type="secondary"> · {nameOf(d.communityCode)}</Typography.Text> : null}
+              <Typography.Text type="secondary">
+                {' '}
+                · {t('care.duplicates.matchedOn')}
+                {d.matchedOn.map((m) => t(`care.duplicates.match.${m}`)).join('、')}
+              </Typography.Text>
+            </div>
+          ))}
+          {onConfirm ? (
+            <div>
+              <Button danger loading={confirming} onClick={onConfirm} data-testid="client-confirm-duplicates">
+                {t('care.duplicates.confirm')}
+              </Button>
+            </div>
+          ) : null}
+        </Flex>
+      }
+    />
+  );
+}

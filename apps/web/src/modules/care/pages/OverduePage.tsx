@@ -1,0 +1,85 @@
+import { Card, Col, Empty, Flex, Row, Statistic, Table, type TableProps } from 'antd';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Loading } from '../../../components/Loading';
+import { PageHeader } from '../../../components/PageHeader';
+import { useI18n, type MessageKey } from '../../../i18n';
+import type { OverdueBucket, OverdueQueue } from '../../../lib/types';
+import { useOverdueQueue } from '../api';
+import { TierTag } from '../components/CareTags';
+import { EscalationsCard } from '../ops/EscalationsCard';
+import { TIER_COLORS } from '../tiers';
+
+function BucketTable({ title, rows, testId }: { title: MessageKey; rows: OverdueBucket[]; testId: string }) {
+  const { t } = useI18n();
+  const num = (n: number) => (n ? n : '—');
+  const columns: TableProps<OverdueBucket>['columns'] = [
+    { key: 'label', title: t(title), dataIndex: 'label', width: 160 },
+    { key: 'd1to7', title: t('care.overdue.d1to7'), width: 90, align: 'right', render: (_, r) => num(r.d1to7) },
+    { key: 'd8to30', title: t('care.overdue.d8to30'), width: 90, align: 'right', render: (_, r) => num(r.d8to30) },
+    {
+      key: 'over30',
+      title: t('care.overdue.over30'),
+      width: 90,
+      align: 'right',
+      render: (_, r) => (r.over30 ? <span style={{ color: TIER_COLORS.red, fontWeight: 600 }}>{r.over30}</span> : '—'),
+    },
+    { key: 'total', title: t('care.overdue.total'), width: 80, align: 'right', render: (_, r) => <strong>{r.total}</strong> },
+  ];
+  return (
+    <Card size="small" title={t(title)}>
+      <div className="linli-table-scroll">
+        <Table<OverdueBucket>
+          data-testid={testId}
+          rowKey="key"
+          size="small"
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 510 }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('care.overdue.none')} /> }}
+        />
+      </div>
+    </Card>
+  );
+}
+
+function OnTimeRates({ rates }: { rates: OverdueQueue['onTimeRateByTier'] }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={t('care.overdue.onTime')}>
+      <Row gutter={[16, 16]} data-testid="overdue-ontime">
+        {rates.map((r) => (
+          <Col key={r.tier} xs={8}>
+            <Statistic
+              title={<TierTag tier={r.tier} />}
+              value={r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`}
+              styles={{ content: { color: TIER_COLORS[r.tier] } }}
+            />
+            <span style={{ fontSize: 12, color: '#8c8c8c' }}>{t('care.overdue.onTimeCount', { onTime: r.onTime, done: r.done })}</span>
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
+export default function OverduePage() {
+  const { t } = useI18n();
+  const queue = useOverdueQueue();
+  return (
+    <>
+      <PageHeader title={t('care.overdue.title')} />
+      <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} />
+      {queue.isPending ? <Loading /> : null}
+      {queue.data ? (
+        <Flex vertical gap={16}>
+          <EscalationsCard />
+          <OnTimeRates rates={queue.data.onTimeRateByTier} />
+          <BucketTable title="care.overdue.byWorker" rows={queue.data.byWorker} testId="overdue-by-worker" />
+          <BucketTable title="care.overdue.byGrid" rows={queue.data.byGrid} testId="overdue-by-grid" />
+          <BucketTable title="care.overdue.byCommunity" rows={queue.data.byCommunity} testId="overdue-by-community" />
+        </Flex>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+// The raw-SQL floor of each workload: the statements the endpoint's code path sends, taken from the server's own
+// repository functions through a recording Drizzle handle (so the SQL text is exactly the server's), then replayed
+// with the bare driver (pg.Pool / PGlite) — no HTTP, no session lookup, no JSON, no audit of reads.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { findClient, clientAssessments, clientTierChanges, clientVisits, nextDueFor, clientEventsOf, clientCases, clientReferrals, listClients, visibleClients } from '../../apps/server/src/modules/care/clients.repository';
+import { plannedVisits, overdueBuckets, onTimeByTier } from '../../apps/server/src/modules/care/visits.repository';
+import { minorBornAfter } from '../../apps/server/src/modules/care/clients.policy';
+import { listAreasInScopeForLedger } from '../../apps/server/src/modules/care/ledger.repository';
+import { findUserById } from '../../apps/server/src/modules/users';
+import { findAreas } from '../../apps/server/src/modules/org';
+import { addDays } from '../../apps/server/src/modules/care/tier-policy';
+import { chainHash } from '../../apps/server/src/platform/audit';
+import type { Captured, Engine } from './engine';
+
+export interface Who {
+  id: string;
+  username: string;
+  roles: string[];
+  prefixes: string[];
+  seesAllMinors: boolean;
+}
+
+type Q = (c: Captured) => Promise<unknown>;
+const sub = (c: Captured, from: string, to: string): Captured => ({ sql: c.sql, params: c.params.map((p) => (p === from ? to : p)) });
+
+/** Worklist: the one query of GET /api/care/worklist (scope mine). */
+export async function captureWorklist(engine: Engine, who: Who, today: string, now: Date): Promise<(run: Q) => Promise<void>> {
+  const { db, log } = engine.capturing();
+  await plannedVisits(db, {
+    assigneeId: who.id, prefixes: who.prefixes, until: addDays(today, 7),
+    visibleClient: visibleClients({ prefixes: who.prefixes, actorId: who.id, seesAllMinors: who.seesAllMinors, minorBornAfter: minorBornAfter(now) }),
+  });
+  const [q] = log;
+  return async (run) => { await run(q!); };
+}
+
+/** Client detail: the client row, then eight queries in parallel (as ClientsService.detail does). */
+export async function captureDetail(engine: Engine, sampleClient: string, assigneeId: string): Promise<(run: Q, clientId: string) => Promise<void>> {
+  const { db, log } = engine.capturing();
+  await findClient(db, sampleClient);
+  await Promise.all([clientAssessments(db, sampleClient), clientTierChanges(db, sampleClient), clientVisits(db, sampleClient), findUserById(db, assigneeId),
+    nextDueFor(db, sampleClient), clientEventsOf(db, sampleClient), clientCases(db, sampleClient), clientReferrals(db, sampleClient)]);
+  const [first, ...rest] = log;
+  return async (run, clientId) => {
+    await run(sub(first!, sampleClient, clientId));
+    await Promise.all(rest.map((c) => run(sub(c, sampleClient, clientId))));
+  };
+}
+
+/** Supervisor dashboard (GET /api/care/overdue): four aggregates in parallel, then a name lookup per worker row and the area names. */
+export async function captureDashboard(engine: Engine, who: Who, today: string): Promise<(run: Q) => Promise<void>> {
+  const { db, log } = engine.capturing();
+  const [byWorker, byGrid, byCommunity] = await Promise.all([
+    overdueBuckets(db, who.prefixes, today, 'assignee_id'), overdueBuckets(db, who.prefixes, today, 'grid_code'),
+    overdueBuckets(db, who.prefixes, today, 'area_code'), onTimeByTier(db, who.prefixes, addDays(today, -90), today),
+  ]);
+  for (const row of byWorker) if (row.key) await findUserById(db, row.key);
+  await findAreas(db, [...byGrid, ...byCommunity].map((r) => r.key).filter((k): k is string => Boolean(k)));
+  const parallel = log.slice(0, 4);
+  const sequential = log.slice(4);
+  return async (run) => {
+    await Promise.all(parallel.map(run));
+    for (const c of sequential) await run(c);
+  };
+}
+
+/** Ledger export: areas in scope, then pages of 1000 clients (rows + count in parallel) until a short page. */
+export async function captureExport(engine: Engine, who: Who, communityCode: string, now: Date): Promise<(run: Q) => Promise<void>> {
+  const { db, log } = engine.capturing();
+  await listAreasInScopeForLedger(db, who.prefixes);
+  const pages: Captured[][] = [];
+  for (let page = 1; ; page++) {
+    const before = log.length;
+    const { rows } = await listClients(db, { prefixes: who.prefixes, actorId: who.id, seesAllMinors: who.seesAllMinors, minorBornAfter: minorBornAfter(now) },
+      { communityCode, page, pageSize: 1000 });
+    pages.push(log.slice(before));
+    if (rows.length < 1000) break;
+  }
+  const first = log[0]!;
+  return async (run) => {
+    await run(first);
+    for (const page of pages) await Promise.all(page.map(run));
+  };
+}
+
+/**
+ * Record a visit: the statements VisitsService.record sends for a visit done with no case tasks and no household
+ * members (findVisit, findClient, then one transaction: update, event, policy lookup, supersede, insert next,
+ * event, audit chain append under the head-row lock; then the two visits read back). Written out by hand in the
+ * same order, since ids and timestamps differ per call; the audit hash uses a bench key.
+ */
+export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitId: string) => Promise<string | null> {
+  const key = randomBytes(32);
+  return async (visitId) => engine.withConnection(async (q) => {
+    const now = new Date();
+    const [visit] = await q('SELECT * FROM visits WHERE id = $1', [visitId]);
+    if (!visit || visit.status !== 'planned') return null;
+    const [client] = await q('SELECT * FROM clients WHERE id = $1', [visit.client_id]);
+    await q('BEGIN');
+    try {
+      await q(`UPDATE visits SET status = $1, mode = $2, visited_on = $3, done_at = $4, outcome_notes = $5, services = $6, missed_reason = $7, recorded_by = $8, updated_at = $9 WHERE id = $10`,
+        ['done', 'home', today, now.toISOString(), null, '{}', null, who.id, now.toISOString(), visitId]);
+      await q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), visitId, 'done', null, who.id, now.toISOString()]);
+      const area = String(client!.area_code);
+      await q('SELECT * FROM tier_policies WHERE area_code IN ($1, $2) ORDER BY version DESC', [area, `${area.slice(0, 6)}000000`]);
+      await q(`UPDATE visits SET status = 'superseded', updated_at = $1 WHERE client_id = $2 AND status = 'planned' RETURNING id`, [now.toISOString(), client!.id]);
+      const next = randomUUID();
+      const cadence = { red: 7, yellow: 30, blue: 365 }[String(client!.tier) as 'red'] ?? 30;
+      const slack = Math.max(1, Math.round(cadence * 0.2));
+      const due = addDays(today, cadence);
+      await q(`INSERT INTO visits (id, client_id, area_code, grid_code, assignee_id, window_start, due_date, window_end, mode, status, tier, policy_id, visited_on, done_at,
+          outcome_notes, services, missed_reason, recorded_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'home', 'planned', $9, NULL, NULL, NULL, NULL, '{}', NULL, NULL, $10, $10)`,
+        [next, client!.id, area, client!.grid_code, client!.assignee_id, addDays(due, -slack), due, addDays(due, slack), client!.tier, now.toISOString()]);
+      await q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), next, 'planned', null, who.id, now.toISOString()]);
+      const [head] = await q('SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+      const seq = Number(head!.last_seq) + 1;
+      const at = new Date(Math.floor(now.getTime()));
+      const event = { actorId: who.id, actorName: who.username, role: who.roles[0] ?? null, areaCodes: who.prefixes, action: 'visit.record', objectType: 'visit',
+        objectIds: [visitId, String(client!.id)], fields: ['outcome', 'notes', 'services'], result: 'success' as const, ip: '127.0.0.1', requestId: 'bench', detail: null };
+      const hash = chainHash(key, String(head!.last_hash), seq, at, event);
+      await q(`INSERT INTO audit_log (seq, at, actor_id, actor_name, role, area_codes, action, object_type, object_ids, fields, result, ip, request_id, detail, prev_hash, hash)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+        [seq, at.toISOString(), event.actorId, event.actorName, event.role, event.areaCodes, event.action, event.objectType, event.objectIds, event.fields, event.result, event.ip, event.requestId, null, String(head!.last_hash), hash]);
+      await q('UPDATE audit_chain_head SET last_seq = $1, last_hash = $2 WHERE id = 1', [seq, hash]);
+      await q('COMMIT');
+      await q('SELECT * FROM visits WHERE id = $1', [visitId]);
+      await q('SELECT * FROM visits WHERE id = $1', [next]);
+      return next;
+    } catch (error) {
+      await q('ROLLBACK');
+      throw error;
+    }
+  });
+}
+
+export interface LoadResult {
+  ops: number;
+  errors: number;
+  seconds: number;
+  opsPerSec: number;
+  p50: number;
+  p99: number;
+  concurrency: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** `concurrency` loops calling `op` until the deadline (and at least `minOps` in all); latency per op in ms. */
+export async function runFor(seconds: number, concurrency: number, op: () => Promise<unknown>, minOps = 0): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: unknown = null;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  const loop = async () => {
+    while (performance.now() < deadline || latencies.length + errors < minOps) {
+      const s = performance.now();
+      try {
+        await op();
+        latencies.push(performance.now() - s);
+      } catch (error) {
+        errors += 1;
+        firstError ??= error;
+        if (errors > 50 && latencies.length === 0) throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  const elapsed = (performance.now() - start) / 1000;
+  if (firstError) console.error('  first error:', (firstError as Error).message);
+  latencies.sort((a, b) => a - b);
+  return { ops: latencies.length, errors, seconds: elapsed, opsPerSec: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), concurrency };
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from './common';
+import { AreaCode, AreaLevel } from './org';
+import { Permission, Role } from './permissions';
+
+export const LoginInput = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const SessionInfo = z.object({
+  user: z.object({ id: Id, username: z.string(), displayName: z.string() }),
+  roles: z.array(Role),
+  permissions: z.array(Permission),
+  areas: z.array(z.object({ code: AreaCode, name: z.string(), level: AreaLevel })),
+  /** The area the area switcher narrowed the view to, or null for the whole jurisdiction. */
+  currentAreaCode: AreaCode.nullable(),
+  csrfToken: z.string(),
+  idleTimeoutSeconds: z.number().int(),
+  expiresAt: IsoDateTime,
+  demoMode: z.boolean(),
+  totpEnabled: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const LoginResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), session: SessionInfo }),
+  z.object({ status: z.literal('totp_required'), challengeId: z.string() }),
+  z.object({
+    status: z.literal('totp_setup_required'),
+    challengeId: z.string(),
+    secret: z.string(),
+    otpauthUri: z.string(),
+  }),
+  z.object({ status: z.literal('password_change_required'), challengeId: z.string(), reason: z.enum(['expired', 'reset']) }),
+]);
+export type LoginResult = z.infer<typeof LoginResult>;
+
+export const TotpCode = z.string().regex(/^\d{6}$/, '6-digit code');
+export const LoginTotpInput = z.object({ challengeId: z.string(), code: TotpCode });
+export const LoginPasswordInput = z.object({ challengeId: z.string(), newPassword: z.string().min(1).max(256) });
+
+/** The browser's session probe: always 200, so a logged-out page load shows no failed request. */
+export const CurrentSession = z.object({ session: SessionInfo.nullable(), expired: z.boolean() });
+
+export const PublicConfig = z.object({
+  demoMode: z.boolean(),
+  passwordProfile: z.enum(['mlps', 'asvs']),
+  version: z.string(),
+});
+
+export const PasswordChangeInput = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});
+export const TotpSetup = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const TotpConfirmInput = z.object({ code: TotpCode });
+export const CurrentAreaInput = z.object({ areaCode: AreaCode.nullable() });
+
+export const SessionSummary = z.object({
+  id: z.string(),
+  current: z.boolean(),
+  createdAt: IsoDateTime,
+  lastSeenAt: IsoDateTime,
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+export const SessionList = z.object({ items: z.array(SessionSummary) });

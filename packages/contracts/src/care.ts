@@ -1,0 +1,342 @@
+import { z } from 'zod';
+import { Id, IsoDateTime, PageQuery, Paged } from './common';
+import { isValidIdNumber } from './id-number';
+import { AreaCode } from './org';
+
+export const CLIENT_CATEGORIES = [
+  'elderly_alone', 'dibao', 'tekun', 'disability', 'left_behind', 'child_in_difficulty', 'other',
+] as const;
+export const ClientCategory = z.enum(CLIENT_CATEGORIES);
+export type ClientCategory = z.infer<typeof ClientCategory>;
+
+/** 服务对象类别 as written in ledgers. */
+export const CATEGORY_LABELS: Record<ClientCategory, string> = {
+  elderly_alone: '独居老人', dibao: '低保', tekun: '特困', disability: '残疾人', left_behind: '留守人员',
+  child_in_difficulty: '困境儿童', other: '其他',
+};
+
+export const TIERS = ['red', 'yellow', 'blue'] as const;
+export const Tier = z.enum(TIERS);
+export type Tier = z.infer<typeof Tier>;
+export const TIER_LABELS: Record<Tier, string> = { red: '红', yellow: '黄', blue: '蓝' };
+
+export const CLIENT_STATUSES = ['active', 'paused', 'moved_out', 'deceased', 'closed'] as const;
+export const ClientStatus = z.enum(CLIENT_STATUSES);
+
+export const NEED_DOMAINS = ['health', 'mobility', 'living_safety', 'income', 'social_support', 'mental_wellbeing', 'child_welfare'] as const;
+export const NeedDomain = z.enum(NEED_DOMAINS);
+export type NeedDomain = z.infer<typeof NeedDomain>;
+
+export const VISIT_MODES = ['home', 'phone', 'video', 'centre'] as const;
+export const VisitMode = z.enum(VISIT_MODES);
+export const VISIT_STATUSES = ['planned', 'done', 'missed', 'cancelled', 'superseded'] as const;
+export const VisitStatus = z.enum(VISIT_STATUSES);
+export const MISSED_REASONS = ['not_home', 'hospitalised', 'refused', 'moved', 'other'] as const;
+export const MissedReason = z.enum(MISSED_REASONS);
+
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .refine((v) => !/[<>{}\\]/.test(v), 'invalid characters in a name');
+export const IdNumberInput = z.string().trim().refine(isValidIdNumber, '身份证号码无效（校验位或日期错误）/ invalid ID number');
+export const MobileInput = z.string().trim().regex(/^1\d{10}$/, '11 位手机号 / 11-digit mobile');
+export const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const ClientInput = z.object({
+  name: PersonName,
+  idNumber: IdNumberInput.optional(),
+  sex: z.enum(['male', 'female']).optional(),
+  birthDate: DateOnly.optional(),
+  phone: MobileInput.optional(),
+  communityCode: AreaCode,
+  gridCode: AreaCode.optional(),
+  address: z.string().trim().max(120).optional(),
+  categories: z.array(ClientCategory).min(1),
+  disabilityCardNumber: z.string().trim().max(24).optional(),
+  disabilityCategory: z.string().trim().max(20).optional(),
+  disabilityGrade: z.string().trim().max(10).optional(),
+  emergencyContactName: PersonName.optional(),
+  emergencyContactPhone: MobileInput.optional(),
+  assigneeId: Id.optional(),
+  notes: z.string().trim().max(500).optional(),
+  /** Set after the user saw duplicate warnings and chose to go on. */
+  confirmDuplicates: z.boolean().optional(),
+});
+export type ClientInput = z.infer<typeof ClientInput>;
+
+export const ClientSummary = z.object({
+  id: Id,
+  name: z.string(),
+  sex: z.enum(['male', 'female']).nullable(),
+  age: z.number().int().nullable(),
+  idNumberMasked: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  communityCode: AreaCode,
+  gridCode: AreaCode.nullable(),
+  categories: z.array(ClientCategory),
+  tier: Tier.nullable(),
+  status: ClientStatus,
+  nextVisitDue: DateOnly.nullable(),
+  overdueDays: z.number().int().nullable(),
+  isMinor: z.boolean(),
+});
+export type ClientSummary = z.infer<typeof ClientSummary>;
+
+export const ClientListQuery = PageQuery.extend({
+  q: z.string().trim().max(40).optional(),
+  communityCode: AreaCode.optional(),
+  gridCode: AreaCode.optional(),
+  tier: Tier.optional(),
+  category: ClientCategory.optional(),
+  status: ClientStatus.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export const ClientList = Paged(ClientSummary);
+
+export const DuplicateWarning = z.object({
+  clientId: Id,
+  name: z.string(),
+  communityCode: AreaCode,
+  matchedOn: z.array(z.enum(['id_number', 'phone', 'pinyin_birth_date'])),
+});
+export const DuplicateWarnings = z.object({ duplicates: z.array(DuplicateWarning) });
+
+export const TimelineEntry = z.object({
+  at: IsoDateTime,
+  kind: z.enum(['created', 'assessment', 'tier_change', 'visit', 'status', 'updated', 'reassigned', 'case', 'referral']),
+  summary: z.string(),
+  refId: Id.nullable(),
+});
+
+export const ClientDetail = ClientSummary.extend({
+  birthDate: DateOnly.nullable(),
+  address: z.string().nullable(),
+  disabilityCardMasked: z.string().nullable(),
+  disabilityCategory: z.string().nullable(),
+  disabilityGrade: z.string().nullable(),
+  emergencyContactName: z.string().nullable(),
+  emergencyContactPhoneMasked: z.string().nullable(),
+  assigneeId: Id.nullable(),
+  assigneeName: z.string().nullable(),
+  householdId: Id.nullable(),
+  notes: z.string().nullable(),
+  /** Last assessment + the policy's re-assessment interval for the tier; null before the first assessment. */
+  reassessmentDue: DateOnly.nullable(),
+  version: z.number().int(),
+  timeline: z.array(TimelineEntry),
+  allowedActions: z.array(z.string()),
+});
+export type ClientDetail = z.infer<typeof ClientDetail>;
+
+export const RevealInput = z.object({
+  field: z.enum(['idNumber', 'phone', 'disabilityCardNumber', 'emergencyContactPhone']),
+  reason: z.string().trim().min(2).max(200),
+});
+export const RevealResult = z.object({ field: z.string(), value: z.string().nullable() });
+
+export const DomainScore = z.object({ score: z.number().int().min(0).max(3), note: z.string().trim().max(300).optional() });
+export const AssessmentInput = z.object({
+  scores: z.partialRecord(NeedDomain, DomainScore),
+  /** The tier the worker confirms; when it differs from the suggestion a reason is required. */
+  tier: Tier,
+  overrideReason: z.string().trim().max(300).optional(),
+});
+export const AssessmentResult = z.object({
+  assessmentId: Id,
+  suggestedTier: Tier,
+  tier: Tier,
+  tierChange: z.enum(['none', 'applied', 'pending_approval']),
+  nextVisitDue: DateOnly.nullable(),
+});
+
+export const TierApproval = z.object({
+  id: Id,
+  clientId: Id,
+  clientName: z.string(),
+  communityCode: AreaCode,
+  fromTier: Tier.nullable(),
+  toTier: Tier,
+  reason: z.string().nullable(),
+  requestedBy: z.string().nullable(),
+  requestedAt: IsoDateTime,
+});
+export const TierApprovalList = z.object({ items: z.array(TierApproval) });
+export const TierDecisionInput = z.object({ approve: z.boolean(), note: z.string().trim().max(300).optional() });
+
+export const Visit = z.object({
+  id: Id,
+  clientId: Id,
+  clientName: z.string(),
+  communityCode: AreaCode,
+  gridCode: AreaCode.nullable(),
+  assigneeId: Id.nullable(),
+  windowStart: DateOnly,
+  dueDate: DateOnly,
+  windowEnd: DateOnly,
+  mode: VisitMode,
+  status: VisitStatus,
+  tier: Tier.nullable(),
+  overdueDays: z.number().int(),
+  doneAt: IsoDateTime.nullable(),
+  outcomeNotes: z.string().nullable(),
+  missedReason: MissedReason.nullable(),
+});
+export type Visit = z.infer<typeof Visit>;
+
+export const WorklistQuery = z.object({ scope: z.enum(['mine', 'area']).default('mine') });
+export const Worklist = z.object({
+  today: DateOnly,
+  overdue: z.array(Visit),
+  dueToday: z.array(Visit),
+  thisWeek: z.array(Visit),
+});
+
+export const RecordVisitInput = z.object({
+  outcome: z.enum(['done', 'missed']),
+  mode: VisitMode,
+  visitedOn: DateOnly,
+  notes: z.string().trim().max(1000).optional(),
+  services: z.array(z.string().trim().max(40)).max(20).optional(),
+  missedReason: MissedReason.optional(),
+  /** Other members of the client's household seen in the same visit: their open visits count as done too. */
+  membersSeen: z.array(Id).max(20).optional(),
+  /** Case-plan tasks this visit completed (ticked off from the visit). */
+  caseTaskIds: z.array(Id).max(50).optional(),
+});
+export const RecordVisitResult = z.object({ visit: Visit, nextVisit: Visit.nullable(), membersRecorded: z.number().int() });
+
+export const HouseholdInput = z.object({ communityCode: AreaCode, gridCode: AreaCode.optional(), address: z.string().trim().min(2).max(120) });
+export const Household = z.object({
+  id: Id,
+  communityCode: AreaCode,
+  gridCode: AreaCode.nullable(),
+  address: z.string().nullable(),
+  members: z.array(z.object({ id: Id, name: z.string(), tier: Tier.nullable(), nextVisitDue: DateOnly.nullable() })),
+});
+
+export const TierPolicyRules = z.object({
+  cadenceDays: z.record(Tier, z.number().int().min(1).max(730)),
+  reassessMonths: z.record(Tier, z.number().int().min(1).max(36)),
+  /** Any domain at this score → red. */
+  redIfAnyAtLeast: z.number().int().min(1).max(3),
+  /** This many domains at ≥ 2 → yellow. */
+  yellowIfCountAtLeast2: z.number().int().min(1).max(7),
+  /** Overdue visits escalate: worker → community supervisor → street office after these many days past the window. */
+  escalation: z.object({ supervisorAfterDays: z.number().int().min(1).max(90), streetAfterDays: z.number().int().min(1).max(180) })
+    .default({ supervisorAfterDays: 3, streetAfterDays: 14 }),
+});
+export type TierPolicyRules = z.infer<typeof TierPolicyRules>;
+
+export const DEFAULT_TIER_POLICY: TierPolicyRules = {
+  cadenceDays: { red: 7, yellow: 30, blue: 365 },
+  reassessMonths: { red: 3, yellow: 6, blue: 12 },
+  redIfAnyAtLeast: 3,
+  yellowIfCountAtLeast2: 2,
+  escalation: { supervisorAfterDays: 3, streetAfterDays: 14 },
+};
+
+export const Escalation = z.object({ level: z.enum(['supervisor', 'street']), visit: Visit });
+export const EscalationList = z.object({ items: z.array(Escalation) });
+
+export const OverdueBucket = z.object({
+  key: z.string(),
+  label: z.string(),
+  d1to7: z.number().int(),
+  d8to30: z.number().int(),
+  over30: z.number().int(),
+  total: z.number().int(),
+});
+export const OverdueQueue = z.object({
+  byWorker: z.array(OverdueBucket),
+  byGrid: z.array(OverdueBucket),
+  byCommunity: z.array(OverdueBucket),
+  onTimeRateByTier: z.array(z.object({ tier: Tier, done: z.number().int(), onTime: z.number().int(), rate: z.number().nullable() })),
+});
+
+export const LedgerImportQuery = z.object({
+  dryRun: z.enum(['true', 'false']).default('false'),
+  allOrNothing: z.enum(['true', 'false']).default('false'),
+});
+export const LedgerImportReport = z.object({
+  total: z.number().int(),
+  valid: z.number().int(),
+  created: z.number().int(),
+  skippedExisting: z.number().int(),
+  rejected: z.array(z.object({ row: z.number().int(), reasons: z.array(z.string()) })),
+  written: z.boolean(),
+});
+export type LedgerImportReport = z.infer<typeof LedgerImportReport>;
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const ClientUpdateInput = z.object({
+  /** The version the editor started from; a stale one answers 409 instead of overwriting someone's edit. */
+  version: z.number().int(),
+  name: PersonName.optional(),
+  phone: MobileInput.nullable().optional(),
+  address: z.string().trim().max(120).nullable().optional(),
+  gridCode: AreaCode.nullable().optional(),
+  categories: z.array(ClientCategory).min(1).optional(),
+  disabilityCategory: z.string().trim().max(20).nullable().optional(),
+  disabilityGrade: z.string().trim().max(10).nullable().optional(),
+  emergencyContactName: PersonName.nullable().optional(),
+  emergencyContactPhone: MobileInput.nullable().optional(),
+  assigneeId: Id.nullable().optional(),
+  householdId: Id.nullable().optional(),
+  notes: z.string().trim().max(500).nullable().optional(),
+});
+export const ClientStatusInput = z.object({
+  version: z.number().int(),
+  status: ClientStatus,
+  /** For 'paused': the day visits resume. */
+  resumeOn: DateOnly.optional(),
+  reason: z.string().trim().min(2).max(200),
+});
+
+export const CaseloadReassignInput = z
+  .object({
+    fromUserId: Id.optional(),
+    gridCode: AreaCode.optional(),
+    toUserId: Id,
+  })
+  .refine((v) => Boolean(v.fromUserId) !== Boolean(v.gridCode), 'give either fromUserId or gridCode');
+export const CaseloadReassignResult = z.object({ clients: z.number().int(), visits: z.number().int() });
+
+export const TierPolicy = z.object({
+  areaCode: AreaCode,
+  version: z.number().int(),
+  inherited: z.boolean(),
+  rules: TierPolicyRules,
+});
+export const TierPolicyInput = z.object({ rules: TierPolicyRules });
+export const TierPolicyUpdateResult = TierPolicy.extend({ replanned: z.number().int() });
+
+export const ExportFilter = ClientListQuery.omit({ page: true, pageSize: true });
+export const ExportRequestInput = z.object({ filter: ExportFilter, reason: z.string().trim().min(4).max(300) });
+export const ExportRequest = z.object({
+  id: Id,
+  requesterId: Id,
+  requesterName: z.string(),
+  communityCode: AreaCode,
+  filter: z.record(z.string(), z.string().optional()),
+  reason: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected', 'downloaded', 'expired']),
+  decidedAt: IsoDateTime.nullable(),
+  expiresAt: IsoDateTime.nullable(),
+  rowCount: z.number().int().nullable(),
+  createdAt: IsoDateTime,
+  allowedActions: z.array(z.string()),
+});
+export const ExportRequestList = z.object({ items: z.array(ExportRequest) });
+export const ExportDecisionInput = z.object({ approve: z.boolean(), note: z.string().trim().max(300).optional() });
+
+export const ClientMergeInput = z.object({ intoId: Id, reason: z.string().trim().min(2).max(300) });
+export const ClientMerge = z.object({
+  id: Id,
+  sourceId: Id,
+  targetId: Id,
+  moved: z.record(z.string(), z.number().int()),
+  mergedAt: IsoDateTime,
+  undoneAt: IsoDateTime.nullable(),
+});

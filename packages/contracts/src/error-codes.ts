@@ -1,0 +1,43 @@
+/**
+ * Application error codes. Each is also an i18n key: the server sends a message in the request's
+ * language, the web app maps the code to its own catalogue. HTTP status lives in the server's table.
+ */
+export const ERROR_CODES = [
+  'common.validation_failed',
+  'common.not_found',
+  'common.forbidden',
+  'common.conflict',
+  'common.internal',
+  'common.rate_limited',
+  'common.csrf_failed',
+  'auth.unauthenticated',
+  'auth.invalid_credentials',
+  'auth.account_locked',
+  'auth.rate_limited',
+  'auth.challenge_invalid',
+  'auth.totp_invalid',
+  'auth.totp_required',
+  'auth.password_weak',
+  'auth.password_reused',
+  'auth.password_wrong',
+  'auth.session_expired',
+  'auth.reauth_required',
+  'user.not_found',
+  'user.username_taken',
+  'user.role_conflict',
+  'user.cannot_change_self',
+  'area.not_found',
+  'area.code_taken',
+  'area.invalid_parent',
+  'area.merge_invalid',
+  'audit.chain_broken',
+  'audit.unavailable',
+  'care.duplicate_suspected',
+  'care.override_reason_required',
+  'care.visit_not_open',
+  'care.client_not_active',
+  'care.ledger_unreadable',
+  'care.consent_required',
+  'care.invalid_state',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

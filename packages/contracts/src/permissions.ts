@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+export const ROLES = [
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+  'district_officer',
+  'street_officer',
+  'community_supervisor',
+  'community_worker',
+  'social_worker',
+  'grid_worker',
+] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** 三员分立: one person never holds two of these (MLPS; security.md R-10). */
+export const SEPARATED_ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+/** Roles that must use a second factor and have the shorter idle timeout. */
+export const ADMIN_ROLES: readonly Role[] = SEPARATED_ADMIN_ROLES;
+
+export const PERMISSIONS = [
+  'area.read',
+  'area.manage',
+  'user.read',
+  'user.manage',
+  'user.assign_roles',
+  'user.unlock',
+  'user.end_sessions',
+  'audit.read',
+  'care.client.read',
+  'care.client.write',
+  'care.client.reveal',
+  'care.assessment.write',
+  'care.tier.approve',
+  'care.visit.read',
+  'care.visit.write',
+  'care.supervision.read',
+  'care.caseload.manage',
+  'care.policy.manage',
+  'care.case.write',
+  'care.case.approve',
+  'care.export.approve',
+] as const;
+export const Permission = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof Permission>;
+
+const staffRead: Permission[] = ['area.read', 'user.read'];
+const caseworker: Permission[] = [
+  ...staffRead, 'care.client.read', 'care.client.write', 'care.assessment.write', 'care.visit.read', 'care.visit.write',
+  'care.case.write',
+];
+const officer: Permission[] = [...staffRead, 'care.client.read', 'care.visit.read', 'care.supervision.read', 'care.export.approve'];
+// District officers set the district's default tier policy.
+const districtOfficer: Permission[] = [...officer, 'care.policy.manage'];
+
+/** Role → permissions. The only place grants are decided; policies add scope and object rules. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // 系统管理员: accounts and areas, never the audit log.
+  system_admin: ['area.read', 'area.manage', 'user.read', 'user.manage'],
+  // 安全管理员: roles, unlocks, sessions; cannot create users or read audit.
+  security_admin: ['area.read', 'user.read', 'user.assign_roles', 'user.unlock', 'user.end_sessions'],
+  // 审计管理员: reads audit only; cannot change users.
+  audit_admin: ['area.read', 'audit.read'],
+  district_officer: districtOfficer,
+  street_officer: officer,
+  community_supervisor: [...caseworker, 'care.client.reveal', 'care.tier.approve', 'care.supervision.read', 'care.caseload.manage', 'care.policy.manage', 'care.case.approve', 'care.export.approve'],
+  community_worker: [...caseworker, 'care.client.reveal'],
+  social_worker: [...caseworker, 'care.client.reveal'],
+  // Grid workers visit and record, but do not see full ID or phone numbers.
+  grid_worker: caseworker,
+};
+
+export function permissionsForRoles(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  return [...set].sort();
+}
+
+/** Returns the conflicting pair when a role set breaks 三员分立, or null when it is allowed. */
+export function separationConflict(roles: readonly Role[]): [Role, Role] | null {
+  const admins = roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r));
+  const unique = [...new Set(admins)];
+  if (unique.length > 1) return [unique[0]!, unique[1]!];
+  // An admin account is a duty account: it may not also do casework.
+  if (unique.length === 1 && roles.some((r) => !SEPARATED_ADMIN_ROLES.includes(r))) {
+    return [unique[0]!, roles.find((r) => !SEPARATED_ADMIN_ROLES.includes(r))!];
+  }
+  return null;
+}
+
+export function isAdminRole(role: Role): boolean {
+  return ADMIN_ROLES.includes(role);
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite.
+//  1. unit + service/route tests on in-memory PGlite (always);
+//  2. the same tests on PostgreSQL when TEST_DATABASE_URL is set;
+//  3. browser tests when Chromium is found (required when LINLI_REQUIRE_E2E=1).
+// Ends with one line "Tests: N passed, N failed" across all parts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(path.join(tmpdir(), 'linli-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let ok = true;
+
+function run(label, command, args, env, jsonFile, count) {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (existsSync(jsonFile)) count(JSON.parse(readFileSync(jsonFile, 'utf8')));
+  if (result.status !== 0) {
+    ok = false;
+    console.error(`--- ${label}: FAILED (exit ${result.status}) ---`);
+  }
+}
+
+function countVitest(report) {
+  totals.passed += report.numPassedTests ?? 0;
+  totals.failed += report.numFailedTests ?? 0;
+  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+function countPlaywright(report) {
+  totals.passed += report.stats?.expected ?? 0;
+  totals.failed += (report.stats?.unexpected ?? 0) + (report.stats?.flaky ?? 0);
+  totals.skipped += report.stats?.skipped ?? 0;
+}
+
+const vitest = path.join(root, 'node_modules/.bin/vitest');
+function vitestRun(label, engineEnv, name) {
+  const out = path.join(work, `${name}.json`);
+  run(label, vitest, ['run', '--root', 'apps/server', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], engineEnv, out, countVitest);
+}
+
+vitestRun('unit + service tests on PGlite', { LINLI_TEST_DB: 'pglite' }, 'pglite');
+if (process.env.TEST_DATABASE_URL) {
+  vitestRun('unit + service tests on PostgreSQL', { LINLI_TEST_DB: 'postgres' }, 'postgres');
+} else {
+  console.log('\n(TEST_DATABASE_URL not set: the PostgreSQL run is skipped)');
+}
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (existsSync(chromium)) {
+  const out = path.join(work, 'e2e.json');
+  run('browser tests (Playwright + Chromium)', 'npm', ['test', '-w', 'e2e', '--', '--reporter=list,json'], {
+    CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: out, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  }, out, countPlaywright);
+} else if (process.env.LINLI_REQUIRE_E2E === '1') {
+  console.error(`\nLINLI_REQUIRE_E2E=1 but Chromium was not found at ${chromium}`);
+  ok = false;
+} else {
+  console.log(`\n(Chromium not found at ${chromium}: browser tests skipped; install Debian's chromium to run them)`);
+}
+
+rmSync(work, { recursive: true, force: true });
+console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(ok && totals.failed === 0 ? 0 : 1);
