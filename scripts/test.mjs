@@ -14,6 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(path.join(tmpdir(), 'linli-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
+const failedParts = [];
 
 function run(label, command, args, env, jsonFile, count) {
   console.log(`\n=== ${label} ===`);
@@ -21,6 +22,7 @@ function run(label, command, args, env, jsonFile, count) {
   if (existsSync(jsonFile)) count(JSON.parse(readFileSync(jsonFile, 'utf8')));
   if (result.status !== 0) {
     ok = false;
+    failedParts.push(label);
     console.error(`--- ${label}: FAILED (exit ${result.status}) ---`);
   }
 }
@@ -59,10 +61,13 @@ if (existsSync(chromium)) {
 } else if (process.env.LINLI_REQUIRE_E2E === '1') {
   console.error(`\nLINLI_REQUIRE_E2E=1 but Chromium was not found at ${chromium}`);
   ok = false;
+  failedParts.push('browser tests (Chromium missing)');
 } else {
   console.log(`\n(Chromium not found at ${chromium}: browser tests skipped; install Debian's chromium to run them)`);
 }
 
 rmSync(work, { recursive: true, force: true });
 console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+// A part can fail with every test passing (an unhandled error, a crashed worker); say so rather than look green.
+if (failedParts.length) console.log(`FAILED parts: ${failedParts.join('; ')}`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);

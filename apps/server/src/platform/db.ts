@@ -38,6 +38,16 @@ export async function createDb(config: DbConfig): Promise<Database> {
   if (config.databaseUrl) {
     // Every connection works in UTC so timestamps never depend on the server's zone.
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10, options: '-c timezone=UTC' });
+    // pg-pool's end() resolves before the sockets have closed, and drops its own error listener from a client
+    // it is ending. A server-side termination in that gap (a restart, or a test dropping its database) would
+    // otherwise surface as an unhandled 'error' event. Queries still see their own errors; this only keeps
+    // the process alive, and close() waits until every connection has really ended.
+    const open = new Set<pg.PoolClient>();
+    pool.on('connect', (client) => {
+      open.add(client);
+      client.on('error', () => undefined);
+      client.once('end', () => open.delete(client));
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -55,7 +65,9 @@ export async function createDb(config: DbConfig): Promise<Database> {
         }
       },
       async close() {
+        const ended = [...open].map((client) => new Promise<void>((resolve) => client.once('end', () => resolve())));
         await pool.end();
+        await Promise.all(ended);
       },
     };
   }
