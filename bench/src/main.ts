@@ -14,7 +14,7 @@ import { openPglite, openPostgres, type Engine } from './engine';
 import {
   BENCH_PASSWORD, DISTRICT, DISTRICT_OFFICER, IMPORT_COMMUNITY, SCALES, type ScaleConfig, communityCode, generate, supervisorName, workerName,
 } from './generate';
-import { captureDashboard, captureDetail, captureExport, captureWorklist, recordVisitRaw, runFor, type LoadResult, type Who } from './raw';
+import { captureDashboard, compareDashboardWithNaive, captureDetail, captureExport, captureWorklist, recordVisitRaw, runFor, type LoadResult, type Who } from './raw';
 import { cannon, freePort, login, sequential, startServer, upload, type HttpResult, type Server, type Session } from './http';
 import { copyBaseline, importRows, ledgerXlsx } from './ledger';
 
@@ -184,6 +184,13 @@ const worklistRaw = await captureWorklist(engine, worker, today, now);
 const detailRaw = await captureDetail(engine, clientIds[0]!, worker.id);
 const dashSupRaw = await captureDashboard(engine, supervisor, today);
 const dashDistRaw = await captureDashboard(engine, district, today);
+// Correctness of the maintained rollups at this scale: the dashboard's figures against the naive aggregate.
+const dashboardCheck = {
+  supervisor: await compareDashboardWithNaive(engine, supervisor, today),
+  district: await compareDashboardWithNaive(engine, district, today),
+};
+const dashboardCheckLine = `dashboard rollups equal the naive aggregate over visits: supervisor ${dashboardCheck.supervisor.equal ? 'yes' : 'NO'}, district ${dashboardCheck.district.equal ? 'yes' : 'NO'} (${dashboardCheck.district.overdueVisits} overdue visits district-wide; the naive aggregate takes ${fmt(dashboardCheck.supervisor.naiveMs, 0)} ms / ${fmt(dashboardCheck.district.naiveMs, 0)} ms)`;
+log(`[bench] ${dashboardCheckLine}`);
 const exportRaw = await captureExport(engine, supervisor, comm0, now);
 const recordRaw = recordVisitRaw(engine, worker, today);
 const workloads: Workload[] = [
@@ -346,6 +353,7 @@ const summary = [
   `Linli bench — scale ${variant} (${generation.counts.clients ?? '?'} clients, ${generation.counts.visits ?? '?'} visits, ${cfg.communities} communities), ${dbLabel}${isPg ? ` ${benchUrl!.replace(/\/\/[^@]*@/, '//')}` : ''}`,
   `${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${process.version}; ${today}; database ${(dbBytes / 2 ** 20).toFixed(0)} MB; generation ${generation.reused ? `reused (took ${generation.seconds} s on ${generation.generatedOn})` : `${fmt(generation.seconds, 1)} s`}; run ${fmt(totalSeconds)} s`,
   `raw: ${isPg ? `pg.Pool, ${rawConcurrency} concurrent` : 'PGlite, 1 connection'}, measured before the server started (server stopped); endpoint: autocannon ${connections} connections, ${seconds} s; rows marked (c=1) ran one at a time on both sides.`,
+  dashboardCheckLine,
 ];
 console.log(`\n${summary.join('\n')}\n\n${lines.join('\n')}\n`);
 
@@ -356,7 +364,7 @@ writeFileSync(file, `${JSON.stringify({
   command, scale: variant, config: cfg, db: dbLabel, date: new Date().toISOString(), today, machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   seconds, connections, rawConcurrency, rawMeasured: 'server stopped (before it started)', databaseBytes: dbBytes, generation, totalSeconds,
   workloads: rows.map((r) => ({ ...r, ratio: r.raw && r.http ? r.http.reqPerSec / r.raw.opsPerSec : null })),
-  ledgerImport: importResult, table: lines.join('\n'), summary,
+  ledgerImport: importResult, dashboardCheck, table: lines.join('\n'), summary,
 }, null, 2)}\n`);
 console.log(`[bench] wrote ${path.relative(repoRoot, file)}`);
 process.exit(0);

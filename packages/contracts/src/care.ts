@@ -253,6 +253,8 @@ export const OverdueQueue = z.object({
   byGrid: z.array(OverdueBucket),
   byCommunity: z.array(OverdueBucket),
   onTimeRateByTier: z.array(z.object({ tier: Tier, done: z.number().int(), onTime: z.number().int(), rate: z.number().nullable() })),
+  /** The on-time period: this calendar month and the two before it, [from, until). */
+  onTimePeriod: z.object({ from: DateOnly, until: DateOnly }),
 });
 
 export const LedgerImportQuery = z.object({

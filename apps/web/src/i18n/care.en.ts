@@ -165,6 +165,6 @@ export const careEn: Record<CareMessageKey, string> = {
   'care.overdue.over30': '>30 days',
   'care.overdue.total': 'Total',
   'care.overdue.none': 'No overdue visits',
-  'care.overdue.onTime': 'On-time visit rate (last 90 days)',
+  'care.overdue.onTime': 'On-time visit rate ({from} to {to})',
   'care.overdue.onTimeCount': '{onTime} on time / {done} done',
 };

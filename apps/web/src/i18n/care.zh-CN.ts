@@ -166,7 +166,7 @@ export const careZh = {
   'care.overdue.over30': '>30天',
   'care.overdue.total': '合计',
   'care.overdue.none': '没有逾期走访',
-  'care.overdue.onTime': '按时走访率（近 90 天）',
+  'care.overdue.onTime': '按时走访率（{from} 至 {to}）',
   'care.overdue.onTimeCount': '按时 {onTime} / 已完成 {done}',
 } as const;
 

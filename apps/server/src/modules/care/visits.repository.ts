@@ -95,9 +95,63 @@ export interface OverdueRow extends Record<string, unknown> {
   d8to30: number;
   over30: number;
 }
+export interface OnTimeRow extends Record<string, unknown> {
+  tier: string;
+  done: number;
+  on_time: number;
+}
+export type OverdueGrouping = 'assignee_id' | 'grid_code' | 'area_code';
 
-/** Overdue planned visits (window closed before today) in ageing buckets, grouped by a column. Computed, never stored. */
-export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], today: string, groupBy: 'assignee_id' | 'grid_code' | 'area_code') {
+/**
+ * The dashboard's on-time period: calendar months, this month and the two before it. Whole months, because the
+ * maintained rollup counts by month; returns [first day, first day of next month).
+ */
+export function onTimePeriod(today: string): { from: string; until: string } {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const month = (offset: number) => {
+    const d = new Date(Date.UTC(y, m - 1 + offset, 1));
+    return d.toISOString().slice(0, 10);
+  };
+  return { from: month(-2), until: month(1) };
+}
+
+/** Brings the overdue rollup to `today` (the first request of a day rebuilds it; later ones return at once). */
+export async function ensureOverdueRollup(db: DbOrTx, today: string): Promise<void> {
+  await db.execute(sql`SELECT care_rebuild_overdue(${today}::date)`);
+}
+
+/** Overdue planned visits in ageing buckets, grouped by a column, from the maintained rollup (as of `today`). */
+export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], groupBy: OverdueGrouping) {
+  const key = sql.raw(groupBy === 'area_code' ? 'r.area_code' : `NULLIF(r.${groupBy}, '')`);
+  return queryRows<OverdueRow>(db, sql`
+    SELECT ${key} AS key, sum(r.d1to7)::int AS d1to7, sum(r.d8to30)::int AS d8to30, sum(r.over30)::int AS over30
+    FROM care_overdue_rollup r
+    WHERE ${inAreaOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
+    GROUP BY 1 HAVING sum(r.d1to7 + r.d8to30 + r.over30) > 0
+    ORDER BY 4 DESC, 3 DESC, 2 DESC, 1`);
+}
+
+/** Done visits per tier in the on-time period, and how many were done by the end of their window, from the rollup. */
+export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], today: string) {
+  const { from, until } = onTimePeriod(today);
+  return queryRows<OnTimeRow>(db, sql`
+    SELECT r.tier, sum(r.done)::int AS done, sum(r.on_time)::int AS on_time
+    FROM care_ontime_rollup r
+    WHERE r.month >= ${from}::date AND r.month < ${until}::date AND ${inAreaOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
+    GROUP BY r.tier HAVING sum(r.done) > 0`);
+}
+
+/** Everything the supervision dashboard aggregates, in parallel, from the rollups (call ensureOverdueRollup first). */
+export async function dashboardAggregates(db: DbOrTx, prefixes: readonly string[], today: string) {
+  const [byWorker, byGrid, byCommunity, onTime] = await Promise.all([
+    overdueBuckets(db, prefixes, 'assignee_id'), overdueBuckets(db, prefixes, 'grid_code'),
+    overdueBuckets(db, prefixes, 'area_code'), onTimeByTier(db, prefixes, today),
+  ]);
+  return { byWorker, byGrid, byCommunity, onTime };
+}
+
+/** The same buckets straight from `visits` (what the rollup must always equal; used by tests and the benchmark). */
+export function overdueBucketsNaive(db: DbOrTx, prefixes: readonly string[], today: string, groupBy: OverdueGrouping) {
   const column = sql.identifier(groupBy);
   const age = sql`(${today}::date - v.window_end)`;
   return queryRows<OverdueRow>(db, sql`
@@ -107,15 +161,16 @@ export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], today: s
       count(*) FILTER (WHERE ${age} > 30)::int AS over30
     FROM visits v
     WHERE v.status = 'planned' AND v.window_end < ${today}::date AND ${inAreaOrGrid(sql`v.area_code`, sql`v.grid_code`, prefixes)}
-    GROUP BY v.${column} ORDER BY 4 DESC, 3 DESC, 2 DESC`);
+    GROUP BY v.${column} ORDER BY 4 DESC, 3 DESC, 2 DESC, 1`);
 }
 
-/** Done visits per tier in a date range, and how many were done by the end of their window. */
-export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], from: string, to: string) {
-  return queryRows<{ tier: string; done: number; on_time: number }>(db, sql`
+/** The on-time counts straight from `visits` (see overdueBucketsNaive). */
+export function onTimeByTierNaive(db: DbOrTx, prefixes: readonly string[], today: string) {
+  const { from, until } = onTimePeriod(today);
+  return queryRows<OnTimeRow>(db, sql`
     SELECT v.tier, count(*)::int AS done, count(*) FILTER (WHERE v.visited_on <= v.window_end)::int AS on_time
     FROM visits v
-    WHERE v.status = 'done' AND v.tier IS NOT NULL AND v.visited_on BETWEEN ${from}::date AND ${to}::date
+    WHERE v.status = 'done' AND v.tier IS NOT NULL AND v.visited_on >= ${from}::date AND v.visited_on < ${until}::date
       AND ${inAreaOrGrid(sql`v.area_code`, sql`v.grid_code`, prefixes)}
     GROUP BY v.tier`);
 }

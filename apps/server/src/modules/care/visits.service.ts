@@ -5,13 +5,13 @@ import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { deniedNotFound } from '../../platform/request-context';
 import { findAreas } from '../org';
-import { findUserById } from '../users';
+import { findUserById, userNamesByIds } from '../users';
 import { CasesService } from './cases.service';
 import { type ClientRow, findClient, visibleClients } from './clients.repository';
 import { clientPolicy, clientVisibility } from './clients.policy';
 import { planNextVisit, policyFor } from './planning';
 import { addDays, chinaToday, daysBetween } from './tier-policy';
-import { addVisitEvent, clientVisitsPlanned, findVisit, insertVisit, onTimeByTier, overdueBuckets, overdueVisits, plannedVisits, updateVisit, type VisitRow } from './visits.repository';
+import { addVisitEvent, clientVisitsPlanned, dashboardAggregates, ensureOverdueRollup, onTimePeriod, findVisit, insertVisit, overdueVisits, plannedVisits, updateVisit, type VisitRow } from './visits.repository';
 
 export interface RecordVisitInput {
   outcome: 'done' | 'missed';
@@ -23,6 +23,12 @@ export interface RecordVisitInput {
   caseTaskIds?: string[] | undefined;
   membersSeen?: string[] | undefined;
 }
+
+/**
+ * The day each database's overdue rollup was last brought up to date by this process, so only the first
+ * dashboard request of a day pays for the check (the rebuild itself is idempotent and locked in the database).
+ */
+const overdueRollupDay = new WeakMap<object, string>();
 
 export class VisitsService {
   constructor(private readonly ctx: AppContext) {}
@@ -137,31 +143,33 @@ export class VisitsService {
     return { items };
   }
 
-  /** Supervisors' view: overdue visits in ageing buckets per worker, grid and community; on-time rate per tier (last 90 days). */
+  /** Supervisors' view: overdue visits in ageing buckets per worker, grid and community; on-time rate per tier (this month and the two before), all from maintained rollups. */
   async overdueQueue(actor: Actor) {
     const today = chinaToday(this.ctx.clock.now());
-    const [byWorker, byGrid, byCommunity, onTime] = await Promise.all([
-      overdueBuckets(this.ctx.db, actor.scopePrefixes, today, 'assignee_id'),
-      overdueBuckets(this.ctx.db, actor.scopePrefixes, today, 'grid_code'),
-      overdueBuckets(this.ctx.db, actor.scopePrefixes, today, 'area_code'),
-      onTimeByTier(this.ctx.db, actor.scopePrefixes, addDays(today, -90), today),
-    ]);
-    const names = new Map<string, string>();
-    for (const row of byWorker) if (row.key) names.set(row.key, (await findUserById(this.ctx.db, row.key))?.displayName ?? row.key);
+    if (overdueRollupDay.get(this.ctx.db) !== today) {
+      await ensureOverdueRollup(this.ctx.db, today);
+      overdueRollupDay.set(this.ctx.db, today);
+    }
+    const { byWorker, byGrid, byCommunity, onTime } = await dashboardAggregates(this.ctx.db, actor.scopePrefixes, today);
     const areaCodes = [...byGrid, ...byCommunity].map((r) => r.key).filter((k): k is string => Boolean(k));
-    for (const area of await findAreas(this.ctx.db, areaCodes)) names.set(area.code, area.name);
+    const [names, areas] = await Promise.all([
+      userNamesByIds(this.ctx.db, byWorker.map((r) => r.key).filter((k): k is string => Boolean(k))),
+      findAreas(this.ctx.db, areaCodes),
+    ]);
+    for (const area of areas) names.set(area.code, area.name);
     const bucket = (label: (key: string | null) => string) => (r: (typeof byWorker)[number]) => ({
       key: r.key ?? 'none', label: label(r.key), d1to7: r.d1to7, d8to30: r.d8to30, over30: r.over30, total: r.d1to7 + r.d8to30 + r.over30,
     });
     auditRead(this.ctx, actor, { action: 'visit.overdue_queue', objectType: 'visit', fields: ['assignee'] });
     return {
-      byWorker: byWorker.map(bucket((k) => (k ? names.get(k)! : '未分配 / unassigned'))),
+      byWorker: byWorker.map(bucket((k) => (k ? (names.get(k) ?? k) : '未分配 / unassigned'))),
       byGrid: byGrid.map(bucket((k) => (k ? (names.get(k) ?? k) : '未划网格 / no grid'))),
       byCommunity: byCommunity.map(bucket((k) => (k ? (names.get(k) ?? k) : ''))),
       onTimeRateByTier: (['red', 'yellow', 'blue'] as const).map((tier) => {
         const row = onTime.find((r) => r.tier === tier);
         return { tier, done: row?.done ?? 0, onTime: row?.on_time ?? 0, rate: row && row.done ? row.on_time / row.done : null };
       }),
+      onTimePeriod: onTimePeriod(today),
     };
   }
 }

@@ -43,10 +43,12 @@ function BucketTable({ title, rows, testId }: { title: MessageKey; rows: Overdue
   );
 }
 
-function OnTimeRates({ rates }: { rates: OverdueQueue['onTimeRateByTier'] }) {
+function OnTimeRates({ rates, period }: { rates: OverdueQueue['onTimeRateByTier']; period: OverdueQueue['onTimePeriod'] }) {
   const { t } = useI18n();
+  // `until` is exclusive (the first day of next month); people read the last day.
+  const lastDay = new Date(Date.parse(`${period.until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   return (
-    <Card size="small" title={t('care.overdue.onTime')}>
+    <Card size="small" title={t('care.overdue.onTime', { from: period.from, to: lastDay })}>
       <Row gutter={[16, 16]} data-testid="overdue-ontime">
         {rates.map((r) => (
           <Col key={r.tier} xs={8}>
@@ -74,7 +76,7 @@ export default function OverduePage() {
       {queue.data ? (
         <Flex vertical gap={16}>
           <EscalationsCard />
-          <OnTimeRates rates={queue.data.onTimeRateByTier} />
+          <OnTimeRates rates={queue.data.onTimeRateByTier} period={queue.data.onTimePeriod} />
           <BucketTable title="care.overdue.byWorker" rows={queue.data.byWorker} testId="overdue-by-worker" />
           <BucketTable title="care.overdue.byGrid" rows={queue.data.byGrid} testId="overdue-by-grid" />
           <BucketTable title="care.overdue.byCommunity" rows={queue.data.byCommunity} testId="overdue-by-community" />
