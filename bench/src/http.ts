@@ -130,7 +130,7 @@ export async function cannon(opts: {
       setupRequest: (req: Record<string, unknown>) => ({ ...req, path: opts.path() }),
       ...(opts.onBody ? { onResponse: (status: number, body: string) => opts.onBody!(status, body) } : {}),
     }],
-  } as autocannon.Options);
+  });
   const ok = result['2xx'];
   return {
     requests: ok, non2xx: result.non2xx, errors: result.errors + result.timeouts, seconds: result.duration,

@@ -206,6 +206,8 @@ const workloads: Workload[] = [
   },
   { name: 'dashboard (supervisor)', raw: () => dashSupRaw(run) },
   { name: 'dashboard (district)', raw: () => dashDistRaw(run) },
+  // The same request one at a time: the latency a district officer sees, without nine others queueing on 2 cores.
+  { name: 'dashboard (district, latency)', raw: () => dashDistRaw(run), slow: true },
   { name: 'ledger export', raw: () => exportRaw(run), slow: true, minOps: 3 },
 ];
 const modes = new Map<string, { concurrency: number; sequential: boolean }>();
@@ -266,6 +268,7 @@ try {
     },
     'dashboard (supervisor)': { session: sessions.supervisor!, path: () => '/api/care/overdue' },
     'dashboard (district)': { session: sessions.district!, path: () => '/api/care/overdue' },
+    'dashboard (district, latency)': { session: sessions.district!, path: () => '/api/care/overdue' },
     'ledger export': { session: sessions.supervisor!, path: () => `/api/care/ledger/export?communityCode=${comm0}` },
   };
   log(`[bench] endpoints, autocannon ${connections} connections, ${seconds} s each (slow ones: one request at a time)`);

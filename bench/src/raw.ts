@@ -2,7 +2,7 @@
 // repository functions through a recording Drizzle handle (so the SQL text is exactly the server's), then replayed
 // with the bare driver (pg.Pool / PGlite) — no HTTP, no session lookup, no JSON, no audit of reads.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { findClient, clientAssessments, clientTierChanges, clientVisits, nextDueFor, clientEventsOf, clientCases, clientReferrals, listClients, visibleClients } from '../../apps/server/src/modules/care/clients.repository';
+import { findClient, clientAssessments, clientTierChanges, clientVisits, nextDueFor, clientEventsOf, clientCases, clientReferrals, forEachClientInListOrder, visibleClients } from '../../apps/server/src/modules/care/clients.repository';
 import { plannedVisits, dashboardAggregates, ensureOverdueRollup, overdueBucketsNaive, onTimeByTierNaive } from '../../apps/server/src/modules/care/visits.repository';
 import { minorBornAfter } from '../../apps/server/src/modules/care/clients.policy';
 import { listAreasInScopeForLedger } from '../../apps/server/src/modules/care/ledger.repository';
@@ -92,22 +92,31 @@ export async function compareDashboardWithNaive(engine: Engine, who: Who, today:
   return { equal, naiveMs, overdueVisits: naive.byCommunity.reduce((n, r) => n + r.d1to7 + r.d8to30 + r.over30, 0) };
 }
 
-/** Ledger export: areas in scope, then pages of 1000 clients (rows + count in parallel) until a short page. */
+/**
+ * Ledger export: areas in scope, then the filtered list through one server-side cursor (DECLARE, FETCH 2000 until
+ * a short batch, CLOSE) in a transaction on one connection, as forEachClientInListOrder does. The raw side only
+ * fetches the rows; the endpoint also masks them and writes the .xlsx.
+ */
 export async function captureExport(engine: Engine, who: Who, communityCode: string, now: Date): Promise<(run: Q) => Promise<void>> {
   const { db, log } = engine.capturing();
   await listAreasInScopeForLedger(db, who.prefixes);
-  const pages: Captured[][] = [];
-  for (let page = 1; ; page++) {
-    const before = log.length;
-    const { rows } = await listClients(db, { prefixes: who.prefixes, actorId: who.id, seesAllMinors: who.seesAllMinors, minorBornAfter: minorBornAfter(now) },
-      { communityCode, page, pageSize: 1000 });
-    pages.push(log.slice(before));
-    if (rows.length < 1000) break;
-  }
-  const first = log[0]!;
+  const areasQuery = log[0]!;
+  const visibility = { prefixes: who.prefixes, actorId: who.id, seesAllMinors: who.seesAllMinors, minorBornAfter: minorBornAfter(now) };
+  await forEachClientInListOrder(db, visibility, { communityCode }, 2000, () => undefined);
+  const declare = log.find((c) => /^\s*declare/i.test(c.sql));
+  if (!declare) throw new Error('captureExport: no DECLARE captured');
   return async (run) => {
-    await run(first);
-    for (const page of pages) await Promise.all(page.map(run));
+    await run(areasQuery);
+    await engine.withConnection(async (q) => {
+      await q('BEGIN');
+      await q(declare.sql, declare.params);
+      for (;;) {
+        const rows = await q('FETCH 2000 FROM ledger_rows');
+        if (rows.length < 2000) break;
+      }
+      await q('CLOSE ledger_rows');
+      await q('COMMIT');
+    });
   };
 }
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { XLSX_MIME } from '@linli/contracts';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/audit.tables';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
@@ -103,4 +104,35 @@ describe('ledger export', () => {
     const rows = await t.app.ctx.db.select().from(auditLog);
     expect(rows.find((r) => r.action === 'client.export')?.detail).toContain('masked');
   });
+
+  it('walks a long list through the cursor in batches, in list order (red, yellow, blue, then by pinyin)', async () => {
+    // 4,500 clients straight into the table: more than two 2,000-row cursor batches.
+    await t.app.ctx.db.execute(sql`
+      INSERT INTO clients (id, area_code, name, name_pinyin, name_initials, categories, tier, status, version, created_at, updated_at)
+      SELECT gen_random_uuid(), ${org.communityC}, '批量' || g, 'piliang' || lpad(g::text, 5, '0'), 'pl', '{dibao}',
+             (ARRAY['blue', 'red', 'yellow'])[1 + g % 3], 'active', 1, now(), now()
+      FROM generate_series(1, 4500) g`);
+    const supervisor = await createUser(t.app.ctx, { roles: ['community_supervisor'], areas: [org.communityC] });
+    const client = new TestClient(t.app);
+    await client.login(supervisor.username, supervisor.password);
+    const res = await client.get(`/api/care/ledger/export?communityCode=${org.communityC}`);
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const tiers: string[] = [];
+    const names: string[] = [];
+    workbook.worksheets[0]!.eachRow((row, n) => {
+      if (n <= 2) return;
+      names.push(String(row.getCell(1).text));
+      tiers.push(String(row.getCell(10).text));
+    });
+    expect(tiers).toHaveLength(4500);
+    expect(tiers.indexOf('黄')).toBe(1500);
+    expect(tiers.indexOf('蓝')).toBe(3000);
+    expect(tiers.lastIndexOf('红')).toBe(1499);
+    expect(names[0]).toBe('批**'); // masked
+    const audit = await t.app.ctx.db.select().from(auditLog);
+    expect(audit.filter((r) => r.action === 'client.export').at(-1)?.detail).toContain('4500 rows');
+  });
 });
+

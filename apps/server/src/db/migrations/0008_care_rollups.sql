@@ -7,7 +7,9 @@
 -- applies; '' stands for "no grid" / "unassigned" so the keys can be primary keys on PostgreSQL 15 and 18 alike.
 -- Rollups hold counts only: no names, no per-person values.
 
--- On-time rate: done visits (with a tier) per community, grid, tier and calendar month of the visit.
+-- On-time rate: done visits (with a tier) per community, grid, tier and calendar month of the visit. Each visit
+-- counts twice: in its grid's row and in its community's total row (grid_code '*'), so a street or district view
+-- sums one row per community and tier instead of one per grid.
 CREATE TABLE care_ontime_rollup (
   area_code text NOT NULL,
   grid_code text NOT NULL,
@@ -17,6 +19,8 @@ CREATE TABLE care_ontime_rollup (
   on_time integer NOT NULL,
   PRIMARY KEY (area_code, grid_code, tier, month)
 );
+-- The dashboard reads the last three months of a jurisdiction; older months stay for reports.
+CREATE INDEX care_ontime_rollup_month_idx ON care_ontime_rollup (month, grid_code, area_code text_pattern_ops);
 
 -- Overdue planned visits in ageing buckets as of one day (`care_rollup_state.overdue_as_of`). The buckets move
 -- every day, so the first dashboard request of a new day rebuilds this table (one indexed scan of the overdue
@@ -47,8 +51,9 @@ DECLARE
 BEGIN
   IF v.status = 'done' AND v.tier IS NOT NULL AND v.visited_on IS NOT NULL THEN
     INSERT INTO care_ontime_rollup AS r (area_code, grid_code, tier, month, done, on_time)
-    VALUES (v.area_code, coalesce(v.grid_code, ''), v.tier, date_trunc('month', v.visited_on)::date, sign,
-            CASE WHEN v.visited_on <= v.window_end THEN sign ELSE 0 END)
+    SELECT v.area_code, g, v.tier, date_trunc('month', v.visited_on)::date, sign,
+           CASE WHEN v.visited_on <= v.window_end THEN sign ELSE 0 END
+    FROM unnest(ARRAY[coalesce(v.grid_code, ''), '*']) AS g
     ON CONFLICT (area_code, grid_code, tier, month)
     DO UPDATE SET done = r.done + excluded.done, on_time = r.on_time + excluded.on_time;
   END IF;
@@ -94,11 +99,14 @@ BEGIN
   LOCK TABLE care_ontime_rollup IN EXCLUSIVE MODE;
   DELETE FROM care_ontime_rollup;
   INSERT INTO care_ontime_rollup (area_code, grid_code, tier, month, done, on_time)
-  SELECT area_code, coalesce(grid_code, ''), tier, date_trunc('month', visited_on)::date,
-         count(*)::int, count(*) FILTER (WHERE visited_on <= window_end)::int
-  FROM visits
-  WHERE status = 'done' AND tier IS NOT NULL AND visited_on IS NOT NULL
-  GROUP BY 1, 2, 3, 4;
+  SELECT area_code, coalesce(grid_code, '*'), tier, month, done, on_time FROM (
+    SELECT area_code, coalesce(grid_code, '') AS grid_code, tier, date_trunc('month', visited_on)::date AS month,
+           count(*)::int AS done, count(*) FILTER (WHERE visited_on <= window_end)::int AS on_time
+    FROM visits
+    WHERE status = 'done' AND tier IS NOT NULL AND visited_on IS NOT NULL
+    GROUP BY GROUPING SETS ((area_code, coalesce(grid_code, ''), tier, date_trunc('month', visited_on)),
+                           (area_code, tier, date_trunc('month', visited_on)))
+  ) per_grid_and_community;
 END $$;
 
 -- Recomputes the overdue rollup as of a day unless it already is (force = true recomputes anyway).
@@ -121,3 +129,4 @@ BEGIN
 END $$;
 
 SELECT care_rebuild_ontime();
+ANALYZE care_ontime_rollup;

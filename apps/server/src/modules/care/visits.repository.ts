@@ -131,13 +131,22 @@ export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], groupBy:
     ORDER BY 4 DESC, 3 DESC, 2 DESC, 1`);
 }
 
-/** Done visits per tier in the on-time period, and how many were done by the end of their window, from the rollup. */
+/**
+ * Done visits per tier in the on-time period, and how many were done by the end of their window, from the rollup:
+ * communities in the jurisdiction through their total rows ('*'), plus the grids of a grid-level grant whose
+ * community is not itself in the jurisdiction (so nothing is counted twice; inAreaOrGrid's meaning exactly).
+ */
 export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], today: string) {
   const { from, until } = onTimePeriod(today);
+  const gridPrefixes = prefixes.filter((p) => p.length > 12);
+  const viaGrids = gridPrefixes.length
+    ? sql` OR (r.grid_code <> '*' AND ${inScope(sql`r.grid_code`, gridPrefixes)} AND NOT ${inScope(sql`r.area_code`, prefixes)})`
+    : sql``;
   return queryRows<OnTimeRow>(db, sql`
     SELECT r.tier, sum(r.done)::int AS done, sum(r.on_time)::int AS on_time
     FROM care_ontime_rollup r
-    WHERE r.month >= ${from}::date AND r.month < ${until}::date AND ${inAreaOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
+    WHERE r.month >= ${from}::date AND r.month < ${until}::date
+      AND ((r.grid_code = '*' AND ${inScope(sql`r.area_code`, prefixes)})${viaGrids})
     GROUP BY r.tier HAVING sum(r.done) > 0`);
 }
 

@@ -5,7 +5,7 @@ import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { deniedNotFound } from '../../platform/request-context';
 import { findAreas } from '../org';
-import { findUserById, userNamesByIds } from '../users';
+import { userNamesByIds } from '../users';
 import { CasesService } from './cases.service';
 import { type ClientRow, findClient, visibleClients } from './clients.repository';
 import { clientPolicy, clientVisibility } from './clients.policy';

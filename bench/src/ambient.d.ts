@@ -1,0 +1,3 @@
+// Two load-tool packages that ship no types.
+declare module 'autocannon';
+declare module 'pg-copy-streams';
