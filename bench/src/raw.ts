@@ -6,8 +6,7 @@ import { findClient, clientAssessments, clientTierChanges, clientVisits, nextDue
 import { plannedVisits, dashboardAggregates, ensureOverdueRollup, overdueBucketsNaive, onTimeByTierNaive } from '../../apps/server/src/modules/care/visits.repository';
 import { minorBornAfter } from '../../apps/server/src/modules/care/clients.policy';
 import { listAreasInScopeForLedger } from '../../apps/server/src/modules/care/ledger.repository';
-import { findUserById, userNamesByIds } from '../../apps/server/src/modules/users';
-import { findAreas } from '../../apps/server/src/modules/org';
+import { findUserById } from '../../apps/server/src/modules/users';
 import { addDays } from '../../apps/server/src/modules/care/tier-policy';
 import { chainHash } from '../../apps/server/src/platform/audit';
 import type { Captured, Engine } from './engine';
@@ -48,24 +47,17 @@ export async function captureDetail(engine: Engine, sampleClient: string, assign
 }
 
 /**
- * Supervisor dashboard (GET /api/care/overdue): the four rollup aggregates in parallel, then the worker names and
- * the area names in parallel. The daily rollup rebuild runs once before capture, as the server's first request does.
+ * Supervisor dashboard (GET /api/care/overdue): the four rollup aggregates (labels joined in) in parallel. The daily
+ * rollup rebuild runs once before capture, as the server's first request does.
  */
 export async function captureDashboard(engine: Engine, who: Who, today: string): Promise<(run: Q) => Promise<void>> {
   const { db, log } = engine.capturing();
   await ensureOverdueRollup(db, today);
   const ensured = log.length;
-  const { byWorker, byGrid, byCommunity } = await dashboardAggregates(db, who.prefixes, today);
-  const parallelEnd = log.length;
-  await Promise.all([
-    userNamesByIds(db, byWorker.map((r) => r.key).filter((k): k is string => Boolean(k))),
-    findAreas(db, [...byGrid, ...byCommunity].map((r) => r.key).filter((k): k is string => Boolean(k))),
-  ]);
-  const first = log.slice(ensured, parallelEnd);
-  const second = log.slice(parallelEnd);
+  await dashboardAggregates(db, who.prefixes, today);
+  const queries = log.slice(ensured);
   return async (run) => {
-    await Promise.all(first.map(run));
-    await Promise.all(second.map(run));
+    await Promise.all(queries.map(run));
   };
 }
 
@@ -76,7 +68,7 @@ export async function captureDashboard(engine: Engine, who: Who, today: string):
 export async function compareDashboardWithNaive(engine: Engine, who: Who, today: string) {
   const { db } = engine.capturing();
   await ensureOverdueRollup(db, today);
-  const byKey = (rows: { key: unknown }[]) => JSON.stringify([...rows].sort((a, b) => String(a.key).localeCompare(String(b.key))));
+  const byKey = (rows: { key: unknown; label?: unknown }[]) => JSON.stringify([...rows].map(({ label: _label, ...counts }) => counts).sort((a, b) => String(a.key).localeCompare(String(b.key))));
   const byTier = (rows: { tier: string }[]) => JSON.stringify([...rows].sort((a, b) => a.tier.localeCompare(b.tier)));
   const rollup = await dashboardAggregates(db, who.prefixes, today);
   const started = performance.now();
@@ -130,38 +122,44 @@ export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitI
   const key = randomBytes(32);
   return async (visitId) => engine.withConnection(async (q) => {
     const now = new Date();
-    const [visit] = await q('SELECT * FROM visits WHERE id = $1', [visitId]);
-    if (!visit || visit.status !== 'planned') return null;
-    const [client] = await q('SELECT * FROM clients WHERE id = $1', [visit.client_id]);
+    // Same order as VisitsService.record: visit + client in one query, the policy, then the transaction; where the
+    // server queues two statements at once (Promise.all), so does this.
+    const [row] = await q('SELECT v.*, c.id AS c_id, c.area_code AS c_area_code, c.grid_code AS c_grid_code, c.assignee_id AS c_assignee_id, c.tier AS c_tier FROM visits v JOIN clients c ON c.id = v.client_id WHERE v.id = $1', [visitId]);
+    if (!row || row.status !== 'planned') return null;
+    const client = { id: row.c_id, area_code: row.c_area_code, grid_code: row.c_grid_code, assignee_id: row.c_assignee_id, tier: row.c_tier };
+    const area = String(client.area_code);
+    await q('SELECT * FROM tier_policies WHERE area_code IN ($1, $2) ORDER BY version DESC', [area, `${area.slice(0, 6)}000000`]);
     await q('BEGIN');
     try {
-      await q(`UPDATE visits SET status = $1, mode = $2, visited_on = $3, done_at = $4, outcome_notes = $5, services = $6, missed_reason = $7, recorded_by = $8, updated_at = $9 WHERE id = $10`,
-        ['done', 'home', today, now.toISOString(), null, '{}', null, who.id, now.toISOString(), visitId]);
-      await q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), visitId, 'done', null, who.id, now.toISOString()]);
-      const area = String(client!.area_code);
-      await q('SELECT * FROM tier_policies WHERE area_code IN ($1, $2) ORDER BY version DESC', [area, `${area.slice(0, 6)}000000`]);
-      await q(`UPDATE visits SET status = 'superseded', updated_at = $1 WHERE client_id = $2 AND status = 'planned' RETURNING id`, [now.toISOString(), client!.id]);
+      await Promise.all([
+        q(`UPDATE visits SET status = $1, mode = $2, visited_on = $3, done_at = $4, outcome_notes = $5, services = $6, missed_reason = $7, recorded_by = $8, updated_at = $9 WHERE id = $10 RETURNING *`,
+          ['done', 'home', today, now.toISOString(), null, '{}', null, who.id, now.toISOString(), visitId]),
+        q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), visitId, 'done', null, who.id, now.toISOString()]),
+      ]);
+      await q(`UPDATE visits SET status = 'superseded', updated_at = $1 WHERE client_id = $2 AND status = 'planned' RETURNING id`, [now.toISOString(), client.id]);
       const next = randomUUID();
-      const cadence = { red: 7, yellow: 30, blue: 365 }[String(client!.tier) as 'red'] ?? 30;
+      const cadence = { red: 7, yellow: 30, blue: 365 }[String(client.tier) as 'red'] ?? 30;
       const slack = Math.max(1, Math.round(cadence * 0.2));
       const due = addDays(today, cadence);
-      await q(`INSERT INTO visits (id, client_id, area_code, grid_code, assignee_id, window_start, due_date, window_end, mode, status, tier, policy_id, visited_on, done_at,
-          outcome_notes, services, missed_reason, recorded_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'home', 'planned', $9, NULL, NULL, NULL, NULL, '{}', NULL, NULL, $10, $10)`,
-        [next, client!.id, area, client!.grid_code, client!.assignee_id, addDays(due, -slack), due, addDays(due, slack), client!.tier, now.toISOString()]);
-      await q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), next, 'planned', null, who.id, now.toISOString()]);
+      await Promise.all([
+        q(`INSERT INTO visits (id, client_id, area_code, grid_code, assignee_id, window_start, due_date, window_end, mode, status, tier, policy_id, visited_on, done_at,
+            outcome_notes, services, missed_reason, recorded_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'home', 'planned', $9, NULL, NULL, NULL, NULL, '{}', NULL, NULL, $10, $10) RETURNING *`,
+          [next, client.id, area, client.grid_code, client.assignee_id, addDays(due, -slack), due, addDays(due, slack), client.tier, now.toISOString()]),
+        q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), next, 'planned', null, who.id, now.toISOString()]),
+      ]);
       const [head] = await q('SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
       const seq = Number(head!.last_seq) + 1;
       const at = new Date(Math.floor(now.getTime()));
       const event = { actorId: who.id, actorName: who.username, role: who.roles[0] ?? null, areaCodes: who.prefixes, action: 'visit.record', objectType: 'visit',
-        objectIds: [visitId, String(client!.id)], fields: ['outcome', 'notes', 'services'], result: 'success' as const, ip: '127.0.0.1', requestId: 'bench', detail: null };
+        objectIds: [visitId, String(client.id)], fields: ['outcome', 'notes', 'services'], result: 'success' as const, ip: '127.0.0.1', requestId: 'bench', detail: null };
       const hash = chainHash(key, String(head!.last_hash), seq, at, event);
-      await q(`INSERT INTO audit_log (seq, at, actor_id, actor_name, role, area_codes, action, object_type, object_ids, fields, result, ip, request_id, detail, prev_hash, hash)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-        [seq, at.toISOString(), event.actorId, event.actorName, event.role, event.areaCodes, event.action, event.objectType, event.objectIds, event.fields, event.result, event.ip, event.requestId, null, String(head!.last_hash), hash]);
-      await q('UPDATE audit_chain_head SET last_seq = $1, last_hash = $2 WHERE id = 1', [seq, hash]);
+      await Promise.all([
+        q(`INSERT INTO audit_log (seq, at, actor_id, actor_name, role, area_codes, action, object_type, object_ids, fields, result, ip, request_id, detail, prev_hash, hash)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+          [seq, at.toISOString(), event.actorId, event.actorName, event.role, event.areaCodes, event.action, event.objectType, event.objectIds, event.fields, event.result, event.ip, event.requestId, null, String(head!.last_hash), hash]),
+        q('UPDATE audit_chain_head SET last_seq = $1, last_hash = $2 WHERE id = 1', [seq, hash]),
+      ]);
       await q('COMMIT');
-      await q('SELECT * FROM visits WHERE id = $1', [visitId]);
-      await q('SELECT * FROM visits WHERE id = $1', [next]);
       return next;
     } catch (error) {
       await q('ROLLBACK');

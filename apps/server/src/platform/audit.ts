@@ -56,8 +56,11 @@ export async function appendAudit(tx: DbOrTx, key: Buffer, clock: Clock, events:
     prevHash = hash;
     return row;
   });
-  await tx.insert(auditLog).values(rows);
-  await tx.update(auditChainHead).set({ lastSeq: seq, lastHash: prevHash }).where(eq(auditChainHead.id, 1));
+  // Both statements are queued on the connection at once: the chain head's lock is held for one wait, not two.
+  await Promise.all([
+    tx.insert(auditLog).values(rows),
+    tx.update(auditChainHead).set({ lastSeq: seq, lastHash: prevHash }).where(eq(auditChainHead.id, 1)),
+  ]);
 }
 
 export interface AuditWriterOptions {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_TIER_POLICY, type Tier, type TierPolicyRules, TierPolicyRules as RulesSchema } from '@linli/contracts';
 import type { DbOrTx } from '../../platform/db';
 import type { ClientRow } from './clients.repository';
-import { addVisitEvent, insertVisit, latestPolicy, supersedePlanned } from './visits.repository';
+import { addVisitEvent, insertVisit, latestPolicy, supersedePlanned, type VisitRow } from './visits.repository';
 import { nextVisitWindow } from './tier-policy';
 
 export interface EffectivePolicy {
@@ -29,16 +29,21 @@ export async function planNextVisit(
   policy: EffectivePolicy,
   actorId: string | null,
   now: Date,
-): Promise<string> {
-  for (const id of await supersedePlanned(tx, client.id, now)) {
-    await addVisitEvent(tx, { id: randomUUID(), visitId: id, status: 'superseded', note: 'replanned', actorId, at: now });
+): Promise<VisitRow> {
+  const superseded = await supersedePlanned(tx, client.id, now);
+  if (superseded.length) {
+    await addVisitEvent(tx, superseded.map((visitId) => ({ id: randomUUID(), visitId, status: 'superseded' as const, note: 'replanned', actorId, at: now })));
   }
   const window = nextVisitWindow(fromDate, tier, policy.rules);
   const id = randomUUID();
-  await insertVisit(tx, {
-    id, clientId: client.id, areaCode: client.areaCode, gridCode: client.gridCode, assigneeId: client.assigneeId, ...window,
-    mode: 'home', status: 'planned', tier, policyId: policy.id, services: [], createdAt: now, updatedAt: now,
-  });
-  await addVisitEvent(tx, { id: randomUUID(), visitId: id, status: 'planned', note: null, actorId, at: now });
-  return id;
+  // The visit and its first event go out together (the event's insert is queued behind the visit's on the same
+  // connection, so no round trip waits in between).
+  const [saved] = await Promise.all([
+    insertVisit(tx, {
+      id, clientId: client.id, areaCode: client.areaCode, gridCode: client.gridCode, assigneeId: client.assigneeId, ...window,
+      mode: 'home', status: 'planned', tier, policyId: policy.id, services: [], createdAt: now, updatedAt: now,
+    }),
+    addVisitEvent(tx, { id: randomUUID(), visitId: id, status: 'planned', note: null, actorId, at: now }),
+  ]);
+  return saved;
 }

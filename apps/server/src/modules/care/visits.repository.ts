@@ -25,16 +25,31 @@ export function overdueVisits(db: DbOrTx, filter: { prefixes: readonly string[];
     .orderBy(asc(visits.windowEnd)).limit(1000);
 }
 
-export function insertVisit(db: DbOrTx, row: typeof visits.$inferInsert) {
-  return db.insert(visits).values(row);
+/** A visit with its client, in one round trip (the record-visit path checks both). */
+export async function findVisitWithClient(db: DbOrTx, id: string) {
+  const [row] = await db.select({ visit: visits, client: clients }).from(visits).innerJoin(clients, eq(clients.id, visits.clientId)).where(eq(visits.id, id));
+  return row ?? null;
+}
+
+/** Inserts a visit and returns the stored row (no second read after commit). */
+export async function insertVisit(db: DbOrTx, row: typeof visits.$inferInsert): Promise<VisitRow> {
+  const [saved] = await db.insert(visits).values(row).returning();
+  return saved!;
 }
 
 export function updateVisit(db: DbOrTx, id: string, patch: Partial<typeof visits.$inferInsert>) {
   return db.update(visits).set(patch).where(eq(visits.id, id));
 }
 
-export function addVisitEvent(db: DbOrTx, row: typeof visitEvents.$inferInsert) {
-  return db.insert(visitEvents).values(row);
+/** Updates a visit and returns the stored row. */
+export async function updateVisitReturning(db: DbOrTx, id: string, patch: Partial<typeof visits.$inferInsert>): Promise<VisitRow | null> {
+  const [saved] = await db.update(visits).set(patch).where(eq(visits.id, id)).returning();
+  return saved ?? null;
+}
+
+/** Adds one or more visit events in one statement. */
+export function addVisitEvent(db: DbOrTx, row: typeof visitEvents.$inferInsert | (typeof visitEvents.$inferInsert)[]) {
+  return db.insert(visitEvents).values(Array.isArray(row) ? row : [row]);
 }
 
 /** Marks a client's open visits superseded (a new plan replaces them) and returns their ids. */
@@ -91,6 +106,8 @@ export function updateTierChange(db: DbOrTx, id: string, patch: Partial<typeof t
 
 export interface OverdueRow extends Record<string, unknown> {
   key: string | null;
+  /** The worker's display name or the area's name (rollup queries only). */
+  label?: string | null;
   d1to7: number;
   d8to30: number;
   over30: number;
@@ -120,15 +137,24 @@ export async function ensureOverdueRollup(db: DbOrTx, today: string): Promise<vo
   await db.execute(sql`SELECT care_rebuild_overdue(${today}::date)`);
 }
 
-/** Overdue planned visits in ageing buckets, grouped by a column, from the maintained rollup (as of `today`). */
+/**
+ * Overdue planned visits in ageing buckets, grouped by a column, from the maintained rollup (as of `today`), each
+ * with its label (the worker's display name or the area's name) joined in, so the dashboard needs no second trip.
+ * (A read-only lookup of two other modules' name columns, kept in SQL for that one round trip.)
+ */
 export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], groupBy: OverdueGrouping) {
   const key = sql.raw(groupBy === 'area_code' ? 'r.area_code' : `NULLIF(r.${groupBy}, '')`);
+  const label = groupBy === 'assignee_id'
+    ? sql`(SELECT u.display_name FROM users u WHERE u.id::text = b.key)`
+    : sql`(SELECT a.name FROM areas a WHERE a.code = b.key)`;
   return queryRows<OverdueRow>(db, sql`
-    SELECT ${key} AS key, sum(r.d1to7)::int AS d1to7, sum(r.d8to30)::int AS d8to30, sum(r.over30)::int AS over30
-    FROM care_overdue_rollup r
-    WHERE ${inAreaOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
-    GROUP BY 1 HAVING sum(r.d1to7 + r.d8to30 + r.over30) > 0
-    ORDER BY 4 DESC, 3 DESC, 2 DESC, 1`);
+    SELECT b.key, ${label} AS label, b.d1to7, b.d8to30, b.over30 FROM (
+      SELECT ${key} AS key, sum(r.d1to7)::int AS d1to7, sum(r.d8to30)::int AS d8to30, sum(r.over30)::int AS over30
+      FROM care_overdue_rollup r
+      WHERE ${inAreaOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
+      GROUP BY 1 HAVING sum(r.d1to7 + r.d8to30 + r.over30) > 0
+    ) b
+    ORDER BY b.over30 DESC, b.d8to30 DESC, b.d1to7 DESC, b.key`);
 }
 
 /**

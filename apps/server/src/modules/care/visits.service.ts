@@ -4,14 +4,15 @@ import type { Actor } from '../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { deniedNotFound } from '../../platform/request-context';
-import { findAreas } from '../org';
-import { userNamesByIds } from '../users';
 import { CasesService } from './cases.service';
 import { type ClientRow, findClient, visibleClients } from './clients.repository';
 import { clientPolicy, clientVisibility } from './clients.policy';
 import { planNextVisit, policyFor } from './planning';
 import { addDays, chinaToday, daysBetween } from './tier-policy';
-import { addVisitEvent, clientVisitsPlanned, dashboardAggregates, ensureOverdueRollup, onTimePeriod, findVisit, insertVisit, overdueVisits, plannedVisits, updateVisit, type VisitRow } from './visits.repository';
+import {
+  addVisitEvent, clientVisitsPlanned, dashboardAggregates, ensureOverdueRollup, findVisitWithClient, insertVisit, onTimePeriod, overdueVisits,
+  plannedVisits, updateVisit, updateVisitReturning, type VisitRow,
+} from './visits.repository';
 
 export interface RecordVisitInput {
   outcome: 'done' | 'missed';
@@ -66,28 +67,36 @@ export class VisitsService {
    */
   async record(actor: Actor, visitId: string, input: RecordVisitInput) {
     const now = this.ctx.clock.now();
-    const visit = await findVisit(this.ctx.db, visitId);
-    const client = visit ? await findClient(this.ctx.db, visit.clientId) : null;
+    const found = await findVisitWithClient(this.ctx.db, visitId);
+    const visit = found?.visit ?? null;
+    const client = found?.client ?? null;
     if (!visit || !client || !clientPolicy.canRead(actor, client, now)) throw deniedNotFound(this.ctx, actor, 'visit', [visitId]);
     if (!clientPolicy.canWrite(actor, client, now) || !actor.permissions.has('care.visit.write')) throw new AppError('common.forbidden');
     if (visit.status !== 'planned') throw new AppError('care.visit_not_open');
     if (input.visitedOn > chinaToday(now)) throw new AppError('common.validation_failed', [{ path: 'visitedOn', message: '不能晚于今天 / cannot be in the future' }]);
     if (input.outcome === 'missed' && !input.missedReason) throw new AppError('common.validation_failed', [{ path: 'missedReason', message: 'required' }]);
     const members = await this.householdMembersSeen(actor, client, input.membersSeen ?? [], now);
-    const nextId = await this.ctx.db.transaction(async (tx) => {
-      await updateVisit(tx, visitId, {
-        status: input.outcome, mode: input.mode, visitedOn: input.visitedOn, doneAt: now, outcomeNotes: input.notes ?? null,
-        services: input.services ?? [], missedReason: input.outcome === 'missed' ? input.missedReason! : null, recordedBy: actor.userId, updatedAt: now,
-      });
-      await addVisitEvent(tx, { id: randomUUID(), visitId, status: input.outcome, note: input.missedReason ?? null, actorId: actor.userId, at: now });
+    const planNext = input.outcome === 'done' && client.tier && client.status === 'active';
+    const policy = planNext ? await policyFor(this.ctx.db, client.areaCode) : null;
+    const { saved, nextRow } = await this.ctx.db.transaction(async (tx) => {
+      // The update and its event are queued together on the connection: one wait, not two.
+      const [saved] = await Promise.all([
+        updateVisitReturning(tx, visitId, {
+          status: input.outcome, mode: input.mode, visitedOn: input.visitedOn, doneAt: now, outcomeNotes: input.notes ?? null,
+          services: input.services ?? [], missedReason: input.outcome === 'missed' ? input.missedReason! : null, recordedBy: actor.userId, updatedAt: now,
+        }),
+        addVisitEvent(tx, { id: randomUUID(), visitId, status: input.outcome, note: input.missedReason ?? null, actorId: actor.userId, at: now }),
+      ]);
       if (input.outcome === 'done') await CasesService.completeTasksFromVisit(tx, client.id, input.caseTaskIds ?? [], visitId, actor.userId, now);
-      let next: string | null = null;
-      if (input.outcome === 'done' && client.tier && client.status === 'active') {
-        next = await planNextVisit(tx, client, client.tier, input.visitedOn, await policyFor(tx, client.areaCode), actor.userId, now);
+      let nextRow: VisitRow | null = null;
+      if (planNext && policy) {
+        nextRow = await planNextVisit(tx, client, client.tier!, input.visitedOn, policy, actor.userId, now);
       } else if (input.outcome === 'missed') {
-        next = randomUUID();
-        await insertVisit(tx, { ...visit, id: next, status: 'planned', visitedOn: null, doneAt: null, outcomeNotes: null, services: [], missedReason: null, recordedBy: null, createdAt: now, updatedAt: now });
-        await addVisitEvent(tx, { id: randomUUID(), visitId: next, status: 'planned', note: 'retry after missed visit', actorId: actor.userId, at: now });
+        const next = randomUUID();
+        [nextRow] = await Promise.all([
+          insertVisit(tx, { ...visit, id: next, status: 'planned', visitedOn: null, doneAt: null, outcomeNotes: null, services: [], missedReason: null, recordedBy: null, createdAt: now, updatedAt: now }),
+          addVisitEvent(tx, { id: randomUUID(), visitId: next, status: 'planned', note: 'retry after missed visit', actorId: actor.userId, at: now }),
+        ]);
       }
       // A household visit counts for every member seen: their open visits are done too, and re-planned.
       if (input.outcome === 'done') {
@@ -101,10 +110,8 @@ export class VisitsService {
         }
       }
       await auditInTx(this.ctx, tx, actor, { action: 'visit.record', objectType: 'visit', objectIds: [visitId, client.id, ...members.map((m) => m.id)], fields: ['outcome', 'notes', 'services'] });
-      return next;
+      return { saved: saved!, nextRow };
     });
-    const saved = (await findVisit(this.ctx.db, visitId))!;
-    const nextRow = nextId ? await findVisit(this.ctx.db, nextId) : null;
     return { visit: this.toVisit(saved, client.name), nextVisit: nextRow ? this.toVisit(nextRow, client.name) : null, membersRecorded: input.outcome === 'done' ? members.length : 0 };
   }
 
@@ -151,20 +158,14 @@ export class VisitsService {
       overdueRollupDay.set(this.ctx.db, today);
     }
     const { byWorker, byGrid, byCommunity, onTime } = await dashboardAggregates(this.ctx.db, actor.scopePrefixes, today);
-    const areaCodes = [...byGrid, ...byCommunity].map((r) => r.key).filter((k): k is string => Boolean(k));
-    const [names, areas] = await Promise.all([
-      userNamesByIds(this.ctx.db, byWorker.map((r) => r.key).filter((k): k is string => Boolean(k))),
-      findAreas(this.ctx.db, areaCodes),
-    ]);
-    for (const area of areas) names.set(area.code, area.name);
-    const bucket = (label: (key: string | null) => string) => (r: (typeof byWorker)[number]) => ({
-      key: r.key ?? 'none', label: label(r.key), d1to7: r.d1to7, d8to30: r.d8to30, over30: r.over30, total: r.d1to7 + r.d8to30 + r.over30,
+    const bucket = (fallback: (key: string | null) => string) => (r: (typeof byWorker)[number]) => ({
+      key: r.key ?? 'none', label: r.label ?? fallback(r.key), d1to7: r.d1to7, d8to30: r.d8to30, over30: r.over30, total: r.d1to7 + r.d8to30 + r.over30,
     });
     auditRead(this.ctx, actor, { action: 'visit.overdue_queue', objectType: 'visit', fields: ['assignee'] });
     return {
-      byWorker: byWorker.map(bucket((k) => (k ? (names.get(k) ?? k) : '未分配 / unassigned'))),
-      byGrid: byGrid.map(bucket((k) => (k ? (names.get(k) ?? k) : '未划网格 / no grid'))),
-      byCommunity: byCommunity.map(bucket((k) => (k ? (names.get(k) ?? k) : ''))),
+      byWorker: byWorker.map(bucket((k) => k ?? '未分配 / unassigned')),
+      byGrid: byGrid.map(bucket((k) => k ?? '未划网格 / no grid')),
+      byCommunity: byCommunity.map(bucket((k) => k ?? '')),
       onTimeRateByTier: (['red', 'yellow', 'blue'] as const).map((tier) => {
         const row = onTime.find((r) => r.tier === tier);
         return { tier, done: row?.done ?? 0, onTime: row?.on_time ?? 0, rate: row && row.done ? row.on_time / row.done : null };

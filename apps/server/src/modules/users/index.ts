@@ -3,6 +3,6 @@ export { UsersService } from './users.service';
 export { userRoutes } from './users.routes';
 export {
   type UserRow, addPasswordHistory, countUsers, findUserById, findUserByUsername, findUserWithGrants, insertUser, loadGrants,
-  recentPasswordHashes, replaceAreas, replaceRoles, updateUser, userNamesByIds,
+  recentPasswordHashes, replaceAreas, replaceRoles, updateUser,
 } from './users.repository';
 export { users } from './users.tables';

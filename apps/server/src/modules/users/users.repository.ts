@@ -19,13 +19,6 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | nu
   return row ?? null;
 }
 
-/** Display names of several users in one query (ids not found are absent). */
-export async function userNamesByIds(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [...ids]));
-  return new Map(rows.map((r) => [r.id, r.displayName]));
-}
-
 export async function loadGrants(db: DbOrTx, ids: string[]): Promise<Map<string, { roles: string[]; areaCodes: string[] }>> {
   const map = new Map<string, { roles: string[]; areaCodes: string[] }>();
   if (ids.length === 0) return map;
