@@ -1,14 +1,13 @@
 // The raw-SQL floor of each workload: the statements the endpoint's code path sends, taken from the server's own
 // repository functions through a recording Drizzle handle (so the SQL text is exactly the server's), then replayed
 // with the bare driver (pg.Pool / PGlite) — no HTTP, no session lookup, no JSON, no audit of reads.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { findClient, clientAssessments, clientTierChanges, clientVisits, nextDueFor, clientEventsOf, clientCases, clientReferrals, forEachClientInListOrder, visibleClients } from '../../apps/server/src/modules/care/clients.repository';
 import { plannedVisits, dashboardAggregates, ensureOverdueRollup, overdueBucketsNaive, onTimeByTierNaive } from '../../apps/server/src/modules/care/visits.repository';
 import { minorBornAfter } from '../../apps/server/src/modules/care/clients.policy';
 import { listAreasInScopeForLedger } from '../../apps/server/src/modules/care/ledger.repository';
 import { findUserById } from '../../apps/server/src/modules/users';
 import { addDays } from '../../apps/server/src/modules/care/tier-policy';
-import { chainHash } from '../../apps/server/src/platform/audit';
 import type { Captured, Engine } from './engine';
 
 export interface Who {
@@ -119,7 +118,6 @@ export async function captureExport(engine: Engine, who: Who, communityCode: str
  * same order, since ids and timestamps differ per call; the audit hash uses a bench key.
  */
 export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitId: string) => Promise<string | null> {
-  const key = randomBytes(32);
   return async (visitId) => engine.withConnection(async (q) => {
     const now = new Date();
     // Same order as VisitsService.record: visit + client in one query, the policy, then the transaction; where the
@@ -147,18 +145,10 @@ export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitI
           [next, client.id, area, client.grid_code, client.assignee_id, addDays(due, -slack), due, addDays(due, slack), client.tier, now.toISOString()]),
         q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), next, 'planned', null, who.id, now.toISOString()]),
       ]);
-      const [head] = await q('SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
-      const seq = Number(head!.last_seq) + 1;
-      const at = new Date(Math.floor(now.getTime()));
-      const event = { actorId: who.id, actorName: who.username, role: who.roles[0] ?? null, areaCodes: who.prefixes, action: 'visit.record', objectType: 'visit',
-        objectIds: [visitId, String(client.id)], fields: ['outcome', 'notes', 'services'], result: 'success' as const, ip: '127.0.0.1', requestId: 'bench', detail: null };
-      const hash = chainHash(key, String(head!.last_hash), seq, at, event);
-      await Promise.all([
-        q(`INSERT INTO audit_log (seq, at, actor_id, actor_name, role, area_codes, action, object_type, object_ids, fields, result, ip, request_id, detail, prev_hash, hash)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-          [seq, at.toISOString(), event.actorId, event.actorName, event.role, event.areaCodes, event.action, event.objectType, event.objectIds, event.fields, event.result, event.ip, event.requestId, null, String(head!.last_hash), hash]),
-        q('UPDATE audit_chain_head SET last_seq = $1, last_hash = $2 WHERE id = 1', [seq, hash]),
-      ]);
+      // The audit row goes to the outbox in the same transaction (ADR 0005); the server's sealer chains it later.
+      await q(`INSERT INTO audit_pending (at, actor_id, actor_name, role, area_codes, action, object_type, object_ids, fields, result, ip, request_id, detail)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [now.toISOString(), who.id, who.username, who.roles[0] ?? null, who.prefixes, 'visit.record', 'visit', [visitId, String(client.id)], ['outcome', 'notes', 'services'], 'success', '127.0.0.1', 'bench', null]);
       await q('COMMIT');
       return next;
     } catch (error) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, verifyAuditChain, type AuditEvent } from '../src/platform/audit';
+import { appendAudit, AuditWriter, queueAudit, sealAudit, verifyAuditChain, type AuditEvent } from '../src/platform/audit';
 import { createDb } from '../src/platform/db';
 import { migrate } from '../src/platform/migrate';
 import { generateKeys } from '../src/platform/keys';
@@ -79,6 +79,69 @@ describe('audit hash chain (R-17)', () => {
   });
 });
 
+describe('audit outbox (ADR 0005)', () => {
+  const keys = generateKeys();
+  const clock = new FakeClock();
+  const pendingCount = async (db: TestDatabase['database']['db']) =>
+    Number(((await db.execute(sql`SELECT count(*)::int AS n FROM audit_pending`)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+
+  it('queues rows with their transaction and seals them into one verifiable chain, in order', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const { db } = fresh.database;
+      await db.transaction((tx) => queueAudit(tx, clock, [event(1), event(2)]));
+      // A transaction that rolls back leaves no audit row behind, as before.
+      await expect(db.transaction(async (tx) => {
+        await queueAudit(tx, clock, [event(99)]);
+        throw new Error('change failed');
+      })).rejects.toThrow('change failed');
+      await db.transaction((tx) => queueAudit(tx, clock, [{ ...event(3), at: new Date('2026-03-02T01:02:03.456Z') }]));
+      expect(await pendingCount(db)).toBe(3);
+      expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 0 });
+      expect(await sealAudit(db, keys.auditHmac, clock, 2)).toBe(3);
+      expect(await pendingCount(db)).toBe(0);
+      expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 3 });
+      const rows = (await db.execute(sql`SELECT seq, actor_name, at FROM audit_log ORDER BY seq`)) as unknown as { rows: { seq: number; actor_name: string; at: Date | string }[] };
+      expect(rows.rows.map((r) => r.actor_name)).toEqual(['user-1', 'user-2', 'user-3']);
+      expect(new Date(rows.rows[2]!.at).toISOString()).toBe('2026-03-02T01:02:03.456Z'); // the event's own time is chained
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('refuses to update or delete pending rows outside the sealer', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const { db } = fresh.database;
+      await db.transaction((tx) => queueAudit(tx, clock, [event(1)]));
+      await expect(db.execute(sql`UPDATE audit_pending SET actor_name = 'x'`)).rejects.toThrow();
+      await expect(db.execute(sql`DELETE FROM audit_pending`)).rejects.toThrow();
+      expect(await pendingCount(db)).toBe(1);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('keeps one chain when writers queue and several sealers seal at once', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const { db } = fresh.database;
+      const log = { error: () => undefined, info: () => undefined, warn: () => undefined } as unknown as Console;
+      const writers = [0, 1, 2].map(() => new AuditWriter(db, keys.auditHmac, clock, log, { flushIntervalMs: 5 }));
+      await Promise.all(Array.from({ length: 30 }, async (_, i) => {
+        await db.transaction((tx) => queueAudit(tx, clock, [event(i), event(i + 100)]));
+        writers[i % 3]!.enqueue(event(i + 200));
+        if (i % 5 === 0) await writers[(i + 1) % 3]!.flush();
+      }));
+      for (const w of writers) await w.close();
+      expect(await pendingCount(db)).toBe(0);
+      expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 90 });
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
+
 describe('`linli audit verify`', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'linli-cli-'));
   const keyFile = path.join(dir, 'keys.json');
@@ -110,10 +173,13 @@ describe('`linli audit verify`', () => {
       env = { LINLI_DATA_DIR: dir + '/pg', DATABASE_URL: '' };
     }
     const clock = new FakeClock();
-    for (let i = 1; i <= 5; i++) await database.db.transaction((tx) => appendAudit(tx, keys.auditHmac, clock, [event(i)]));
+    for (let i = 1; i <= 3; i++) await database.db.transaction((tx) => appendAudit(tx, keys.auditHmac, clock, [event(i)]));
+    // Two rows a stopped server left in the outbox: verify seals them first.
+    await database.db.transaction((tx) => queueAudit(tx, clock, [event(4), event(5)]));
     if (TEST_ENGINE === 'pglite') await database.close();
 
     const sound = runCli(env);
+    expect(sound.stdout).toContain('sealed 2 pending audit rows');
     expect(sound.stdout + sound.stderr).toContain('5 rows verified');
     expect(sound.status).toBe(0);
 

@@ -60,6 +60,7 @@ describe('unmasked export (R-18)', () => {
     const mine = (await worker.get('/api/care/exports')).json().items.find((r: { id: string }) => r.id === request.id);
     expect(mine.status).toBe('downloaded');
     expect(mine.rowCount).toBeGreaterThanOrEqual(1);
+    await t.app.ctx.auditWriter.flush(); // seal the audit outbox before reading the log directly
     const { auditLog } = await import('../src/modules/audit/audit.tables');
     const rows = await t.app.ctx.db.select().from(auditLog);
     expect(rows.find((r) => r.action === 'client.export_unmasked')?.detail).toMatch(/UNMASKED, request .*; \d+ rows/);

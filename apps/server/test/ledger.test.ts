@@ -101,6 +101,7 @@ describe('ledger export', () => {
     expect(all).not.toMatch(/1\d{10}/);
     expect(all).toContain('王**');
     expect(all).not.toContain('刘建国'); // yellow, filtered out
+    await t.app.ctx.auditWriter.flush(); // seal the audit outbox before reading the log directly
     const rows = await t.app.ctx.db.select().from(auditLog);
     expect(rows.find((r) => r.action === 'client.export')?.detail).toContain('masked');
   });
@@ -131,6 +132,7 @@ describe('ledger export', () => {
     expect(tiers.indexOf('蓝')).toBe(3000);
     expect(tiers.lastIndexOf('红')).toBe(1499);
     expect(names[0]).toBe('批**'); // masked
+    await t.app.ctx.auditWriter.flush(); // seal the audit outbox before reading the log directly
     const audit = await t.app.ctx.db.select().from(auditLog);
     expect(audit.filter((r) => r.action === 'client.export').at(-1)?.detail).toContain('4500 rows');
   });

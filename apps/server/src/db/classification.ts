@@ -38,6 +38,10 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, PiClass>> = {
     object_type: 'none', object_ids: 'general', fields: 'none', result: 'none', ip: 'general', request_id: 'none',
     detail: 'general', prev_hash: 'none', hash: 'none',
   },
+  audit_pending: {
+    id: 'none', at: 'none', actor_id: 'general', actor_name: 'general', role: 'none', area_codes: 'none', action: 'none',
+    object_type: 'none', object_ids: 'general', fields: 'none', result: 'none', ip: 'general', request_id: 'none', detail: 'general',
+  },
   audit_chain_head: { id: 'none', last_seq: 'none', last_hash: 'none' },
   households: { id: 'none', area_code: 'none', grid_code: 'none', address: 'general', created_at: 'none', updated_at: 'none' },
   clients: {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { auditChainHead, auditLog } from '../modules/audit/audit.tables';
+import { auditChainHead, auditLog, auditPending } from '../modules/audit/audit.tables';
 import { AppError } from './errors';
 import type { Clock } from './clock';
 import type { Db, DbOrTx } from './db';
@@ -37,44 +37,89 @@ export function chainHash(key: Buffer, prevHash: string, seq: number, at: Date, 
   return createHmac('sha256', key).update(prevHash).update('\n').update(canonical(seq, at, event)).digest('base64url');
 }
 
+/** An event with the time it happened (pending rows keep their own time into the chain). */
+export type TimedAuditEvent = AuditEvent & { at?: Date };
+
+/** Milliseconds only: what the hash covers must round-trip through timestamptz exactly. */
+const toMillis = (d: Date) => new Date(Math.floor(d.getTime()));
+
 /**
- * Appends events to the chain inside the caller's transaction. The head row lock serialises appenders,
- * so callers put this last in their transaction to hold it briefly.
+ * Appends events to the chain inside the caller's transaction, under the chain head's row lock (so appenders are
+ * serialised). The server calls this only from the sealer, once per batch; requests queue rows instead.
  */
-export async function appendAudit(tx: DbOrTx, key: Buffer, clock: Clock, events: AuditEvent[]): Promise<void> {
+export async function appendAudit(tx: DbOrTx, key: Buffer, clock: Clock, events: TimedAuditEvent[]): Promise<void> {
   if (events.length === 0) return;
   const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update');
   if (!head) throw new Error('audit chain head missing: migrations not applied');
   let prevHash = head.lastHash;
   let seq = head.lastSeq;
-  // Millisecond precision: what the hash covers must round-trip through timestamptz exactly.
-  const at = new Date(Math.floor(clock.now().getTime()));
-  const rows: ChainedRow[] = events.map((event) => {
+  const now = toMillis(clock.now());
+  const rows: ChainedRow[] = events.map(({ at: when, ...event }) => {
     seq += 1;
+    const at = when ? toMillis(when) : now;
     const hash = chainHash(key, prevHash, seq, at, event);
     const row = { ...event, seq, at, prevHash, hash };
     prevHash = hash;
     return row;
   });
-  // Both statements are queued on the connection at once: the chain head's lock is held for one wait, not two.
+  // Both statements are queued on the connection at once: the lock is held for one wait, not two.
   await Promise.all([
     tx.insert(auditLog).values(rows),
     tx.update(auditChainHead).set({ lastSeq: seq, lastHash: prevHash }).where(eq(auditChainHead.id, 1)),
   ]);
 }
 
+/** Writes audit rows to the outbox in the caller's transaction: one insert, no lock (ADR 0005). */
+export async function queueAudit(tx: DbOrTx, clock: Clock, events: TimedAuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const now = toMillis(clock.now());
+  await tx.insert(auditPending).values(events.map((e) => ({ ...e, at: e.at ? toMillis(e.at) : now })));
+}
+
+/**
+ * Moves pending audit rows into the chain, oldest id first, in batches; returns how many. Sealers in several
+ * processes take turns on the chain head's lock; rows of transactions not yet committed wait for a later round.
+ */
+export async function sealAudit(db: Db, key: Buffer, clock: Clock, batchSize = 5000): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const moved = await db.transaction(async (tx) => {
+      // Take the head first: two sealers never interleave, and the pending rows read below are not sealed twice.
+      await tx.select({ id: auditChainHead.id }).from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update');
+      await tx.execute(sql`SELECT set_config('linli.audit_sealing', 'on', true)`);
+      const rows = await tx.delete(auditPending)
+        .where(sql`${auditPending.id} IN (SELECT id FROM audit_pending ORDER BY id LIMIT ${batchSize})`)
+        .returning();
+      rows.sort((a, b) => a.id - b.id);
+      await appendAudit(tx, key, clock, rows.map(({ id: _id, ...event }) => event));
+      return rows.length;
+    });
+    sealed += moved;
+    if (moved < batchSize) return sealed;
+  }
+}
+
+export async function hasPendingAudit(db: DbOrTx): Promise<boolean> {
+  const rows = await db.select({ id: auditPending.id }).from(auditPending).limit(1);
+  return rows.length > 0;
+}
+
 export interface AuditWriterOptions {
   flushIntervalMs?: number;
+  /** How often the sealer looks for rows left by transactions that committed after its last round. */
+  sweepIntervalMs?: number;
   maxBuffered?: number;
 }
 
 /**
- * Batches audit rows for reads so a list page costs no extra round trip. Bounded: when the buffer is full
- * the read is refused (fails closed) rather than served unaudited.
+ * Two jobs. Batches audit rows for reads so a list page costs no extra round trip (bounded: when the buffer is full
+ * the read is refused, failing closed rather than serving unaudited). And seals the outbox: written rows are sealed
+ * within `flushIntervalMs` of being queued (`poke`), and a sweep catches anything left behind.
  */
 export class AuditWriter {
-  private buffer: AuditEvent[] = [];
+  private buffer: TimedAuditEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private readonly sweep: NodeJS.Timeout;
   private flushing: Promise<void> | null = null;
   private readonly flushIntervalMs: number;
   private readonly maxBuffered: number;
@@ -88,28 +133,38 @@ export class AuditWriter {
   ) {
     this.flushIntervalMs = options.flushIntervalMs ?? 200;
     this.maxBuffered = options.maxBuffered ?? 20_000;
+    this.sweep = setInterval(() => {
+      if (this.flushing || this.timer) return;
+      void hasPendingAudit(this.db).then((pending) => (pending ? this.flush() : undefined)).catch(() => undefined);
+    }, options.sweepIntervalMs ?? 2000);
+    this.sweep.unref();
   }
 
   enqueue(event: AuditEvent): void {
     if (this.buffer.length >= this.maxBuffered) throw new AppError('audit.unavailable');
-    this.buffer.push(event);
-    if (!this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        void this.flush();
-      }, this.flushIntervalMs);
-      this.timer.unref();
-    }
+    this.buffer.push({ ...event, at: this.clock.now() });
+    this.poke();
   }
 
-  /** Writes everything buffered so far; resolves when it is committed. */
+  /** Asks for a flush and seal soon (after a request queued rows in its transaction). */
+  poke(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.flushIntervalMs);
+    this.timer.unref();
+  }
+
+  /** Writes everything buffered so far and seals the outbox; resolves when that is committed. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
-    if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
-    this.flushing = this.db
-      .transaction(async (tx) => appendAudit(tx, this.key, this.clock, batch))
+    this.flushing = (async () => {
+      if (batch.length) await this.db.transaction((tx) => queueAudit(tx, this.clock, batch));
+      await sealAudit(this.db, this.key, this.clock);
+    })()
       .catch((error: unknown) => {
         // Keep the rows for the next attempt; the bound above turns a lasting failure into refused reads.
         this.buffer = batch.concat(this.buffer);
@@ -122,6 +177,7 @@ export class AuditWriter {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.sweep);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.flush();

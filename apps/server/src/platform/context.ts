@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from '../config';
 import type { Actor } from './access';
-import { type AuditEvent, AuditWriter, appendAudit } from './audit';
+import { type AuditEvent, AuditWriter, queueAudit } from './audit';
 import type { Clock } from './clock';
 import { FieldCipher } from './crypto';
 import type { Database, Db, DbOrTx } from './db';
@@ -49,8 +49,9 @@ export function auditEvent(actor: Actor | null, input: AuditInput): AuditEvent {
 }
 
 /** Audit a change inside its transaction: the row commits or rolls back with the change. */
-export function auditInTx(ctx: AppContext, tx: DbOrTx, actor: Actor | null, input: AuditInput): Promise<void> {
-  return appendAudit(tx, ctx.keys.auditHmac, ctx.clock, [auditEvent(actor, input)]);
+export async function auditInTx(ctx: AppContext, tx: DbOrTx, actor: Actor | null, input: AuditInput): Promise<void> {
+  await queueAudit(tx, ctx.clock, [auditEvent(actor, input)]);
+  ctx.auditWriter.poke();
 }
 
 /** Audit a read through the batching writer. */
@@ -59,6 +60,7 @@ export function auditRead(ctx: AppContext, actor: Actor | null, input: AuditInpu
 }
 
 /** Audit an event on its own, in a short transaction of its own (login events, refusals). */
-export function auditNow(ctx: AppContext, event: AuditEvent): Promise<void> {
-  return ctx.db.transaction((tx) => appendAudit(tx, ctx.keys.auditHmac, ctx.clock, [event]));
+export async function auditNow(ctx: AppContext, event: AuditEvent): Promise<void> {
+  await ctx.db.transaction((tx) => queueAudit(tx, ctx.clock, [event]));
+  ctx.auditWriter.poke();
 }
