@@ -136,5 +136,23 @@ describe('ledger export', () => {
     const audit = await t.app.ctx.db.select().from(auditLog);
     expect(audit.filter((r) => r.action === 'client.export').at(-1)?.detail).toContain('4500 rows');
   });
+
+  it('imports thousands of Chinese names intact (no character split at a read-buffer boundary)', async () => {
+    const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+    const given = '秀英桂兰玉珍建国德福淑华志强丽娟文明海燕';
+    const rows: unknown[][] = [['姓名', '性别', '出生日期', '所属社区', '服务对象类别', '照护等级', '家庭住址']];
+    for (let i = 0; i < 3000; i++) {
+      const name = surnames[i % 20]! + given[(i * 7) % 20]! + given[(i * 13) % 20]!;
+      rows.push([name, i % 2 ? '男' : '女', `19${30 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`, '三号社区', '独居老人、低保', ['红', '黄', '蓝'][i % 3], `武侯区洗面桥街${i}号`]);
+    }
+    const supervisor = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityC] });
+    const client = new TestClient(t.app);
+    await client.login(supervisor.username, supervisor.password);
+    const res = await client.upload('/api/care/ledger/import', await ledgerFile(rows), XLSX_MIME);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 3000, rejected: [] });
+    const garbled = await t.app.ctx.db.execute(sql`SELECT count(*)::int AS n FROM clients WHERE name LIKE ${'%\uFFFD%'} OR address LIKE ${'%\uFFFD%'}`);
+    expect((garbled as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+  });
 });
 

@@ -69,7 +69,9 @@ function cellText(cell: ExcelJS.Cell, heading: LedgerHeading, problems: string[]
 }
 
 /**
- * Reads the first worksheet: finds the heading row among the first 20 rows (title rows and blank rows above it
+ * Reads the first worksheet into memory. (ExcelJS's streaming WorkbookReader would use far less memory on large
+ * files, but it splits multi-byte characters at chunk boundaries and turns some Chinese text into U+FFFD, exceljs
+ * issue #2063; ledger.test.ts guards against that.) Finds the heading row among the first 20 rows (title rows and blank rows above it
  * are skipped), maps columns by heading name, and returns the non-empty data rows below it.
  */
 export async function readLedger(buffer: Buffer): Promise<{ rows: LedgerRow[]; missingHeadings: string[] }> {

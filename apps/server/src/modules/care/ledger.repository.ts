@@ -1,5 +1,6 @@
 import { and, asc, inArray } from 'drizzle-orm';
 import { inScope } from '../../platform/access';
+import { insertColumnar } from '../../platform/bulk-insert';
 import type { DbOrTx } from '../../platform/db';
 import { type AreaRow, areas } from '../org';
 import { clients, tierChanges, visitEvents, visits } from './care.tables';
@@ -23,13 +24,13 @@ export async function existingPeople(db: DbOrTx, communities: string[], pinyins:
   return rows.filter((r) => r.birthDate !== null);
 }
 
-/** Writes an import in multi-row batches of 500 (well under the bind-parameter limit for every table). */
+/** Writes an import: each table in column arrays, 5,000 rows per statement (see insertColumnar). */
 export async function insertImportBatch(tx: DbOrTx, batch: {
   clients: (typeof clients.$inferInsert)[]; tierChanges: (typeof tierChanges.$inferInsert)[];
   visits: (typeof visits.$inferInsert)[]; visitEvents: (typeof visitEvents.$inferInsert)[];
 }): Promise<void> {
-  for (let i = 0; i < batch.clients.length; i += 500) await tx.insert(clients).values(batch.clients.slice(i, i + 500));
-  for (let i = 0; i < batch.tierChanges.length; i += 500) await tx.insert(tierChanges).values(batch.tierChanges.slice(i, i + 500));
-  for (let i = 0; i < batch.visits.length; i += 500) await tx.insert(visits).values(batch.visits.slice(i, i + 500));
-  for (let i = 0; i < batch.visitEvents.length; i += 500) await tx.insert(visitEvents).values(batch.visitEvents.slice(i, i + 500));
+  await insertColumnar(tx, clients, batch.clients);
+  await insertColumnar(tx, tierChanges, batch.tierChanges);
+  await insertColumnar(tx, visits, batch.visits);
+  await insertColumnar(tx, visitEvents, batch.visitEvents);
 }

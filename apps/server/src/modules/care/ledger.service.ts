@@ -11,7 +11,7 @@ import { forEachClientInListOrder } from './clients.repository';
 import { clientVisibility } from './clients.policy';
 import type { ClientsService } from './clients.service';
 import { nameSearchKeys } from './names';
-import { policyFor } from './planning';
+import { type EffectivePolicy, policyFor } from './planning';
 import { CATEGORY_BY_LABEL, LEDGER_HEADINGS, type LedgerRow, TIER_BY_LABEL, parseLooseDate, readLedger, writeLedgerStreaming } from './ledger-format';
 import { chinaToday, nextVisitWindow } from './tier-policy';
 
@@ -80,33 +80,47 @@ export class LedgerService {
     const now = this.ctx.clock.now();
     const today = chinaToday(now);
     // Built in memory and written in multi-row batches: a row costs no round trip of its own.
-    const policies = new Map<string, Awaited<ReturnType<typeof policyFor>>>();
+    const policies = new Map<string, EffectivePolicy>();
     for (const code of new Set(toCreate.map((r) => r.input.communityCode))) policies.set(code, await policyFor(this.ctx.db, code));
-    const clientRows: (typeof clients.$inferInsert)[] = [];
-    const changeRows: (typeof tierChanges.$inferInsert)[] = [];
-    const visitRows: (typeof visits.$inferInsert)[] = [];
-    const eventRows: (typeof visitEvents.$inferInsert)[] = [];
-    for (const row of toCreate) {
-      const id = randomUUID();
-      const client = this.clientsService.newClientRow(actor, id, row.input, row.input.communityCode);
-      clientRows.push(row.tier ? { ...client, tier: row.tier, tierSince: now } : client);
-      if (!row.tier) continue;
-      const policy = policies.get(row.input.communityCode)!;
-      changeRows.push({ id: randomUUID(), clientId: id, areaCode: row.input.communityCode, fromTier: null, toTier: row.tier, reason: '台账导入 / ledger import', status: 'applied', requestedBy: actor.userId, decidedBy: actor.userId, decidedAt: now, createdAt: now });
-      const visitId = randomUUID();
-      visitRows.push({
-        id: visitId, clientId: id, areaCode: row.input.communityCode, gridCode: row.input.gridCode ?? null, assigneeId: client.assigneeId ?? null,
-        ...nextVisitWindow(today, row.tier, policy.rules), mode: 'home', status: 'planned', tier: row.tier, policyId: policy.id, services: [], createdAt: now, updatedAt: now,
-      });
-      eventRows.push({ id: randomUUID(), visitId, status: 'planned', note: 'ledger import', actorId: actor.userId, at: now });
-    }
+    // Rows are built in chunks while the previous chunk is being written (one transaction throughout): Node
+    // encrypts and plans chunk k+1 while PostgreSQL inserts chunk k.
+    const CHUNK = 5000;
     await this.ctx.db.transaction(async (tx) => {
-      await insertImportBatch(tx, { clients: clientRows, tierChanges: changeRows, visits: visitRows, visitEvents: eventRows });
+      let writing: Promise<void> = Promise.resolve();
+      for (let start = 0; start < toCreate.length; start += CHUNK) {
+        const batch = this.importRowsFor(actor, toCreate.slice(start, start + CHUNK), policies, now, today);
+        await writing;
+        writing = insertImportBatch(tx, batch);
+      }
+      await writing;
       await auditInTx(this.ctx, tx, actor, { action: 'client.import', objectType: 'client', fields: [...LEDGER_HEADINGS], detail: `${toCreate.length} created, ${report.skippedExisting} existing, ${report.rejected.length} rejected` });
     });
     report.created = toCreate.length;
     report.written = true;
     return report;
+  }
+
+  /** The rows one chunk of an import writes: clients, and for tiered rows a tier change, a planned visit and its event. */
+  private importRowsFor(actor: Actor, rows: ValidRow[], policies: Map<string, EffectivePolicy>, now: Date, today: string) {
+    const batch = {
+      clients: [] as (typeof clients.$inferInsert)[], tierChanges: [] as (typeof tierChanges.$inferInsert)[],
+      visits: [] as (typeof visits.$inferInsert)[], visitEvents: [] as (typeof visitEvents.$inferInsert)[],
+    };
+    for (const row of rows) {
+      const id = randomUUID();
+      const client = this.clientsService.newClientRow(actor, id, row.input, row.input.communityCode);
+      batch.clients.push(row.tier ? { ...client, tier: row.tier, tierSince: now } : client);
+      if (!row.tier) continue;
+      const policy = policies.get(row.input.communityCode)!;
+      batch.tierChanges.push({ id: randomUUID(), clientId: id, areaCode: row.input.communityCode, fromTier: null, toTier: row.tier, reason: '台账导入 / ledger import', status: 'applied', requestedBy: actor.userId, decidedBy: actor.userId, decidedAt: now, createdAt: now });
+      const visitId = randomUUID();
+      batch.visits.push({
+        id: visitId, clientId: id, areaCode: row.input.communityCode, gridCode: row.input.gridCode ?? null, assigneeId: client.assigneeId ?? null,
+        ...nextVisitWindow(today, row.tier, policy.rules), mode: 'home', status: 'planned', tier: row.tier, policyId: policy.id, services: [], createdAt: now, updatedAt: now,
+      });
+      batch.visitEvents.push({ id: randomUUID(), visitId, status: 'planned', note: 'ledger import', actorId: actor.userId, at: now });
+    }
+    return batch;
   }
 
   /**
@@ -124,12 +138,17 @@ export class LedgerService {
     const communities = [...new Set(rows.map((r) => r.input.communityCode))];
     const knownBidx = new Set<string>();
     const knownPeople = new Set<string>();
+    // Chunks of 1,000 keys, four lookups at a time (the pool has connections to spare; PGlite queues them).
+    const lookups: (() => Promise<void>)[] = [];
     for (let i = 0; i < bidxs.length; i += 1000) {
-      for (const b of await existingIdIndexes(this.ctx.db, bidxs.slice(i, i + 1000))) knownBidx.add(b);
+      const chunk = bidxs.slice(i, i + 1000);
+      lookups.push(async () => { for (const b of await existingIdIndexes(this.ctx.db, chunk)) knownBidx.add(b); });
     }
     for (let i = 0; i < pinyins.length && communities.length; i += 1000) {
-      for (const r of await existingPeople(this.ctx.db, communities, pinyins.slice(i, i + 1000))) knownPeople.add(`${r.pinyin}|${r.birthDate}|${r.areaCode}`);
+      const chunk = pinyins.slice(i, i + 1000);
+      lookups.push(async () => { for (const r of await existingPeople(this.ctx.db, communities, chunk)) knownPeople.add(`${r.pinyin}|${r.birthDate}|${r.areaCode}`); });
     }
+    for (let i = 0; i < lookups.length; i += 4) await Promise.all(lookups.slice(i, i + 4).map((run) => run()));
     return (input) => {
       const bidx = bidxOf(input);
       const person = personOf(input);
