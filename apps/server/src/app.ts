@@ -22,7 +22,7 @@ import { AuditService, auditRoutes } from './modules/audit';
 import { LoginService, MeService, authRoutes, resolveSession } from './modules/auth';
 import { AreasService, areaRoutes } from './modules/org';
 import { UsersService, userRoutes } from './modules/users';
-import { createCareModule } from './modules/care';
+import { createCareModule, startRollupFolding } from './modules/care';
 
 export interface BuildAppOptions {
   database: Database;
@@ -94,9 +94,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(userRoutes(new UsersService(ctx)));
   await app.register(auditRoutes(new AuditService(ctx)));
   for (const plugin of createCareModule(ctx).plugins) await app.register(plugin);
+  const stopFolding = startRollupFolding(ctx);
 
   await registerWebApp(app, config);
   app.addHook('onClose', async () => {
+    await stopFolding();
     await ctx.auditWriter.close();
   });
   return app;

@@ -26,6 +26,9 @@ if (config.demoMode) {
   console.log('        npm run linli -- admin create --username <name> --district <6-digit code>');
 }
 
+// The start-up context (migrations, demo seed) is done: seal what it audited and stop its writer, so the app's own
+// writer is the process's only audit sealer.
+await runtime.ctx.auditWriter.close();
 const app = await buildApp({ database: runtime.database, config, clock: systemClock, keys: runtime.keys });
 const shutdown = async (signal: string) => {
   app.log.info(`${signal}: shutting down`);

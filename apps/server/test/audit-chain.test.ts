@@ -109,6 +109,19 @@ describe('audit outbox (ADR 0005)', () => {
     }
   });
 
+  it('seals a backlog larger than one batch (a server that was down, a burst of reads)', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const { db } = fresh.database;
+      await db.transaction((tx) => queueAudit(tx, clock, Array.from({ length: 12_000 }, (_, i) => event(i))));
+      expect(await sealAudit(db, keys.auditHmac, clock)).toBe(12_000);
+      expect(await pendingCount(db)).toBe(0);
+      expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 12_000 });
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('refuses to update or delete pending rows outside the sealer', async () => {
     const fresh = await createTestDatabase();
     try {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recodeAreaOwnedRows } from '../src/modules/org/area-owned';
 import { chinaToday } from '../src/modules/care/tier-policy';
 import {
-  ensureOverdueRollup, onTimeByTier, onTimeByTierNaive, overdueBuckets, overdueBucketsNaive, type OverdueGrouping,
+  ensureOverdueRollup, foldRollups, onTimeByTier, onTimeByTierNaive, overdueBuckets, overdueBucketsNaive, type OverdueGrouping,
 } from '../src/modules/care/visits.repository';
 import { queryRows } from '../src/platform/db';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
@@ -107,6 +107,10 @@ describe('dashboard rollups', () => {
         }
       }
       await expectRollupsEqualNaive(`step ${step}: visits recorded`);
+      if (step % 3 === 1) {
+        await foldRollups(t.app.ctx.db); // later steps then run against a folded base plus fresh deltas
+        await expectRollupsEqualNaive(`step ${step}: folded`);
+      }
       if (step === 4) {
         const moved = await supervisor.post('/api/care/caseload/reassign', { gridCode: org.gridsA[1], toUserId: users[0]!.id });
         expect(moved.statusCode, moved.body).toBe(200);
@@ -138,8 +142,19 @@ describe('dashboard rollups', () => {
     expect(after.onTimePeriod.until > after.onTimePeriod.from).toBe(true);
   });
 
+  it('folds deltas into the base without changing any figure', async () => {
+    const db = t.app.ctx.db;
+    const deltas = async () => (await queryRows<{ n: number }>(db, sql`SELECT (SELECT count(*) FROM care_ontime_delta) + (SELECT count(*) FROM care_overdue_delta) AS n`))[0]!.n;
+    expect(Number(await deltas())).toBeGreaterThan(0);
+    await expectRollupsEqualNaive('before the fold');
+    expect(await foldRollups(db)).toBeGreaterThan(0);
+    expect(Number(await deltas())).toBe(0);
+    await expectRollupsEqualNaive('after the fold');
+  });
+
   it('rebuilds to the same contents as the trigger maintained', async () => {
     const db = t.app.ctx.db;
+    await foldRollups(db);
     const snapshot = async () => ({
       onTime: await queryRows(db, sql`SELECT * FROM care_ontime_rollup WHERE done <> 0 OR on_time <> 0 ORDER BY 1, 2, 3, 4`),
       overdue: await queryRows(db, sql`SELECT * FROM care_overdue_rollup WHERE d1to7 + d8to30 + over30 <> 0 ORDER BY 1, 2, 3`),

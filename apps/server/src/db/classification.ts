@@ -102,6 +102,8 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, PiClass>> = {
   // Dashboard rollups: counts per area, grid, worker and tier; no person is identified (read only in scope).
   care_ontime_rollup: { area_code: 'none', grid_code: 'none', tier: 'none', month: 'none', done: 'none', on_time: 'none' },
   care_overdue_rollup: { area_code: 'none', grid_code: 'none', assignee_id: 'none', d1to7: 'none', d8to30: 'none', over30: 'none' },
+  care_ontime_delta: { area_code: 'none', grid_code: 'none', tier: 'none', month: 'none', done: 'none', on_time: 'none' },
+  care_overdue_delta: { area_code: 'none', grid_code: 'none', assignee_id: 'none', d1to7: 'none', d8to30: 'none', over30: 'none' },
   care_rollup_state: { id: 'none', overdue_as_of: 'none' },
 };
 

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { auditChainHead, auditLog, auditPending } from '../modules/audit/audit.tables';
+import { insertColumnar } from './bulk-insert';
 import { AppError } from './errors';
 import type { Clock } from './clock';
 import type { Db, DbOrTx } from './db';
@@ -63,8 +64,9 @@ export async function appendAudit(tx: DbOrTx, key: Buffer, clock: Clock, events:
     return row;
   });
   // Both statements are queued on the connection at once: the lock is held for one wait, not two.
+  // Column arrays, not a VALUES list: a batch of thousands of rows stays far below the bind-parameter limit.
   await Promise.all([
-    tx.insert(auditLog).values(rows),
+    insertColumnar(tx, auditLog, rows),
     tx.update(auditChainHead).set({ lastSeq: seq, lastHash: prevHash }).where(eq(auditChainHead.id, 1)),
   ]);
 }
@@ -73,7 +75,7 @@ export async function appendAudit(tx: DbOrTx, key: Buffer, clock: Clock, events:
 export async function queueAudit(tx: DbOrTx, clock: Clock, events: TimedAuditEvent[]): Promise<void> {
   if (events.length === 0) return;
   const now = toMillis(clock.now());
-  await tx.insert(auditPending).values(events.map((e) => ({ ...e, at: e.at ? toMillis(e.at) : now })));
+  await insertColumnar(tx, auditPending, events.map((e) => ({ ...e, at: e.at ? toMillis(e.at) : now })));
 }
 
 /**

@@ -17,6 +17,7 @@ import { ExportsService } from './exports.service';
 import { ClientsService } from './clients.service';
 import { TiersService } from './tiers.service';
 import { VisitsService } from './visits.service';
+import { foldRollups } from './visits.repository';
 
 for (const table of ['consents', 'cases', 'referrals', 'assessments', 'tier_changes']) registerAreaOwned({ table, column: 'area_code' });
 for (const table of ['clients', 'households', 'visits']) {
@@ -36,3 +37,20 @@ export function createCareModule(ctx: AppContext) {
   return { clients, tiers, visits, ledger, plugins: [routes, ledgerRoutes(ledger, new ExportsService(ctx, ledger)), caseloadRoutes(caseload, policies, new HouseholdsService(ctx), new MergesService(ctx, clients)), cases] };
 }
 export { ClientsService, LedgerService, TiersService, VisitsService };
+
+/**
+ * Folds the dashboard rollups' deltas into their base tables every few seconds, so readers sum few delta rows.
+ * Returns the stop function (the app calls it on close).
+ */
+export function startRollupFolding(ctx: AppContext, everyMs = 5000): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = foldRollups(ctx.db).catch((error: unknown) => ctx.log.error({ err: error }, 'rollup fold failed')).finally(() => { running = null; });
+  }, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

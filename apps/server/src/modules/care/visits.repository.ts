@@ -132,6 +132,18 @@ export function onTimePeriod(today: string): { from: string; until: string } {
   return { from: month(-2), until: month(1) };
 }
 
+// What the rollups hold at any snapshot: the folded base plus the deltas appended since (migration 0008).
+const OVERDUE_ROWS = sql.raw(`(SELECT area_code, grid_code, assignee_id, d1to7, d8to30, over30 FROM care_overdue_rollup
+  UNION ALL SELECT area_code, grid_code, assignee_id, d1to7, d8to30, over30 FROM care_overdue_delta)`);
+const ONTIME_ROWS = sql.raw(`(SELECT area_code, grid_code, tier, month, done, on_time FROM care_ontime_rollup
+  UNION ALL SELECT area_code, grid_code, tier, month, done, on_time FROM care_ontime_delta)`);
+
+/** Folds the rollup deltas into the base tables (one folder at a time; returns -1 when another is running). */
+export async function foldRollups(db: DbOrTx): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT care_fold_rollups() AS n`);
+  return Number(row?.n ?? 0);
+}
+
 /** Brings the overdue rollup to `today` (the first request of a day rebuilds it; later ones return at once). */
 export async function ensureOverdueRollup(db: DbOrTx, today: string): Promise<void> {
   await db.execute(sql`SELECT care_rebuild_overdue(${today}::date)`);
@@ -150,7 +162,7 @@ export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], groupBy:
   return queryRows<OverdueRow>(db, sql`
     SELECT b.key, ${label} AS label, b.d1to7, b.d8to30, b.over30 FROM (
       SELECT ${key} AS key, sum(r.d1to7)::int AS d1to7, sum(r.d8to30)::int AS d8to30, sum(r.over30)::int AS over30
-      FROM care_overdue_rollup r
+      FROM ${OVERDUE_ROWS} r
       WHERE ${inAreaOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
       GROUP BY 1 HAVING sum(r.d1to7 + r.d8to30 + r.over30) > 0
     ) b
@@ -170,7 +182,7 @@ export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], today: str
     : sql``;
   return queryRows<OnTimeRow>(db, sql`
     SELECT r.tier, sum(r.done)::int AS done, sum(r.on_time)::int AS on_time
-    FROM care_ontime_rollup r
+    FROM ${ONTIME_ROWS} r
     WHERE r.month >= ${from}::date AND r.month < ${until}::date
       AND ((r.grid_code = '*' AND ${inScope(sql`r.area_code`, prefixes)})${viaGrids})
     GROUP BY r.tier HAVING sum(r.done) > 0`);
