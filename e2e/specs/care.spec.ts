@@ -39,3 +39,16 @@ test('a supervisor approves a tier downgrade from the approval queue', async ({ 
   await expect(page.getByTestId('client-name')).toBeVisible();
   await expect(page.getByTestId('client-tier')).toHaveAttribute('data-tier', 'yellow');
 });
+
+test('a supervisor sees overdue visits by worker and the on-time rate for the last three months', async ({ page }) => {
+  await loginAs(page, 'demo-supervisor-a');
+  await page.getByTestId('menu-overdue').click();
+  await expect(page).toHaveURL(/\/care\/overdue/);
+  // The demo data has overdue visits in community A, so the worker table has at least one row with a count.
+  const byWorker = page.getByTestId('overdue-by-worker');
+  await expect(byWorker.locator('tr.ant-table-row').first()).toBeVisible();
+  await expect(byWorker).toContainText('刘社工');
+  // The on-time card names its period: the first day of the month two months back to the end of this month.
+  await expect(page.getByText(/按时走访率（\d{4}-\d{2}-01 至 \d{4}-\d{2}-\d{2}）/)).toBeVisible();
+  await expect(page.getByTestId('overdue-ontime')).toContainText('%');
+});
