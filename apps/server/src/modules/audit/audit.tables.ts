@@ -1,7 +1,7 @@
 import { bigint, bigserial, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export const auditLog = pgTable('audit_log', {
-  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+/** The event columns shared by the chained log and the outbox (a fresh set of builders per table). */
+const eventColumns = () => ({
   at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
   actorId: uuid('actor_id'),
   actorName: text('actor_name'),
@@ -15,6 +15,11 @@ export const auditLog = pgTable('audit_log', {
   ip: text('ip'),
   requestId: text('request_id'),
   detail: text('detail'),
+});
+
+export const auditLog = pgTable('audit_log', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  ...eventColumns(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
@@ -28,17 +33,5 @@ export const auditChainHead = pgTable('audit_chain_head', {
 /** Audit rows written by requests, waiting for the sealer to chain them (migration 0009, ADR 0005). */
 export const auditPending = pgTable('audit_pending', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
-  actorId: uuid('actor_id'),
-  actorName: text('actor_name'),
-  role: text('role'),
-  areaCodes: text('area_codes').array().notNull(),
-  action: text('action').notNull(),
-  objectType: text('object_type'),
-  objectIds: text('object_ids').array().notNull(),
-  fields: text('fields').array().notNull(),
-  result: text('result').$type<'success' | 'failure' | 'denied'>().notNull(),
-  ip: text('ip'),
-  requestId: text('request_id'),
-  detail: text('detail'),
+  ...eventColumns(),
 });
