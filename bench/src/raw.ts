@@ -129,26 +129,28 @@ export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitI
     await q('SELECT * FROM tier_policies WHERE area_code IN ($1, $2) ORDER BY version DESC', [area, `${area.slice(0, 6)}000000`]);
     await q('BEGIN');
     try {
-      await Promise.all([
-        q(`UPDATE visits SET status = $1, mode = $2, visited_on = $3, done_at = $4, outcome_notes = $5, services = $6, missed_reason = $7, recorded_by = $8, updated_at = $9 WHERE id = $10 RETURNING *`,
-          ['done', 'home', today, now.toISOString(), null, '{}', null, who.id, now.toISOString(), visitId]),
-        q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), visitId, 'done', null, who.id, now.toISOString()]),
-      ]);
-      await q(`UPDATE visits SET status = 'superseded', updated_at = $1 WHERE client_id = $2 AND status = 'planned' RETURNING id`, [now.toISOString(), client.id]);
       const next = randomUUID();
       const cadence = { red: 7, yellow: 30, blue: 365 }[String(client.tier) as 'red'] ?? 30;
       const slack = Math.max(1, Math.round(cadence * 0.2));
       const due = addDays(today, cadence);
       await Promise.all([
+        q(`UPDATE visits SET status = $1, mode = $2, visited_on = $3, done_at = $4, outcome_notes = $5, services = $6, missed_reason = $7, recorded_by = $8, updated_at = $9 WHERE id = $10 RETURNING *`,
+          ['done', 'home', today, now.toISOString(), null, '{}', null, who.id, now.toISOString(), visitId]),
+        q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), visitId, 'done', null, who.id, now.toISOString()]),
+        q(`UPDATE visits SET status = 'superseded', updated_at = $1 WHERE client_id = $2 AND status = 'planned' RETURNING id`, [now.toISOString(), client.id]),
+      ]);
+      // The next visit, its event and the audit row (into the outbox, ADR 0005) go out together.
+      await Promise.all([
         q(`INSERT INTO visits (id, client_id, area_code, grid_code, assignee_id, window_start, due_date, window_end, mode, status, tier, policy_id, visited_on, done_at,
             outcome_notes, services, missed_reason, recorded_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'home', 'planned', $9, NULL, NULL, NULL, NULL, '{}', NULL, NULL, $10, $10) RETURNING *`,
           [next, client.id, area, client.grid_code, client.assignee_id, addDays(due, -slack), due, addDays(due, slack), client.tier, now.toISOString()]),
         q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), next, 'planned', null, who.id, now.toISOString()]),
+        q(`INSERT INTO audit_pending (at, actor_id, actor_name, role, area_codes, action, object_type, object_ids, fields, result, ip, request_id, detail)
+          SELECT a, b, c, d, e::text[], f, g, h::text[], i::text[], j, k, l, m
+          FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+            AS u(a, b, c, d, e, f, g, h, i, j, k, l, m)`,
+          [[now.toISOString()], [who.id], [who.username], [who.roles[0] ?? null], [`{${who.prefixes.join(',')}}`], ['visit.record'], ['visit'], [`{${visitId},${String(client.id)}}`], ['{outcome,notes,services}'], ['success'], ['127.0.0.1'], ['bench'], [null]]),
       ]);
-      // The audit row goes to the outbox in the same transaction (ADR 0005); the server's sealer chains it later.
-      await q(`INSERT INTO audit_pending (at, actor_id, actor_name, role, area_codes, action, object_type, object_ids, fields, result, ip, request_id, detail)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [now.toISOString(), who.id, who.username, who.roles[0] ?? null, who.prefixes, 'visit.record', 'visit', [visitId, String(client.id)], ['outcome', 'notes', 'services'], 'success', '127.0.0.1', 'bench', null]);
       await q('COMMIT');
       return next;
     } catch (error) {

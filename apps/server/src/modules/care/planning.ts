@@ -31,13 +31,29 @@ export async function planNextVisit(
   now: Date,
 ): Promise<VisitRow> {
   const superseded = await supersedePlanned(tx, client.id, now);
-  if (superseded.length) {
-    await addVisitEvent(tx, superseded.map((visitId) => ({ id: randomUUID(), visitId, status: 'superseded' as const, note: 'replanned', actorId, at: now })));
-  }
+  if (superseded.length) await addVisitEvent(tx, supersededEvents(superseded, actorId, now));
+  return bookNextVisit(tx, client, tier, fromDate, policy, actorId, now);
+}
+
+export function supersededEvents(visitIds: string[], actorId: string | null, now: Date) {
+  return visitIds.map((visitId) => ({ id: randomUUID(), visitId, status: 'superseded' as const, note: 'replanned', actorId, at: now }));
+}
+
+/**
+ * Inserts the next planned visit and its first event, queued together on the connection (one wait). The caller has
+ * already superseded the client's open visits.
+ */
+export async function bookNextVisit(
+  tx: DbOrTx,
+  client: Pick<ClientRow, 'id' | 'areaCode' | 'gridCode' | 'assigneeId'>,
+  tier: Tier,
+  fromDate: string,
+  policy: EffectivePolicy,
+  actorId: string | null,
+  now: Date,
+): Promise<VisitRow> {
   const window = nextVisitWindow(fromDate, tier, policy.rules);
   const id = randomUUID();
-  // The visit and its first event go out together (the event's insert is queued behind the visit's on the same
-  // connection, so no round trip waits in between).
   const [saved] = await Promise.all([
     insertVisit(tx, {
       id, clientId: client.id, areaCode: client.areaCode, gridCode: client.gridCode, assigneeId: client.assigneeId, ...window,
