@@ -8,6 +8,7 @@ import { minorBornAfter } from '../../apps/server/src/modules/care/clients.polic
 import { listAreasInScopeForLedger } from '../../apps/server/src/modules/care/ledger.repository';
 import { findUserById } from '../../apps/server/src/modules/users';
 import { addDays } from '../../apps/server/src/modules/care/tier-policy';
+import { policyFor } from '../../apps/server/src/modules/care/planning';
 import type { Captured, Engine } from './engine';
 
 export interface Who {
@@ -32,12 +33,13 @@ export async function captureWorklist(engine: Engine, who: Who, today: string, n
   return async (run) => { await run(q!); };
 }
 
-/** Client detail: the client row, then eight queries in parallel (as ClientsService.detail does). */
+/** Client detail: the client row, then nine queries in parallel (as ClientsService.detail does; the policy dates the reassessment). */
 export async function captureDetail(engine: Engine, sampleClient: string, assigneeId: string): Promise<(run: Q, clientId: string) => Promise<void>> {
   const { db, log } = engine.capturing();
-  await findClient(db, sampleClient);
+  const client = await findClient(db, sampleClient);
   await Promise.all([clientAssessments(db, sampleClient), clientTierChanges(db, sampleClient), clientVisits(db, sampleClient), findUserById(db, assigneeId),
-    nextDueFor(db, sampleClient), clientEventsOf(db, sampleClient), clientCases(db, sampleClient), clientReferrals(db, sampleClient)]);
+    nextDueFor(db, sampleClient), clientEventsOf(db, sampleClient), clientCases(db, sampleClient), clientReferrals(db, sampleClient),
+    policyFor(db, client!.areaCode)]);
   const [first, ...rest] = log;
   return async (run, clientId) => {
     await run(sub(first!, sampleClient, clientId));

@@ -70,10 +70,12 @@ export class ClientsService {
 
   async detail(actor: Actor, id: string, audit = true): Promise<ClientDetail> {
     const row = await this.loadVisible(actor, id);
-    const [assessments, changes, visits, assignee, nextDue, events, caseRows, referralRows] = await Promise.all([
+    // One wait for everything the page shows (the policy too: it dates the next reassessment).
+    const [assessments, changes, visits, assignee, nextDue, events, caseRows, referralRows, policy] = await Promise.all([
       clientAssessments(this.ctx.db, id), clientTierChanges(this.ctx.db, id), clientVisits(this.ctx.db, id),
       row.assigneeId ? findUserById(this.ctx.db, row.assigneeId) : null, nextDueFor(this.ctx.db, id),
       clientEventsOf(this.ctx.db, id), clientCases(this.ctx.db, id), clientReferrals(this.ctx.db, id),
+      row.tier ? policyFor(this.ctx.db, row.areaCode) : null,
     ]);
     if (audit) auditRead(this.ctx, actor, { action: 'client.read', objectType: 'client', objectIds: [id], fields: DETAIL_FIELDS });
     const timeline: ClientDetail['timeline'] = [
@@ -99,7 +101,7 @@ export class ClientsService {
       emergencyContactPhoneMasked: row.emergencyPhoneMasked, assigneeId: row.assigneeId, assigneeName: assignee?.displayName ?? null,
       householdId: row.householdId,
       notes: row.notes, version: row.version, timeline, allowedActions: allowedClientActions(actor, row, this.now()),
-      reassessmentDue: assessments[0] && row.tier ? addMonths(chinaToday(assessments[0].assessedAt), (await policyFor(this.ctx.db, row.areaCode)).rules.reassessMonths[row.tier]) : null,
+      reassessmentDue: assessments[0] && row.tier && policy ? addMonths(chinaToday(assessments[0].assessedAt), policy.rules.reassessMonths[row.tier]) : null,
     };
   }
 
