@@ -139,14 +139,22 @@ export async function cannon(opts: {
 }
 
 /** For slow endpoints: one request at a time until the deadline (at least `minRequests`). */
-export async function sequential(opts: { base: string; session: Session; path: () => string; seconds: number; minRequests: number }): Promise<HttpResult> {
+export async function sequential(opts: {
+  base: string; session: Session; path: () => string; seconds: number; minRequests: number;
+  method?: 'GET' | 'POST'; body?: string; onBody?: (status: number, body: string) => void;
+}): Promise<HttpResult> {
   const latencies: number[] = [];
   let non2xx = 0;
   const start = performance.now();
   while (performance.now() - start < opts.seconds * 1000 || latencies.length + non2xx < opts.minRequests) {
     const s = performance.now();
-    const res = await fetch(`${opts.base}${opts.path()}`, { headers: { cookie: opts.session.cookie } });
-    await res.arrayBuffer();
+    const post = opts.method === 'POST';
+    const res = await fetch(`${opts.base}${opts.path()}`, {
+      method: opts.method ?? 'GET', body: opts.body,
+      headers: { cookie: opts.session.cookie, ...(post ? { 'x-csrf-token': opts.session.csrf, 'content-type': 'application/json' } : {}) },
+    });
+    const text = await res.text();
+    opts.onBody?.(res.status, text);
     if (res.ok) latencies.push(performance.now() - s);
     else non2xx += 1;
     if (non2xx > 5 && latencies.length === 0) break;

@@ -288,7 +288,7 @@ try {
       e.onBody?.(res.status, text);
     }
     const r = mode.sequential
-      ? await sequential({ base: srv.base, session: e.session, path: e.path, seconds, minRequests: 3 })
+      ? await sequential({ base: srv.base, session: e.session, method: e.method, path: e.path, body: e.body, onBody: e.onBody, seconds, minRequests: 3 })
       : await cannon({ base: srv.base, session: e.session, method: e.method, path: e.path, body: e.body, seconds, connections, onBody: e.onBody });
     row.http = r;
     row.rssMb = srv.rssMb();

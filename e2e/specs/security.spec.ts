@@ -15,6 +15,14 @@ test('API responses carry the security headers', async ({ request }) => {
   expect(headers['cache-control']).toContain('no-store');
 });
 
+test('an unknown API path answers a JSON 404, not the app page', async ({ request }) => {
+  for (const [method, path] of [['GET', '/api/no-such-route'], ['GET', '/api/care/visits/00000000-0000-4000-8000-000000000000/record']] as const) {
+    const response = await request.fetch(path, { method });
+    expect(response.status(), `${method} ${path}`).toBe(404);
+    expect((await response.json()).code).toBe('common.not_found');
+  }
+});
+
 test('the app page itself is served with a CSP', async ({ request }) => {
   const response = await request.get('/login');
   expect(response.status()).toBe(200);

@@ -14,7 +14,7 @@ import type { AppConfig } from './config';
 import { type AppContext, createContext } from './platform/context';
 import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
-import { registerErrorHandler } from './platform/errors';
+import { AppError, registerErrorHandler } from './platform/errors';
 import type { Keys } from './platform/keys';
 import { registerRequestContext } from './platform/request-context';
 import { registerSecurityHeaders } from './platform/security-headers';
@@ -111,6 +111,8 @@ async function registerWebApp(app: FastifyInstance, config: AppConfig): Promise<
   await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
   app.get('/*', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
     const file = request.url.split('?')[0]!.slice(1);
+    // An unknown API path is an API 404, never the app's HTML with 200 (clients and tools would take it as success).
+    if (file === 'api' || file.startsWith('api/')) throw new AppError('common.not_found');
     if (file && existsSync(path.join(dist, file)) && !file.includes('..')) return reply.sendFile(file);
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
