@@ -115,9 +115,8 @@ export async function captureExport(engine: Engine, who: Who, communityCode: str
 
 /**
  * Record a visit: the statements VisitsService.record sends for a visit done with no case tasks and no household
- * members (findVisit, findClient, then one transaction: update, event, policy lookup, supersede, insert next,
- * event, audit chain append under the head-row lock; then the two visits read back). Written out by hand in the
- * same order, since ids and timestamps differ per call; the audit hash uses a bench key.
+ * members (visit + client, the policy, then one transaction: [update, event, supersede], [next visit, its event,
+ * audit outbox row]). Written out by hand in the same order, since ids and timestamps differ per call.
  */
 export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitId: string) => Promise<string | null> {
   return async (visitId) => engine.withConnection(async (q) => {

@@ -50,8 +50,20 @@ const toMillis = (d: Date) => new Date(Math.floor(d.getTime()));
  */
 export async function appendAudit(tx: DbOrTx, key: Buffer, clock: Clock, events: TimedAuditEvent[]): Promise<void> {
   if (events.length === 0) return;
+  await chainEvents(tx, key, clock, await lockChainHead(tx), events);
+}
+
+type ChainHead = typeof auditChainHead.$inferSelect;
+
+/** Locks the chain head row for the rest of the transaction and returns it. */
+async function lockChainHead(tx: DbOrTx): Promise<ChainHead> {
   const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update');
   if (!head) throw new Error('audit chain head missing: migrations not applied');
+  return head;
+}
+
+/** Chains events after `head` (which the caller has locked) and moves the head. */
+async function chainEvents(tx: DbOrTx, key: Buffer, clock: Clock, head: ChainHead, events: TimedAuditEvent[]): Promise<void> {
   let prevHash = head.lastHash;
   let seq = head.lastSeq;
   const now = toMillis(clock.now());
@@ -87,13 +99,13 @@ export async function sealAudit(db: Db, key: Buffer, clock: Clock, batchSize = 5
   for (;;) {
     const moved = await db.transaction(async (tx) => {
       // Take the head first: two sealers never interleave, and the pending rows read below are not sealed twice.
-      await tx.select({ id: auditChainHead.id }).from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update');
+      const head = await lockChainHead(tx);
       await tx.execute(sql`SELECT set_config('linli.audit_sealing', 'on', true)`);
       const rows = await tx.delete(auditPending)
         .where(sql`${auditPending.id} IN (SELECT id FROM audit_pending ORDER BY id LIMIT ${batchSize})`)
         .returning();
       rows.sort((a, b) => a.id - b.id);
-      await appendAudit(tx, key, clock, rows.map(({ id: _id, ...event }) => event));
+      if (rows.length) await chainEvents(tx, key, clock, head, rows.map(({ id: _id, ...event }) => event));
       return rows.length;
     });
     sealed += moved;

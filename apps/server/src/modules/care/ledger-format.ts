@@ -71,8 +71,8 @@ function cellText(cell: ExcelJS.Cell, heading: LedgerHeading, problems: string[]
 /**
  * Reads the first worksheet into memory. (ExcelJS's streaming WorkbookReader would use far less memory on large
  * files, but it splits multi-byte characters at chunk boundaries and turns some Chinese text into U+FFFD, exceljs
- * issue #2063; ledger.test.ts guards against that.) Finds the heading row among the first 20 rows (title rows and blank rows above it
- * are skipped), maps columns by heading name, and returns the non-empty data rows below it.
+ * issue #2063; ledger.test.ts guards against that.) Finds the heading row among the first 20 rows (title rows and
+ * blank rows above it are skipped), maps columns by heading name, and returns the non-empty data rows below it.
  */
 export async function readLedger(buffer: Buffer): Promise<{ rows: LedgerRow[]; missingHeadings: string[] }> {
   const workbook = new ExcelJS.Workbook();
@@ -115,8 +115,8 @@ export interface LedgerExportRow {
 
 /**
  * Writes a ledger workbook (`watermark` in a title row above the headings and in the header/footer) with ExcelJS's
- * streaming writer: rows are committed as they come, so memory holds
- * the compressed output, not a model of every cell. `fill` calls `add` for each row (it may fetch in batches).
+ * streaming writer: rows are committed as they come, so memory holds the compressed output, not a model of every
+ * cell. `fill` calls `add` for each row (it may fetch in batches).
  */
 export async function writeLedgerStreaming(fill: (add: (row: LedgerExportRow) => void) => Promise<void>, title: string, watermark: string): Promise<Buffer> {
   const chunks: Buffer[] = [];

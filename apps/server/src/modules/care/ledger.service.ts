@@ -7,12 +7,12 @@ import { maskName } from '../../platform/masking';
 import type { AreaRow } from '../org';
 import { existingIdIndexes, existingPeople, insertImportBatch, listAreasInScopeForLedger } from './ledger.repository';
 import { clients, tierChanges, visitEvents, visits } from './care.tables';
-import { forEachClientInListOrder } from './clients.repository';
+import { forEachClientInListOrder, type LedgerSourceRow } from './clients.repository';
 import { clientVisibility } from './clients.policy';
 import type { ClientsService } from './clients.service';
 import { nameSearchKeys } from './names';
 import { type EffectivePolicy, policyFor } from './planning';
-import { CATEGORY_BY_LABEL, LEDGER_HEADINGS, type LedgerRow, TIER_BY_LABEL, parseLooseDate, readLedger, writeLedgerStreaming } from './ledger-format';
+import { CATEGORY_BY_LABEL, LEDGER_HEADINGS, type LedgerRow, TIER_BY_LABEL, type LedgerExportRow, parseLooseDate, readLedger, writeLedgerStreaming } from './ledger-format';
 import { chinaToday, nextVisitWindow } from './tier-policy';
 
 export interface ImportOptions {
@@ -79,7 +79,6 @@ export class LedgerService {
     }
     const now = this.ctx.clock.now();
     const today = chinaToday(now);
-    // Built in memory and written in multi-row batches: a row costs no round trip of its own.
     const policies = new Map<string, EffectivePolicy>();
     for (const code of new Set(toCreate.map((r) => r.input.communityCode))) policies.set(code, await policyFor(this.ctx.db, code));
     // Rows are built in chunks while the previous chunk is being written (one transaction throughout): Node
@@ -205,35 +204,39 @@ export class LedgerService {
     const watermark = unmasked
       ? `${actor.displayName}（${actor.username}）导出于 ${when} · 未脱敏 · 审批单 ${unmasked.requestId.slice(0, 8)} · 仅限工作使用，不得外传`
       : `${actor.displayName}（${actor.username}）导出于 ${when} · 已脱敏`;
-    const plain = (enc: string | null) => (enc ? this.ctx.cipher.decrypt(enc) : '');
     const firstIds: string[] = [];
     let rowCount = 0;
     const filter = { ...query, overdueOn: query.overdue === 'true' ? chinaToday(now) : undefined };
-    const buffer = await writeLedgerStreaming((add) => forEachClientInListOrder(this.ctx.db, clientVisibility(actor, now), filter, 2000, (batch) => {
-      for (const r of batch) {
-        if (firstIds.length < 100) firstIds.push(r.id);
-        rowCount += 1;
-        add({
-          cells: {
-            姓名: unmasked ? r.name : (maskName(r.name) ?? ''), 性别: r.sex === 'male' ? '男' : r.sex === 'female' ? '女' : '',
-            身份证号: unmasked ? plain(r.idNumberEnc) : (r.idNumberMasked ?? ''),
-            出生日期: r.birthDate ? (unmasked ? r.birthDate : `${r.birthDate.slice(0, 4)}-**-**`) : '',
-            联系电话: unmasked ? plain(r.phoneEnc) : (r.phoneMasked ?? ''), 所属社区: areas.get(r.areaCode) ?? r.areaCode,
-            网格: r.gridCode ? (areas.get(r.gridCode) ?? r.gridCode) : '',
-            家庭住址: r.address ? (unmasked ? r.address : `${[...r.address].slice(0, 4).join('')}****`) : '',
-            服务对象类别: r.categories.map((k) => CATEGORY_LABELS[k as ClientCategory] ?? k).join('、'), 照护等级: r.tier ? TIER_LABELS[r.tier as Tier] : '',
-            残疾类别: r.disabilityCategory ?? '', 残疾等级: r.disabilityGrade ?? '',
-            紧急联系人: unmasked ? (r.emergencyContactName ?? '') : (maskName(r.emergencyContactName) ?? ''),
-            紧急联系人电话: unmasked ? plain(r.emergencyPhoneEnc) : (r.emergencyPhoneMasked ?? ''), 备注: '',
-          },
-        });
-      }
-    }).then(() => undefined), '兜底服务对象台账', watermark);
+    const buffer = await writeLedgerStreaming(async (add) => {
+      rowCount = await forEachClientInListOrder(this.ctx.db, clientVisibility(actor, now), filter, 2000, (batch) => {
+        for (const r of batch) {
+          if (firstIds.length < 100) firstIds.push(r.id);
+          add({ cells: this.ledgerCells(r, areas, Boolean(unmasked)) });
+        }
+      });
+    }, '兜底服务对象台账', watermark);
     await this.ctx.db.transaction((tx) => auditInTx(this.ctx, tx, actor, {
       action: unmasked ? 'client.export_unmasked' : 'client.export', objectType: 'client', objectIds: firstIds, fields: [...LEDGER_HEADINGS],
       detail: `${unmasked ? `UNMASKED, request ${unmasked.requestId}` : 'masked'}; ${rowCount} rows; filter ${JSON.stringify({ ...query, page: undefined, pageSize: undefined })}`,
     }));
     return { buffer, count: rowCount };
+  }
+
+  /** One exported row: masked unless the export is an approved unmasked one (then decrypted). */
+  private ledgerCells(r: LedgerSourceRow, areas: Map<string, string>, unmasked: boolean): LedgerExportRow['cells'] {
+    const plain = (enc: string | null) => (enc ? this.ctx.cipher.decrypt(enc) : '');
+    return {
+      姓名: unmasked ? r.name : (maskName(r.name) ?? ''), 性别: r.sex === 'male' ? '男' : r.sex === 'female' ? '女' : '',
+      身份证号: unmasked ? plain(r.idNumberEnc) : (r.idNumberMasked ?? ''),
+      出生日期: r.birthDate ? (unmasked ? r.birthDate : `${r.birthDate.slice(0, 4)}-**-**`) : '',
+      联系电话: unmasked ? plain(r.phoneEnc) : (r.phoneMasked ?? ''), 所属社区: areas.get(r.areaCode) ?? r.areaCode,
+      网格: r.gridCode ? (areas.get(r.gridCode) ?? r.gridCode) : '',
+      家庭住址: r.address ? (unmasked ? r.address : `${[...r.address].slice(0, 4).join('')}****`) : '',
+      服务对象类别: r.categories.map((k) => CATEGORY_LABELS[k as ClientCategory] ?? k).join('、'), 照护等级: r.tier ? TIER_LABELS[r.tier as Tier] : '',
+      残疾类别: r.disabilityCategory ?? '', 残疾等级: r.disabilityGrade ?? '',
+      紧急联系人: unmasked ? (r.emergencyContactName ?? '') : (maskName(r.emergencyContactName) ?? ''),
+      紧急联系人电话: unmasked ? plain(r.emergencyPhoneEnc) : (r.emergencyPhoneMasked ?? ''), 备注: '',
+    };
   }
 }
 

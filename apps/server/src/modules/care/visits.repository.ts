@@ -5,11 +5,6 @@ import { clients, tierChanges, tierPolicies, visitEvents, visits } from './care.
 
 export type VisitRow = typeof visits.$inferSelect;
 
-export async function findVisit(db: DbOrTx, id: string): Promise<VisitRow | null> {
-  const [row] = await db.select().from(visits).where(eq(visits.id, id));
-  return row ?? null;
-}
-
 /** Planned visits due on or before `until`, for one assignee or a whole jurisdiction, with the client's name. */
 export function plannedVisits(db: DbOrTx, filter: { assigneeId?: string; prefixes: readonly string[]; until: string; visibleClient: SQL }) {
   const conditions: SQL[] = [eq(visits.status, 'planned'), lte(visits.windowStart, filter.until), inAreaOrGrid(visits.areaCode, visits.gridCode, filter.prefixes), filter.visibleClient];
