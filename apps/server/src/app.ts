@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -17,7 +17,8 @@ import type { Database } from './platform/db';
 import { AppError, registerErrorHandler } from './platform/errors';
 import type { Keys } from './platform/keys';
 import { registerRequestContext } from './platform/request-context';
-import { registerSecurityHeaders } from './platform/security-headers';
+import { applySecurityHeaders, registerSecurityHeaders } from './platform/security-headers';
+import { ERROR_MESSAGES, pickLang } from './platform/messages';
 import { AuditService, auditRoutes } from './modules/audit';
 import { LoginService, MeService, authRoutes, resolveSession } from './modules/auth';
 import { AreasService, areaRoutes } from './modules/org';
@@ -36,6 +37,8 @@ export interface RouteInfo {
   method: string;
   url: string;
   config: Record<string, unknown>;
+  /** The route's request schemas (zod), for tests that derive requests from them (test/fuzz.test.ts). */
+  schema: { params?: z.ZodType; querystring?: z.ZodType; body?: z.ZodType };
 }
 
 declare module 'fastify' {
@@ -53,16 +56,30 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
+    // Errors raised before routing (a malformed percent-encoding in the path, a bad Content-Type) get the same body
+    // and headers as every other error instead of Fastify's default.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request, reply, undefined);
+      const lang = pickLang(request.headers['accept-language']);
+      void reply.status(400).send({ code: 'common.validation_failed', message: ERROR_MESSAGES['common.validation_failed'][lang], requestId: request.id, fields: [{ path: '', message: error.message }] });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   const ctx = createContext({ database: options.database, config, clock: options.clock, keys: options.keys, log: app.log });
   app.decorate('ctx', ctx);
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
+    // Swagger UI's own routes (registered by its plugin): public pages that carry their own CSP. Decided here, from
+    // the registered pattern, so the request hooks only ever look at the matched route's config.
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true, ownContentSecurityPolicy: true };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      if (method === 'HEAD' || !route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
-      routeTable.push({ method, url: route.url, config: (route.config ?? {}) as Record<string, unknown> });
+      // Every route but Swagger UI's pages and the web app's files: a route added anywhere (not only under /api/)
+      // is in the table, so the route-table tests cover it.
+      const config = (route.config ?? {}) as Record<string, unknown>;
+      if (method === 'HEAD' || config.ownContentSecurityPolicy || config.cacheable) continue;
+      const { params, querystring, body } = (route.schema ?? {}) as RouteInfo['schema'];
+      routeTable.push({ method, url: route.url, config, schema: { params, querystring, body } });
     }
   });
 
@@ -108,12 +125,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 async function registerWebApp(app: FastifyInstance, config: AppConfig): Promise<void> {
   const dist = config.webDist ?? path.resolve(import.meta.dirname, '../../web/dist');
   if (!existsSync(path.join(dist, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
-  app.get('/*', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
-    const file = request.url.split('?')[0]!.slice(1);
+  // `serve: false`: files are served by the one route below, so every answer passes through a route whose config
+  // the security hooks read (public, cacheable), not through routes the static plugin registers on its own.
+  await app.register(fastifyStatic, { root: dist, serve: false });
+  app.get('/*', { schema: { hide: true }, config: { public: true, cacheable: true } }, async (request, reply) => {
+    // The router's decoded wildcard, not the raw URL: `/%61pi/x` is `api/x` here too.
+    const file = (request.params as { '*'?: string })['*'] ?? '';
     // An unknown API path is an API 404, never the app's HTML with 200 (clients and tools would take it as success).
     if (file === 'api' || file.startsWith('api/')) throw new AppError('common.not_found');
-    if (file && existsSync(path.join(dist, file)) && !file.includes('..')) return reply.sendFile(file);
+    const safe = file !== '' && !file.split('/').includes('..') && !file.includes('\0');
+    if (safe && statSync(path.join(dist, file), { throwIfNoEntry: false })?.isFile()) {
+      // Vite names built assets by content hash: they never change under the same name.
+      const immutable = file.startsWith('assets/');
+      return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file);
+    }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

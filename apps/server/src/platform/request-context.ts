@@ -18,6 +18,10 @@ declare module 'fastify' {
     personalData?: boolean;
     /** What each path parameter identifies. */
     idParams?: Record<string, IdKind>;
+    /** The answer may be cached by the browser (the web app's files); everything else is `no-store`. */
+    cacheable?: boolean;
+    /** Swagger UI pages, which bring their own Content-Security-Policy. */
+    ownContentSecurityPolicy?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -58,6 +62,11 @@ export type SessionResolver = (
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** True when the router matched a registered route (false inside the not-found handler). */
+export function isMatchedRoute(request: FastifyRequest): boolean {
+  return request.routeOptions.url !== undefined && !request.is404;
+}
+
 /** Resolves the actor for API calls and enforces authentication, CSRF and the route's permission. */
 export function registerRequestContext(app: FastifyInstance, ctx: AppContext, resolve: SessionResolver): void {
   app.decorateRequest('actor', null);
@@ -67,8 +76,13 @@ export function registerRequestContext(app: FastifyInstance, ctx: AppContext, re
 
   // Authentication, CSRF and the route's permission are checked before the body is even parsed, so an
   // anonymous or unauthorised caller learns nothing about what a route accepts.
+  //
+  // Protection is decided from the route the router matched (its config), never from the URL text: the router
+  // decodes `/%61pi/audit` to `/api/audit`, a string test on `request.url` does not (finding F1). A matched route is
+  // protected unless its config says `public: true`; a request that matched no route has nothing to protect and
+  // gets the JSON 404 from the not-found handler.
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || !request.routeOptions.url) return;
+    if (!isMatchedRoute(request)) return;
     const config = request.routeOptions.config;
     const token = request.cookies[SECURE_SESSION_COOKIE] ?? request.cookies[SESSION_COOKIE];
     if (token) {

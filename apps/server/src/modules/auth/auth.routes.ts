@@ -45,7 +45,8 @@ export function authRoutes(ctx: AppContext, login: LoginService, me: MeService):
     app.post('/api/auth/login/password', { schema: { tags: ['auth'], body: LoginPasswordInput, response: { 200: LoginResult } }, config: { public: true } },
       async (req, reply) => finish(req, reply, await login.completePasswordChange(req.body.challengeId, req.body.newPassword, client(req))));
 
-    app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: Ok } }, config: { public: true } }, async (req, reply) => {
+    // Protected like every unsafe route: it needs the session's CSRF token, so another site cannot log a user out.
+    app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: Ok } } }, async (req, reply) => {
       await me.logout(req.cookies['__Host-linli_sid'] ?? req.cookies['linli_sid'], req.actor);
       clearSessionCookie(req, reply);
       // the browser drops what it cached for this origin.
