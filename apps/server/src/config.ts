@@ -7,13 +7,20 @@ const Env = z.object({
   DATABASE_URL: z.string().optional(),
   LINLI_DATA_DIR: z.string().default('./data'),
   LINLI_KEY_FILE: z.string().optional(),
+  LINLI_AUDIT_ANCHOR_FILE: z.string().optional(),
   LINLI_DEMO: z.enum(['0', '1']).optional(),
   LINLI_DEMO_PASSWORD: z.string().optional(),
   LINLI_PASSWORD_PROFILE: z.enum(['mlps', 'asvs']).default('mlps'),
-  LINLI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  // 0 = no proxy; a number = how many proxy hops in front of Linli to trust; else a comma list of proxy addresses/CIDRs.
+  LINLI_TRUST_PROXY: z.string().trim().regex(/^(\d{1,2}|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, 'a hop count or a comma list of proxy addresses').default('0'),
+  LINLI_EXACT_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   LINLI_LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   LINLI_LOGIN_LIMIT_PER_USER: z.coerce.number().int().min(1).default(10),
   LINLI_WEB_DIST: z.string().optional(),
+  LINLI_LEDGER_MAX_MB: z.coerce.number().positive().max(100).default(20),
+  LINLI_LEDGER_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
+  LINLI_LEDGER_PARSE_TIMEOUT_S: z.coerce.number().positive().default(60),
+  LINLI_LEDGER_IMPORTS_AT_ONCE: z.coerce.number().int().min(1).default(2),
   LINLI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -25,14 +32,30 @@ export interface AppConfig {
   /** PGlite data directory; 'memory://' in tests. */
   dataDir: string;
   keyFile: string;
+  /**
+   * Append-only file of MACed audit chain heads (ADR 0006): beside the key file unless LINLI_AUDIT_ANCHOR_FILE says
+   * otherwise; null turns anchoring off (tests that need no file-system side effects).
+   */
+  auditAnchorFile: string | null;
   demoMode: boolean;
   demoPassword: string | null;
   passwordProfile: 'mlps' | 'asvs';
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* hops to believe (F12): false (none), a hop count, or the proxies' addresses — never "all",
+   * which would let any client choose the IP that rate limits and the audit log see.
+   */
+  trustProxy: false | number | string[];
+  /** Lookups by full ID or mobile number per user per hour (F4). */
+  exactLookupsPerHour: number;
   loginLimitPerIp: number;
   loginLimitPerUser: number;
   webDist: string | null;
   logLevel: string;
+  /** Ledger import caps (security finding F2): upload size, data rows, parse time, imports at once server-wide (one per user). */
+  ledgerMaxBytes: number;
+  ledgerMaxRows: number;
+  ledgerParseTimeoutMs: number;
+  ledgerImportsAtOnce: number;
 }
 
 /** Reads the environment once. Demo mode is on for the embedded database unless LINLI_DEMO=0, off for PostgreSQL unless LINLI_DEMO=1. */
@@ -40,19 +63,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = Env.parse(env);
   const databaseUrl = parsed.DATABASE_URL?.trim() || null;
   const dataDir = path.resolve(parsed.LINLI_DATA_DIR);
+  const keyFile = parsed.LINLI_KEY_FILE ? path.resolve(parsed.LINLI_KEY_FILE) : path.join(dataDir, 'keys.json');
   return {
     port: parsed.PORT,
     host: parsed.HOST,
     databaseUrl,
     dataDir,
-    keyFile: parsed.LINLI_KEY_FILE ? path.resolve(parsed.LINLI_KEY_FILE) : path.join(dataDir, 'keys.json'),
+    keyFile,
+    auditAnchorFile: parsed.LINLI_AUDIT_ANCHOR_FILE ? path.resolve(parsed.LINLI_AUDIT_ANCHOR_FILE) : path.join(path.dirname(keyFile), 'audit-anchors.jsonl'),
     demoMode: parsed.LINLI_DEMO ? parsed.LINLI_DEMO === '1' : databaseUrl === null,
     demoPassword: parsed.LINLI_DEMO_PASSWORD ?? null,
     passwordProfile: parsed.LINLI_PASSWORD_PROFILE,
-    trustProxy: parsed.LINLI_TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(parsed.LINLI_TRUST_PROXY),
+    exactLookupsPerHour: parsed.LINLI_EXACT_LOOKUPS_PER_HOUR,
     loginLimitPerIp: parsed.LINLI_LOGIN_LIMIT_PER_IP,
     loginLimitPerUser: parsed.LINLI_LOGIN_LIMIT_PER_USER,
     webDist: parsed.LINLI_WEB_DIST ?? null,
     logLevel: parsed.LINLI_LOG_LEVEL,
+    ledgerMaxBytes: Math.round(parsed.LINLI_LEDGER_MAX_MB * 1024 * 1024),
+    ledgerMaxRows: parsed.LINLI_LEDGER_MAX_ROWS,
+    ledgerParseTimeoutMs: Math.round(parsed.LINLI_LEDGER_PARSE_TIMEOUT_S * 1000),
+    ledgerImportsAtOnce: parsed.LINLI_LEDGER_IMPORTS_AT_ONCE,
   };
+}
+
+/** `0` → trust nothing; `2` → the last two hops are our proxies; `10.0.0.5,10.0.1.0/24` → only those addresses. */
+export function parseTrustProxy(value: string): false | number | string[] {
+  if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  return value.split(',').map((v) => v.trim()).filter(Boolean);
 }

@@ -10,7 +10,17 @@ export interface TestDatabase {
   database: Database;
   /** Connection string (postgres) or null (in-memory PGlite). */
   url: string | null;
+  /**
+   * Runs a script as the owner role (the login role), not as the application role `database.db` runs as: for
+   * tests that tamper with the audit tables on purpose. One transaction per call; returns the last statement's rows.
+   */
+  owner(sqlText: string): Promise<Record<string, unknown>[]>;
   drop(): Promise<void>;
+}
+
+/** A script as the owner, on any database (a PGlite directory reopened by a test too). */
+export function asOwner(database: Database, sqlText: string): Promise<Record<string, unknown>[]> {
+  return database.withOwnerConnection((exec) => exec(sqlText));
 }
 
 function withDatabaseName(url: string, name: string): string {
@@ -24,7 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (TEST_ENGINE === 'pglite') {
     const database = await createDb({ databaseUrl: null, dataDir: 'memory://' });
     await migrate(database);
-    return { database, url: null, drop: () => database.close() };
+    return { database, url: null, owner: (sqlText) => asOwner(database, sqlText), drop: () => database.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('LINLI_TEST_DB=postgres needs TEST_DATABASE_URL');
@@ -39,6 +49,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     database,
     url,
+    owner: (sqlText) => asOwner(database, sqlText),
     async drop() {
       await database.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });

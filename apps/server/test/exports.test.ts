@@ -75,3 +75,65 @@ describe('unmasked export (R-18)', () => {
     expect(late.statusCode).toBe(409);
   });
 });
+
+describe('F3: an approver must hold every area an unmasked export can contain', () => {
+  it('refuses a community-A supervisor for a request that spans A and B; the download covers only approved areas', async () => {
+    const social = await createUser(t.app.ctx, { roles: ['social_worker'], areas: [org.communityA, org.communityB] });
+    const requester = new TestClient(t.app);
+    await requester.login(social.username, social.password);
+    const inA = makeIdNumber('1942-02-02');
+    const inB = makeIdNumber('1943-03-03');
+    await createClient(requester, org.communityA, { name: '甲社区人', idNumber: inA });
+    await createClient(requester, org.communityB, { name: '乙社区人', idNumber: inB });
+    // An empty filter: the request covers the requester's whole jurisdiction, A and B.
+    const wide = (await requester.post('/api/care/exports', { filter: {}, reason: '两个社区的年度复核' })).json();
+    expect(wide.areas.map((a: { code: string }) => a.code).sort()).toEqual([org.communityA, org.communityB].sort());
+    expect(wide.estimatedRows).toBeGreaterThanOrEqual(2);
+    // The supervisor of A alone may not approve it (and is not offered the button)…
+    const bossA = await login(['community_supervisor'], [org.communityA]);
+    const seen = (await bossA.get('/api/care/exports')).json().items.find((r: { id: string }) => r.id === wide.id);
+    expect(seen?.allowedActions ?? []).not.toContain('decide');
+    const refused = await bossA.post(`/api/care/exports/${wide.id}/decision`, { approve: true });
+    expect([refused.statusCode, refused.json().code]).toEqual([403, 'common.approver_scope']);
+    expect((await requester.get('/api/care/exports')).json().items.find((r: { id: string }) => r.id === wide.id).status).toBe('pending');
+    // …a street officer holding both may.
+    const street = await login(['street_officer'], [org.streetA]);
+    const listed = (await street.get('/api/care/exports')).json().items.find((r: { id: string }) => r.id === wide.id);
+    expect(listed.allowedActions).toEqual(['decide']);
+    expect((await street.post(`/api/care/exports/${wide.id}/decision`, { approve: true })).json().status).toBe('approved');
+    const both = await sheetText((await requester.get(`/api/care/exports/${wide.id}/download`)).rawPayload);
+    expect(both).toContain(inA);
+    expect(both).toContain(inB);
+
+    // A request narrowed to A, approved by A's supervisor, never yields B's rows.
+    const narrow = (await requester.post('/api/care/exports', { filter: { communityCode: org.communityA }, reason: '甲社区年度复核' })).json();
+    expect(narrow.areas).toEqual([{ code: org.communityA, name: '一号社区' }]);
+    expect((await bossA.post(`/api/care/exports/${narrow.id}/decision`, { approve: true })).json().status).toBe('approved');
+    const onlyA = await sheetText((await requester.get(`/api/care/exports/${narrow.id}/download`)).rawPayload);
+    expect(onlyA).toContain(inA);
+    expect(onlyA).not.toContain(inB);
+    expect(onlyA).not.toContain('乙社区人');
+  });
+
+  it('tier and case-plan approvals need the approver to hold the client’s community too', async () => {
+    // Fresh sessions: an earlier test moved the clock a day on.
+    const worker = await login(['community_worker'], [org.communityA]);
+    const supervisor = await login(['community_supervisor'], [org.communityA]);
+    const gridBoss = await login(['community_supervisor'], [org.gridsA[0]!]);
+    const client = await createClient(worker, org.communityA, { gridCode: org.gridsA[0] });
+    // A downgrade from red needs approval; the worker's assessment queues it.
+    const red = await supervisor.post(`/api/care/clients/${client.id}/assessments`, { scores: { health: { score: 3 } }, tier: 'red' });
+    expect(red.statusCode, red.body).toBe(200);
+    const queued = (await worker.post(`/api/care/clients/${client.id}/assessments`, { scores: { health: { score: 1 } }, tier: 'blue' })).json();
+    expect(queued.tierChange).toBe('pending_approval');
+    const change = (await supervisor.get('/api/care/tier-approvals')).json().items.find((c: { clientId: string }) => c.clientId === client.id);
+    const res = await gridBoss.post(`/api/care/tier-approvals/${change.id}`, { approve: true });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('common.approver_scope');
+    const caseRes = (await worker.post(`/api/care/clients/${client.id}/cases`, { goals: [{ domain: 'health', goal: '按时服药' }], tasks: [] })).json();
+    const caseByGridBoss = (await gridBoss.get(`/api/care/cases/${caseRes.id}`)).json();
+    expect(caseByGridBoss.allowedActions).not.toContain('decide_plan');
+    expect((await gridBoss.post(`/api/care/cases/${caseRes.id}/plan-decision`, { approve: true })).json().code).toBe('common.approver_scope');
+    expect((await supervisor.post(`/api/care/cases/${caseRes.id}/plan-decision`, { approve: true })).json().status).toBe('active');
+  });
+});

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app';
 import { type AppConfig, loadConfig } from '../src/config';
@@ -18,6 +21,7 @@ export interface TestApp {
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     ...loadConfig({ LINLI_DATA_DIR: '/nonexistent-linli-test', LINLI_LOG_LEVEL: 'silent' }),
+    auditAnchorFile: null, // no file-system side effects unless a test asks (createTestApp gives each app its own)
     demoMode: false,
     webDist: '/nonexistent-linli-web',
     ...overrides,
@@ -29,13 +33,16 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, start = 
   const testDb = await createTestDatabase();
   const clock = new FakeClock(start);
   const keys = generateKeys();
-  const app = await buildApp({ database: testDb.database, config: testConfig(overrides), clock, keys, logger: false });
+  const anchorDir = mkdtempSync(path.join(tmpdir(), 'linli-anchor-'));
+  const config = testConfig({ auditAnchorFile: path.join(anchorDir, 'audit-anchors.jsonl'), ...overrides });
+  const app = await buildApp({ database: testDb.database, config, clock, keys, logger: false });
   await app.ready();
   return {
     app, clock, keys, testDb,
     async close() {
       await app.close();
       await testDb.drop();
+      rmSync(anchorDir, { recursive: true, force: true });
     },
   };
 }

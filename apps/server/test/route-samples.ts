@@ -27,6 +27,10 @@ export interface RouteSample {
    * the requester downloads an approved export); the refusal must still be audited. Default 200.
    */
   auditStatus?: number;
+  /** The role that calls the route in the audit test, when the route's permission does not decide it. */
+  as?: 'system_admin';
+  /** The state the audit test's target user needs (user routes). */
+  target?: 'pending' | 'totp' | 'totp_reset_requested';
   /** A raw (non-JSON) body, e.g. an uploaded .xlsx file. */
   raw?: (ids: SampleIds) => Promise<{ body: Buffer; contentType: string }>;
 }
@@ -69,13 +73,16 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /api/users': {},
   'GET /api/users/:id': {},
   'POST /api/users': {
-    body: ({ org }) => ({ username: `new-${Date.now()}`, displayName: '新同事', roles: ['community_worker'], areaCodes: [org.communityA], password: 'New-colleague-1!' }),
+    body: ({ org }) => ({ username: `new-${Date.now()}`, displayName: '新同事', roles: ['community_worker'], areaCodes: [org.communityA] }),
   },
   'PATCH /api/users/:id': { body: () => ({ displayName: '改名' }) },
   'PUT /api/users/:id/roles': { body: () => ({ roles: ['grid_worker'] }) },
-  'POST /api/users/:id/status': { body: () => ({ enabled: true }) },
+  'POST /api/users/:id/status': { as: 'system_admin', body: () => ({ enabled: false }) },
   'POST /api/users/:id/unlock': {},
-  'POST /api/users/:id/reset-password': { body: () => ({ newPassword: 'Reset-by-admin-1!' }) },
+  'POST /api/users/:id/reset-password': {},
+  'POST /api/users/:id/activate': { target: 'pending' },
+  'POST /api/users/:id/totp-reset': { target: 'totp' },
+  'POST /api/users/:id/totp-reset/confirm': { target: 'totp_reset_requested' },
   'DELETE /api/users/:id/sessions': {},
   'GET /api/care/clients': { query: 'q=zsf' },
   'POST /api/care/clients': {

@@ -129,9 +129,15 @@ describe('audit (R-16): every personal-data route writes an audit row', () => {
     const { client: supervisorA } = await loginAs(['community_supervisor'], [org.communityA]);
     const care = await careFixtures(workerA, org.communityA, supervisorA);
     for (const route of personal) {
-      const who = actorFor(route.config.permission as Permission | undefined);
+      const as = ROUTE_SAMPLES[routeKey(route.method, route.url)]!.as;
+      const who = as ? { roles: [as] as Role[], areas: [org.district] } : actorFor(route.config.permission as Permission | undefined);
       const { client, id } = await loginAs(who.roles, who.areas);
-      const target = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA] });
+      const sample = ROUTE_SAMPLES[routeKey(route.method, route.url)]!;
+      const asker = sample.target === 'totp_reset_requested' ? (await createUser(t.app.ctx, { roles: ['security_admin'], areas: [org.district] })).id : undefined;
+      const target = await createUser(t.app.ctx, {
+        roles: ['community_worker'], areas: [org.communityA], status: sample.target === 'pending' ? 'pending' : 'active',
+        totpSecret: sample.target?.startsWith('totp') ? generateTotpSecret() : undefined, totpResetRequestedBy: asker,
+      });
       await t.app.ctx.auditWriter.flush();
       const before = await auditCount(id);
       const kind = Object.values((route.config.idParams as Record<string, string>) ?? {})[0];

@@ -30,7 +30,7 @@ describe('三员分立 (R-10)', () => {
     expect((await auditor.patch(`/api/users/${target.id}`, { displayName: 'x' })).statusCode).toBe(403);
     expect((await auditor.put(`/api/users/${target.id}/roles`, { roles: ['grid_worker'] })).statusCode).toBe(403);
     expect((await auditor.post(`/api/users/${target.id}/status`, { enabled: false })).statusCode).toBe(403);
-    expect((await auditor.post('/api/users', { username: 'sneaky', displayName: 'x', roles: ['audit_admin'], areaCodes: [org.district], password: 'Sneaky-pass-1!' })).statusCode).toBe(403);
+    expect((await auditor.post('/api/users', { username: 'sneaky', displayName: 'x', roles: ['audit_admin'], areaCodes: [org.district] })).statusCode).toBe(403);
   });
 
   it('one person cannot hold two admin roles, nor an admin and a casework role', async () => {
@@ -45,7 +45,7 @@ describe('三员分立 (R-10)', () => {
 
   it('the system admin creates accounts but cannot grant admin roles', async () => {
     const system = await adminClient('system_admin');
-    const res = await system.post('/api/users', { username: 'new-auditor', displayName: 'x', roles: ['audit_admin'], areaCodes: [org.district], password: 'New-auditor-1!' });
+    const res = await system.post('/api/users', { username: 'new-auditor', displayName: 'x', roles: ['audit_admin'], areaCodes: [org.district] });
     expect(res.statusCode).toBe(403);
   });
 
@@ -58,34 +58,38 @@ describe('三员分立 (R-10)', () => {
 });
 
 describe('user accounts', () => {
-  it('creates a user with an encrypted phone, masked on display, who must change the password at first login', async () => {
+  it('creates a pending user with an encrypted phone, masked on display, activated by a supervisor with a one-time password', async () => {
     const system = await adminClient('system_admin');
     const created = await system.post('/api/users', {
-      username: 'wang.xiaoming', displayName: '王小明', phone: '13812345678', roles: ['community_worker'],
-      areaCodes: [org.communityA], password: 'Initial-pass-1!',
+      username: 'wang.xiaoming', displayName: '王小明', phone: '13812345678', roles: ['community_worker'], areaCodes: [org.communityA],
     });
     expect(created.statusCode).toBe(200);
-    expect(created.json()).toMatchObject({ phoneMasked: '138****5678', roles: ['community_worker'], status: 'active' });
+    expect(created.json()).toMatchObject({ phoneMasked: '138****5678', roles: ['community_worker'], status: 'pending' });
     const [raw] = await t.app.ctx.db.select().from(users).where(eq(users.username, 'wang.xiaoming'));
     expect(raw!.phoneEnc).not.toContain('13812345678');
     expect(t.app.ctx.cipher.decrypt(raw!.phoneEnc!)).toBe('13812345678');
     expect(raw!.phoneBidx).toBe(t.app.ctx.cipher.blindIndex('13812345678'));
-    const login = (await new TestClient(t.app).login('wang.xiaoming', 'Initial-pass-1!')).json();
+    const supervisor = await createUser(t.app.ctx, { roles: ['community_supervisor'], areas: [org.communityA] });
+    const boss = new TestClient(t.app);
+    await boss.login(supervisor.username, supervisor.password);
+    const activated = await boss.post(`/api/users/${raw!.id}/activate`);
+    expect(activated.statusCode).toBe(200);
+    const { oneTimePassword, user } = activated.json() as { oneTimePassword: string; user: { status: string } };
+    expect(user.status).toBe('active');
+    const login = (await new TestClient(t.app).login('wang.xiaoming', oneTimePassword)).json();
     expect(login.status).toBe('password_change_required');
-    const dup = await system.post('/api/users', { username: 'WANG.xiaoming', displayName: 'x', roles: ['grid_worker'], areaCodes: [org.communityA], password: 'Initial-pass-1!' });
+    const dup = await system.post('/api/users', { username: 'WANG.xiaoming', displayName: 'x', roles: ['grid_worker'], areaCodes: [org.communityA] });
     expect([dup.statusCode, dup.json().code]).toEqual([409, 'user.username_taken']);
   });
 
   it('validates input with field errors and refuses areas outside the jurisdiction', async () => {
     const system = await adminClient('system_admin');
-    const bad = await system.post('/api/users', { username: 'x', displayName: '', roles: [], areaCodes: ['123'], password: '' });
+    const bad = await system.post('/api/users', { username: 'x', displayName: '', roles: [], areaCodes: ['123'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('common.validation_failed');
     expect(bad.json().fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['username', 'roles']));
-    const outside = await system.post('/api/users', { username: 'outsider', displayName: 'x', roles: ['grid_worker'], areaCodes: ['110101001001'], password: 'Outside-pass-1!' });
+    const outside = await system.post('/api/users', { username: 'outsider', displayName: 'x', roles: ['grid_worker'], areaCodes: ['110101001001'] });
     expect(outside.json().code).toBe('area.not_found');
-    const weak = await system.post('/api/users', { username: 'weakling', displayName: 'x', roles: ['grid_worker'], areaCodes: [org.communityA], password: 'password' });
-    expect(weak.json().code).toBe('auth.password_weak');
   });
 
   it('a supervisor lists and reads colleagues in their community only, with filters and paging', async () => {

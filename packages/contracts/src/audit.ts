@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, PageQuery, Paged } from './common';
+import { Id, IsoDateTime, IsoDateTimeInput, PageQuery, Paged } from './common';
 
 export const AuditResult = z.enum(['success', 'failure', 'denied']);
 
@@ -22,8 +22,8 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditQuery = PageQuery.extend({
-  from: IsoDateTime.optional(),
-  to: IsoDateTime.optional(),
+  from: IsoDateTimeInput.optional(),
+  to: IsoDateTimeInput.optional(),
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
   result: AuditResult.optional(),
@@ -36,4 +36,6 @@ export const AuditVerifyResult = z.object({
   checked: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** The highest row anchored outside the database (ADR 0006); null when nothing is anchored yet. */
+  lastAnchoredSeq: z.number().int().nullable(),
 });

@@ -3,9 +3,13 @@ import { Id, IsoDateTime } from './common';
 import { AreaCode, AreaLevel } from './org';
 import { Permission, Role } from './permissions';
 
+/** Ask to end the user's other sessions when this login succeeds (F13); honoured by whichever step opens the session. */
+const EndOtherSessions = z.boolean().optional();
+
 export const LoginInput = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  endOtherSessions: EndOtherSessions,
 });
 
 export const SessionInfo = z.object({
@@ -23,8 +27,18 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
+export const SessionSummary = z.object({
+  id: z.string(),
+  current: z.boolean(),
+  createdAt: IsoDateTime,
+  lastSeenAt: IsoDateTime,
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+
 export const LoginResult = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('ok'), session: SessionInfo }),
+  /** `otherSessions`: the user's other live sessions, so the login page can offer to end them (F13). */
+  z.object({ status: z.literal('ok'), session: SessionInfo, otherSessions: z.array(SessionSummary) }),
   z.object({ status: z.literal('totp_required'), challengeId: z.string() }),
   z.object({
     status: z.literal('totp_setup_required'),
@@ -37,8 +51,8 @@ export const LoginResult = z.discriminatedUnion('status', [
 export type LoginResult = z.infer<typeof LoginResult>;
 
 export const TotpCode = z.string().regex(/^\d{6}$/, '6-digit code');
-export const LoginTotpInput = z.object({ challengeId: z.string(), code: TotpCode });
-export const LoginPasswordInput = z.object({ challengeId: z.string(), newPassword: z.string().min(1).max(256) });
+export const LoginTotpInput = z.object({ challengeId: z.string(), code: TotpCode, endOtherSessions: EndOtherSessions });
+export const LoginPasswordInput = z.object({ challengeId: z.string(), newPassword: z.string().min(1).max(256), endOtherSessions: EndOtherSessions });
 
 /** The browser's session probe: always 200, so a logged-out page load shows no failed request. */
 export const CurrentSession = z.object({ session: SessionInfo.nullable(), expired: z.boolean() });
@@ -57,12 +71,4 @@ export const TotpSetup = z.object({ secret: z.string(), otpauthUri: z.string() }
 export const TotpConfirmInput = z.object({ code: TotpCode });
 export const CurrentAreaInput = z.object({ areaCode: AreaCode.nullable() });
 
-export const SessionSummary = z.object({
-  id: z.string(),
-  current: z.boolean(),
-  createdAt: IsoDateTime,
-  lastSeenAt: IsoDateTime,
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-});
 export const SessionList = z.object({ items: z.array(SessionSummary) });

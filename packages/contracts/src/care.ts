@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, PageQuery, Paged } from './common';
+import { DATE_RANGE_MESSAGE, Id, IsoDateTime, MAX_YEAR, MIN_YEAR, PageQuery, Paged, UNSTORABLE_TEXT_MESSAGE, isStorableText } from './common';
 import { isValidIdNumber } from './id-number';
 import { AreaCode } from './org';
 
@@ -39,28 +39,53 @@ export const PersonName = z
   .trim()
   .min(1)
   .max(40)
-  .refine((v) => !/[<>{}\\]/.test(v), 'invalid characters in a name');
+  .refine((v) => !/[<>{}\\]/.test(v), 'invalid characters in a name')
+  .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 export const IdNumberInput = z.string().trim().refine(isValidIdNumber, '身份证号码无效（校验位或日期错误）/ invalid ID number');
 export const MobileInput = z.string().trim().regex(/^1\d{10}$/, '11 位手机号 / 11-digit mobile');
-export const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/** True for a YYYY-MM-DD that exists in the calendar (not 2026-02-30, 2025-02-29, 2026-13-01). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0–99 as 1900–1999
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A calendar date between two years; format, existence and range each give their own message (F11). */
+function calendarDate(minYear: number, maxYear: number, rangeMessage: string) {
+  const formatOk = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+  return z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+    .refine((v) => !formatOk(v) || isCalendarDate(v), '日期无效 / invalid date')
+    .refine((v) => !isCalendarDate(v) || (Number(v.slice(0, 4)) >= minYear && Number(v.slice(0, 4)) <= maxYear), rangeMessage);
+}
+export const DateOnly = calendarDate(MIN_YEAR, MAX_YEAR, DATE_RANGE_MESSAGE);
+/** Birth dates go back as far as ID numbers do (parseIdNumber accepts 1880 on), so a client read back always fits. */
+export const BirthDate = calendarDate(1880, MAX_YEAR, `出生日期须在 1880–${MAX_YEAR} 年之间 / birth date must be between 1880 and ${MAX_YEAR}`);
+/** Free text stored as it is: ledger rows are checked with ClientInput outside any HTTP request, so it says so itself. */
+const StoredText = (max: number) => z.string().trim().max(max).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 export const ClientInput = z.object({
   name: PersonName,
   idNumber: IdNumberInput.optional(),
   sex: z.enum(['male', 'female']).optional(),
-  birthDate: DateOnly.optional(),
+  birthDate: BirthDate.optional(),
   phone: MobileInput.optional(),
   communityCode: AreaCode,
   gridCode: AreaCode.optional(),
-  address: z.string().trim().max(120).optional(),
+  address: StoredText(120).optional(),
   categories: z.array(ClientCategory).min(1),
-  disabilityCardNumber: z.string().trim().max(24).optional(),
-  disabilityCategory: z.string().trim().max(20).optional(),
-  disabilityGrade: z.string().trim().max(10).optional(),
+  disabilityCardNumber: StoredText(24).optional(),
+  disabilityCategory: StoredText(20).optional(),
+  disabilityGrade: StoredText(10).optional(),
   emergencyContactName: PersonName.optional(),
   emergencyContactPhone: MobileInput.optional(),
   assigneeId: Id.optional(),
-  notes: z.string().trim().max(500).optional(),
+  notes: StoredText(500).optional(),
   /** Set after the user saw duplicate warnings and chose to go on. */
   confirmDuplicates: z.boolean().optional(),
 });
@@ -101,7 +126,12 @@ export const DuplicateWarning = z.object({
   communityCode: AreaCode,
   matchedOn: z.array(z.enum(['id_number', 'phone', 'pinyin_birth_date'])),
 });
-export const DuplicateWarnings = z.object({ duplicates: z.array(DuplicateWarning) });
+export const DuplicateWarnings = z.object({
+  /** Matches the caller may see. */
+  duplicates: z.array(DuplicateWarning),
+  /** A record may exist outside the caller's area (or be hidden from them): nothing more is said (F5). */
+  elsewhere: z.boolean(),
+});
 
 export const TimelineEntry = z.object({
   at: IsoDateTime,
@@ -111,7 +141,12 @@ export const TimelineEntry = z.object({
 });
 
 export const ClientDetail = ClientSummary.extend({
-  birthDate: DateOnly.nullable(),
+  /**
+   * The full birth date only for those who may reveal the ID number; others see the year (F4: the full date plus the
+   * masked ID and the area code would rebuild the number).
+   */
+  birthDate: BirthDate.nullable(),
+  birthYear: z.number().int().nullable(),
   address: z.string().nullable(),
   disabilityCardMasked: z.string().nullable(),
   disabilityCategory: z.string().nullable(),
@@ -328,6 +363,10 @@ export const ExportRequest = z.object({
   expiresAt: IsoDateTime.nullable(),
   rowCount: z.number().int().nullable(),
   createdAt: IsoDateTime,
+  /** Every area the export may contain (the approver must hold all of them), with names. */
+  areas: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** Rows the filter matched in those areas when the request was made (the download may differ). */
+  estimatedRows: z.number().int().nullable(),
   allowedActions: z.array(z.string()),
 });
 export const ExportRequestList = z.object({ items: z.array(ExportRequest) });

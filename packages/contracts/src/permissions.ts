@@ -27,6 +27,12 @@ export const PERMISSIONS = [
   'user.assign_roles',
   'user.unlock',
   'user.end_sessions',
+  /** Activate a pending account of one's area and issue one-time passwords to its business accounts (F6). */
+  'user.activate',
+  /** Handle administrator accounts' credentials and status (the security administrator's duty). */
+  'user.admin_credentials',
+  /** Confirm another administrator's request to reset someone's second factor (two-person rule). */
+  'user.confirm_totp_reset',
   'audit.read',
   'care.client.read',
   'care.client.write',
@@ -50,21 +56,22 @@ const caseworker: Permission[] = [
   ...staffRead, 'care.client.read', 'care.client.write', 'care.assessment.write', 'care.visit.read', 'care.visit.write',
   'care.case.write',
 ];
-const officer: Permission[] = [...staffRead, 'care.client.read', 'care.visit.read', 'care.supervision.read', 'care.export.approve'];
+const officer: Permission[] = [...staffRead, 'user.activate', 'care.client.read', 'care.visit.read', 'care.supervision.read', 'care.export.approve'];
 // District officers set the district's default tier policy.
 const districtOfficer: Permission[] = [...officer, 'care.policy.manage'];
 
 /** Role → permissions. The only place grants are decided; policies add scope and object rules. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // 系统管理员: accounts and areas, never the audit log.
-  system_admin: ['area.read', 'area.manage', 'user.read', 'user.manage'],
-  // 安全管理员: roles, unlocks, sessions; cannot create users or read audit.
-  security_admin: ['area.read', 'user.read', 'user.assign_roles', 'user.unlock', 'user.end_sessions'],
+  // Business accounts it creates start pending: a supervisor of the area activates them (F6).
+  system_admin: ['area.read', 'area.manage', 'user.read', 'user.manage', 'user.confirm_totp_reset'],
+  // 安全管理员: roles, unlocks, sessions, administrators' credentials; cannot create users or read audit.
+  security_admin: ['area.read', 'user.read', 'user.assign_roles', 'user.unlock', 'user.end_sessions', 'user.admin_credentials', 'user.confirm_totp_reset'],
   // 审计管理员: reads audit only; cannot change users.
   audit_admin: ['area.read', 'audit.read'],
   district_officer: districtOfficer,
   street_officer: officer,
-  community_supervisor: [...caseworker, 'care.client.reveal', 'care.tier.approve', 'care.supervision.read', 'care.caseload.manage', 'care.policy.manage', 'care.case.approve', 'care.export.approve'],
+  community_supervisor: [...caseworker, 'user.activate', 'care.client.reveal', 'care.tier.approve', 'care.supervision.read', 'care.caseload.manage', 'care.policy.manage', 'care.case.approve', 'care.export.approve'],
   community_worker: [...caseworker, 'care.client.reveal'],
   social_worker: [...caseworker, 'care.client.reveal'],
   // Grid workers visit and record, but do not see full ID or phone numbers.

@@ -22,7 +22,7 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, PiClass>> = {
     id: 'none', username: 'general', display_name: 'general', phone_enc: 'general', phone_bidx: 'general',
     password_hash: 'sensitive', password_changed_at: 'none', must_change_password: 'none', status: 'none',
     totp_secret_enc: 'sensitive', totp_pending_enc: 'sensitive', totp_last_step: 'none', expires_at: 'none',
-    last_login_at: 'general', created_at: 'none', updated_at: 'none',
+    last_login_at: 'general', created_at: 'none', updated_at: 'none', totp_reset_requested_by: 'none', totp_reset_requested_at: 'none',
   },
   user_roles: { user_id: 'none', role: 'none' },
   user_areas: { user_id: 'none', area_code: 'none' },
@@ -36,11 +36,12 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, PiClass>> = {
   audit_log: {
     seq: 'none', at: 'none', actor_id: 'general', actor_name: 'general', role: 'none', area_codes: 'none', action: 'none',
     object_type: 'none', object_ids: 'general', fields: 'none', result: 'none', ip: 'general', request_id: 'none',
-    detail: 'general', prev_hash: 'none', hash: 'none',
+    detail: 'general', prev_hash: 'none', hash: 'none', received_at: 'none', db_role: 'none',
   },
   audit_pending: {
     id: 'none', at: 'none', actor_id: 'general', actor_name: 'general', role: 'none', area_codes: 'none', action: 'none',
     object_type: 'none', object_ids: 'general', fields: 'none', result: 'none', ip: 'general', request_id: 'none', detail: 'general',
+    received_at: 'none', db_role: 'none',
   },
   audit_chain_head: { id: 'none', last_seq: 'none', last_hash: 'none' },
   households: { id: 'none', area_code: 'none', grid_code: 'none', address: 'general', created_at: 'none', updated_at: 'none' },
@@ -90,8 +91,9 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, PiClass>> = {
     response_note: 'sensitive', report_back: 'sensitive', done_at: 'none', follow_up_visit_id: 'none', version: 'none',
   },
   export_requests: {
-    id: 'none', requester_id: 'none', area_code: 'none', filter: 'none', reason: 'general', status: 'none', decided_by: 'none',
+    id: 'none', requester_id: 'none', area_code: 'none', filter: 'general', reason: 'general', status: 'none', decided_by: 'none',
     decided_at: 'none', decision_note: 'general', expires_at: 'none', downloaded_at: 'none', row_count: 'none', created_at: 'none',
+    scope_prefixes: 'none', approver_prefixes: 'none', estimated_rows: 'none',
   },
   client_merges: {
     id: 'none', source_id: 'none', target_id: 'none', source_status: 'none', moved: 'none', reason: 'general', merged_by: 'none',

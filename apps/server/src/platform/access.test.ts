@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeInPrefixes, scopePrefix } from './access';
+import { codeInPrefixes, coversAll, intersectPrefixes, scopePrefix } from './access';
 
 describe('area scope prefixes', () => {
   it.each([
@@ -15,5 +15,20 @@ describe('area scope prefixes', () => {
     expect(codeInPrefixes('510107001004002', prefixes)).toBe(true);
     expect(codeInPrefixes('510107005001', prefixes)).toBe(false);
     expect(codeInPrefixes('510107000000', prefixes)).toBe(false);
+  });
+});
+
+describe('approver scope (F3)', () => {
+  it('intersects jurisdictions prefix by prefix', () => {
+    expect(intersectPrefixes(['510107001'], ['510107001001', '510107002'])).toEqual(['510107001001']);
+    expect(intersectPrefixes(['510107001001', '510107001002'], ['510107001001'])).toEqual(['510107001001']);
+    expect(intersectPrefixes(['510107'], ['510107001', '510107001004'])).toEqual(['510107001']);
+    expect(intersectPrefixes(['510107001001'], ['510107001002'])).toEqual([]);
+  });
+
+  it('covers an area set only when every area lies inside', () => {
+    expect(coversAll(['510107001001'], ['510107001001', '510107001002'])).toBe(false);
+    expect(coversAll(['510107001'], ['510107001001', '510107001002'])).toBe(true);
+    expect(coversAll(['510107001'], [])).toBe(false);
   });
 });

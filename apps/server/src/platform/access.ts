@@ -56,6 +56,38 @@ export function inAreaOrGrid(areaColumn: AnyPgColumn | SQL, gridColumn: AnyPgCol
   return sql`(${inScope(areaColumn, prefixes)} OR ${inScope(gridColumn, gridPrefixes)})`;
 }
 
+/** True when every area (code or scope prefix) in `areas` lies inside one of `prefixes`. An empty `areas` is false. */
+export function coversAll(prefixes: readonly string[], areas: readonly string[]): boolean {
+  return areas.length > 0 && areas.every((area) => codeInPrefixes(area, prefixes));
+}
+
+/**
+ * An approver must hold every area an approval can touch (F3): approving a request whose objects lie partly
+ * outside one's own jurisdiction would release what one could never see.
+ */
+export function holdsEveryArea(actor: Actor, areas: readonly string[]): boolean {
+  return coversAll(actor.scopePrefixes, areas.map(scopePrefix));
+}
+
+/**
+ * The area two jurisdictions share, as prefixes: for each pair, the longer prefix when one contains the other.
+ * `['510107001']` ∩ `['510107001001', '510107002']` = `['510107001001']`.
+ */
+export function intersectPrefixes(a: readonly string[], b: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) {
+    if (x.startsWith(y)) out.add(x);
+    else if (y.startsWith(x)) out.add(y);
+  }
+  // Drop prefixes already covered by a shorter one in the result.
+  return [...out].filter((p) => ![...out].some((q) => q !== p && p.startsWith(q))).sort();
+}
+
+/** A scope prefix as the 12-digit statistical code of its area (a grid's 15-digit code stays as it is). */
+export function areaCodeOfPrefix(prefix: string): string {
+  return prefix.length >= 12 ? prefix : prefix.padEnd(12, '0');
+}
+
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   return actor.permissions.has(permission);
 }

@@ -1,7 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { toStorableText } from '@linli/contracts';
 import type { AppConfig } from '../config';
 import type { Actor } from './access';
 import { type AuditEvent, AuditWriter, queueAudit } from './audit';
+import { AuditAnchor } from './audit-anchor';
+import { redactText } from './redact';
 import type { Clock } from './clock';
 import { FieldCipher } from './crypto';
 import type { Database, Db, DbOrTx } from './db';
@@ -24,15 +27,21 @@ export function createContext(args: Omit<AppContext, 'db' | 'cipher' | 'auditWri
     ...args,
     db: args.database.db,
     cipher: new FieldCipher(args.keys),
-    auditWriter: new AuditWriter(args.database.db, args.keys.auditHmac, args.clock, args.log),
+    auditWriter: new AuditWriter(args.database.db, args.keys.auditHmac, args.clock, args.log, {
+      anchor: args.config.auditAnchorFile ? new AuditAnchor(args.config.auditAnchorFile, args.keys.auditAnchor) : null,
+    }),
   };
 }
 
 export type AuditInput = Pick<AuditEvent, 'action'> & Partial<Omit<AuditEvent, 'action'>>;
 
-/** Fills the actor's part of an audit event. */
+/**
+ * Fills the actor's part of an audit event. Ids and detail may hold raw request values recorded before validation
+ * (the path parameters of a refused request): characters PostgreSQL cannot store become U+FFFD, since one row it
+ * refuses would fail the audit writer's whole batch, again at every retry.
+ */
 export function auditEvent(actor: Actor | null, input: AuditInput): AuditEvent {
-  return {
+  const event: AuditEvent = {
     actorId: actor?.userId ?? null,
     actorName: actor?.username ?? null,
     role: actor ? actor.roles.join(',') || null : null,
@@ -46,6 +55,8 @@ export function auditEvent(actor: Actor | null, input: AuditInput): AuditEvent {
     detail: null,
     ...input,
   };
+  // Details are free text (reasons, filters, errors): identifiers in them are masked (F9).
+  return { ...event, objectIds: event.objectIds.map(toStorableText), detail: event.detail === null ? null : redactText(toStorableText(event.detail)) };
 }
 
 /** Audit a change inside its transaction (R-16/R-17): the row commits or rolls back with the change. */
@@ -54,7 +65,10 @@ export async function auditInTx(ctx: AppContext, tx: DbOrTx, actor: Actor | null
   ctx.auditWriter.poke();
 }
 
-/** Audit a read through the batching writer. */
+/**
+ * Audit a read through the group-committing writer: the row is written to the outbox before the request's response
+ * leaves (the onSend hook waits for it, ADR 0006).
+ */
 export function auditRead(ctx: AppContext, actor: Actor | null, input: AuditInput): void {
   ctx.auditWriter.enqueue(auditEvent(actor, input));
 }

@@ -14,7 +14,14 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/**
+ * The database role the server's queries run as (migration 0010, ADR 0006): DML on the application's tables, only
+ * SELECT on the audit tables, which it writes through SECURITY DEFINER functions.
+ */
+export const APP_ROLE = 'linli_app';
+
 export interface Database {
+  /** Runs as APP_ROLE (once migrations have created it). */
   db: Db;
   kind: 'pglite' | 'postgres';
   /**
@@ -22,6 +29,14 @@ export interface Database {
    * `exec` runs a script without parameters and returns the rows of its last statement.
    */
   withConnection<T>(fn: (exec: ScriptRunner) => Promise<T>): Promise<T>;
+  /**
+   * Like withConnection, but as the role that logged in (the schema owner), not APP_ROLE: for migrations and for
+   * tests that tamper with the audit tables on purpose, never for request code. Each `exec` call is one
+   * transaction of its own (scripts must not BEGIN or COMMIT themselves).
+   */
+  withOwnerConnection<T>(fn: (exec: ScriptRunner) => Promise<T>): Promise<T>;
+  /** Switches `db` to APP_ROLE after migrations created it (PGlite; pooled PostgreSQL connections log in with it). */
+  useAppRole(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,8 +51,10 @@ export interface DbConfig {
 
 export async function createDb(config: DbConfig): Promise<Database> {
   if (config.databaseUrl) {
-    // Every connection works in UTC so timestamps never depend on the server's zone.
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10, options: '-c timezone=UTC' });
+    // Every connection works in UTC so timestamps never depend on the server's zone, and as the application role:
+    // set at login, so a connection that cannot take the role fails to open rather than running as the owner.
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10, options: `-c timezone=UTC -c role=${APP_ROLE}` });
+    const databaseUrl = config.databaseUrl;
     // pg-pool's end() resolves before the sockets have closed, and drops its own error listener from a client
     // it is ending. A server-side termination in that gap (a restart, or a test dropping its database) would
     // otherwise surface as an unhandled 'error' event. Queries still see their own errors; this only keeps
@@ -64,6 +81,29 @@ export async function createDb(config: DbConfig): Promise<Database> {
           conn.release();
         }
       },
+      async withOwnerConnection(fn) {
+        // A connection of its own, outside the pool: the pool's connections never leave the application role.
+        const conn = new pg.Client({ connectionString: databaseUrl, options: '-c timezone=UTC' });
+        conn.on('error', () => undefined);
+        await conn.connect();
+        try {
+          return await fn(async (sqlText) => {
+            await conn.query('BEGIN');
+            try {
+              const result = (await conn.query(sqlText)) as unknown as pg.QueryResult | pg.QueryResult[];
+              await conn.query('COMMIT');
+              const last = Array.isArray(result) ? result[result.length - 1] : result;
+              return (last?.rows ?? []) as Record<string, unknown>[];
+            } catch (error) {
+              await conn.query('ROLLBACK').catch(() => undefined);
+              throw error;
+            }
+          });
+        } finally {
+          await conn.end();
+        }
+      },
+      async useAppRole() {},
       async close() {
         const ended = [...open].map((client) => new Promise<void>((resolve) => client.once('end', () => resolve())));
         await pool.end();
@@ -77,6 +117,12 @@ export async function createDb(config: DbConfig): Promise<Database> {
   await client.waitReady;
   await client.exec("SET TIME ZONE 'UTC'");
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // One embedded session: it runs as the application role for good once the role exists (after migration 0010).
+  const useAppRole = async () => {
+    const { rows } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+    if (rows.length) await client.exec(`SET ROLE ${APP_ROLE}`);
+  };
+  await useAppRole();
   return {
     db,
     kind: 'pglite',
@@ -86,6 +132,17 @@ export async function createDb(config: DbConfig): Promise<Database> {
         return (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[];
       });
     },
+    async withOwnerConnection(fn) {
+      return fn(async (sqlText) =>
+        // PGlite's transaction holds the session for its whole length (other queries wait), and SET LOCAL ends with
+        // it, committed or rolled back: nothing else ever runs as the owner.
+        client.transaction(async (tx) => {
+          await tx.exec('SET LOCAL ROLE NONE');
+          const results = await tx.exec(sqlText);
+          return (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[];
+        }));
+    },
+    useAppRole,
     async close() {
       await client.close();
     },

@@ -6,6 +6,11 @@ import { ERROR_MESSAGES, pickLang } from './messages';
 const STATUS_BY_PREFIX: [RegExp, number][] = [
   [/^common\.validation_failed$/, 400],
   [/^common\.csrf_failed$/, 403],
+  [/^common\.approver_scope$/, 403],
+  [/^care\.exact_lookup_forbidden$/, 403],
+  [/^care\.exact_lookup_limited$/, 429],
+  [/^user\.(admin_target|second_admin_required)$/, 403],
+  [/^user\.invalid_state$/, 409],
   [/^common\.forbidden$/, 403],
   [/^common\.conflict$/, 409],
   [/^common\.rate_limited$/, 429],
@@ -23,6 +28,9 @@ const STATUS_BY_PREFIX: [RegExp, number][] = [
   [/^audit\.unavailable$/, 503],
   [/^care\.duplicate_suspected$/, 409],
   [/^care\.ledger_unreadable$/, 400],
+  [/^care\.ledger_too_large$/, 413],
+  [/^care\.ledger_timeout$/, 422],
+  [/^care\.import_busy$/, 429],
   [/^care\.consent_required$/, 403],
   [/^care\.invalid_state$/, 409],
   [/^care\.(visit_not_open|client_not_active)$/, 409],
@@ -61,7 +69,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     };
     if (error instanceof AppError) return send(error.status, error.code, error.fields);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = error.validation.map((issue) => ({
+      // At most 100: a body of 70,000 bad array items must not answer with 70,000 messages.
+      const fields = error.validation.slice(0, 100).map((issue) => ({
         path: issue.instancePath.replace(/^\//, '').replace(/\//g, '.'),
         message: issue.message ?? 'invalid',
       }));

@@ -25,6 +25,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
   'user.username_taken': { zh: '用户名已被使用', en: 'That username is taken' },
   'user.role_conflict': { zh: '三员分立：系统、安全、审计管理员不能兼任，也不能兼任业务角色', en: 'Separation of duties: admin roles cannot be combined with each other or with casework roles' },
   'user.cannot_change_self': { zh: '不能修改自己的角色或状态', en: 'You cannot change your own roles or status' },
+  'common.approver_scope': { zh: '您的辖区未覆盖此项审批涉及的全部区域，不能审批', en: 'Your jurisdiction does not cover every area this approval concerns' },
+  'care.exact_lookup_forbidden': { zh: '按身份证号或手机号精确查找需要“查看完整信息”的权限', en: 'Looking up by ID or mobile number needs the reveal permission' },
+  'care.exact_lookup_limited': { zh: '按证件号或手机号查找的次数已达上限，请稍后再试或联系主管', en: 'Too many lookups by ID or mobile number; try later or ask your supervisor' },
+  'user.admin_target': { zh: '管理员账号的凭据和状态只能由安全管理员处理', en: 'Only the security administrator handles an administrator account\'s credentials and status' },
+  'user.invalid_state': { zh: '该账号当前状态下不能进行此操作', en: 'Not possible for this account in its current state' },
+  'user.second_admin_required': { zh: '此操作需要另一名管理员确认', en: 'Another administrator must confirm this' },
   'area.not_found': { zh: '区域不存在或不在您的辖区内', en: 'No such area in your jurisdiction' },
   'area.code_taken': { zh: '区划代码已存在', en: 'That area code already exists' },
   'area.invalid_parent': { zh: '上级区域不正确', en: 'Invalid parent area' },
@@ -38,6 +44,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
   'care.consent_required': { zh: '缺少该用途的有效同意记录（或法定依据）', en: 'No valid consent (or legal basis) for this purpose' },
   'care.invalid_state': { zh: '当前状态下不能进行此操作', en: 'Not possible in the current state' },
   'care.ledger_unreadable': { zh: '无法读取该 Excel 文件（需为 .xlsx，且含“姓名”等表头）', en: 'Cannot read this Excel file (.xlsx with a 姓名 heading row needed)' },
+  'care.ledger_too_large': { zh: '台账文件过大：每个文件最多 20 MB、100,000 行数据（以系统设置为准），请拆分后分批导入', en: 'The ledger is too large: at most 20 MB and 100,000 data rows per file (unless configured otherwise); split it and import the parts' },
+  'care.ledger_timeout': { zh: '读取台账文件超时（文件过大或过于复杂），请拆分后分批导入', en: 'Reading the ledger took too long (too large or too complex); split it and import the parts' },
+  'care.import_busy': { zh: '台账导入繁忙：每人同一时间只能进行一个导入，系统同时进行的导入也有上限，请等当前导入完成后再试', en: 'Ledger imports are busy: one import per person at a time, and only a few at once on the server; try again when the current one finishes' },
 };
 
 export type Lang = 'zh' | 'en';

@@ -17,30 +17,37 @@ export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: strin
 /**
  * Applies committed SQL migrations in file-name order, each once and each in its own transaction, under an
  * advisory lock so two processes starting together do not race. Returns the names applied by this call.
+ * Migrations run as the role that logged in (the schema owner); afterwards the database handle runs as the
+ * application role (ADR 0006). A server that logs in as a role holding only the application role's privileges
+ * finds nothing to apply and goes on; pending migrations then need `linli migrate` with the owner's DATABASE_URL.
  */
 export async function migrate(database: Database): Promise<string[]> {
-  return database.withConnection(async (exec) => {
+  const applied = await database.withOwnerConnection(async (exec) => {
     await exec(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
     try {
-      await exec(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-      );
+      // Checked first: CREATE ... IF NOT EXISTS still needs the right to create, which a non-owner lacks.
+      const [ledger] = await exec("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
+      if (!ledger?.present) {
+        await exec('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      }
       const done = new Set((await exec('SELECT name FROM schema_migrations')).map((r) => String(r.name)));
-      const applied: string[] = [];
+      const names: string[] = [];
       for (const migration of listMigrations()) {
         if (done.has(migration.name)) continue;
         const name = migration.name.replace(/'/g, "''");
         try {
-          await exec(`BEGIN;\n${migration.sql}\n;\nINSERT INTO schema_migrations (name) VALUES ('${name}');\nCOMMIT;`);
+          // One exec is one transaction: the migration and its ledger row commit together or not at all.
+          await exec(`${migration.sql}\n;\nINSERT INTO schema_migrations (name) VALUES ('${name}');`);
         } catch (error) {
-          await exec('ROLLBACK').catch(() => undefined);
           throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
         }
-        applied.push(migration.name);
+        names.push(migration.name);
       }
-      return applied;
+      return names;
     } finally {
       await exec(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
     }
   });
+  await database.useAppRole();
+  return applied;
 }

@@ -66,7 +66,10 @@ export interface TestUser {
 
 export async function createUser(
   ctx: AppContext,
-  options: { roles: Role[]; areas: string[]; username?: string; password?: string; phone?: string; totpSecret?: string; mustChangePassword?: boolean },
+  options: {
+    roles: Role[]; areas: string[]; username?: string; password?: string; phone?: string; totpSecret?: string; mustChangePassword?: boolean;
+    status?: 'pending' | 'active' | 'disabled'; totpResetRequestedBy?: string;
+  },
 ): Promise<TestUser> {
   userCounter += 1;
   const id = randomUUID();
@@ -75,7 +78,8 @@ export async function createUser(
   const now = ctx.clock.now();
   await insertUser(ctx.db, {
     id, username, displayName: `测试用户${userCounter}`, passwordHash: await cachedHash(password), passwordChangedAt: now,
-    mustChangePassword: options.mustChangePassword ?? false, status: 'active', createdAt: now, updatedAt: now,
+    mustChangePassword: options.mustChangePassword ?? false, status: options.status ?? 'active', createdAt: now, updatedAt: now,
+    totpResetRequestedBy: options.totpResetRequestedBy ?? null, totpResetRequestedAt: options.totpResetRequestedBy ? now : null,
     phoneEnc: options.phone ? ctx.cipher.encrypt(options.phone) : null,
     phoneBidx: options.phone ? ctx.cipher.blindIndex(options.phone) : null,
     totpSecretEnc: options.totpSecret ? ctx.cipher.encrypt(options.totpSecret) : null,

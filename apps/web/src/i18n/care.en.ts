@@ -51,6 +51,8 @@ export const careEn: Record<CareMessageKey, string> = {
   'care.field.sex': 'Sex',
   'care.field.sexAge': 'Sex / age',
   'care.field.birthDate': 'Date of birth',
+  'care.field.birthYearOnly': '{year} (the full date needs the reveal permission)',
+  'care.duplicates.elsewhere': 'A record of this person may exist outside your area; ask your supervisor before you go on.',
   'care.field.idNumber': 'ID number',
   'care.field.phone': 'Mobile',
   'care.field.community': 'Community',

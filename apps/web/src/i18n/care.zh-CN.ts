@@ -52,6 +52,8 @@ export const careZh = {
   'care.field.sex': '性别',
   'care.field.sexAge': '性别/年龄',
   'care.field.birthDate': '出生日期',
+  'care.field.birthYearOnly': '{year} 年（完整日期需查看权限）',
+  'care.duplicates.elsewhere': '此人可能已在其他辖区建档，请联系主管核实后再决定是否继续。',
   'care.field.idNumber': '身份证号',
   'care.field.phone': '手机号',
   'care.field.community': '社区',

@@ -18,7 +18,7 @@ export const care2En: Record<Care2MessageKey, string> = {
 
   'care2.import.title': 'Ledger import',
   'care2.import.drag': 'Click or drag an .xlsx file here',
-  'care2.import.dragHint': 'Excel ledger (.xlsx), up to 20 MB',
+  'care2.import.dragHint': 'Excel ledger (.xlsx), up to 20 MB and 100,000 rows',
   'care2.import.onlyXlsx': 'Only .xlsx files can be imported',
   'care2.import.dryRun': 'Dry run (check only, write nothing)',
   'care2.import.allOrNothing': 'All or nothing',
@@ -45,6 +45,9 @@ export const care2En: Record<Care2MessageKey, string> = {
   'care2.export.reasonMin': 'The reason needs at least 4 characters',
   'care2.export.requested': 'Request submitted for approval',
   'care2.exports.title': 'Export requests',
+  'care2.exports.areas': 'Areas',
+  'care2.exports.approveConfirm': 'If approved, the requester may download, once within 24 hours, about {rows} unmasked rows of {areas} (full ID and mobile numbers).',
+  'care2.exports.rejectConfirm': 'Reject the unmasked export of {areas}?',
   'care2.exports.requester': 'Requester',
   'care2.exports.community': 'Community',
   'care2.exports.filter': 'Filters',

@@ -19,7 +19,7 @@ export const care2Zh = {
 
   'care2.import.title': '台账导入',
   'care2.import.drag': '点击或拖拽 .xlsx 文件到此处',
-  'care2.import.dragHint': 'Excel 台账（.xlsx），最大 20 MB',
+  'care2.import.dragHint': 'Excel 台账（.xlsx），最大 20 MB、100,000 行',
   'care2.import.onlyXlsx': '只能选择 .xlsx 文件',
   'care2.import.dryRun': '试运行（只检查，不写入）',
   'care2.import.allOrNothing': '全部成功才写入',
@@ -46,6 +46,9 @@ export const care2Zh = {
   'care2.export.reasonMin': '理由至少 4 个字',
   'care2.export.requested': '申请已提交，等待审批',
   'care2.exports.title': '导出审批',
+  'care2.exports.areas': '涉及区域',
+  'care2.exports.approveConfirm': '批准后，申请人可在 24 小时内下载一次 {areas} 约 {rows} 行未脱敏数据（含完整身份证号和手机号）。',
+  'care2.exports.rejectConfirm': '驳回对 {areas} 未脱敏数据的导出申请？',
   'care2.exports.requester': '申请人',
   'care2.exports.community': '社区',
   'care2.exports.filter': '筛选条件',

@@ -43,6 +43,7 @@ export type {
   Permission,
   Role,
   SessionInfo,
+  OneTimePasswordResult,
   UserDetail,
   UserSummary,
 } from '@linli/contracts';

@@ -23,7 +23,7 @@ export class AuditService {
 
   async verify(actor: Actor) {
     await this.ctx.auditWriter.flush();
-    const result = await verifyAuditChain(this.ctx.db, this.ctx.keys.auditHmac);
+    const result = await verifyAuditChain(this.ctx.db, this.ctx.keys.auditHmac, { anchor: this.ctx.auditWriter.anchor });
     auditRead(this.ctx, actor, { action: 'audit.verify', result: result.ok ? 'success' : 'failure', detail: result.reason });
     return result;
   }

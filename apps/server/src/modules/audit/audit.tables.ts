@@ -15,6 +15,9 @@ const eventColumns = () => ({
   ip: text('ip'),
   requestId: text('request_id'),
   detail: text('detail'),
+  /** Stamped by the database in audit_enqueue() (migration 0010, ADR 0006); null on rows from before it. */
+  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }),
+  dbRole: text('db_role'),
 });
 
 export const auditLog = pgTable('audit_log', {

@@ -13,8 +13,8 @@ import { resolveSession } from './session.service';
 
 const VERSION = '0.1.0';
 
-function client(req: FastifyRequest) {
-  return { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id };
+function client(req: FastifyRequest, endOtherSessions?: boolean) {
+  return { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id, endOtherSessions: endOtherSessions === true };
 }
 
 export function authRoutes(ctx: AppContext, login: LoginService, me: MeService): FastifyPluginAsyncZod {
@@ -24,7 +24,10 @@ export function authRoutes(ctx: AppContext, login: LoginService, me: MeService):
     setSessionCookie(req, reply, step.token);
     const resolved = await resolveSession(ctx, step.token, { ip: req.ip, requestId: req.id });
     if (resolved.state !== 'active') throw new AppError('auth.session_expired');
-    return { status: 'ok' as const, session: await me.sessionInfo(resolved.actor, { ...resolved, csrfToken: resolved.csrfToken }) };
+    return {
+      status: 'ok' as const, session: await me.sessionInfo(resolved.actor, { ...resolved, csrfToken: resolved.csrfToken }),
+      otherSessions: step.otherSessions.map((o) => ({ ...o, current: false, createdAt: o.createdAt.toISOString(), lastSeenAt: o.lastSeenAt.toISOString() })),
+    };
   }
 
   function requireMeta(req: FastifyRequest) {
@@ -37,13 +40,13 @@ export function authRoutes(ctx: AppContext, login: LoginService, me: MeService):
       async () => ({ demoMode: ctx.config.demoMode, passwordProfile: ctx.config.passwordProfile, version: VERSION }));
 
     app.post('/api/auth/login', { schema: { tags: ['auth'], body: LoginInput, response: { 200: LoginResult } }, config: { public: true } },
-      async (req, reply) => finish(req, reply, await login.login(req.body.username, req.body.password, client(req))));
+      async (req, reply) => finish(req, reply, await login.login(req.body.username, req.body.password, client(req, req.body.endOtherSessions))));
 
     app.post('/api/auth/login/totp', { schema: { tags: ['auth'], body: LoginTotpInput, response: { 200: LoginResult } }, config: { public: true } },
-      async (req, reply) => finish(req, reply, await login.completeTotp(req.body.challengeId, req.body.code, client(req))));
+      async (req, reply) => finish(req, reply, await login.completeTotp(req.body.challengeId, req.body.code, client(req, req.body.endOtherSessions))));
 
     app.post('/api/auth/login/password', { schema: { tags: ['auth'], body: LoginPasswordInput, response: { 200: LoginResult } }, config: { public: true } },
-      async (req, reply) => finish(req, reply, await login.completePasswordChange(req.body.challengeId, req.body.newPassword, client(req))));
+      async (req, reply) => finish(req, reply, await login.completePasswordChange(req.body.challengeId, req.body.newPassword, client(req, req.body.endOtherSessions))));
 
     // Protected like every unsafe route: it needs the session's CSRF token, so another site cannot log a user out.
     app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: Ok } } }, async (req, reply) => {

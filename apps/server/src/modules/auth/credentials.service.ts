@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { AppError } from '../../platform/errors';
 import type { AppContext } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db';
@@ -48,4 +49,34 @@ export async function storePassword(
   });
   await addPasswordHistory(tx, userId, hash, now);
   await deleteUserSessions(tx, userId);
+}
+
+/** One-time passwords are valid this long; after it the account needs a new one (login answers as for a wrong password). */
+export const ONE_TIME_PASSWORD_DAYS = 7;
+
+const OTP_GROUPS = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789'];
+
+/**
+ * A one-time password from the CSPRNG: 3 groups of 4 characters (upper, lower, digit, no look-alikes) joined by '-',
+ * so it meets both profiles and can be read out to someone in person.
+ */
+export function generateOneTimePassword(): string {
+  const group = () => Array.from({ length: 4 }, () => {
+    const set = OTP_GROUPS[randomInt(OTP_GROUPS.length)]!;
+    return set[randomInt(set.length)]!;
+  }).join('');
+  for (;;) {
+    const candidate = [group(), group(), group()].join('-');
+    if (/[A-Z]/.test(candidate) && /[a-z]/.test(candidate) && /[0-9]/.test(candidate)) return candidate;
+  }
+}
+
+/**
+ * Issues a one-time password (F6): stored like any password, marked to be changed at the first login, every session
+ * of the account ended. Returns the password to show once to the person who issued it.
+ */
+export async function issueOneTimePassword(ctx: AppContext, tx: DbOrTx, userId: string): Promise<string> {
+  const password = generateOneTimePassword();
+  await storePassword(ctx, tx, userId, await hashPassword(password), { mustChange: true });
+  return password;
 }

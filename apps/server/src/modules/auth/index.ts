@@ -5,5 +5,5 @@ export { authRoutes } from './auth.routes';
 export { resolveSession } from './session.service';
 export { hashPassword } from './password-hash';
 export { checkPasswordPolicy } from './password-policy';
-export { prepareNewPassword, storePassword } from './credentials.service';
+export { ONE_TIME_PASSWORD_DAYS, issueOneTimePassword, prepareNewPassword, storePassword } from './credentials.service';
 export { clearThrottle, deleteUserSessions, findThrottle } from './sessions.repository';

@@ -9,13 +9,13 @@ import { passwordExpired } from './password-policy';
 import { dummyPasswordHash, verifyPassword } from './password-hash';
 import { openSession } from './session.service';
 import {
-  clearThrottle, deleteChallenge, findChallenge, findThrottle, insertChallenge, saveThrottle,
+  clearThrottle, countFailure, deleteChallenge, deleteUserSessions, findChallenge, findThrottle, insertChallenge, listUserSessions,
 } from './sessions.repository';
 import { generateTotpSecret, matchTotp, otpauthUri } from './totp';
-import { prepareNewPassword, storePassword } from './credentials.service';
+import { ONE_TIME_PASSWORD_DAYS, prepareNewPassword, storePassword } from './credentials.service';
+import { LOCK_MINUTES, MAX_FAILURES } from './limits';
 
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 30;
+export { LOCK_MINUTES, MAX_FAILURES } from './limits';
 export const INACTIVITY_DAYS = 180;
 const CHALLENGE_MS = 5 * 60_000;
 
@@ -23,11 +23,22 @@ export interface ClientInfo {
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
+  /** End the user's other sessions when this login opens its session (F13); carried through the later steps. */
+  endOtherSessions?: boolean;
+}
+
+/** The user's other sessions, shown after login so they can end them (F13). */
+export interface OtherSession {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  ip: string | null;
+  userAgent: string | null;
 }
 
 /** What a successful step returns to the route: the cookie token to set, or the next challenge. */
 export type LoginStep =
-  | { kind: 'session'; token: string; userId: string }
+  | { kind: 'session'; token: string; userId: string; otherSessions: OtherSession[] }
   | { kind: 'challenge'; result: Exclude<LoginResult, { status: 'ok' }> };
 
 export class LoginService {
@@ -39,9 +50,16 @@ export class LoginService {
     this.userLimiter = new RateLimiter(ctx.clock, ctx.config.loginLimitPerUser, 60_000);
   }
 
-  private async audit(username: string | null, userId: string | null, client: ClientInfo, result: 'success' | 'failure' | 'denied', action: string, detail: string | null) {
+  /**
+   * A login event names the account only when the typed name is one (F9): what people type into the username box is
+   * sometimes their password, so an unknown name is kept as a short keyed hash (enough to see repeated attempts).
+   */
+  private async audit(typed: string, userId: string | null, client: ClientInfo, result: 'success' | 'failure' | 'denied', action: string, detail: string | null) {
+    const account = userId ? { id: userId, username: typed } : await findUserByUsername(this.ctx.db, typed);
+    const unknown = account ? '' : `unknown name #${this.ctx.cipher.blindIndex(`login-name:${typed}`).slice(0, 10)}`;
     await auditNow(this.ctx, {
-      ...auditEvent(null, { action }), actorId: userId, actorName: username, ip: client.ip, requestId: client.requestId, result, detail,
+      ...auditEvent(null, { action }), actorId: account?.id ?? null, actorName: account?.username ?? null, ip: client.ip, requestId: client.requestId, result,
+      detail: [detail, unknown].filter(Boolean).join('; ') || null,
     });
   }
 
@@ -70,7 +88,11 @@ export class LoginService {
   }
 
   private refusalReason(user: UserRow, now: Date): string | null {
+    if (user.status === 'pending') return 'account not yet activated';
     if (user.status !== 'active') return 'account disabled';
+    if (user.mustChangePassword && user.passwordChangedAt && now.getTime() - user.passwordChangedAt.getTime() > ONE_TIME_PASSWORD_DAYS * 86_400_000) {
+      return 'one-time password expired';
+    }
     if (user.expiresAt && user.expiresAt <= now) return 'account expired';
     const lastActive = user.lastLoginAt ?? user.createdAt;
     if (now.getTime() - lastActive.getTime() > INACTIVITY_DAYS * 86_400_000) return 'account inactive';
@@ -80,15 +102,7 @@ export class LoginService {
   /** Counts a failure against the typed username and always throws the same answer (no enumeration). */
   private async recordFailure(key: string, userId: string | null, client: ClientInfo, reason: string): Promise<never> {
     const now = this.ctx.clock.now();
-    const throttle = await findThrottle(this.ctx.db, key);
-    const failures = (throttle?.lockedUntil && throttle.lockedUntil <= now ? 0 : (throttle?.failures ?? 0)) + 1;
-    const locks = failures >= MAX_FAILURES;
-    await saveThrottle(this.ctx.db, {
-      usernameKey: key,
-      failures: locks ? 0 : failures,
-      lockedUntil: locks ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
-      updatedAt: now,
-    });
+    const locks = await countFailure(this.ctx.db, key, now, MAX_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000));
     await this.audit(key, userId, client, 'failure', 'auth.login', locks ? `${reason}; locked` : reason);
     throw new AppError(locks ? 'auth.account_locked' : 'auth.invalid_credentials');
   }
@@ -97,7 +111,7 @@ export class LoginService {
   private async afterPassword(user: UserRow, client: ClientInfo): Promise<LoginStep> {
     const now = this.ctx.clock.now();
     if (user.mustChangePassword || passwordExpired(user.passwordChangedAt, this.ctx.config.passwordProfile, now)) {
-      const challengeId = await this.challenge(user.id, 'password_change', null);
+      const challengeId = await this.challenge(user.id, 'password_change', null, client);
       return { kind: 'challenge', result: { status: 'password_change_required', challengeId, reason: user.mustChangePassword ? 'reset' : 'expired' } };
     }
     return this.afterPasswordChecks(user, client);
@@ -108,12 +122,12 @@ export class LoginService {
     const roles = grants.roles;
     const needsTotp = roles.some(isAdminRole) && !this.ctx.config.demoMode;
     if (needsTotp && user.totpSecretEnc) {
-      const challengeId = await this.challenge(user.id, 'totp', null);
+      const challengeId = await this.challenge(user.id, 'totp', null, client);
       return { kind: 'challenge', result: { status: 'totp_required', challengeId } };
     }
     if (needsTotp) {
       const secret = generateTotpSecret();
-      const challengeId = await this.challenge(user.id, 'totp_setup', { secret: this.ctx.cipher.encrypt(secret) });
+      const challengeId = await this.challenge(user.id, 'totp_setup', { secret: this.ctx.cipher.encrypt(secret) }, client);
       return {
         kind: 'challenge',
         result: { status: 'totp_setup_required', challengeId, secret, otpauthUri: otpauthUri(secret, user.username) },
@@ -122,11 +136,12 @@ export class LoginService {
     return this.startSession(user, grants, client, 'password');
   }
 
-  private async challenge(userId: string, kind: 'totp' | 'totp_setup' | 'password_change', data: Record<string, unknown> | null) {
+  private async challenge(userId: string, kind: 'totp' | 'totp_setup' | 'password_change', data: Record<string, unknown> | null, client: ClientInfo) {
     const token = randomToken(24);
     const now = this.ctx.clock.now();
+    const carried = client.endOtherSessions ? { ...(data ?? {}), endOtherSessions: true } : data;
     await insertChallenge(this.ctx.db, {
-      id: sha256(token), userId, kind, data, createdAt: now, expiresAt: new Date(now.getTime() + CHALLENGE_MS),
+      id: sha256(token), userId, kind, data: carried, createdAt: now, expiresAt: new Date(now.getTime() + CHALLENGE_MS),
     });
     return token;
   }
@@ -136,11 +151,12 @@ export class LoginService {
     if (!row || !kinds.includes(row.kind) || row.expiresAt <= this.ctx.clock.now()) throw new AppError('auth.challenge_invalid');
     const user = await findUserById(this.ctx.db, row.userId);
     if (!user || this.refusalReason(user, this.ctx.clock.now())) throw new AppError('auth.challenge_invalid');
-    return { row, user };
+    return { row, user, endOtherSessions: row.data?.endOtherSessions === true };
   }
 
-  async completeTotp(token: string, code: string, client: ClientInfo): Promise<LoginStep> {
-    const { row, user } = await this.takeChallenge(token, ['totp', 'totp_setup']);
+  async completeTotp(token: string, code: string, asked: ClientInfo): Promise<LoginStep> {
+    const { row, user, endOtherSessions } = await this.takeChallenge(token, ['totp', 'totp_setup']);
+    const client = { ...asked, endOtherSessions: asked.endOtherSessions || endOtherSessions };
     const key = user.username.toLowerCase();
     const throttle = await findThrottle(this.ctx.db, key);
     if (throttle?.lockedUntil && throttle.lockedUntil > this.ctx.clock.now()) throw new AppError('auth.account_locked');
@@ -163,8 +179,9 @@ export class LoginService {
     return this.startSession(user, await this.grants(user.id), client, row.kind === 'totp_setup' ? 'password+totp (enrolled)' : 'password+totp');
   }
 
-  async completePasswordChange(token: string, newPassword: string, client: ClientInfo): Promise<LoginStep> {
-    const { row, user } = await this.takeChallenge(token, ['password_change']);
+  async completePasswordChange(token: string, newPassword: string, asked: ClientInfo): Promise<LoginStep> {
+    const { row, user, endOtherSessions } = await this.takeChallenge(token, ['password_change']);
+    const client = { ...asked, endOtherSessions: asked.endOtherSessions || endOtherSessions };
     const hash = await prepareNewPassword(this.ctx, this.ctx.db, { id: user.id, username: user.username }, newPassword);
     await this.ctx.db.transaction(async (tx) => {
       await storePassword(this.ctx, tx, user.id, hash, { mustChange: false });
@@ -193,7 +210,16 @@ export class LoginService {
         action: 'auth.login', actorId: user.id, actorName: user.username, role: roles.join(',') || null, areaCodes: grants.areaCodes,
         ip: client.ip, requestId: client.requestId, detail: method,
       });
-      return { kind: 'session', token: session.token, userId: user.id } as const;
+      if (client.endOtherSessions) {
+        const ended = await deleteUserSessions(tx, user.id, session.id);
+        await auditInTx(this.ctx, tx, null, {
+          action: 'auth.end_sessions', actorId: user.id, actorName: user.username, objectType: 'user', objectIds: [user.id],
+          ip: client.ip, requestId: client.requestId, detail: `${ended} sessions, at login`,
+        });
+      }
+      const others = (await listUserSessions(tx, user.id)).filter((s) => s.id !== session.id && s.expiresAt > now)
+        .map((s) => ({ id: s.id.slice(0, 12), createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, ip: s.ip, userAgent: s.userAgent }));
+      return { kind: 'session', token: session.token, userId: user.id, otherSessions: others } as const;
     });
   }
 }

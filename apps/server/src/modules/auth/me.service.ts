@@ -6,7 +6,8 @@ import { findArea, findAreas } from '../org';
 import { findUserById, updateUser } from '../users';
 import { prepareNewPassword, storePassword } from './credentials.service';
 import { verifyPassword } from './password-hash';
-import { deleteSession, deleteUserSessions, listUserSessions, setSessionArea } from './sessions.repository';
+import { bumpFailures, clearThrottle, deleteSession, deleteUserSessions, listUserSessions, lockThrottle, setSessionArea } from './sessions.repository';
+import { LOCK_MINUTES, MAX_FAILURES } from './limits';
 import { sha256 } from '../../platform/crypto';
 import { generateTotpSecret, matchTotp, otpauthUri } from './totp';
 
@@ -43,12 +44,31 @@ export class MeService {
     };
   }
 
+  /**
+   * Changes the password after checking the current one. Wrong guesses count against the same lockout as logins (F10):
+   * a stolen session cannot be used to guess the password; at the limit the account locks and every session ends.
+   */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const key = actor.username.toLowerCase();
+    const now = this.ctx.clock.now();
+    // The attempt is counted before the password is checked, so concurrent guesses cannot get more than MAX_FAILURES
+    // answers between them; a right answer clears the count again.
+    const attempt = await bumpFailures(this.ctx.db, key, now);
+    if (attempt.locked || attempt.failures > MAX_FAILURES) throw new AppError('auth.account_locked');
     const user = await findUserById(this.ctx.db, actor.userId);
     if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-      await this.ctx.db.transaction((tx) => auditInTx(this.ctx, tx, actor, { action: 'auth.password_change', objectType: 'user', objectIds: [actor.userId], result: 'failure', detail: 'wrong current password' }));
+      const locks = attempt.failures >= MAX_FAILURES;
+      await this.ctx.db.transaction(async (tx) => {
+        if (locks) {
+          await lockThrottle(tx, key, now, new Date(now.getTime() + LOCK_MINUTES * 60_000));
+          await deleteUserSessions(tx, actor.userId);
+        }
+        await auditInTx(this.ctx, tx, actor, { action: 'auth.password_change', objectType: 'user', objectIds: [actor.userId], result: 'failure', detail: locks ? 'wrong current password; locked, sessions ended' : 'wrong current password' });
+      });
+      if (locks) throw new AppError('auth.account_locked');
       throw new AppError('auth.password_wrong', [{ path: 'currentPassword', message: 'wrong' }]);
     }
+    await clearThrottle(this.ctx.db, key);
     const hash = await prepareNewPassword(this.ctx, this.ctx.db, { id: user.id, username: user.username }, newPassword);
     await this.ctx.db.transaction(async (tx) => {
       await storePassword(this.ctx, tx, user.id, hash, { mustChange: false });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ClientDetail } from '@linli/contracts';
-import { type Actor, codeInPrefixes, inScope, scopePrefix } from '../../platform/access';
+import { type Actor, codeInPrefixes, inScope } from '../../platform/access';
 import { type AppContext, auditInTx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { maskPhone } from '../../platform/masking';
@@ -10,7 +10,7 @@ import { findUserWithGrants } from '../users';
 import { clientEvents, clients, households, visits } from './care.tables';
 import { updateClient } from './clients.repository';
 import { clientPolicy } from './clients.policy';
-import type { ClientsService } from './clients.service';
+import { type ClientsService, assertAssignee } from './clients.service';
 import { nameSearchKeys } from './names';
 import { planNextVisit, policyFor } from './planning';
 import { addVisitEvent, cancelPlanned, reassignPlanned } from './visits.repository';
@@ -28,13 +28,8 @@ type UpdateInput = {
 export class CaseloadService {
   constructor(private readonly ctx: AppContext, private readonly clientsService: ClientsService) {}
 
-  private async assertAssignee(actor: Actor, userId: string | null | undefined, communityCode: string): Promise<void> {
-    if (!userId) return;
-    const user = await findUserWithGrants(this.ctx.db, userId);
-    const serves = user?.status === 'active' && user.areaCodes.some((c) => communityCode.startsWith(scopePrefix(c)) || c.startsWith(communityCode));
-    if (!user || !serves || !user.areaCodes.some((c) => codeInPrefixes(c, actor.scopePrefixes))) {
-      throw new AppError('user.not_found', [{ path: 'assigneeId', message: '该工作人员不负责这个社区 / not a worker of this community' }]);
-    }
+  private assertAssignee(actor: Actor, userId: string | null | undefined, communityCode: string): Promise<void> {
+    return assertAssignee(this.ctx, actor, userId, communityCode);
   }
 
   async update(actor: Actor, id: string, input: UpdateInput): Promise<ClientDetail> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseDetail, NeedDomain } from '@linli/contracts';
-import { type Actor, hasPermission, inScope } from '../../platform/access';
+import { type Actor, hasPermission, holdsEveryArea, inScope } from '../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
@@ -34,7 +34,8 @@ export class CasesService {
 
   private allowed(actor: Actor, row: CaseRow): string[] {
     const write = hasPermission(actor, 'care.case.write');
-    const approve = hasPermission(actor, 'care.case.approve');
+    // An approver holds the case's whole community, not only a grid of it (F3).
+    const approve = hasPermission(actor, 'care.case.approve') && holdsEveryArea(actor, [row.areaCode]);
     const actions: string[] = [];
     if (write && (row.status === 'draft' || row.status === 'active')) actions.push('edit_plan');
     if (approve && row.status === 'plan_pending') actions.push('decide_plan');
@@ -42,6 +43,13 @@ export class CasesService {
     if (approve && row.status === 'closure_pending') actions.push('decide_closure');
     if (write && row.status === 'closed') actions.push('reopen');
     return actions;
+  }
+
+  /** Why an approval is refused: wrong state, or an approver who does not hold the case's community (F3). */
+  private approvalRefusal(actor: Actor, row: CaseRow, waiting: CaseRow['status']): AppError {
+    if (row.status !== waiting) return new AppError('care.invalid_state');
+    if (hasPermission(actor, 'care.case.approve') && !holdsEveryArea(actor, [row.areaCode])) return new AppError('common.approver_scope');
+    return new AppError('common.forbidden');
   }
 
   async detail(actor: Actor, caseId: string, audit = true): Promise<CaseDetail> {
@@ -124,7 +132,7 @@ export class CasesService {
 
   async decidePlan(actor: Actor, caseId: string, approve: boolean, note?: string) {
     const { row } = await this.load(actor, caseId);
-    if (!this.allowed(actor, row).includes('decide_plan')) throw new AppError('care.invalid_state');
+    if (!this.allowed(actor, row).includes('decide_plan')) throw this.approvalRefusal(actor, row, 'plan_pending');
     await this.transition(actor, row, approve ? 'active' : 'draft', approve ? 'plan_approved' : 'plan_rejected', note ?? null, undefined, { planDecidedBy: actor.userId, planDecidedAt: this.ctx.clock.now(), planNote: note ?? null });
     return this.detail(actor, caseId, false);
   }
@@ -138,7 +146,7 @@ export class CasesService {
 
   async decideClosure(actor: Actor, caseId: string, approve: boolean, note?: string) {
     const { row } = await this.load(actor, caseId);
-    if (!this.allowed(actor, row).includes('decide_closure')) throw new AppError('care.invalid_state');
+    if (!this.allowed(actor, row).includes('decide_closure')) throw this.approvalRefusal(actor, row, 'closure_pending');
     await this.transition(actor, row, approve ? 'closed' : 'active', approve ? 'closed' : 'closure_rejected', note ?? null, undefined, approve ? { closedAt: this.ctx.clock.now() } : { closingReason: null });
     return this.detail(actor, caseId, false);
   }

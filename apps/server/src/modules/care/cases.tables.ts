@@ -95,4 +95,9 @@ export const exportRequests = pgTable('export_requests', {
   downloadedAt: ts('downloaded_at'),
   rowCount: integer('row_count'),
   createdAt: ts('created_at').notNull(),
+  /** The areas the export may contain: the requester's jurisdiction narrowed by the filter, as scope prefixes. */
+  scopePrefixes: text('scope_prefixes').array().notNull(),
+  /** The approver's jurisdiction when approving; the download is bounded by it too. */
+  approverPrefixes: text('approver_prefixes').array(),
+  estimatedRows: integer('estimated_rows'),
 });

@@ -82,6 +82,12 @@ export async function listClients(db: DbOrTx, visibility: ClientVisibility, filt
   return { rows, total: Number(total?.n ?? 0) };
 }
 
+/** How many clients the list filter matches (the export approval shows it). */
+export async function countClients(db: DbOrTx, visibility: ClientVisibility, filter: Omit<ClientFilter, 'page' | 'pageSize'>): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(clients).where(clientListWhere(visibility, filter));
+  return Number(row?.n ?? 0);
+}
+
 /** The columns a ledger export needs (nothing else is read). */
 export interface LedgerSourceRow {
   id: string;

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { type ClientCategory, type ClientDetail, type ClientInput, type ClientSummary, parseIdNumber } from '@linli/contracts';
-import { type Actor, codeInPrefixes } from '../../platform/access';
+import { type Actor, codeInPrefixes, hasPermission, scopePrefix } from '../../platform/access';
+import { RateLimiter } from '../../platform/rate-limit';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { maskIdNumber, maskPhone } from '../../platform/masking';
 import type { clients } from './care.tables';
 import { deniedNotFound } from '../../platform/request-context';
 import { findArea } from '../org';
-import { findUserById } from '../users';
+import { findUserById, findUserWithGrants } from '../users';
 import {
   type ClientRow, clientAssessments, clientCases, clientEventsOf, clientReferrals, clientTierChanges, clientVisits, findClient, findDuplicateCandidates, insertClient,
   listClients, nextDueFor,
@@ -26,8 +27,49 @@ export function maskDisabilityCard(card: string | null | undefined): string | nu
   return `${card.slice(0, 3)}${'*'.repeat(Math.max(0, card.length - 3))}`;
 }
 
+/**
+ * Looking a person up by full ID or mobile number answers "is this the number?" — repeated, it rebuilds a masked
+ * number (F4). So it is privileged (the reveal permission, for searches), counted per user per hour (searches,
+ * duplicate checks, creates that check), refused past the budget, and audited with the field name (never the value).
+ */
+export class ExactLookupGuard {
+  private readonly limiter: RateLimiter;
+  constructor(private readonly ctx: AppContext) {
+    this.limiter = new RateLimiter(ctx.clock, ctx.config.exactLookupsPerHour, 3600_000);
+  }
+
+  check(actor: Actor, field: 'idNumber' | 'phone', via: string, needsReveal: boolean): void {
+    if (needsReveal && !hasPermission(actor, 'care.client.reveal')) {
+      auditRead(this.ctx, actor, { action: 'client.lookup_exact', objectType: 'client', fields: [field], result: 'denied', detail: `${via}: no reveal permission` });
+      throw new AppError('care.exact_lookup_forbidden');
+    }
+    if (!this.limiter.hit(actor.userId)) {
+      auditRead(this.ctx, actor, { action: 'client.lookup_exact', objectType: 'client', fields: [field], result: 'denied', detail: `${via}: over ${this.ctx.config.exactLookupsPerHour} per hour` });
+      throw new AppError('care.exact_lookup_limited');
+    }
+    auditRead(this.ctx, actor, { action: 'client.lookup_exact', objectType: 'client', fields: [field], detail: via });
+  }
+}
+
+/**
+ * An assignee is an active staff member serving the client's community and inside the actor's jurisdiction; anyone
+ * else answers as "no such user", whether they exist or not (ids inside bodies are scope-checked too, F5).
+ */
+export async function assertAssignee(ctx: AppContext, actor: Actor, userId: string | null | undefined, communityCode: string): Promise<void> {
+  if (!userId) return;
+  const user = await findUserWithGrants(ctx.db, userId);
+  const serves = user?.status === 'active' && user.areaCodes.some((c) => communityCode.startsWith(scopePrefix(c)) || c.startsWith(communityCode));
+  if (!user || !serves || !user.areaCodes.some((c) => codeInPrefixes(c, actor.scopePrefixes))) {
+    throw new AppError('user.not_found', [{ path: 'assigneeId', message: '该工作人员不负责这个社区 / not a worker of this community' }]);
+  }
+}
+
 export class ClientsService {
-  constructor(private readonly ctx: AppContext) {}
+  private readonly exactLookups: ExactLookupGuard;
+
+  constructor(private readonly ctx: AppContext) {
+    this.exactLookups = new ExactLookupGuard(ctx);
+  }
 
   private now() {
     return this.ctx.clock.now();
@@ -57,6 +99,7 @@ export class ClientsService {
     const q = query.q?.trim();
     const id = q ? parseIdNumber(q) : null;
     const phone = q && /^1\d{10}$/.test(q) ? q : null;
+    if (id || phone) this.exactLookups.check(actor, id ? 'idNumber' : 'phone', 'search', true);
     const { rows, total } = await listClients(this.ctx.db, clientVisibility(actor, this.now()), {
       ...query,
       q: id || phone ? undefined : q,
@@ -96,7 +139,8 @@ export class ClientsService {
     ].sort((a, b) => b.at.localeCompare(a.at));
     return {
       ...this.summary(row, nextDue),
-      birthDate: row.birthDate, address: row.address, disabilityCardMasked: row.disabilityCardMasked,
+      birthDate: clientPolicy.canReveal(actor, row, this.now()) ? row.birthDate : null,
+      birthYear: row.birthDate ? Number(row.birthDate.slice(0, 4)) : null, address: row.address, disabilityCardMasked: row.disabilityCardMasked,
       disabilityCategory: row.disabilityCategory, disabilityGrade: row.disabilityGrade, emergencyContactName: row.emergencyContactName,
       emergencyContactPhoneMasked: row.emergencyPhoneMasked, assigneeId: row.assigneeId, assigneeName: assignee?.displayName ?? null,
       householdId: row.householdId,
@@ -114,14 +158,23 @@ export class ClientsService {
     return { field, value: encrypted ? this.ctx.cipher.decrypt(encrypted) : null };
   }
 
-  /** The duplicate check before entry; audited, since it can disclose that a person is a client. */
+  /**
+   * The duplicate check before entry; audited, since it can disclose that a person is a client. The community must lie
+   * in the caller's jurisdiction, and a match the caller may not see is reported only as "may exist elsewhere" (F5).
+   */
   async duplicates(actor: Actor, input: Pick<ClientInput, 'name' | 'idNumber' | 'phone' | 'birthDate' | 'communityCode'>) {
-    const found = await this.findDuplicates(actor, input);
-    auditRead(this.ctx, actor, { action: 'client.duplicate_check', objectType: 'client', objectIds: found.duplicates.map((d) => d.clientId), fields: ['name', 'idNumber', 'phone', 'birthDate'] });
+    if (!codeInPrefixes(input.communityCode, actor.scopePrefixes)) throw deniedNotFound(this.ctx, actor, 'area', [input.communityCode], 'area.not_found');
+    const found = await this.findDuplicates(actor, input, 'duplicate check');
+    auditRead(this.ctx, actor, {
+      action: 'client.duplicate_check', objectType: 'client', objectIds: found.duplicates.map((d) => d.clientId), fields: ['name', 'idNumber', 'phone', 'birthDate'],
+      detail: found.elsewhere ? 'a match outside the caller\'s view (reported as "may exist elsewhere")' : null,
+    });
     return found;
   }
 
-  private async findDuplicates(actor: Actor, input: Pick<ClientInput, 'name' | 'idNumber' | 'phone' | 'birthDate' | 'communityCode'>) {
+  private async findDuplicates(actor: Actor, input: Pick<ClientInput, 'name' | 'idNumber' | 'phone' | 'birthDate' | 'communityCode'>, via: string) {
+    if (input.idNumber) this.exactLookups.check(actor, 'idNumber', via, false);
+    else if (input.phone) this.exactLookups.check(actor, 'phone', via, false);
     const id = input.idNumber ? parseIdNumber(input.idNumber) : null;
     const birthDate = id?.birthDate ?? input.birthDate;
     const candidates = await findDuplicateCandidates(this.ctx.db, {
@@ -130,16 +183,18 @@ export class ClientsService {
       pinyin: nameSearchKeys(input.name).pinyin, birthDate, areaCode: input.communityCode,
     });
     const pinyin = nameSearchKeys(input.name).pinyin;
-    // Only report what the actor may see; a match elsewhere is still a warning, without a name.
+    // Only what the actor may see is reported; a match outside their view (another community, a minor hidden from
+    // them) only sets `elsewhere`: no id, no name, no community.
+    const visible = candidates.filter((c) => clientPolicy.canRead(actor, c, this.now()));
     return {
-      duplicates: candidates.map((c) => {
+      duplicates: visible.map((c) => {
         const matchedOn: ('id_number' | 'phone' | 'pinyin_birth_date')[] = [];
         if (id && c.idNumberBidx === this.ctx.cipher.blindIndex(id.idNumber)) matchedOn.push('id_number');
         if (input.phone && c.phoneBidx === this.ctx.cipher.blindIndex(input.phone)) matchedOn.push('phone');
         if (birthDate && c.namePinyin === pinyin && c.birthDate === birthDate && c.areaCode === input.communityCode) matchedOn.push('pinyin_birth_date');
-        const visible = clientPolicy.canRead(actor, c, this.now());
-        return { clientId: c.id, name: visible ? c.name : '（辖区外 / outside your area）', communityCode: c.areaCode, matchedOn };
+        return { clientId: c.id, name: c.name, communityCode: c.areaCode, matchedOn };
       }),
+      elsewhere: visible.length < candidates.length,
     };
   }
 
@@ -173,6 +228,7 @@ export class ClientsService {
     if (input.gridCode && !(input.gridCode.startsWith(community.code) && (await findArea(this.ctx.db, input.gridCode))?.status === 'active')) {
       throw new AppError('area.not_found', [{ path: 'gridCode', message: input.gridCode }]);
     }
+    await assertAssignee(this.ctx, actor, input.assigneeId, community.code);
     const id = input.idNumber ? parseIdNumber(input.idNumber)! : null;
     if (id && input.birthDate && input.birthDate !== id.birthDate) {
       throw new AppError('common.validation_failed', [{ path: 'birthDate', message: '出生日期与身份证号不符 / birth date differs from the ID number' }]);
@@ -181,8 +237,14 @@ export class ClientsService {
       throw new AppError('common.validation_failed', [{ path: 'sex', message: '性别与身份证号不符 / sex differs from the ID number' }]);
     }
     if (!input.confirmDuplicates) {
-      const found = await this.findDuplicates(actor, input);
-      if (found.duplicates.length) throw new AppError('care.duplicate_suspected', found.duplicates.map((d) => ({ path: 'duplicates', message: `${d.clientId}:${d.matchedOn.join('+')}:${d.communityCode}:${d.name}` })));
+      const found = await this.findDuplicates(actor, input, 'create');
+      if (found.duplicates.length || found.elsewhere) {
+        auditRead(this.ctx, actor, { action: 'client.duplicate_check', objectType: 'client', objectIds: found.duplicates.map((d) => d.clientId), fields: ['name', 'idNumber', 'phone', 'birthDate'], detail: found.elsewhere ? 'at create; a match outside the caller\'s view' : 'at create' });
+        throw new AppError('care.duplicate_suspected', [
+          ...found.duplicates.map((d) => ({ path: 'duplicates', message: `${d.clientId}:${d.matchedOn.join('+')}:${d.communityCode}:${d.name}` })),
+          ...(found.elsewhere ? [{ path: 'elsewhere', message: '此人可能已在其他辖区建档，请联系主管核实 / a record may exist elsewhere; ask your supervisor' }] : []),
+        ]);
+      }
     }
     const clientId = randomUUID();
     await this.ctx.db.transaction(async (tx) => {

@@ -1,75 +1,142 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, or } from 'drizzle-orm';
-import { type Actor, codeInPrefixes, hasPermission, inScope } from '../../platform/access';
+import {
+  type Actor, areaCodeOfPrefix, codeInPrefixes, coversAll, hasPermission, inScope, intersectPrefixes,
+} from '../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { deniedNotFound } from '../../platform/request-context';
+import { findAreas } from '../org';
 import { users } from '../users';
 import { exportRequests } from './cases.tables';
+import { countClients } from './clients.repository';
+import { clientVisibility } from './clients.policy';
 import type { LedgerService } from './ledger.service';
+import { chinaToday } from './tier-policy';
 
 type Row = typeof exportRequests.$inferSelect;
 type Filter = Record<string, string | undefined>;
 /** An approved request can be downloaded once, within this many hours. */
 export const DOWNLOAD_WINDOW_HOURS = 24;
 
-/** Unmasked ledger exports (R-18): requested with a reason, approved by someone else, downloaded once, watermarked, audited. */
+/** The areas a filter narrows a jurisdiction to: its grid, else its community, else the whole jurisdiction. */
+export function exportScope(actor: Actor, filter: Filter): string[] {
+  const narrowest = filter.gridCode ?? filter.communityCode;
+  return narrowest ? intersectPrefixes(actor.scopePrefixes, [narrowest]) : [...actor.scopePrefixes].sort();
+}
+
+/**
+ * The one area code that contains every prefix (for the row's `area_code`, which indexes the approvers' queue):
+ * their common prefix, cut back to a whole district (6), street (9) or community (12).
+ */
+function coveringArea(prefixes: string[]): string {
+  let common = prefixes[0] ?? '';
+  for (const p of prefixes) while (!p.startsWith(common)) common = common.slice(0, -1);
+  const level = [15, 12, 9, 6].find((n) => common.length >= n) ?? 6;
+  return areaCodeOfPrefix(common.slice(0, level));
+}
+
+/**
+ * Unmasked ledger exports (R-18): requested with a reason, approved by someone else who holds every area the export
+ * can contain, downloaded once, watermarked, audited. The file covers the intersection of the requester's
+ * jurisdiction, the approver's and the recorded filter (F3).
+ */
 export class ExportsService {
   constructor(private readonly ctx: AppContext, private readonly ledger: LedgerService) {}
 
+  private canDecide(actor: Actor, row: Row): boolean {
+    return row.status === 'pending' && row.requesterId !== actor.userId && hasPermission(actor, 'care.export.approve')
+      && coversAll(actor.scopePrefixes, row.scopePrefixes);
+  }
+
   private allowed(actor: Actor, row: Row): string[] {
     const actions: string[] = [];
-    if (row.status === 'pending' && row.requesterId !== actor.userId && hasPermission(actor, 'care.export.approve') && codeInPrefixes(row.areaCode, actor.scopePrefixes)) actions.push('decide');
+    if (this.canDecide(actor, row)) actions.push('decide');
     if (row.status === 'approved' && row.requesterId === actor.userId && row.expiresAt && row.expiresAt > this.ctx.clock.now()) actions.push('download');
     return actions;
   }
 
-  private async toDto(actor: Actor, row: Row) {
-    const [requester] = await this.ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, row.requesterId));
-    return {
-      id: row.id, requesterId: row.requesterId, requesterName: requester?.name ?? '', communityCode: row.areaCode, filter: row.filter, reason: row.reason,
+  private async toDtos(actor: Actor, rows: Row[]) {
+    const requesterIds = [...new Set(rows.map((r) => r.requesterId))];
+    const codes = [...new Set(rows.flatMap((r) => r.scopePrefixes.map(areaCodeOfPrefix)))];
+    const [requesters, areas] = await Promise.all([
+      requesterIds.length ? this.ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(or(...requesterIds.map((id) => eq(users.id, id)))) : [],
+      findAreas(this.ctx.db, codes),
+    ]);
+    const nameOf = new Map(requesters.map((u) => [u.id, u.name]));
+    const areaName = new Map(areas.map((a) => [a.code, a.name]));
+    return rows.map((row) => ({
+      id: row.id, requesterId: row.requesterId, requesterName: nameOf.get(row.requesterId) ?? '', communityCode: row.areaCode, filter: row.filter, reason: row.reason,
       status: row.status === 'approved' && row.expiresAt && row.expiresAt <= this.ctx.clock.now() ? ('expired' as const) : row.status,
       decidedAt: row.decidedAt?.toISOString() ?? null, expiresAt: row.expiresAt?.toISOString() ?? null, rowCount: row.rowCount,
-      createdAt: row.createdAt.toISOString(), allowedActions: this.allowed(actor, row),
-    };
+      createdAt: row.createdAt.toISOString(), estimatedRows: row.estimatedRows,
+      areas: row.scopePrefixes.map((p) => ({ code: areaCodeOfPrefix(p), name: areaName.get(areaCodeOfPrefix(p)) ?? areaCodeOfPrefix(p) })),
+      allowedActions: this.allowed(actor, row),
+    }));
+  }
+
+  private async toDto(actor: Actor, row: Row) {
+    return (await this.toDtos(actor, [row]))[0]!;
   }
 
   async request(actor: Actor, filter: Filter, reason: string) {
     if (!hasPermission(actor, 'care.client.reveal')) throw new AppError('common.forbidden');
     for (const code of [filter.communityCode, filter.gridCode]) if (code && !codeInPrefixes(code, actor.scopePrefixes)) throw new AppError('area.not_found');
+    const scope = exportScope(actor, filter);
+    if (scope.length === 0) throw new AppError('area.not_found');
+    const now = this.ctx.clock.now();
+    const visibility = { ...clientVisibility(actor, now), prefixes: scope };
+    const estimatedRows = await countClients(this.ctx.db, visibility, { ...filter, overdueOn: filter.overdue === 'true' ? chinaToday(now) : undefined });
     const row: Row = {
-      id: randomUUID(), requesterId: actor.userId, areaCode: filter.communityCode ?? actor.currentAreaCode ?? actor.areaCodes[0]!, filter, reason,
-      status: 'pending', decidedBy: null, decidedAt: null, decisionNote: null, expiresAt: null, downloadedAt: null, rowCount: null, createdAt: this.ctx.clock.now(),
+      id: randomUUID(), requesterId: actor.userId, areaCode: coveringArea(scope), filter, reason, scopePrefixes: scope, approverPrefixes: null, estimatedRows,
+      status: 'pending', decidedBy: null, decidedAt: null, decisionNote: null, expiresAt: null, downloadedAt: null, rowCount: null, createdAt: now,
     };
     await this.ctx.db.transaction(async (tx) => {
       await tx.insert(exportRequests).values(row);
-      await auditInTx(this.ctx, tx, actor, { action: 'export.request', objectType: 'export', objectIds: [row.id], detail: `reason: ${reason}; filter ${JSON.stringify(filter)}` });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'export.request', objectType: 'export', objectIds: [row.id],
+        detail: `reason: ${reason}; areas ${scope.join(',')}; about ${estimatedRows} rows; filter ${describeFilter(filter)}`,
+      });
     });
     return this.toDto(actor, row);
   }
 
   async list(actor: Actor) {
     const mine = eq(exportRequests.requesterId, actor.userId);
+    // Pending requests whose covering area lies in the approver's jurisdiction (one spanning beyond it is not theirs
+    // to see: it covers areas they do not hold)…
     const toDecide = hasPermission(actor, 'care.export.approve') ? and(eq(exportRequests.status, 'pending'), inScope(exportRequests.areaCode, actor.scopePrefixes)) : undefined;
-    const rows = await this.ctx.db.select().from(exportRequests).where(toDecide ? or(mine, toDecide) : mine).orderBy(desc(exportRequests.createdAt)).limit(200);
+    // …and the ones this user decided, so an approver can see what they released.
+    const decided = eq(exportRequests.decidedBy, actor.userId);
+    const rows = await this.ctx.db.select().from(exportRequests).where(toDecide ? or(mine, decided, toDecide) : or(mine, decided)).orderBy(desc(exportRequests.createdAt)).limit(200);
     auditRead(this.ctx, actor, { action: 'export.list', objectType: 'export', objectIds: rows.map((r) => r.id), fields: ['requesterName', 'reason'] });
-    return { items: await Promise.all(rows.map((r) => this.toDto(actor, r))) };
+    return { items: await this.toDtos(actor, rows) };
   }
 
   private async load(actor: Actor, id: string): Promise<Row> {
     const [row] = await this.ctx.db.select().from(exportRequests).where(eq(exportRequests.id, id));
-    if (!row || (row.requesterId !== actor.userId && !codeInPrefixes(row.areaCode, actor.scopePrefixes))) throw deniedNotFound(this.ctx, actor, 'export', [id]);
+    const touches = row ? row.scopePrefixes.some((p) => codeInPrefixes(p, actor.scopePrefixes) || actor.scopePrefixes.some((q) => q.startsWith(p))) : false;
+    if (!row || (row.requesterId !== actor.userId && !touches)) throw deniedNotFound(this.ctx, actor, 'export', [id]);
     return row;
   }
 
   async decide(actor: Actor, id: string, approve: boolean, note?: string) {
     const row = await this.load(actor, id);
-    if (!this.allowed(actor, row).includes('decide')) throw new AppError(row.requesterId === actor.userId ? 'common.forbidden' : 'care.invalid_state');
+    if (!this.canDecide(actor, row)) {
+      if (row.requesterId === actor.userId) throw new AppError('common.forbidden');
+      if (row.status !== 'pending') throw new AppError('care.invalid_state');
+      await this.ctx.db.transaction((tx) => auditInTx(this.ctx, tx, actor, { action: approve ? 'export.approve' : 'export.reject', objectType: 'export', objectIds: [id], result: 'denied', detail: `approver does not hold ${row.scopePrefixes.join(',')}` }));
+      throw new AppError('common.approver_scope');
+    }
     const now = this.ctx.clock.now();
-    const patch = { status: approve ? ('approved' as const) : ('rejected' as const), decidedBy: actor.userId, decidedAt: now, decisionNote: note ?? null, expiresAt: approve ? new Date(now.getTime() + DOWNLOAD_WINDOW_HOURS * 3600_000) : null };
+    const patch = {
+      status: approve ? ('approved' as const) : ('rejected' as const), decidedBy: actor.userId, decidedAt: now, decisionNote: note ?? null,
+      approverPrefixes: [...actor.scopePrefixes], expiresAt: approve ? new Date(now.getTime() + DOWNLOAD_WINDOW_HOURS * 3600_000) : null,
+    };
     await this.ctx.db.transaction(async (tx) => {
-      await tx.update(exportRequests).set(patch).where(and(eq(exportRequests.id, id), eq(exportRequests.status, 'pending')));
-      await auditInTx(this.ctx, tx, actor, { action: approve ? 'export.approve' : 'export.reject', objectType: 'export', objectIds: [id] });
+      const done = await tx.update(exportRequests).set(patch).where(and(eq(exportRequests.id, id), eq(exportRequests.status, 'pending'))).returning({ id: exportRequests.id });
+      if (!done.length) throw new AppError('care.invalid_state');
+      await auditInTx(this.ctx, tx, actor, { action: approve ? 'export.approve' : 'export.reject', objectType: 'export', objectIds: [id], detail: `areas ${row.scopePrefixes.join(',')}; about ${row.estimatedRows ?? '?'} rows` });
     });
     return this.toDto(actor, { ...row, ...patch });
   }
@@ -81,11 +148,19 @@ export class ExportsService {
       await this.ctx.db.transaction((tx) => auditInTx(this.ctx, tx, actor, { action: 'export.download', objectType: 'export', objectIds: [id], result: 'denied', detail: row.status }));
       throw new AppError(row.requesterId === actor.userId ? 'care.invalid_state' : 'common.forbidden');
     }
+    // Requested areas ∩ the approver's jurisdiction at the decision ∩ the requester's jurisdiction now.
+    const prefixes = intersectPrefixes(intersectPrefixes(row.scopePrefixes, row.approverPrefixes ?? []), actor.scopePrefixes);
     const claimed = await this.ctx.db.update(exportRequests).set({ status: 'downloaded', downloadedAt: this.ctx.clock.now() })
       .where(and(eq(exportRequests.id, id), eq(exportRequests.status, 'approved'))).returning({ id: exportRequests.id });
     if (!claimed.length) throw new AppError('care.invalid_state');
-    const { buffer, count } = await this.ledger.exportClients(actor, { ...(row.filter as Filter), page: 1, pageSize: 1000 } as Parameters<LedgerService['exportClients']>[1], { requestId: id });
+    const { buffer, count } = await this.ledger.exportClients(actor, { ...(row.filter as Filter), page: 1, pageSize: 1000 } as Parameters<LedgerService['exportClients']>[1], { requestId: id, prefixes });
     await this.ctx.db.update(exportRequests).set({ rowCount: count }).where(eq(exportRequests.id, id));
     return buffer;
   }
+}
+
+/** The filter for the audit detail: which fields were set, and the free-text search only as "search" (F9). */
+export function describeFilter(filter: Filter): string {
+  const parts = Object.entries(filter).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => (k === 'q' ? 'q=(search text)' : `${k}=${v}`));
+  return parts.length ? parts.join(' ') : '(none)';
 }

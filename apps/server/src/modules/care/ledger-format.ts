@@ -1,6 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CATEGORY_LABELS, type ClientCategory, type Tier, normaliseIdNumber } from '@linli/contracts';
+import { DEFAULT_XLSX_LIMITS, type XlsxMerge, type XlsxValue, XlsxLimitError, readFirstSheet } from '../../platform/xlsx-reader';
 
 /** 兜底服务对象台账 columns, in export order. Import finds them by name in any order. */
 export const LEDGER_HEADINGS = [
@@ -50,63 +52,151 @@ export function parseLooseDate(text: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-function cellText(cell: ExcelJS.Cell, heading: LedgerHeading, problems: string[]): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number') {
-    if (heading === '出生日期' && value > 1000 && value < 80_000) return excelSerialToDate(value);
-    if (heading === '身份证号' && value > 2 ** 53) {
-      problems.push('身份证号被存为数字，后几位已丢失，请把该列设为文本后重新填写');
-      return '';
-    }
-    return Number.isInteger(value) ? String(value) : String(value);
+/**
+ * Spreadsheet formula injection (OWASP "CSV injection"): text starting with = + - @ (or their full-width forms),
+ * tab or carriage return becomes a live formula once the cell is edited or the sheet is saved as CSV. Exports
+ * write such text behind a leading apostrophe; imports take one such guard off again.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+export function guardFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+export function stripFormulaGuard(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+/** Caps for reading an uploaded ledger (security finding F2); configured by LINLI_LEDGER_* (config.ts). */
+export interface LedgerReadLimits {
+  /** Most non-empty data rows below the heading row. */
+  maxRows: number;
+  /** Wall-clock budget for reading the file. */
+  timeoutMs: number;
+  /** Most characters kept across all cells (a bound on memory). */
+  maxTextChars?: number;
+}
+
+export const DEFAULT_LEDGER_LIMITS: LedgerReadLimits = { maxRows: 100_000, timeoutMs: 60_000 };
+const DEFAULT_MAX_TEXT_CHARS = 40_000_000;
+
+/** The ledger is over a cap: too many rows, too large when unpacked, or too slow to read. */
+export class LedgerLimitError extends Error {
+  constructor(readonly limit: 'rows' | 'size' | 'time', message: string) {
+    super(message);
   }
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('').trim();
-  if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
-  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '').trim();
-  return foldWidth(String(value)).trim();
+}
+
+function cellText(value: XlsxValue, heading: LedgerHeading, problems: string[]): string {
+  switch (value.kind) {
+    case 'date':
+      return value.date.toISOString().slice(0, 10);
+    case 'number':
+      if (heading === '出生日期' && value.value > 1000 && value.value < 80_000) return excelSerialToDate(value.value);
+      if (heading === '身份证号' && value.value > 2 ** 53) {
+        problems.push('身份证号被存为数字，后几位已丢失，请把该列设为文本后重新填写');
+        return '';
+      }
+      return String(value.value);
+    case 'boolean':
+      return String(value.value);
+    case 'string':
+      return stripFormulaGuard(foldWidth(value.text).trim()).trim();
+  }
+}
+
+function headingText(value: XlsxValue): string {
+  return value.kind === 'string' ? value.text : value.kind === 'date' ? value.date.toISOString() : String(value.value);
 }
 
 /**
- * Reads the first worksheet into memory. (ExcelJS's streaming WorkbookReader would use far less memory on large
- * files, but it splits multi-byte characters at chunk boundaries and turns some Chinese text into U+FFFD, exceljs
- * issue #2063; ledger.test.ts guards against that.) Finds the heading row among the first 20 rows (title rows and
- * blank rows above it are skipped), maps columns by heading name, and returns the non-empty data rows below it.
+ * Reads the first worksheet of an uploaded ledger with the streaming reader (platform/xlsx-reader.ts; not
+ * ExcelJS, whose in-memory reader has no bound on memory and whose streaming reader garbles Chinese text at chunk
+ * boundaries, exceljs#2063). Finds the heading row among the first 20 rows (title rows and blank rows above it
+ * are skipped), maps columns by heading name, and returns the non-empty data rows below it, with merged cells
+ * taking their first cell's value as in Excel. Throws LedgerLimitError past a cap, stopping as soon as it is
+ * passed; any other error means the file is not a readable workbook.
  */
-export async function readLedger(buffer: Buffer): Promise<{ rows: LedgerRow[]; missingHeadings: string[] }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { rows: [], missingHeadings: ['姓名'] };
+export async function readLedger(buffer: Buffer, limits: LedgerReadLimits = DEFAULT_LEDGER_LIMITS): Promise<{ rows: LedgerRow[]; missingHeadings: string[] }> {
+  const maxText = limits.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
   let headingRow = 0;
-  const columns = new Map<LedgerHeading, number>();
-  for (let r = 1; r <= Math.min(20, sheet.rowCount) && headingRow === 0; r++) {
-    const found = new Map<LedgerHeading, number>();
-    sheet.getRow(r).eachCell((cell, col) => {
-      const text = normaliseHeading(String(cell.text ?? ''));
-      const heading = LEDGER_HEADINGS.find((h) => h === text);
-      if (heading) found.set(heading, col);
-    });
-    if (found.has('姓名') && found.size >= 3) {
-      headingRow = r;
-      for (const [k, v] of found) columns.set(k, v);
-    }
-  }
-  if (headingRow === 0) return { rows: [], missingHeadings: ['姓名'] };
+  const columns = new Map<number, LedgerHeading>();
   const rows: LedgerRow[] = [];
-  for (let r = headingRow + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: LedgerRow['cells'] = {};
-    const problems: string[] = [];
-    for (const [heading, col] of columns) {
-      const text = cellText(row.getCell(col), heading, problems);
-      if (text) cells[heading] = heading === '身份证号' ? normaliseIdNumber(text) : text;
-    }
-    if (Object.keys(cells).length === 0 && problems.length === 0) continue;
-    rows.push({ rowNumber: r, cells, cellProblems: problems });
+  let textChars = 0;
+  const tooManyRows = () => new LedgerLimitError('rows', `数据行超过 ${limits.maxRows} 行上限，请拆分后分批导入 / more than ${limits.maxRows} data rows; split the file`);
+  let sheet;
+  try {
+    sheet = await readFirstSheet(buffer, { ...DEFAULT_XLSX_LIMITS, deadline: performance.now() + limits.timeoutMs }, (r, cells) => {
+      if (headingRow === 0) {
+        if (r > 20) return 'stop';
+        const found = new Map<LedgerHeading, number>();
+        for (const { col, value } of cells) {
+          const text = normaliseHeading(headingText(value));
+          const heading = LEDGER_HEADINGS.find((h) => h === text);
+          if (heading) found.set(heading, col);
+        }
+        if (found.has('姓名') && found.size >= 3) {
+          headingRow = r;
+          for (const [heading, col] of found) columns.set(col, heading);
+        }
+        return;
+      }
+      const row: LedgerRow = { rowNumber: r, cells: {}, cellProblems: [] };
+      for (const { col, value } of cells) {
+        const heading = columns.get(col);
+        if (!heading) continue;
+        const text = cellText(value, heading, row.cellProblems);
+        if (!text) continue;
+        row.cells[heading] = heading === '身份证号' ? normaliseIdNumber(text) : text;
+        textChars += text.length;
+      }
+      if (Object.keys(row.cells).length === 0 && row.cellProblems.length === 0) return;
+      if (rows.length >= limits.maxRows) throw tooManyRows();
+      if (textChars > maxText) throw new LedgerLimitError('size', `单元格文字总量超过上限 / more than ${maxText} characters of cell text`);
+      rows.push(row);
+    });
+  } catch (error) {
+    if (error instanceof XlsxLimitError) throw new LedgerLimitError(error.limit, error.message);
+    throw error;
   }
-  return { rows, missingHeadings: [] };
+  if (!sheet || headingRow === 0) return { rows: [], missingHeadings: ['姓名'] };
+  if (sheet.merges.length === 0) return { rows, missingHeadings: [] };
+  return { rows: applyMerges(rows, sheet.merges, headingRow, columns, limits.maxRows, tooManyRows), missingHeadings: [] };
+}
+
+/**
+ * Excel shows a merged range's first cell in all its cells (a community merged down a block of rows is common in
+ * ledgers), and ExcelJS's reader gave every cell of the range that value; so does this. Ranges starting at or
+ * above the heading row are left alone.
+ */
+function applyMerges(rows: LedgerRow[], merges: XlsxMerge[], headingRow: number, columns: Map<number, LedgerHeading>, maxRows: number, tooManyRows: () => Error): LedgerRow[] {
+  const byNumber = new Map(rows.map((r) => [r.rowNumber, r]));
+  let visited = 0;
+  for (const m of merges) {
+    if (m.top <= headingRow) continue;
+    const masterHeading = columns.get(m.left);
+    if (!masterHeading) continue;
+    const value = byNumber.get(m.top)?.cells[masterHeading];
+    for (let col = m.left; col <= m.right; col++) {
+      const heading = columns.get(col);
+      if (!heading) continue;
+      visited += m.bottom - m.top + 1;
+      if (visited > maxRows * LEDGER_HEADINGS.length) throw tooManyRows();
+      for (let r = m.top; r <= m.bottom; r++) {
+        if (r === m.top && col === m.left) continue;
+        let row = byNumber.get(r);
+        if (!row && value === undefined) continue;
+        if (!row) {
+          if (byNumber.size >= maxRows) throw tooManyRows();
+          row = { rowNumber: r, cells: {}, cellProblems: [] };
+          byNumber.set(r, row);
+        }
+        if (value === undefined) delete row.cells[heading];
+        else row.cells[heading] = heading === '身份证号' ? normaliseIdNumber(value) : value;
+      }
+    }
+  }
+  return [...byNumber.values()]
+    .filter((r) => Object.keys(r.cells).length > 0 || r.cellProblems.length > 0)
+    .sort((a, b) => a.rowNumber - b.rowNumber);
 }
 
 export interface LedgerExportRow {
@@ -137,7 +227,8 @@ export async function writeLedgerStreaming(fill: (add: (row: LedgerExportRow) =>
   const header = sheet.addRow([...LEDGER_HEADINGS]);
   header.font = { bold: true };
   header.commit();
-  await fill((row) => sheet.addRow(LEDGER_HEADINGS.map((h) => row.cells[h])).commit());
+  // Every cell is text; text that a spreadsheet would take for a formula is written behind an apostrophe.
+  await fill((row) => sheet.addRow(LEDGER_HEADINGS.map((h) => guardFormula(row.cells[h] ?? ''))).commit());
   sheet.commit();
   await workbook.commit();
   await finished;

@@ -10,16 +10,21 @@ export function listAreasInScopeForLedger(db: DbOrTx, prefixes: readonly string[
   return db.select().from(areas).where(inScope(areas.code, prefixes)).orderBy(asc(areas.code));
 }
 
-/** Which of these blind indexes of ID numbers belong to existing clients. */
-export async function existingIdIndexes(db: DbOrTx, bidxs: string[]): Promise<string[]> {
+/** What the client policy needs to decide whether the importer may see a matching client (finding F5). */
+const visibilityFacts = {
+  areaCode: clients.areaCode, gridCode: clients.gridCode, birthDate: clients.birthDate, assigneeId: clients.assigneeId, status: clients.status,
+};
+
+/** Existing clients (anywhere) with these blind indexes of ID numbers, with the facts that decide who may see them. */
+export async function existingIdIndexes(db: DbOrTx, bidxs: string[]) {
   if (bidxs.length === 0) return [];
-  const rows = await db.select({ b: clients.idNumberBidx }).from(clients).where(inArray(clients.idNumberBidx, bidxs));
-  return rows.map((r) => r.b).filter((b): b is string => Boolean(b));
+  const rows = await db.select({ bidx: clients.idNumberBidx, ...visibilityFacts }).from(clients).where(inArray(clients.idNumberBidx, bidxs));
+  return rows.filter((r): r is typeof r & { bidx: string } => Boolean(r.bidx));
 }
 
 /** Existing clients with these pinyin keys in these communities (for the pinyin + birth date match). */
 export async function existingPeople(db: DbOrTx, communities: string[], pinyins: string[]) {
-  const rows = await db.select({ pinyin: clients.namePinyin, birthDate: clients.birthDate, areaCode: clients.areaCode }).from(clients)
+  const rows = await db.select({ pinyin: clients.namePinyin, ...visibilityFacts }).from(clients)
     .where(and(inArray(clients.areaCode, communities), inArray(clients.namePinyin, pinyins)));
   return rows.filter((r) => r.birthDate !== null);
 }

@@ -1,3 +1,4 @@
+import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -5,25 +6,60 @@ import {
 } from '@linli/contracts';
 import type { ExportsService } from './exports.service';
 import { AppError } from '../../platform/errors';
+import type { GateTicket } from '../../platform/concurrency-gate';
 import type { LedgerService } from './ledger.service';
 
 const tags = ['care'];
-const MAX_LEDGER_BYTES = 20 * 1024 * 1024;
+
+/** An import's place in the gate, and whether its handler has taken it over (then only the handler releases it). */
+interface ImportSlot { ticket: GateTicket; working: boolean }
 
 export function ledgerRoutes(ledger: LedgerService, exports: ExportsService): FastifyPluginAsyncZod {
   return async (app) => {
-    // The upload is the .xlsx file itself as the request body (no multipart), up to 20 MB.
-    app.addContentTypeParser([XLSX_MIME, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_LEDGER_BYTES }, (_req, body, done) => done(null, body));
+    const maxBytes = ledger.maxUploadBytes;
+    const maxMb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+    // The upload is the .xlsx file itself as the request body (no multipart), up to LINLI_LEDGER_MAX_MB (20 MB).
+    app.addContentTypeParser([XLSX_MIME, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
+    const slots = new WeakMap<FastifyRequest, ImportSlot>();
 
     app.post('/api/care/ledger/import', {
       schema: {
         tags, querystring: LedgerImportQuery, response: { 200: LedgerImportReport },
-        body: z.any().describe(`the .xlsx file as the request body (Content-Type: ${XLSX_MIME})`),
+        body: z.any().describe(`the .xlsx file as the request body (Content-Type: ${XLSX_MIME}), at most ${maxMb} MB and ${ledger.maxRows} data rows; one import per user at a time`),
       },
       config: { permission: 'care.client.write', personalData: true },
-    }, (req) => {
-      if (!Buffer.isBuffer(req.body)) throw new AppError('care.ledger_unreadable', [{ path: 'file', message: `send the file with Content-Type ${XLSX_MIME}` }]);
-      return ledger.importClients(req.actor!, req.body, { dryRun: req.query.dryRun === 'true', allOrNothing: req.query.allOrNothing === 'true' });
+      // Admission, before a byte of the body is read (onRequest has authenticated and authorised the caller by now):
+      // one import per user and a few per server; the rest are refused at once with 429, never queued (F2).
+      preParsing: async (req, reply) => {
+        const ticket = ledger.importGate.tryEnter(req.actor!.userId);
+        if (typeof ticket === 'string') {
+          reply.header('retry-after', '30');
+          throw new AppError('care.import_busy', [{ path: 'file', message: ticket === 'key_busy' ? '您已有一个台账导入正在进行 / you already have an import running' : '系统同时进行的台账导入已达上限 / the server is running its maximum of imports' }]);
+        }
+        const slot: ImportSlot = { ticket, working: false };
+        slots.set(req, slot);
+        // The response ends before the handler takes over (body too large, aborted upload, bad content type).
+        reply.raw.once('close', () => { if (!slot.working) ticket.release(); });
+      },
+      onRequestAbort: async (req) => {
+        const slot = slots.get(req);
+        if (slot && !slot.working) slot.ticket.release();
+      },
+      // Fastify's own "body too large" becomes the ledger's code, with the limit in the message.
+      errorHandler: (error: FastifyError) => {
+        if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new AppError('care.ledger_too_large', [{ path: 'file', message: `文件超过 ${maxMb} MB 上限 / the file is larger than ${maxMb} MB` }]);
+        throw error;
+      },
+    }, async (req) => {
+      const slot = slots.get(req);
+      if (!slot || slot.ticket.released) throw new AppError('care.import_busy');
+      slot.working = true;
+      try {
+        if (!Buffer.isBuffer(req.body)) throw new AppError('care.ledger_unreadable', [{ path: 'file', message: `send the file with Content-Type ${XLSX_MIME}` }]);
+        return await ledger.importClients(req.actor!, req.body, { dryRun: req.query.dryRun === 'true', allOrNothing: req.query.allOrNothing === 'true' });
+      } finally {
+        slot.ticket.release();
+      }
     });
 
     app.get('/api/care/ledger/export', {

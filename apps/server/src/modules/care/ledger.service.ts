@@ -1,19 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CATEGORY_LABELS, ClientInput, type ClientCategory, TIER_LABELS, type Tier, parseIdNumber } from '@linli/contracts';
 import { type Actor, codeInPrefixes } from '../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { maskName } from '../../platform/masking';
 import type { AreaRow } from '../org';
+import { ConcurrencyGate } from '../../platform/concurrency-gate';
 import { existingIdIndexes, existingPeople, insertImportBatch, listAreasInScopeForLedger } from './ledger.repository';
 import { clients, tierChanges, visitEvents, visits } from './care.tables';
 import { forEachClientInListOrder, type LedgerSourceRow } from './clients.repository';
-import { clientVisibility } from './clients.policy';
+import { clientPolicy, clientVisibility } from './clients.policy';
 import type { ClientsService } from './clients.service';
 import { nameSearchKeys } from './names';
 import { type EffectivePolicy, policyFor } from './planning';
-import { CATEGORY_BY_LABEL, LEDGER_HEADINGS, type LedgerRow, TIER_BY_LABEL, type LedgerExportRow, parseLooseDate, readLedger, writeLedgerStreaming } from './ledger-format';
+import {
+  CATEGORY_BY_LABEL, LEDGER_HEADINGS, LedgerLimitError, type LedgerRow, TIER_BY_LABEL, type LedgerExportRow, parseLooseDate, readLedger, writeLedgerStreaming,
+} from './ledger-format';
 import { chinaToday, nextVisitWindow } from './tier-policy';
+import { describeFilter } from './exports.service';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -35,23 +40,56 @@ interface ValidRow {
   tier: Tier | null;
 }
 
-export class LedgerService {
-  constructor(private readonly ctx: AppContext, private readonly clientsService: ClientsService) {}
+/**
+ * The only reason given for a row matching a client the importer may not see (another community, a minor not
+ * theirs): no id, no community, so a dry run is no oracle for who is a client where (finding F5).
+ */
+export const HELD_BACK_REASON = '此人可能已在其他辖区建档，请联系主管核实 / a record may exist elsewhere; ask your supervisor';
 
-  /** Validates every row; writes valid rows in one transaction (or none, on dry run or all-or-nothing with rejects). */
-  async importClients(actor: Actor, buffer: Buffer, options: ImportOptions): Promise<ImportReport> {
-    let parsed;
+type Existing = 'visible' | 'hidden' | null;
+
+export class LedgerService {
+  /** Imports running at once: one per user, `LINLI_LEDGER_IMPORTS_AT_ONCE` for the server (finding F2). */
+  readonly importGate: ConcurrencyGate;
+
+  constructor(private readonly ctx: AppContext, private readonly clientsService: ClientsService) {
+    this.importGate = new ConcurrencyGate(ctx.config.ledgerImportsAtOnce, 1);
+  }
+
+  get maxUploadBytes(): number {
+    return this.ctx.config.ledgerMaxBytes;
+  }
+
+  get maxRows(): number {
+    return this.ctx.config.ledgerMaxRows;
+  }
+
+  /** Reads the file within the configured caps, mapping a cap to its error code. */
+  private async readUpload(buffer: Buffer) {
+    const { ledgerMaxRows, ledgerParseTimeoutMs } = this.ctx.config;
     try {
-      parsed = await readLedger(buffer);
-    } catch {
+      return await readLedger(buffer, { maxRows: ledgerMaxRows, timeoutMs: ledgerParseTimeoutMs });
+    } catch (error) {
+      if (error instanceof LedgerLimitError) {
+        throw new AppError(error.limit === 'time' ? 'care.ledger_timeout' : 'care.ledger_too_large', [{ path: 'file', message: error.message }]);
+      }
       throw new AppError('care.ledger_unreadable');
     }
+  }
+
+  /**
+   * Validates every row; writes valid rows in one transaction (or none, on dry run or all-or-nothing with rejects).
+   * The caller holds a place in `importGate` (the route takes it before the body is read).
+   */
+  async importClients(actor: Actor, buffer: Buffer, options: ImportOptions): Promise<ImportReport> {
+    const parsed = await this.readUpload(buffer);
     if (parsed.missingHeadings.length) throw new AppError('care.ledger_unreadable', [{ path: 'file', message: `找不到表头行（需要“姓名”等列）/ no heading row found` }]);
     const areas = await listAreasInScopeForLedger(this.ctx.db, actor.scopePrefixes);
     const report: ImportReport = { total: parsed.rows.length, valid: 0, created: 0, skippedExisting: 0, rejected: [], written: false };
     const valid: ValidRow[] = [];
     const seenIds = new Set<string>();
-    for (const row of parsed.rows) {
+    for (const [index, row] of parsed.rows.entries()) {
+      if (index % 2000 === 1999) await nextTurn(); // let other requests in between batches of a large file
       const result = this.validateRow(row, areas);
       if ('reasons' in result) {
         report.rejected.push({ row: row.rowNumber, reasons: result.reasons });
@@ -65,16 +103,23 @@ export class LedgerService {
       if (id) seenIds.add(id);
       valid.push(result);
     }
-    report.valid = valid.length;
-    const existing = await this.existingKeys(valid);
+    const existing = await this.existingKeys(actor, valid);
     const toCreate: ValidRow[] = [];
+    let heldBack = 0;
     for (const row of valid) {
-      if (existing(row.input)) report.skippedExisting += 1;
-      else toCreate.push(row);
+      const match = existing(row.input);
+      if (match === 'visible') report.skippedExisting += 1;
+      else if (match === 'hidden') {
+        heldBack += 1;
+        report.rejected.push({ row: row.rowNumber, reasons: [HELD_BACK_REASON] });
+      } else toCreate.push(row);
     }
+    report.valid = valid.length - heldBack;
+    if (heldBack) report.rejected.sort((a, b) => a.row - b.row);
+    const counts = `${report.skippedExisting} existing, ${report.rejected.length} rejected (${heldBack} held back: matched a client outside the importer's view)`;
     if (options.dryRun || (options.allOrNothing && report.rejected.length > 0)) {
       // Checking rows against existing clients reads personal data too.
-      auditRead(this.ctx, actor, { action: 'client.import_check', objectType: 'client', fields: [...LEDGER_HEADINGS], detail: `${report.valid} valid, ${report.skippedExisting} existing, ${report.rejected.length} rejected; nothing written` });
+      auditRead(this.ctx, actor, { action: 'client.import_check', objectType: 'client', fields: [...LEDGER_HEADINGS], detail: `${report.valid} valid, ${counts}; nothing written` });
       return report;
     }
     const now = this.ctx.clock.now();
@@ -92,7 +137,7 @@ export class LedgerService {
         writing = insertImportBatch(tx, batch);
       }
       await writing;
-      await auditInTx(this.ctx, tx, actor, { action: 'client.import', objectType: 'client', fields: [...LEDGER_HEADINGS], detail: `${toCreate.length} created, ${report.skippedExisting} existing, ${report.rejected.length} rejected` });
+      await auditInTx(this.ctx, tx, actor, { action: 'client.import', objectType: 'client', fields: [...LEDGER_HEADINGS], detail: `${toCreate.length} created, ${counts}` });
     });
     report.created = toCreate.length;
     report.written = true;
@@ -125,8 +170,14 @@ export class LedgerService {
   /**
    * Re-importing the same file creates nothing: a row matches an existing client by ID number, or by pinyin +
    * birth date in the community. Looked up for all rows at once, in chunks, rather than a query per row.
+   * A match is 'visible' when the actor may see one of the matching clients (clientPolicy.canRead: in scope, and
+   * not a minor hidden from them), else 'hidden' (finding F5).
    */
-  private async existingKeys(rows: ValidRow[]): Promise<(input: ClientInput) => boolean> {
+  private async existingKeys(actor: Actor, rows: ValidRow[]): Promise<(input: ClientInput) => Existing> {
+    const now = this.ctx.clock.now();
+    const note = (known: Map<string, Existing>, key: string, facts: Parameters<typeof clientPolicy.canRead>[1]) => {
+      if (known.get(key) !== 'visible') known.set(key, clientPolicy.canRead(actor, facts, now) ? 'visible' : 'hidden');
+    };
     const bidxOf = (input: ClientInput) => (input.idNumber ? this.ctx.cipher.blindIndex(parseIdNumber(input.idNumber)!.idNumber) : null);
     const personOf = (input: ClientInput) => {
       const birth = input.idNumber ? parseIdNumber(input.idNumber)!.birthDate : input.birthDate;
@@ -135,23 +186,25 @@ export class LedgerService {
     const bidxs = [...new Set(rows.map((r) => bidxOf(r.input)).filter((b): b is string => Boolean(b)))];
     const pinyins = [...new Set(rows.map((r) => nameSearchKeys(r.input.name).pinyin))];
     const communities = [...new Set(rows.map((r) => r.input.communityCode))];
-    const knownBidx = new Set<string>();
-    const knownPeople = new Set<string>();
+    const knownBidx = new Map<string, Existing>();
+    const knownPeople = new Map<string, Existing>();
     // Chunks of 1,000 keys, four lookups at a time (the pool has connections to spare; PGlite queues them).
     const lookups: (() => Promise<void>)[] = [];
     for (let i = 0; i < bidxs.length; i += 1000) {
       const chunk = bidxs.slice(i, i + 1000);
-      lookups.push(async () => { for (const b of await existingIdIndexes(this.ctx.db, chunk)) knownBidx.add(b); });
+      lookups.push(async () => { for (const c of await existingIdIndexes(this.ctx.db, chunk)) note(knownBidx, c.bidx, c); });
     }
     for (let i = 0; i < pinyins.length && communities.length; i += 1000) {
       const chunk = pinyins.slice(i, i + 1000);
-      lookups.push(async () => { for (const r of await existingPeople(this.ctx.db, communities, chunk)) knownPeople.add(`${r.pinyin}|${r.birthDate}|${r.areaCode}`); });
+      lookups.push(async () => { for (const c of await existingPeople(this.ctx.db, communities, chunk)) note(knownPeople, `${c.pinyin}|${c.birthDate}|${c.areaCode}`, c); });
     }
     for (let i = 0; i < lookups.length; i += 4) await Promise.all(lookups.slice(i, i + 4).map((run) => run()));
     return (input) => {
       const bidx = bidxOf(input);
       const person = personOf(input);
-      return (bidx !== null && knownBidx.has(bidx)) || (person !== null && knownPeople.has(person));
+      const byId = bidx !== null ? (knownBidx.get(bidx) ?? null) : null;
+      const byPerson = person !== null ? (knownPeople.get(person) ?? null) : null;
+      return byId === 'visible' || byPerson === 'visible' ? 'visible' : (byId ?? byPerson);
     };
   }
 
@@ -194,7 +247,7 @@ export class LedgerService {
    * The current filtered list as a ledger. Masked by default; `unmasked` is only passed by an approved export
    * request (exports.service.ts), and the watermark then names the request.
    */
-  async exportClients(actor: Actor, query: Parameters<ClientsService['list']>[1], unmasked?: { requestId: string }): Promise<{ buffer: Buffer; count: number }> {
+  async exportClients(actor: Actor, query: Parameters<ClientsService['list']>[1], unmasked?: { requestId: string; prefixes: string[] }): Promise<{ buffer: Buffer; count: number }> {
     for (const code of [query.communityCode, query.gridCode]) {
       if (code && !codeInPrefixes(code, actor.scopePrefixes)) throw new AppError('area.not_found');
     }
@@ -208,7 +261,9 @@ export class LedgerService {
     let rowCount = 0;
     const filter = { ...query, overdueOn: query.overdue === 'true' ? chinaToday(now) : undefined };
     const buffer = await writeLedgerStreaming(async (add) => {
-      rowCount = await forEachClientInListOrder(this.ctx.db, clientVisibility(actor, now), filter, 2000, (batch) => {
+      // An approved unmasked export is bounded by the areas of its approval (F3), not by the requester's whole scope.
+      const visibility = unmasked ? { ...clientVisibility(actor, now), prefixes: unmasked.prefixes } : clientVisibility(actor, now);
+      rowCount = await forEachClientInListOrder(this.ctx.db, visibility, filter, 2000, (batch) => {
         for (const r of batch) {
           if (firstIds.length < 100) firstIds.push(r.id);
           add({ cells: this.ledgerCells(r, areas, Boolean(unmasked)) });
@@ -217,7 +272,7 @@ export class LedgerService {
     }, '兜底服务对象台账', watermark);
     await this.ctx.db.transaction((tx) => auditInTx(this.ctx, tx, actor, {
       action: unmasked ? 'client.export_unmasked' : 'client.export', objectType: 'client', objectIds: firstIds, fields: [...LEDGER_HEADINGS],
-      detail: `${unmasked ? `UNMASKED, request ${unmasked.requestId}` : 'masked'}; ${rowCount} rows; filter ${JSON.stringify({ ...query, page: undefined, pageSize: undefined })}`,
+      detail: `${unmasked ? `UNMASKED, request ${unmasked.requestId}, areas ${unmasked.prefixes.join(',')}` : 'masked'}; ${rowCount} rows; filter ${describeFilter({ ...query, page: undefined, pageSize: undefined })}`,
     }));
     return { buffer, count: rowCount };
   }

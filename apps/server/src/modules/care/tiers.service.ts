@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tier } from '@linli/contracts';
-import { type Actor, hasPermission } from '../../platform/access';
+import { type Actor, hasPermission, holdsEveryArea } from '../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
@@ -79,6 +79,11 @@ export class TiersService {
     const now = this.ctx.clock.now();
     if (!change || !client || !clientPolicy.canRead(actor, client, now)) throw deniedNotFound(this.ctx, actor, 'tier_change', [changeId]);
     if (change.status !== 'pending_approval') throw new AppError('common.conflict');
+    // The approver holds the client's whole community, not only a grid of it (F3).
+    if (!holdsEveryArea(actor, [change.areaCode])) {
+      await this.ctx.db.transaction((tx) => auditInTx(this.ctx, tx, actor, { action: approve ? 'tier.approve' : 'tier.reject', objectType: 'client', objectIds: [client.id, changeId], result: 'denied', detail: `approver does not hold ${change.areaCode}` }));
+      throw new AppError('common.approver_scope');
+    }
     await this.ctx.db.transaction(async (tx) => {
       await updateTierChange(tx, changeId, { status: approve ? 'applied' : 'rejected', decidedBy: actor.userId, decidedAt: now, decisionNote: note ?? null });
       if (approve) await this.applyTier(tx, client, change.toTier, actor, now);

@@ -48,7 +48,7 @@ export function userInScope(prefixes: readonly string[]) {
 
 export async function listUsers(
   db: DbOrTx,
-  filter: { prefixes: readonly string[]; q?: string; areaPrefix?: string; role?: string; page: number; pageSize: number },
+  filter: { prefixes: readonly string[]; q?: string | undefined; areaPrefix?: string | undefined; role?: string | undefined; status?: string | undefined; page: number; pageSize: number },
 ): Promise<{ items: UserWithGrants[]; total: number }> {
   const conditions = [userInScope(filter.prefixes)];
   if (filter.q) {
@@ -56,6 +56,7 @@ export async function listUsers(
     conditions.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern))!);
   }
   if (filter.areaPrefix) conditions.push(userInScope([filter.areaPrefix]));
+  if (filter.status) conditions.push(eq(users.status, filter.status as 'active'));
   if (filter.role) {
     conditions.push(
       exists(sql`(SELECT 1 FROM ${userRoles} WHERE ${userRoles.userId} = ${users.id} AND ${userRoles.role} = ${filter.role})`),
@@ -82,6 +83,12 @@ export function insertUser(db: DbOrTx, row: typeof users.$inferInsert) {
 
 export function updateUser(db: DbOrTx, id: string, patch: Partial<typeof users.$inferInsert>) {
   return db.update(users).set(patch).where(eq(users.id, id));
+}
+
+/** pending → active, once (two supervisors activating at the same moment: one wins). */
+export async function activatePendingUser(db: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const rows = await db.update(users).set({ status: 'active', updatedAt: now }).where(and(eq(users.id, id), eq(users.status, 'pending'))).returning({ id: users.id });
+  return rows.length > 0;
 }
 
 export async function replaceRoles(db: DbOrTx, userId: string, roles: string[]): Promise<void> {

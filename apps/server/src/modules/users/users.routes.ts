@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  Id, Ok, PasswordResetInput, UserCreateInput, UserDetail, UserList, UserListQuery, UserRolesInput, UserStatusInput,
+  Id, Ok, OneTimePasswordResult, UserCreateInput, UserDetail, UserList, UserListQuery, UserRolesInput, UserStatusInput,
   UserUpdateInput,
 } from '@linli/contracts';
 import type { UsersService } from './users.service';
@@ -36,9 +36,11 @@ export function userRoutes(service: UsersService): FastifyPluginAsyncZod {
       config: { permission: 'user.assign_roles', ...byId },
     }, (req) => service.setRoles(req.actor!, req.params.id, req.body.roles));
 
+    // Enabling/disabling, activation, password resets and second-factor resets are decided by the policy, not by one
+    // route permission: who may act depends on the account (administrator or business) and on its areas (F6).
     app.post('/api/users/:id/status', {
       schema: { tags: ['users'], params: IdParams, body: UserStatusInput, response: { 200: UserDetail } },
-      config: { permission: 'user.manage', ...byId },
+      config: { permission: 'user.read', ...byId },
     }, (req) => service.setStatus(req.actor!, req.params.id, req.body.enabled));
 
     app.post('/api/users/:id/unlock', {
@@ -46,10 +48,25 @@ export function userRoutes(service: UsersService): FastifyPluginAsyncZod {
       config: { permission: 'user.unlock', ...byId },
     }, (req) => service.unlock(req.actor!, req.params.id));
 
+    app.post('/api/users/:id/activate', {
+      schema: { tags: ['users'], params: IdParams, response: { 200: OneTimePasswordResult } },
+      config: { permission: 'user.read', ...byId },
+    }, (req) => service.activate(req.actor!, req.params.id));
+
     app.post('/api/users/:id/reset-password', {
-      schema: { tags: ['users'], params: IdParams, body: PasswordResetInput, response: { 200: UserDetail } },
-      config: { permission: 'user.manage', ...byId },
-    }, (req) => service.resetPassword(req.actor!, req.params.id, req.body.newPassword));
+      schema: { tags: ['users'], params: IdParams, response: { 200: OneTimePasswordResult } },
+      config: { permission: 'user.read', ...byId },
+    }, (req) => service.resetPassword(req.actor!, req.params.id));
+
+    app.post('/api/users/:id/totp-reset', {
+      schema: { tags: ['users'], params: IdParams, response: { 200: UserDetail } },
+      config: { permission: 'user.admin_credentials', ...byId },
+    }, (req) => service.requestTotpReset(req.actor!, req.params.id));
+
+    app.post('/api/users/:id/totp-reset/confirm', {
+      schema: { tags: ['users'], params: IdParams, response: { 200: UserDetail } },
+      config: { permission: 'user.confirm_totp_reset', ...byId },
+    }, (req) => service.confirmTotpReset(req.actor!, req.params.id));
 
     app.delete('/api/users/:id/sessions', {
       schema: { tags: ['users'], params: IdParams, response: { 200: Ok } },

@@ -5,14 +5,15 @@ import { LangSwitch } from '../../../app/LangSwitch';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { useI18n, type MessageKey } from '../../../i18n';
-import type { LoginResult } from '../../../lib/types';
+import type { LoginResult, SessionSummary } from '../../../lib/types';
+import { OtherSessionsStep } from '../components/OtherSessionsStep';
 import { CredentialsForm } from '../components/CredentialsForm';
 import { PasswordStep } from '../components/PasswordStep';
 import { TotpStep } from '../components/TotpStep';
 import { clearSessionLostCode, peekSessionLostCode } from '../session-notice';
 import { useLogin, useLoginPassword, useLoginTotp, usePublicConfig, useSessionQuery } from '../api';
 
-type Step = Exclude<LoginResult, { status: 'ok' }> | { status: 'credentials' };
+type Step = Exclude<LoginResult, { status: 'ok' }> | { status: 'credentials' } | { status: 'other_sessions'; sessions: SessionSummary[] };
 
 interface LoginLocationState {
   from?: string;
@@ -39,8 +40,11 @@ export default function LoginPage() {
 
   const handleResult = (result: LoginResult) => {
     setError(null);
-    if (result.status === 'ok') navigate(target, { replace: true });
-    else setStep(result);
+    if (result.status === 'ok') {
+      // Other live sessions are shown before going on, so an unexpected one is noticed (F13).
+      if (result.otherSessions.length) setStep({ status: 'other_sessions', sessions: result.otherSessions });
+      else navigate(target, { replace: true });
+    } else setStep(result);
   };
   const handleCancel = () => {
     setError(null);
@@ -87,6 +91,9 @@ export default function LoginPage() {
             onCancel={handleCancel}
             onSubmit={(code) => loginTotp.mutate({ challengeId: step.challengeId, code }, callbacks)}
           />
+        ) : null}
+        {step.status === 'other_sessions' ? (
+          <OtherSessionsStep sessions={step.sessions} onDone={() => navigate(target, { replace: true })} />
         ) : null}
         {step.status === 'password_change_required' ? (
           <PasswordStep

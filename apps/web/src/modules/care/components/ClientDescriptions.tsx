@@ -36,7 +36,8 @@ export function ClientDescriptions({ client }: { client: ClientDetail }) {
         data-testid="client-descriptions"
         items={[
           { key: 'sex', label: t('care.field.sexAge'), children: `${client.sex ? t(`care.sex.${client.sex}`) : '—'} / ${client.age ?? '—'}` },
-          { key: 'birth', label: t('care.field.birthDate'), children: client.birthDate ?? '—' },
+          // Without the reveal permission the server sends the year only (F4).
+          { key: 'birth', label: t('care.field.birthDate'), children: client.birthDate ?? (client.birthYear ? t('care.field.birthYearOnly', { year: client.birthYear }) : '—') },
           { key: 'id', label: t('care.field.idNumber'), children: masked('idNumber', client.idNumberMasked) },
           { key: 'phone', label: t('care.field.phone'), children: masked('phone', client.phoneMasked) },
           { key: 'community', label: t('care.field.community'), children: areas.nameOf(client.communityCode) },

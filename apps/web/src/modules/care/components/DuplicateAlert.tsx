@@ -22,8 +22,15 @@ export function duplicatesFromError(fields: readonly { path: string; message: st
     .filter((d) => d.clientId);
 }
 
+/** True when a 409 says a record may exist outside the user's view (no id, no name: F5). */
+export function elsewhereFromError(fields: readonly { path: string; message: string }[] | undefined): boolean {
+  return (fields ?? []).some((f) => f.path === 'elsewhere');
+}
+
 interface DuplicateAlertProps {
   duplicates: Duplicate[];
+  /** A record may exist outside the user's area: only a hint to ask the supervisor. */
+  elsewhere?: boolean;
   nameOf: (code: string) => string;
   /** Shown after the server refused the save: lets the user go on anyway. */
   onConfirm?: () => void;
@@ -31,9 +38,9 @@ interface DuplicateAlertProps {
 }
 
 /** Possible duplicates of the client being entered, each linking to the existing record (opens in a new tab). */
-export function DuplicateAlert({ duplicates, nameOf, onConfirm, confirming }: DuplicateAlertProps) {
+export function DuplicateAlert({ duplicates, elsewhere = false, nameOf, onConfirm, confirming }: DuplicateAlertProps) {
   const { t } = useI18n();
-  if (!duplicates.length) return null;
+  if (!duplicates.length && !elsewhere) return null;
   return (
     <Alert
       type="warning"
@@ -55,6 +62,7 @@ export function DuplicateAlert({ duplicates, nameOf, onConfirm, confirming }: Du
               </Typography.Text>
             </div>
           ))}
+          {elsewhere ? <Typography.Text data-testid="client-duplicates-elsewhere">{t('care.duplicates.elsewhere')}</Typography.Text> : null}
           {onConfirm ? (
             <div>
               <Button danger loading={confirming} onClick={onConfirm} data-testid="client-confirm-duplicates">

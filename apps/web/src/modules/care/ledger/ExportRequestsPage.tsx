@@ -28,9 +28,13 @@ export default function ExportRequestsPage() {
 
   const handleDecide = (r: ExportRequest, approve: boolean) => {
     setError(null);
+    const areaNames = r.areas.map((a) => a.name).join('、');
     void modal.confirm({
       title: approve ? t('care2.approve') : t('care2.reject'),
-      content: t('care2.confirm'),
+      // Says what will happen (F3): which areas, and about how many unmasked rows.
+      content: approve
+        ? t('care2.exports.approveConfirm', { areas: areaNames, rows: (r.estimatedRows ?? 0).toLocaleString() })
+        : t('care2.exports.rejectConfirm', { areas: areaNames }),
       okText: t('app.ok'),
       cancelText: t('app.cancel'),
       onOk: () =>
@@ -60,7 +64,10 @@ export default function ExportRequestsPage() {
   const columns: TableProps<ExportRequest>['columns'] = [
     { key: 'createdAt', title: t('care2.exports.createdAt'), width: 160, render: (_, r) => formatDateTime(r.createdAt) },
     { key: 'requester', title: t('care2.exports.requester'), width: 110, render: (_, r) => r.requesterName },
-    { key: 'community', title: t('care2.exports.community'), width: 130, render: (_, r) => areas.nameOf(r.communityCode) },
+    {
+      key: 'areas', title: t('care2.exports.areas'), width: 150,
+      render: (_, r) => <span data-testid={`export-areas-${r.id}`}>{r.areas.map((a) => a.name).join('、')}</span>,
+    },
     { key: 'filter', title: t('care2.exports.filter'), width: 160, render: (_, r) => filterText(r.filter) },
     { key: 'reason', title: t('care2.reason'), width: 200, render: (_, r) => <Typography.Text>{r.reason}</Typography.Text> },
     {
@@ -74,7 +81,10 @@ export default function ExportRequestsPage() {
       ),
     },
     { key: 'expiresAt', title: t('care2.exports.expiresAt'), width: 160, render: (_, r) => formatDateTime(r.expiresAt) },
-    { key: 'rows', title: t('care2.exports.rows'), width: 70, render: (_, r) => r.rowCount ?? '—' },
+    {
+      key: 'rows', title: t('care2.exports.rows'), width: 90,
+      render: (_, r) => <span data-testid={`export-rows-${r.id}`}>{r.rowCount ?? (r.estimatedRows === null ? '—' : `≈${r.estimatedRows.toLocaleString()}`)}</span>,
+    },
     {
       key: 'actions',
       title: t('care2.actions'),

@@ -10,7 +10,7 @@ import { applyFieldErrors } from '../../../lib/errors';
 import type { ClientDetail, ClientInput } from '../../../lib/types';
 import { checkDuplicates, useCreateClient, type DuplicateCheckInput } from '../api';
 import { ClientFormFields, type ClientFormValues } from '../components/ClientFormFields';
-import { DuplicateAlert, duplicatesFromError, type Duplicate } from '../components/DuplicateAlert';
+import { DuplicateAlert, duplicatesFromError, elsewhereFromError, type Duplicate } from '../components/DuplicateAlert';
 import { useCareAreas } from '../useCareAreas';
 
 const opt = (value: string | undefined) => value?.trim() || undefined;
@@ -45,6 +45,7 @@ export default function ClientNewPage() {
   const create = useCreateClient();
   const [error, setError] = useState<unknown>(null);
   const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+  const [elsewhere, setElsewhere] = useState(false);
   const [pending, setPending] = useState<ClientInput | null>(null);
   const lastCheck = useRef('');
   const onlyCommunity = areas.communities.length === 1 ? areas.communities[0]?.value : undefined;
@@ -66,7 +67,10 @@ export default function ClientNewPage() {
     lastCheck.current = key;
     checkDuplicates(check)
       .then((res) => {
-        if (lastCheck.current === key) setDuplicates(res.duplicates);
+        if (lastCheck.current === key) {
+          setDuplicates(res.duplicates);
+          setElsewhere(res.elsewhere);
+        }
       })
       .catch(() => undefined); // An early warning only: the save itself checks again.
   };
@@ -82,7 +86,8 @@ export default function ClientNewPage() {
         if (isApiError(e) && e.code === 'care.duplicate_suspected') {
           const fromServer = duplicatesFromError(e.fields);
           const known = new Map(duplicates.map((d) => [d.clientId, d]));
-          setDuplicates(fromServer.length ? fromServer.map((d) => ({ ...d, ...known.get(d.clientId), matchedOn: d.matchedOn })) : duplicates);
+          setDuplicates(fromServer.map((d) => ({ ...d, ...known.get(d.clientId), matchedOn: d.matchedOn })));
+          setElsewhere(elsewhereFromError(e.fields));
           setPending(input);
           return;
         }
@@ -111,6 +116,7 @@ export default function ClientNewPage() {
           <Flex vertical gap={12}>
             <DuplicateAlert
               duplicates={duplicates}
+              elsewhere={elsewhere}
               nameOf={areas.nameOf}
               confirming={create.isPending}
               onConfirm={pending ? () => save({ ...pending, confirmDuplicates: true }) : undefined}

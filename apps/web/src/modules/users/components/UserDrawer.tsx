@@ -7,14 +7,14 @@ import { RoleTags } from '../../../components/RoleTags';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { UserDetail } from '../../../lib/types';
-import { useEndUserSessions, useSetUserStatus, useUnlockUser, useUser } from '../api';
+import { useConfirmTotpReset, useEndUserSessions, useRequestTotpReset, useSetUserStatus, useUnlockUser, useUser } from '../api';
 import { useAreaOptions } from '../useAreaOptions';
-import { ResetPasswordModal } from './ResetPasswordModal';
+import { OneTimePasswordModal } from './OneTimePasswordModal';
 import { RolesModal } from './RolesModal';
 import { UserFormModal } from './UserFormModal';
 import { UserStatusTag } from './UserStatusTag';
 
-type Dialog = 'edit' | 'roles' | 'reset' | null;
+type Dialog = 'edit' | 'roles' | 'reset' | 'activate' | null;
 
 function UserActions({ user }: { user: UserDetail }) {
   const { t, errorMessage } = useI18n();
@@ -23,6 +23,8 @@ function UserActions({ user }: { user: UserDetail }) {
   const setStatus = useSetUserStatus();
   const unlock = useUnlockUser();
   const endSessions = useEndUserSessions();
+  const requestTotpReset = useRequestTotpReset();
+  const confirmTotpReset = useConfirmTotpReset();
   const allowed = user.allowedActions;
   const done = () => void message.success(t('app.done'));
   const fail = (error: unknown) => void message.error(errorMessage(error));
@@ -51,6 +53,19 @@ function UserActions({ user }: { user: UserDetail }) {
           {t('users.disable')}
         </Button>
       ) : null}
+      {can(allowed, 'activate') ? (
+        <Button type="primary" onClick={() => setDialog('activate')} data-testid="user-activate">{t('users.activate')}</Button>
+      ) : null}
+      {can(allowed, 'request_totp_reset') ? (
+        <Button onClick={() => confirm(t('users.totpResetRequestConfirm'), () => requestTotpReset.mutateAsync(user.id))} data-testid="user-totp-reset">
+          {t('users.totpResetRequest')}
+        </Button>
+      ) : null}
+      {can(allowed, 'confirm_totp_reset') ? (
+        <Button danger onClick={() => confirm(t('users.totpResetConfirmConfirm'), () => confirmTotpReset.mutateAsync(user.id))} data-testid="user-totp-reset-confirm">
+          {t('users.totpResetConfirm')}
+        </Button>
+      ) : null}
       {can(allowed, 'reset_password') ? (
         <Button onClick={() => setDialog('reset')} data-testid="user-reset-password">{t('users.resetPassword')}</Button>
       ) : null}
@@ -61,7 +76,7 @@ function UserActions({ user }: { user: UserDetail }) {
       ) : null}
       {dialog === 'edit' ? <UserFormModal user={user} onClose={() => setDialog(null)} /> : null}
       {dialog === 'roles' ? <RolesModal user={user} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'reset' ? <ResetPasswordModal user={user} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'reset' || dialog === 'activate' ? <OneTimePasswordModal user={user} mode={dialog} onClose={() => setDialog(null)} /> : null}
     </Flex>
   );
 }
@@ -91,7 +106,7 @@ export function UserDrawer({ userId, onClose }: { userId: string | null; onClose
               { key: 'status', label: t('users.status'), children: <UserStatusTag status={u.status} /> },
               { key: 'roles', label: t('users.roles'), children: <RoleTags roles={u.roles} /> },
               { key: 'areas', label: t('users.areas'), children: u.areaCodes.map(areas.nameOf).join('、') || '—' },
-              { key: 'totp', label: t('users.totp'), children: u.totpEnabled ? t('app.yes') : t('app.no') },
+              { key: 'totp', label: t('users.totp'), children: `${u.totpEnabled ? t('app.yes') : t('app.no')}${u.totpResetPending ? ` · ${t('users.totpResetPending')}` : ''}` },
               { key: 'lastLogin', label: t('users.lastLogin'), children: u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never') },
               { key: 'created', label: t('users.createdAt'), children: formatDateTime(u.createdAt) },
               { key: 'pwd', label: t('users.passwordChangedAt'), children: formatDateTime(u.passwordChangedAt) },

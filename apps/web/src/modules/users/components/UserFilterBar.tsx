@@ -13,16 +13,17 @@ export function UserFilterBar({ onChange }: { onChange: (filters: UserFilters) =
   const [q, setQ] = useState('');
   const [areaCode, setAreaCode] = useState<string | undefined>();
   const [role, setRole] = useState<Role | undefined>();
+  const [status, setStatus] = useState<UserFilters['status']>();
 
-  const apply = (next: { q?: string; areaCode?: string; role?: Role }) =>
-    onChange({ q: next.q?.trim() || undefined, areaCode: next.areaCode, role: next.role });
+  const apply = (next: { q?: string; areaCode?: string; role?: Role; status?: UserFilters['status'] }) =>
+    onChange({ q: next.q?.trim() || undefined, areaCode: next.areaCode, role: next.role, status: next.status });
 
   return (
     <Flex wrap gap={8}>
       <Input.Search
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        onSearch={(value) => apply({ q: value, areaCode, role })}
+        onSearch={(value) => apply({ q: value, areaCode, role, status })}
         placeholder={t('users.search')}
         allowClear
         maxLength={40}
@@ -33,7 +34,7 @@ export function UserFilterBar({ onChange }: { onChange: (filters: UserFilters) =
         value={areaCode}
         onChange={(value: string | undefined) => {
           setAreaCode(value);
-          apply({ q, areaCode: value, role });
+          apply({ q, areaCode: value, role, status });
         }}
         treeData={areas.treeData}
         placeholder={t('users.filterArea')}
@@ -48,7 +49,7 @@ export function UserFilterBar({ onChange }: { onChange: (filters: UserFilters) =
         value={role}
         onChange={(value) => {
           setRole(value);
-          apply({ q, areaCode, role: value });
+          apply({ q, areaCode, role: value, status });
         }}
         options={ROLES.map((r) => ({ value: r, label: roleName(r) }))}
         placeholder={t('users.filterRole')}
@@ -56,7 +57,20 @@ export function UserFilterBar({ onChange }: { onChange: (filters: UserFilters) =
         style={{ width: 160, maxWidth: '100%' }}
         data-testid="users-filter-role"
       />
-      <Button onClick={() => apply({ q, areaCode, role })}>{t('app.search')}</Button>
+      <Select<NonNullable<UserFilters['status']>>
+        value={status}
+        onChange={(value) => {
+          setStatus(value);
+          apply({ q, areaCode, role, status: value });
+        }}
+        options={(['pending', 'active', 'disabled'] as const).map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
+        placeholder={t('users.filterStatus')}
+        aria-label={t('users.filterStatus')}
+        allowClear
+        style={{ width: 130, maxWidth: '100%' }}
+        data-testid="users-filter-status"
+      />
+      <Button onClick={() => apply({ q, areaCode, role, status })}>{t('app.search')}</Button>
     </Flex>
   );
 }

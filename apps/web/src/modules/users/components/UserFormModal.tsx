@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, DatePicker, Form, Input, Modal, TreeSelect } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n';
@@ -15,7 +15,6 @@ interface FormValues {
   phone?: string;
   roles: Role[];
   areaCodes: string[];
-  password: string;
   expiresAt?: Dayjs | null;
 }
 
@@ -56,7 +55,7 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
       );
     } else {
       create.mutate(
-        { username: v.username.trim(), displayName: v.displayName.trim(), phone, roles: v.roles, areaCodes: v.areaCodes, password: v.password, expiresAt },
+        { username: v.username.trim(), displayName: v.displayName.trim(), phone, roles: v.roles, areaCodes: v.areaCodes, expiresAt },
         { onSuccess: handleSaved, onError: handleError },
       );
     }
@@ -118,11 +117,7 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
             data-testid="user-form-areas"
           />
         </Form.Item>
-        {editing ? null : (
-          <Form.Item name="password" label={t('users.initialPassword')} extra={t('users.resetPasswordHint')} rules={[{ required: true, message: t('profile.passwordRequired') }]}>
-            <Input.Password maxLength={256} autoComplete="new-password" data-testid="user-form-password" />
-          </Form.Item>
-        )}
+        {editing ? null : <Alert type="info" showIcon title={t('users.pendingHint')} style={{ marginBottom: 16 }} data-testid="user-form-pending-hint" />}
         <Form.Item name="expiresAt" label={t('users.expiresAt')}>
           <DatePicker style={{ width: '100%' }} placeholder={t('users.noExpiry')} />
         </Form.Item>

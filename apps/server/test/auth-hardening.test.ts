@@ -1,0 +1,85 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../src/modules/audit/audit.tables';
+import { buildOrg, createUser, type TestOrg } from './factories/org';
+import { createTestApp, TestClient, type TestApp } from './harness';
+
+/** F9 (login names), F10 (password change as an oracle) and F13 (sessions at login, logout CSRF). */
+let t: TestApp;
+let org: TestOrg;
+
+beforeAll(async () => {
+  t = await createTestApp({ loginLimitPerIp: 10_000, loginLimitPerUser: 10_000 });
+  org = await buildOrg(t.app.ctx);
+});
+afterAll(() => t.close());
+
+async function loggedIn() {
+  const user = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA] });
+  const client = new TestClient(t.app);
+  await client.login(user.username, user.password);
+  return { user, client };
+}
+
+describe('F10: /api/me/password is not a password-guessing oracle', () => {
+  it('locks the account and ends its sessions after five wrong current passwords', async () => {
+    const { user, client } = await loggedIn();
+    for (let i = 0; i < 4; i++) {
+      const res = await client.post('/api/me/password', { currentPassword: `Guess-${i}-pass!`, newPassword: 'Brand-new-pass-9!' });
+      expect(res.json().code).toBe('auth.password_wrong');
+    }
+    const fifth = await client.post('/api/me/password', { currentPassword: 'Guess-5-pass!', newPassword: 'Brand-new-pass-9!' });
+    expect([fifth.statusCode, fifth.json().code]).toEqual([423, 'auth.account_locked']);
+    // The stolen session is gone, and the right password no longer helps until the lock ends.
+    expect((await client.get('/api/auth/session')).statusCode).toBe(401);
+    expect((await new TestClient(t.app).login(user.username, user.password)).json().code).toBe('auth.account_locked');
+  });
+
+  it('counts concurrent wrong guesses one by one', async () => {
+    const { client } = await loggedIn();
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+      client.post('/api/me/password', { currentPassword: `Parallel-${i}-pass!`, newPassword: 'Brand-new-pass-9!' })));
+    const codes = answers.map((a) => a.json().code);
+    expect(codes.filter((c) => c === 'auth.password_wrong').length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('F13: sessions at login, and logout needs the CSRF token', () => {
+  it('shows the other live sessions at login, and ends them when asked', async () => {
+    const user = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA] });
+    const first = new TestClient(t.app, '10.0.0.7');
+    await first.login(user.username, user.password);
+    const second = new TestClient(t.app, '10.0.0.8');
+    const shown = (await second.login(user.username, user.password)).json();
+    expect(shown.otherSessions).toHaveLength(1);
+    expect(shown.otherSessions[0]).toMatchObject({ ip: '10.0.0.7', current: false });
+    expect((await first.get('/api/auth/session')).statusCode).toBe(200);
+    const third = new TestClient(t.app, '10.0.0.9');
+    const ended = (await third.post('/api/auth/login', { username: user.username, password: user.password, endOtherSessions: true })).json();
+    expect(ended.otherSessions).toEqual([]);
+    expect((await first.get('/api/auth/session')).statusCode).toBe(401);
+    expect((await second.get('/api/auth/session')).statusCode).toBe(401);
+    expect((await third.get('/api/auth/session')).statusCode).toBe(200);
+  });
+
+  it('refuses a logout without the session’s CSRF token (another site cannot log a user out)', async () => {
+    const { client } = await loggedIn();
+    const forged = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: client.cookie!, 'content-type': 'application/json' }, payload: '{}' });
+    expect([forged.statusCode, forged.json().code]).toEqual([403, 'common.csrf_failed']);
+    expect((await client.get('/api/auth/session')).statusCode).toBe(200);
+    expect((await client.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await client.get('/api/auth/session')).statusCode).toBe(401);
+  });
+});
+
+describe('F9: what is typed into the username box is not stored as a name', () => {
+  it('records an unknown login name as a short keyed hash, a known one as the account', async () => {
+    const typed = 'My-Secret-Passw0rd';
+    await new TestClient(t.app).login(typed, 'whatever');
+    await t.app.ctx.auditWriter.flush();
+    const rows = await t.app.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.login'), eq(auditLog.result, 'failure')));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(JSON.stringify(row).toLowerCase()).not.toContain(typed.toLowerCase());
+    expect(rows.some((r) => r.actorName === null && /unknown name #[\w-]{10}/.test(r.detail ?? ''))).toBe(true);
+  });
+});
