@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/audit.tables';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
-import { createTestApp, TestClient, type TestApp } from './harness';
+import { createTestApp, signedIn, TestClient, type TestApp } from './harness';
 
 /** F9 (login names), F10 (password change as an oracle) and F13 (sessions at login, logout CSRF). */
 let t: TestApp;
@@ -15,9 +15,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function loggedIn() {
-  const user = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA] });
-  const client = new TestClient(t.app);
-  await client.login(user.username, user.password);
+  const { client, ...user } = await signedIn(t, ['community_worker'], [org.communityA]);
   return { user, client };
 }
 

@@ -7,7 +7,10 @@ import { type AppConfig, loadConfig } from '../src/config';
 import { FakeClock } from '../src/platform/clock';
 import { generateKeys, type Keys } from '../src/platform/keys';
 import { totpAt } from '../src/modules/auth/totp';
+import type { Role } from '@linli/contracts';
 import { findUserByUsername } from '../src/modules/users';
+import { generateTotpSecret } from '../src/modules/auth/totp';
+import { createUser } from './factories/org';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
@@ -113,4 +116,17 @@ export async function loginWithTotp(t: TestApp, username: string, password: stri
   const done = await client.post('/api/auth/login/totp', { challengeId: step.challengeId, code: totpAt(t.app.ctx.cipher.decrypt(row.totpSecretEnc), t.clock.now()) });
   if (done.json().status !== 'ok') throw new Error(`TOTP login failed: ${done.body}`);
   return client;
+}
+
+/**
+ * A new user with these roles and areas, logged in (administrators through their second factor): the usual first
+ * line of a test that acts as someone.
+ */
+export async function signedIn(t: TestApp, roles: Role[], areas: string[]): Promise<{ id: string; username: string; password: string; client: TestClient }> {
+  const admin = roles.some((r) => r.endsWith('_admin'));
+  const user = await createUser(t.app.ctx, { roles, areas, totpSecret: admin ? generateTotpSecret() : undefined });
+  if (admin) return { ...user, client: await loginWithTotp(t, user.username, user.password) };
+  const client = new TestClient(t.app);
+  await client.login(user.username, user.password);
+  return { ...user, client };
 }

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/audit.tables';
-import { buildOrg, createUser, type TestOrg } from './factories/org';
+import { buildOrg, type TestOrg } from './factories/org';
 import { createClient, makeIdNumber } from './factories/care';
-import { createTestApp, TestClient, type TestApp } from './harness';
+import { createTestApp, signedIn, type TestApp } from './harness';
 
 /** F4 and F5: masked numbers cannot be rebuilt, and nobody learns who is a client outside their own view. */
 let t: TestApp;
@@ -18,10 +18,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function login(role: 'community_worker' | 'grid_worker' | 'community_supervisor', area: string) {
-  const user = await createUser(t.app.ctx, { roles: [role], areas: [area] });
-  const client = new TestClient(t.app);
-  await client.login(user.username, user.password);
-  return { id: user.id, client };
+  return signedIn(t, [role], [area]);
 }
 
 async function auditRows(actorId: string, action: string) {

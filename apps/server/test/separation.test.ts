@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/audit.tables';
-import { generateTotpSecret } from '../src/modules/auth/totp';
 import { users } from '../src/modules/users/users.tables';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
-import { createTestApp, loginWithTotp, TestClient, type TestApp } from './harness';
+import { createTestApp, loginWithTotp, signedIn, TestClient, type TestApp } from './harness';
 
 /** F6: the system administrator can no longer take over another administrator or a business account. */
 let t: TestApp;
@@ -16,17 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function admin(role: 'system_admin' | 'security_admin' | 'audit_admin') {
-  const user = await createUser(t.app.ctx, { roles: [role], areas: [org.district], totpSecret: generateTotpSecret() });
-  return { user, client: await loginWithTotp(t, user.username, user.password) };
-}
-
-async function staff(role: 'community_supervisor' | 'community_worker' | 'street_officer', area: string) {
-  const user = await createUser(t.app.ctx, { roles: [role], areas: [area] });
-  const client = new TestClient(t.app);
-  await client.login(user.username, user.password);
+const admin = async (role: 'system_admin' | 'security_admin' | 'audit_admin') => {
+  const { client, ...user } = await signedIn(t, [role], [org.district]);
   return { user, client };
-}
+};
+const staff = async (role: 'community_supervisor' | 'community_worker' | 'street_officer', area: string) => {
+  const { client, ...user } = await signedIn(t, [role], [area]);
+  return { user, client };
+};
 
 async function audited(actorId: string, action: string, result: 'success' | 'denied' = 'success'): Promise<number> {
   await t.app.ctx.auditWriter.flush();
