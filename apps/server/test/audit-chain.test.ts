@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, AuditWriter, queueAudit, sealAudit, verifyAuditChain, type AuditEvent } from '../src/platform/audit';
+import { appendAudit, queueAudit, sealAudit, verifyAuditChain, type AuditEvent } from '../src/platform/audit';
 import { AuditAnchor } from '../src/platform/audit-anchor';
+import { AuditWriter } from '../src/platform/audit-writer';
 import { createDb, type Database } from '../src/platform/db';
 import { migrate } from '../src/platform/migrate';
 import { generateKeys } from '../src/platform/keys';
@@ -273,6 +274,29 @@ describe('audit chain anchored outside the database (ADR 0006, F7)', () => {
       expect(regrown).toMatchObject({ ok: false, firstBrokenSeq: 8, lastAnchoredSeq: 8 });
       expect(regrown.reason).toContain('not the row anchored');
     } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('anchors from the server\'s writer at most once per interval, and the head it reached when it stops', async () => {
+    const fresh = await createTestDatabase();
+    const anchor = new AuditAnchor(path.join(dir, 'writer.jsonl'), keys.auditAnchor);
+    const log = { error: () => undefined, info: () => undefined, warn: () => undefined } as unknown as Console;
+    const writer = new AuditWriter(fresh.database.db, keys.auditHmac, clock, log, { anchor, anchorIntervalMs: 60_000 });
+    try {
+      const { db } = fresh.database;
+      await db.transaction((tx) => queueAudit(tx, clock, [event(1), event(2)]));
+      await writer.flush();
+      expect((await anchor.read()).points).toEqual([{ seq: 2, hash: expect.any(String) }]); // the first is due at once
+      writer.enqueue(event(3));
+      await db.transaction((tx) => queueAudit(tx, clock, [event(4)]));
+      await writer.flush();
+      expect((await anchor.read()).points.map((p) => p.seq)).toEqual([2]); // sealed, not anchored yet: the window
+      await writer.close();
+      expect((await anchor.read()).points.map((p) => p.seq)).toEqual([2, 4]);
+      expect(await verifyAuditChain(db, keys.auditHmac, { anchor })).toMatchObject({ ok: true, checked: 4, lastAnchoredSeq: 4 });
+    } finally {
+      await writer.close();
       await fresh.drop();
     }
   });

@@ -1,12 +1,18 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 
 /** A sealed chain position: the row `seq` and its hash. */
 export interface AnchorPoint {
   seq: number;
   hash: string;
 }
+
+export type AnchorEntry =
+  | { kind: 'anchor'; line: number; point: AnchorPoint }
+  | { kind: 'forged' | 'unreadable'; line: number };
 
 export interface AnchorReading {
   /** Lines whose MAC checks out, in file order (several processes append, so not necessarily by seq). */
@@ -23,7 +29,8 @@ export interface AnchorReading {
  * (or not the key) cannot cut the chain back below the last anchored row or rewrite an anchored row unnoticed.
  *
  * Several server processes may share the file: each line is one write(2) on a descriptor opened with O_APPEND,
- * so lines land whole at the end whoever else appends; readers skip a last line still being written.
+ * so lines land whole at the end whoever else appends; readers skip a line that does not parse (one being written,
+ * or torn by a crash).
  */
 export class AuditAnchor {
   private dirReady = false;
@@ -51,37 +58,54 @@ export class AuditAnchor {
     }
   }
 
-  async read(): Promise<AnchorReading> {
-    let text: string;
+  /** Every line in file order, read as a stream (the file grows by a line per anchor interval, for years). */
+  async *entries(): AsyncGenerator<AnchorEntry> {
     try {
-      text = await readFile(this.file, 'utf8');
+      await stat(this.file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { points: [], forged: [], unreadable: [] };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // nothing anchored yet
       throw error;
     }
-    const lines = text.split('\n');
-    lines.pop(); // after the last newline: empty, or a line another process is writing right now
+    const input = createReadStream(this.file, { encoding: 'utf8' });
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    let number = 0;
+    try {
+      for await (const line of lines) {
+        number += 1;
+        if (line.trim() !== '') yield this.parse(line, number);
+      }
+    } finally {
+      lines.close();
+      input.destroy();
+    }
+  }
+
+  /** The whole file at once (tests, small files). */
+  async read(): Promise<AnchorReading> {
     const reading: AnchorReading = { points: [], forged: [], unreadable: [] };
-    lines.forEach((line, index) => {
-      if (line.trim() === '') return;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        reading.unreadable.push(index + 1);
-        return;
-      }
-      const { seq, hash, at, mac } = (parsed ?? {}) as Record<string, unknown>;
-      // Well-formed JSON of another shape is no torn write: count it with the forgeries.
-      if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || typeof hash !== 'string' || typeof at !== 'string' || typeof mac !== 'string') {
-        reading.forged.push(index + 1);
-        return;
-      }
-      const expected = Buffer.from(this.mac(seq, hash, at));
-      const given = Buffer.from(mac);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) reading.forged.push(index + 1);
-      else reading.points.push({ seq, hash });
-    });
+    for await (const entry of this.entries()) {
+      if (entry.kind === 'anchor') reading.points.push(entry.point);
+      else reading[entry.kind].push(entry.line);
+    }
     return reading;
+  }
+
+  private parse(text: string, line: number): AnchorEntry {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // A write torn by a crash, or a line another process is writing this very moment.
+      return { kind: 'unreadable', line };
+    }
+    const { seq, hash, at, mac } = (parsed ?? {}) as Record<string, unknown>;
+    // Well-formed JSON of another shape is no torn write: it counts with the forgeries.
+    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || typeof hash !== 'string' || typeof at !== 'string' || typeof mac !== 'string') {
+      return { kind: 'forged', line };
+    }
+    const expected = Buffer.from(this.mac(seq, hash, at));
+    const given = Buffer.from(mac);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { kind: 'forged', line };
+    return { kind: 'anchor', line, point: { seq, hash } };
   }
 }

@@ -1,9 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { asc, eq, gt, sql } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { auditChainHead, auditLog, auditPending } from '../modules/audit/audit.tables';
 import type { AnchorPoint, AuditAnchor } from './audit-anchor';
-import { AppError } from './errors';
 import type { Clock } from './clock';
 import { type Db, type DbOrTx, queryRows } from './db';
 
@@ -55,8 +53,14 @@ export type TimedAuditEvent = AuditEvent & { at?: Date };
 /** Milliseconds only: what the hash covers must round-trip through timestamptz exactly. */
 const toMillis = (d: Date) => new Date(Math.floor(d.getTime()));
 
-/** A text[] element of a column array: the array literal, cast back per row by audit_enqueue(). */
-const arrayLiteral = (values: string[]) => `{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`;
+/**
+ * A text[] element of a column array: the array literal, cast back per row by audit_enqueue(). Ids and codes go
+ * bare (a worklist row holds thousands of ids: quoting each would double the escaping on both sides); anything
+ * else is quoted and escaped.
+ */
+const BARE = /^[A-Za-z0-9_.:@/+-]+$/;
+const arrayLiteral = (values: string[]) =>
+  `{${values.map((v) => (BARE.test(v) && !/^null$/i.test(v) ? v : `"${v.replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
 
 /**
  * Writes audit rows to the outbox in the caller's transaction (or on their own, given the database): one call of
@@ -96,7 +100,7 @@ async function sealBatch(tx: DbOrTx, key: Buffer, batchSize: number): Promise<{ 
       action: String(r.action), objectType: asText(r.object_type), objectIds: r.object_ids as string[], fields: r.fields as string[],
       result: r.result as AuditResult, ip: asText(r.ip), requestId: asText(r.request_id), detail: asText(r.detail),
     };
-    const stamp = { receivedAt: r.received_at === null ? null : asDate(r.received_at), dbRole: asText(r.db_role) };
+    const stamp = { receivedAt: asText(r.received_at) === null ? null : asDate(r.received_at), dbRole: asText(r.db_role) };
     prevHash = chainHash(key, prevHash, seq, asDate(r.at), event, stamp);
     ids.push(Number(r.id));
     hashes.push(prevHash);
@@ -115,20 +119,26 @@ export async function appendAudit(tx: DbOrTx, key: Buffer, clock: Clock, events:
   while ((await sealBatch(tx, key, 5000)).count === 5000);
 }
 
-/**
- * Moves pending audit rows into the chain, oldest id first, in batches; returns how many. Sealers in several
- * processes take turns on the chain head's lock; rows of transactions not yet committed wait for a later round.
- * With an anchor, the head reached is appended to the anchor file once the last batch has committed.
- */
-export async function sealAudit(db: Db, key: Buffer, clock: Clock, batchSize = 5000, anchor: AuditAnchor | null = null): Promise<number> {
+/** Seals until the outbox is empty; returns how many rows, and the head reached (null when there was nothing). */
+export async function sealAll(db: Db, key: Buffer, batchSize: number): Promise<{ sealed: number; last: AnchorPoint | null }> {
   let sealed = 0;
   let last: AnchorPoint | null = null;
   for (;;) {
     const batch = await db.transaction((tx) => sealBatch(tx, key, batchSize));
     sealed += batch.count;
     last = batch.last ?? last;
-    if (batch.count < batchSize) break;
+    if (batch.count < batchSize) return { sealed, last };
   }
+}
+
+/**
+ * Moves pending audit rows into the chain, oldest id first, in batches; returns how many. Sealers in several
+ * processes take turns on the chain head's lock; rows of transactions not yet committed wait for a later round.
+ * With an anchor, the head reached is appended to the anchor file once the last batch has committed (the CLI; the
+ * server's writer anchors at most every `anchorIntervalMs`).
+ */
+export async function sealAudit(db: Db, key: Buffer, clock: Clock, batchSize = 5000, anchor: AuditAnchor | null = null): Promise<number> {
+  const { sealed, last } = await sealAll(db, key, batchSize);
   if (last && anchor) await anchor.append(last, clock.now());
   return sealed;
 }
@@ -136,174 +146,6 @@ export async function sealAudit(db: Db, key: Buffer, clock: Clock, batchSize = 5
 export async function hasPendingAudit(db: DbOrTx): Promise<boolean> {
   const rows = await db.select({ id: auditPending.id }).from(auditPending).limit(1);
   return rows.length > 0;
-}
-
-export interface AuditWriterOptions {
-  /** How soon rows written to the outbox are sealed into the chain. */
-  flushIntervalMs?: number;
-  /** How often the sealer looks for rows left by transactions that committed after its last round. */
-  sweepIntervalMs?: number;
-  maxBuffered?: number;
-  /** Where sealed heads are anchored (ADR 0006); none in tests that do not look at it. */
-  anchor?: AuditAnchor | null;
-}
-
-interface Deferred {
-  promise: Promise<void>;
-  resolve(): void;
-  reject(error: unknown): void;
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => undefined); // a batch nobody waits for (no request) must not become an unhandled rejection
-  return { promise, resolve, reject };
-}
-
-/**
- * Two jobs. Writes read-audit rows to the outbox by group commit: a row is written right away, together with
- * every row that arrived while the previous write was in flight, in one statement; the request that read waits
- * for its row (`settle`, from the onSend hook) before its response leaves (ADR 0006, finding F8). Bounded: when
- * too many rows wait, the read is refused, failing closed rather than serving unaudited. And seals the outbox:
- * rows are sealed within `flushIntervalMs` of being queued (`poke`), and a sweep catches anything left behind.
- */
-export class AuditWriter {
-  /** Rows not yet written to the outbox: those of the next group commit, and rows of failed writes kept to retry. */
-  private buffer: TimedAuditEvent[] = [];
-  /** Settles when the rows now in `buffer` are written (or their write failed). */
-  private bufferDone: Deferred | null = null;
-  /** The group-commit loop, while it runs; and the batch it is writing. */
-  private writing: Promise<void> | null = null;
-  private inFlight: Promise<void> | null = null;
-  /** requestId → the write its latest row is in; the request's onSend hook waits for it. */
-  private readonly waits = new Map<string, Promise<void>>();
-  private timer: NodeJS.Timeout | null = null;
-  private readonly sweep: NodeJS.Timeout;
-  private sealing: Promise<void> | null = null;
-  private readonly flushIntervalMs: number;
-  private readonly maxBuffered: number;
-  readonly anchor: AuditAnchor | null;
-
-  constructor(
-    private readonly db: Db,
-    private readonly key: Buffer,
-    private readonly clock: Clock,
-    private readonly log: FastifyBaseLogger | Console,
-    options: AuditWriterOptions = {},
-  ) {
-    this.flushIntervalMs = options.flushIntervalMs ?? 200;
-    this.maxBuffered = options.maxBuffered ?? 20_000;
-    this.anchor = options.anchor ?? null;
-    this.sweep = setInterval(() => {
-      if (this.sealing || this.timer) return;
-      if (this.buffer.length) return void this.flush();
-      void hasPendingAudit(this.db).then((pending) => (pending ? this.flush() : undefined)).catch(() => undefined);
-    }, options.sweepIntervalMs ?? 2000);
-    this.sweep.unref();
-  }
-
-  /** Queues a read's audit row; it is written at once (group commit) and its request waits for it in onSend. */
-  enqueue(event: AuditEvent): void {
-    if (this.buffer.length >= this.maxBuffered) throw new AppError('audit.unavailable');
-    this.buffer.push({ ...event, at: this.clock.now() });
-    this.bufferDone ??= deferred();
-    if (event.requestId) this.waits.set(event.requestId, this.bufferDone.promise);
-    this.writing ??= this.groupCommit();
-    this.poke();
-  }
-
-  /**
-   * Resolves once every row the request queued is in the outbox; rejects with audit.unavailable when that write
-   * failed, so the response becomes an error instead of unaudited data.
-   */
-  async settle(requestId: string): Promise<void> {
-    const wait = this.waits.get(requestId);
-    if (!wait) return;
-    this.waits.delete(requestId);
-    await wait.catch((error: unknown) => {
-      throw error instanceof AppError ? error : new AppError('audit.unavailable');
-    });
-  }
-
-  /** Drops a request's wait (after its response, whatever happened to it). */
-  forget(requestId: string): void {
-    this.waits.delete(requestId);
-  }
-
-  private async groupCommit(): Promise<void> {
-    try {
-      // Rows queued in this turn of the event loop go together.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      while (this.buffer.length) {
-        const batch = this.buffer;
-        const done = this.bufferDone ?? deferred();
-        this.buffer = [];
-        this.bufferDone = null;
-        this.inFlight = done.promise;
-        try {
-          await queueAudit(this.db, this.clock, batch);
-        } catch (error) {
-          // Keep the rows for the next attempt (a flush, the sweep or the next read): never lose an audit row. The
-          // requests waiting for this write, and for rows queued meanwhile, are refused; one write per attempt, no
-          // tight retry loop against a database that is down.
-          this.buffer = batch.concat(this.buffer);
-          const waiting = this.bufferDone as Deferred | null; // rows queued while this write was in flight
-          this.bufferDone = null;
-          done.reject(new AppError('audit.unavailable'));
-          waiting?.reject(new AppError('audit.unavailable'));
-          this.log.error({ err: error }, 'audit write failed');
-          return;
-        }
-        done.resolve();
-        for (const e of batch) if (e.requestId && this.waits.get(e.requestId) === done.promise) this.waits.delete(e.requestId);
-      }
-    } finally {
-      this.writing = null;
-    }
-  }
-
-  /** Asks for a seal soon (after a request queued rows in its transaction). */
-  poke(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, this.flushIntervalMs);
-    this.timer.unref();
-  }
-
-  /** Writes everything queued so far and seals the outbox (anchoring the head); resolves when that is committed. */
-  async flush(): Promise<void> {
-    // Write what is queued (rows of a failed write too), and wait for those rows only: the loop may go on with
-    // rows queued after this call.
-    if (this.buffer.length) {
-      this.bufferDone ??= deferred();
-      this.writing ??= this.groupCommit();
-    }
-    await (this.bufferDone?.promise ?? this.inFlight)?.catch(() => undefined);
-    while (this.sealing) await this.sealing;
-    this.sealing = sealAudit(this.db, this.key, this.clock, 5000, this.anchor)
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        this.log.error({ err: error }, 'audit seal failed');
-      })
-      .finally(() => {
-        this.sealing = null;
-      });
-    await this.sealing;
-  }
-
-  async close(): Promise<void> {
-    clearInterval(this.sweep);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.flush();
-  }
 }
 
 export interface VerifyResult {
@@ -328,10 +170,7 @@ export interface VerifyOptions {
  */
 export async function verifyAuditChain(db: DbOrTx, key: Buffer, options: VerifyOptions = {}): Promise<VerifyResult> {
   const batchSize = options.batchSize ?? 2000;
-  const reading = options.anchor ? await options.anchor.read() : { points: [], forged: [], unreadable: [] };
-  const anchored = new Map<number, Set<string>>();
-  for (const { seq, hash } of reading.points) anchored.set(seq, (anchored.get(seq) ?? new Set()).add(hash));
-  const lastAnchoredSeq = reading.points.length ? Math.max(...reading.points.map((p) => p.seq)) : null;
+  let lastAnchoredSeq: number | null = null;
   let expectedSeq = 1;
   let prevHash = 'genesis';
   let checked = 0;
@@ -350,10 +189,6 @@ export async function verifyAuditChain(db: DbOrTx, key: Buffer, options: VerifyO
       if (chainHash(key, prevHash, seq, at, event as AuditEvent, { receivedAt, dbRole }) !== hash) {
         return broken(row.seq, `row ${row.seq} was altered`);
       }
-      const anchors = anchored.get(seq);
-      if (anchors && (anchors.size > 1 || !anchors.has(hash))) {
-        return broken(row.seq, `row ${row.seq} is not the row anchored outside the database (the chain was rewritten)`);
-      }
       prevHash = hash;
       expectedSeq += 1;
       checked += 1;
@@ -366,14 +201,51 @@ export async function verifyAuditChain(db: DbOrTx, key: Buffer, options: VerifyO
     return broken(expectedSeq, `rows ${expectedSeq}…${head.lastSeq} are missing (deleted at the end)`);
   }
   if (head && head.lastHash !== prevHash) return broken(lastSeq, `the chain head does not match row ${lastSeq}`);
+  if (!options.anchor) return { ok: true, checked, firstBrokenSeq: null, reason: null, lastAnchoredSeq };
+
+  // The chain is sound in itself; now every anchor must still hold: its row there, with its hash. Streamed, in
+  // batches of primary-key lookups, so a file of years of anchors needs no more memory than one batch.
+  const check = await checkAnchors(db, options.anchor, lastSeq);
+  lastAnchoredSeq = check.lastAnchoredSeq;
+  // A mismatch lies within the chain, so below any cut: the lowest seq is named first.
+  if (check.mismatch !== null) {
+    return broken(check.mismatch, `row ${check.mismatch} is not the row anchored outside the database (the chain was rewritten)`);
+  }
   if (lastAnchoredSeq !== null && lastAnchoredSeq > lastSeq) {
     const missing = expectedSeq === lastAnchoredSeq ? `row ${expectedSeq} is missing` : `rows ${expectedSeq}…${lastAnchoredSeq} are missing`;
     return broken(expectedSeq, `${missing}: the chain ends at row ${lastSeq} but row ${lastAnchoredSeq} was anchored outside the database (cut back at the end)`);
   }
-  if (reading.forged.length) {
-    return broken(null, `the anchor file has lines that are not authentic (line ${reading.forged.join(', ')})`);
+  if (check.forged.length) {
+    const lines = check.forged.slice(0, 10).join(', ') + (check.forged.length > 10 ? ', …' : '');
+    return broken(null, `the anchor file has ${check.forged.length} line(s) that are not authentic (line ${lines})`);
   }
   return { ok: true, checked, firstBrokenSeq: null, reason: null, lastAnchoredSeq };
+}
+
+/** Compares every authentic anchor up to `lastSeq` with the chain; the lowest mismatching seq, the highest anchor. */
+async function checkAnchors(db: DbOrTx, anchor: AuditAnchor, lastSeq: number) {
+  let lastAnchoredSeq: number | null = null;
+  let mismatch: number | null = null;
+  const forged: number[] = [];
+  let batch: AnchorPoint[] = [];
+  const compare = async () => {
+    if (batch.length === 0) return;
+    const seqs = [...new Set(batch.map((p) => p.seq))];
+    const rows = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).where(inArray(auditLog.seq, seqs));
+    const hashes = new Map(rows.map((r) => [r.seq, r.hash]));
+    for (const p of batch) if (hashes.get(p.seq) !== p.hash) mismatch = Math.min(mismatch ?? p.seq, p.seq);
+    batch = [];
+  };
+  for await (const entry of anchor.entries()) {
+    if (entry.kind === 'forged') forged.push(entry.line);
+    if (entry.kind !== 'anchor') continue;
+    lastAnchoredSeq = Math.max(lastAnchoredSeq ?? 0, entry.point.seq);
+    if (entry.point.seq > lastSeq) continue; // beyond the chain's end: reported as a cut by the caller
+    batch.push(entry.point);
+    if (batch.length >= 1000) await compare();
+  }
+  await compare();
+  return { lastAnchoredSeq, mismatch: mismatch as number | null, forged };
 }
 
 export async function countAudit(db: DbOrTx): Promise<number> {

@@ -141,6 +141,8 @@ export const en: Messages = {
   'audit.anyResult': 'Any result',
   'audit.verify': 'Verify chain',
   'audit.verifyOk': 'Chain intact: {checked} entries checked',
+  'audit.lastAnchored': 'Last entry anchored outside the database: #{seq}.',
+  'audit.notAnchored': 'Nothing anchored yet.',
   'audit.verifyBroken': 'Chain broken at sequence {seq} ({checked} entries checked)',
   'audit.verifyReason': 'Reason: {reason}',
 

@@ -141,6 +141,8 @@ export const zhCN = {
   'audit.anyResult': '全部结果',
   'audit.verify': '校验日志链',
   'audit.verifyOk': '日志链完整：已校验 {checked} 条记录',
+  'audit.lastAnchored': '已锚定到数据库之外的最后一条：第 {seq} 条。',
+  'audit.notAnchored': '尚无锚定记录。',
   'audit.verifyBroken': '日志链断裂：在序号 {seq} 处（已校验 {checked} 条）',
   'audit.verifyReason': '原因：{reason}',
 

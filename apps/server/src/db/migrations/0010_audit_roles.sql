@@ -43,6 +43,12 @@ END $$;
 ALTER TABLE audit_pending ADD COLUMN received_at timestamptz, ADD COLUMN db_role text;
 ALTER TABLE audit_log ADD COLUMN received_at timestamptz, ADD COLUMN db_role text;
 
+-- Reads are now written before their response leaves (finding F8), so the outbox insert is on the request path. A
+-- list read names thousands of ids (random UUIDs): pglz spends ~2 ms per such row failing to compress them. Store
+-- the id lists uncompressed (out of line when large) in both tables.
+ALTER TABLE audit_pending ALTER COLUMN object_ids SET STORAGE EXTERNAL;
+ALTER TABLE audit_log ALTER COLUMN object_ids SET STORAGE EXTERNAL;
+
 -- Pending rows leave only through audit_seal() (which runs as linli_audit); the linli.audit_sealing setting of
 -- migration 0009 no longer opens anything. Statement-level: one check per statement, not per row.
 DROP TRIGGER audit_pending_guard ON audit_pending;

@@ -27,7 +27,11 @@ export function VerifyChain() {
               ? t('audit.verifyOk', { checked: result.checked })
               : t('audit.verifyBroken', { seq: result.firstBrokenSeq ?? '—', checked: result.checked })
           }
-          description={result.reason ? t('audit.verifyReason', { reason: result.reason }) : undefined}
+          description={[
+            result.reason ? t('audit.verifyReason', { reason: result.reason }) : null,
+            // The last row whose hash is anchored outside the database (ADR 0006): the chain cannot be cut back below it.
+            result.lastAnchoredSeq === null ? t('audit.notAnchored') : t('audit.lastAnchored', { seq: result.lastAnchoredSeq }),
+          ].filter(Boolean).join(' ')}
         />
       ) : null}
     </Flex>
