@@ -1,8 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-
-const MODULES = ['org', 'auth', 'users', 'audit', 'care', 'requests', 'volunteers', 'charity', 'projects', 'meetings', 'dashboards'];
+import moduleBoundaries from './eslint-rules/module-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'e2e/test-results/**', 'e2e/playwright-report/**', 'bench/results/**'] },
@@ -15,23 +14,26 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
-  // The dependency rule (ARCHITECTURE.md): a server module reaches another only through its index.ts.
-  ...MODULES.map((name) => ({
-    files: [`apps/server/src/modules/${name}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: MODULES.filter((other) => other !== name).map((other) => ({
-          group: [`../${other}/*`],
-          message: `import from '../${other}' (its index.ts), not its internals`,
-        })),
-      }],
-    },
-  })),
+  // The dependency rule (ARCHITECTURE.md), on resolved paths, for every module without a list to keep: a module reaches
+  // another only through its index.ts; shared code (server platform/, web components/, lib/, i18n/) imports no module;
+  // the web shell (app/) imports modules through their index.ts and no module imports it. eslint-rules/module-boundaries.js.
+  {
+    files: ['apps/server/src/**/*.ts', 'apps/web/src/**/*.{ts,tsx}'],
+    plugins: { linli: { rules: { 'module-boundaries': moduleBoundaries } } },
+    rules: { 'linli/module-boundaries': 'error' },
+  },
   // Routes never touch the database directly.
   {
     files: ['apps/server/src/modules/**/*.routes.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['*.repository', '*.tables', '**/platform/db'], message: 'routes call services; services call repositories' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['*.repository', '*.tables', '**/platform/db', 'drizzle-orm', 'drizzle-orm/*'], message: 'routes call services; services call repositories' }] }],
+    },
+  },
+  // SQL lives in repositories: services hold the rules and the transactions, never a query.
+  {
+    files: ['apps/server/src/modules/**/*.service.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['drizzle-orm', 'drizzle-orm/*', '*.tables', '**/*.tables'], message: 'queries belong in a *.repository.ts; services call repositories' }] }],
     },
   },
 );

@@ -2,7 +2,7 @@
 // Every value is a function of the row number through hashint8, so the same scale gives the same data on the
 // same engine (dates are relative to the generation day, recorded in bench_marker).
 import { DEFAULT_TIER_POLICY } from '../../packages/contracts/src/care';
-import { hashPassword } from '../../apps/server/src/modules/auth/password-hash';
+import { hashPassword } from '../../apps/server/src/modules/users/password-hash';
 import type { Engine } from './engine';
 
 export interface ScaleConfig {

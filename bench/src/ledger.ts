@@ -2,8 +2,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { idCheckCharacter } from '../../packages/contracts/src/id-number';
-import { LEDGER_HEADINGS, writeLedger } from '../../apps/server/src/modules/care/ledger-format';
-import { nameSearchKeys } from '../../apps/server/src/modules/care/names';
+import { LEDGER_HEADINGS, writeLedger } from '../../apps/server/src/modules/care/ledger/ledger-format';
+import { nameSearchKeys } from '../../apps/server/src/modules/care/clients/names';
 import type { Engine } from './engine';
 import { IMPORT_COMMUNITY, NAME_PARTS } from './generate';
 

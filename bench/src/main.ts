@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { createDb } from '../../apps/server/src/platform/db';
 import { migrate } from '../../apps/server/src/platform/migrate';
-import { chinaToday } from '../../apps/server/src/modules/care/tier-policy';
+import { chinaToday } from '../../apps/server/src/platform/dates';
 import { XLSX_MIME } from '../../packages/contracts/src/care';
 import { openPglite, openPostgres, type Engine } from './engine';
 import {

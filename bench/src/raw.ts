@@ -2,13 +2,14 @@
 // repository functions through a recording Drizzle handle (so the SQL text is exactly the server's), then replayed
 // with the bare driver (pg.Pool / PGlite) — no HTTP, no session lookup, no JSON, no audit of reads.
 import { randomUUID } from 'node:crypto';
-import { findClient, clientAssessments, clientTierChanges, clientVisits, nextDueFor, clientEventsOf, clientCases, clientReferrals, forEachClientInListOrder, visibleClients } from '../../apps/server/src/modules/care/clients.repository';
-import { plannedVisits, dashboardAggregates, ensureOverdueRollup, overdueBucketsNaive, onTimeByTierNaive } from '../../apps/server/src/modules/care/visits.repository';
-import { minorBornAfter } from '../../apps/server/src/modules/care/clients.policy';
-import { listAreasInScopeForLedger } from '../../apps/server/src/modules/care/ledger.repository';
+import { findClient, clientAssessments, clientTierChanges, clientVisits, nextDueFor, clientEventsOf, clientCases, clientReferrals, forEachClientInListOrder, visibleClients } from '../../apps/server/src/modules/care/clients/clients.repository';
+import { plannedVisits } from '../../apps/server/src/modules/care/visits/visits.repository';
+import { dashboardAggregates, ensureOverdueRollup, overdueBucketsNaive, onTimeByTierNaive } from '../../apps/server/src/modules/care/supervision/supervision.repository';
+import { minorBornAfter } from '../../apps/server/src/modules/care/clients/clients.policy';
+import { listAreasInScopeForLedger } from '../../apps/server/src/modules/care/ledger/ledger.repository';
 import { findUserById } from '../../apps/server/src/modules/users';
-import { addDays } from '../../apps/server/src/modules/care/tier-policy';
-import { policyFor } from '../../apps/server/src/modules/care/planning';
+import { addDays } from '../../apps/server/src/platform/dates';
+import { policyFor } from '../../apps/server/src/modules/care/policies/planning';
 import type { Captured, Engine } from './engine';
 
 export interface Who {
@@ -140,6 +141,9 @@ export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitI
         q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), visitId, 'done', null, who.id, now.toISOString()]),
         q(`UPDATE visits SET status = 'superseded', updated_at = $1 WHERE client_id = $2 AND status = 'planned' RETURNING id`, [now.toISOString(), client.id]),
       ]);
+      // The 'care.visit.recorded' event into the module outbox (platform/events.ts), as the server writes it.
+      await q(`INSERT INTO event_outbox (type, area_code, payload, actor_id, created_at, processed_at) VALUES ($1, $2, $3, $4, $5, $5)`,
+        ['care.visit.recorded', area, JSON.stringify({ visitId, clientId: client.id, outcome: 'done', visitedOn: today, caseTaskIds: [] }), who.id, now.toISOString()]);
       // The next visit, its event and the audit row (into the outbox, ADR 0005) go out together.
       await Promise.all([
         q(`INSERT INTO visits (id, client_id, area_code, grid_code, assignee_id, window_start, due_date, window_end, mode, status, tier, policy_id, visited_on, done_at,

@@ -22,11 +22,9 @@ import { registerRequestContext } from './platform/request-context';
 import { applySecurityHeaders, registerSecurityHeaders } from './platform/security-headers';
 import { ERROR_MESSAGES, pickLang } from './platform/messages';
 import { logSerializers } from './platform/redact';
-import { AuditService, auditRoutes } from './modules/audit';
-import { LoginService, MeService, authRoutes, resolveSession } from './modules/auth';
-import { AreasService, areaRoutes } from './modules/org';
-import { UsersService, userRoutes } from './modules/users';
-import { createCareModule, startRollupFolding } from './modules/care';
+import { resolveSession } from './modules/auth';
+import { LINLI_MODULES } from './modules';
+import { setupModules } from './platform/module';
 
 export interface BuildAppOptions {
   database: Database;
@@ -112,13 +110,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     async () => ({ ok: true as const, database: options.database.kind }));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
-  const loginService = new LoginService(ctx);
-  await app.register(authRoutes(ctx, loginService, new MeService(ctx)));
-  await app.register(areaRoutes(new AreasService(ctx)));
-  await app.register(userRoutes(new UsersService(ctx)));
-  await app.register(auditRoutes(new AuditService(ctx)));
-  for (const plugin of createCareModule(ctx).plugins) await app.register(plugin);
-  const stopFolding = startRollupFolding(ctx);
+  // The modules: their event handlers, their routes, their background work (src/modules.ts).
+  setupModules(LINLI_MODULES, ctx);
+  for (const module of LINLI_MODULES) await module.register?.(app, ctx);
+  const stops = LINLI_MODULES.flatMap((module) => (module.start ? [module.start(ctx)] : []));
+  ctx.events.start();
 
   await registerWebApp(app, config);
   // A response leaves only once the audit rows its request queued are in the outbox (finding F8, ADR 0006).
@@ -127,7 +123,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.addHook('onResponse', async (request) => ctx.auditWriter.forget(request.id));
   app.addHook('onClose', async () => {
-    await stopFolding();
+    for (const stop of stops) await stop();
+    await ctx.events.close();
     await ctx.auditWriter.close();
   });
   return app;

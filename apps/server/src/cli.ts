@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { type Role, ROLES, separationConflict } from '@linli/contracts';
 import { loadConfig } from './config';
 import { seedDemo } from './db/seed/demo';
-import { checkPasswordPolicy, hashPassword } from './modules/auth';
 import { importDistrict } from './modules/org';
-import { findUserByUsername, insertUser, replaceAreas, replaceRoles } from './modules/users';
+import { checkPasswordPolicy, createAccount, findUserByUsername, hashPassword } from './modules/users';
 import { sealAudit, verifyAuditChain } from './platform/audit';
 import { auditInTx } from './platform/context';
 import { openRuntime } from './runtime';
@@ -107,16 +105,11 @@ async function main(argv: string[]): Promise<number> {
       const problems = checkPasswordPolicy(password, config.passwordProfile, username);
       if (problems.length) throw new Error(`password rejected: ${problems.join('; ')}`);
       const hash = await hashPassword(password);
-      const id = randomUUID();
       await ctx.db.transaction(async (tx) => {
         await importDistrict(ctx, tx, district, []);
-        const now = ctx.clock.now();
-        await insertUser(tx, {
-          id, username, displayName: option(rest, '--display-name') ?? username, passwordHash: hash, passwordChangedAt: now,
-          mustChangePassword: false, status: 'active', createdAt: now, updatedAt: now,
+        const id = await createAccount(tx, {
+          username, displayName: option(rest, '--display-name') ?? username, passwordHash: hash, roles: [role], areaCodes: [`${district}000000`], at: ctx.clock.now(),
         });
-        await replaceRoles(tx, id, [role]);
-        await replaceAreas(tx, id, [`${district}000000`]);
         await auditInTx(ctx, tx, null, { action: 'user.create', actorName: 'cli', objectType: 'user', objectIds: [id], fields: ['username', 'roles', 'areaCodes', 'password'] });
       });
       console.log(`created ${role} ${username}; the first login asks to set up TOTP`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ROLE_PERMISSIONS, type Permission, type Role } from '@linli/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTotpSecret } from '../src/modules/auth/totp';
-import { chinaToday } from '../src/modules/care/tier-policy';
+import { chinaToday } from '../src/platform/dates';
 import { careFixtures } from './factories/care';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
 import { createTestApp, loginWithTotp, TestClient, type TestApp } from './harness';

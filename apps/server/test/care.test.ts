@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clients as clientsTable } from '../src/modules/care/care.tables';
+import { clients as clientsTable } from '../src/modules/care/clients/clients.tables';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
 import { assess, createClient, makeIdNumber } from './factories/care';
 import { createTestApp, TestClient, type TestApp } from './harness';

@@ -61,7 +61,7 @@ describe('unmasked export (R-18)', () => {
     expect(mine.status).toBe('downloaded');
     expect(mine.rowCount).toBeGreaterThanOrEqual(1);
     await t.app.ctx.auditWriter.flush(); // seal the audit outbox before reading the log directly
-    const { auditLog } = await import('../src/modules/audit/audit.tables');
+    const { auditLog } = await import('../src/platform/audit.tables');
     const rows = await t.app.ctx.db.select().from(auditLog);
     expect(rows.find((r) => r.action === 'client.export_unmasked')?.detail).toMatch(/UNMASKED, request .*; \d+ rows/);
   });

@@ -16,10 +16,10 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteInfo } from '../src/app';
-import { auditLog } from '../src/modules/audit/audit.tables';
+import { auditLog } from '../src/platform/audit.tables';
 import { generateTotpSecret } from '../src/modules/auth/totp';
-import { chinaToday } from '../src/modules/care/tier-policy';
-import { LEDGER_HEADINGS } from '../src/modules/care/ledger-format';
+import { LEDGER_HEADINGS } from '../src/modules/care/ledger/ledger-format';
+import { chinaToday } from '../src/platform/dates';
 import { careFixtures, createClient, makeIdNumber } from './factories/care';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
 import {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { XLSX_MIME } from '@linli/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../src/modules/audit/audit.tables';
+import { auditLog } from '../src/platform/audit.tables';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
 import { ledgerFile, makeIdNumber } from './factories/care';
 import { createTestApp, TestClient, type TestApp } from './harness';

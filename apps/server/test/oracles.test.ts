@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../src/modules/audit/audit.tables';
+import { auditLog } from '../src/platform/audit.tables';
 import { buildOrg, type TestOrg } from './factories/org';
 import { createClient, makeIdNumber } from './factories/care';
 import { createTestApp, signedIn, type TestApp } from './harness';

@@ -1,3 +1,4 @@
+import { ERRORS } from '@linli/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMN_CLASSIFICATION, FORBIDDEN_COLUMN_PATTERN } from '../src/db/classification';
@@ -32,13 +33,15 @@ describe('HTTP surface', () => {
   it('answers errors as { code, message } in Chinese by default and English on request, without internals', async () => {
     const zh = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(zh.statusCode).toBe(404);
-    expect(zh.json()).toMatchObject({ code: 'common.not_found', message: '未找到，或您无权查看' });
+    // The words come from the one catalogue the web app shows too (packages/contracts/src/error-codes.ts).
+    expect(zh.json()).toMatchObject({ code: 'common.not_found', message: ERRORS['common.not_found'].zh });
     const en = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-US', 'content-type': 'application/json' }, payload: '{"username": 1' });
     expect(en.statusCode).toBe(400);
     expect(en.json().code).toBe('common.validation_failed');
     expect(en.body).not.toMatch(/at .*\.ts:\d+|stack|SELECT /i);
     const invalid = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en' }, payload: { username: '', password: '' } });
-    expect(invalid.json().message).toBe('Some fields are invalid');
+    expect(invalid.json().message).toBe(ERRORS['common.validation_failed'].en);
+    expect(ERRORS['common.validation_failed'].en).not.toBe(ERRORS['common.validation_failed'].zh);
     expect(invalid.json().fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['username', 'password']));
   });
 

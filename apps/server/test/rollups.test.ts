@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recodeAreaOwnedRows } from '../src/modules/org/area-owned';
-import { chinaToday } from '../src/modules/care/tier-policy';
+import { chinaToday } from '../src/platform/dates';
 import {
   ensureOverdueRollup, foldRollups, onTimeByTier, onTimeByTierNaive, overdueBuckets, overdueBucketsNaive, type OverdueGrouping,
-} from '../src/modules/care/visits.repository';
+} from '../src/modules/care/supervision/supervision.repository';
 import { queryRows } from '../src/platform/db';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
 import { assess, createClient } from './factories/care';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTotpSecret } from '../src/modules/auth/totp';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
 import { careFixtures } from './factories/care';
-import { chinaToday } from '../src/modules/care/tier-policy';
+import { chinaToday } from '../src/platform/dates';
 import { createTestApp, loginWithTotp, TestClient, type TestApp } from './harness';
 import { ROUTE_SAMPLES, routeKey } from './route-samples';
 
@@ -155,7 +155,7 @@ describe('audit (R-16): every personal-data route writes an audit row', () => {
     await client.get(`/api/areas/${org.communityB}`);
     await client.get('/api/audit');
     await t.app.ctx.auditWriter.flush();
-    const { auditLog } = await import('../src/modules/audit/audit.tables');
+    const { auditLog } = await import('../src/platform/audit.tables');
     const { eq } = await import('drizzle-orm');
     const rows = await t.app.ctx.db.select().from(auditLog).where(eq(auditLog.actorId, id));
     expect(rows.find((r) => r.action === 'authz.not_found' && r.objectIds.includes(org.communityB))?.result).toBe('denied');
@@ -170,7 +170,7 @@ describe('audit (R-16): every personal-data route writes an audit row', () => {
 });
 
 async function auditCount(actorId: string): Promise<number> {
-  const { auditLog } = await import('../src/modules/audit/audit.tables');
+  const { auditLog } = await import('../src/platform/audit.tables');
   const { and, eq, ne, count } = await import('drizzle-orm');
   const [row] = await t.app.ctx.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.actorId, actorId), ne(auditLog.action, 'auth.login')));
   return Number(row?.n ?? 0);

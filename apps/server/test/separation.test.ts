@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../src/modules/audit/audit.tables';
+import { auditLog } from '../src/platform/audit.tables';
 import { users } from '../src/modules/users/users.tables';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
 import { createTestApp, loginWithTotp, signedIn, TestClient, type TestApp } from './harness';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, Paged } from './common';
+import { Id, IsoDateTime } from './common';
 
 export const AREA_LEVELS = ['district', 'street', 'community', 'grid'] as const;
 export const AreaLevel = z.enum(AREA_LEVELS);
@@ -57,4 +57,3 @@ export const CatalogEntry = z.object({ code: AreaCode, name: z.string(), level: 
 export const CatalogList = z.object({ items: z.array(CatalogEntry) });
 export const AreaImportInput = z.object({ code: AreaCode });
 
-export const PagedAreas = Paged(Area);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ModulePermission, modulePermissions, moduleRoleGrants } from './modules';
 
 export const ROLES = [
   'system_admin',
@@ -19,7 +20,7 @@ export const SEPARATED_ADMIN_ROLES: readonly Role[] = ['system_admin', 'security
 /** Roles that must use a second factor and have the shorter idle timeout. */
 export const ADMIN_ROLES: readonly Role[] = SEPARATED_ADMIN_ROLES;
 
-export const PERMISSIONS = [
+const CORE_PERMISSIONS = [
   'area.read',
   'area.manage',
   'user.read',
@@ -48,6 +49,9 @@ export const PERMISSIONS = [
   'care.case.approve',
   'care.export.approve',
 ] as const;
+/** The core permissions and those of the modules listed in modules.ts. */
+type AnyPermission = (typeof CORE_PERMISSIONS)[number] | ModulePermission;
+export const PERMISSIONS = [...CORE_PERMISSIONS, ...modulePermissions()] as unknown as readonly [AnyPermission, ...AnyPermission[]];
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
 
@@ -61,7 +65,7 @@ const officer: Permission[] = [...staffRead, 'user.activate', 'care.client.read'
 const districtOfficer: Permission[] = [...officer, 'care.policy.manage'];
 
 /** Role → permissions. The only place grants are decided; policies add scope and object rules. */
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+const CORE_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // 系统管理员: accounts and areas, never the audit log.
   // Business accounts it creates start pending: a supervisor of the area activates them (F6).
   system_admin: ['area.read', 'area.manage', 'user.read', 'user.manage', 'user.confirm_totp_reset'],
@@ -77,6 +81,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Grid workers visit and record, but do not see full ID or phone numbers.
   grid_worker: caseworker,
 };
+
+/** Role → permissions, the core table plus what each listed module grants. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = Object.fromEntries(
+  ROLES.map((role) => [role, [...CORE_ROLE_PERMISSIONS[role], ...(moduleRoleGrants(role) as Permission[])]]),
+) as unknown as Record<Role, readonly Permission[]>;
 
 export function permissionsForRoles(roles: readonly Role[]): Permission[] {
   const set = new Set<Permission>();

@@ -43,6 +43,10 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, PiClass>> = {
     object_type: 'none', object_ids: 'general', fields: 'none', result: 'none', ip: 'general', request_id: 'none', detail: 'general',
     received_at: 'none', db_role: 'none',
   },
+  event_outbox: {
+    id: 'none', type: 'none', area_code: 'none', payload: 'general', actor_id: 'general', created_at: 'none', processed_at: 'none',
+    attempts: 'none', next_attempt_at: 'none', last_error: 'none',
+  },
   audit_chain_head: { id: 'none', last_seq: 'none', last_hash: 'none' },
   households: { id: 'none', area_code: 'none', grid_code: 'none', address: 'general', created_at: 'none', updated_at: 'none' },
   clients: {

@@ -1,7 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Permission, Role } from '@linli/contracts';
-import { AppError } from './errors';
 
 /** Who is acting, resolved once per request from the session. */
 export interface Actor {
@@ -92,10 +91,3 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
   return actor.permissions.has(permission);
 }
 
-export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!actor.permissions.has(permission)) throw new AppError('common.forbidden', undefined, `missing ${permission}`);
-}
-
-export function primaryRole(actor: Pick<Actor, 'roles'>): string | null {
-  return actor.roles[0] ?? null;
-}

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { auditChainHead, auditLog, auditPending } from '../modules/audit/audit.tables';
+import { auditChainHead, auditLog, auditPending } from './audit.tables';
 import type { AnchorPoint, AuditAnchor } from './audit-anchor';
 import type { Clock } from './clock';
 import { type Db, type DbOrTx, queryRows } from './db';
@@ -248,7 +248,3 @@ async function checkAnchors(db: DbOrTx, anchor: AuditAnchor, lastSeq: number) {
   return { lastAnchoredSeq, mismatch: mismatch as number | null, forged };
 }
 
-export async function countAudit(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
-  return row?.n ?? 0;
-}

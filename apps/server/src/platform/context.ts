@@ -6,6 +6,7 @@ import { type AuditEvent, queueAudit } from './audit';
 import { AuditAnchor } from './audit-anchor';
 import { AuditWriter } from './audit-writer';
 import { redactText } from './redact';
+import { EventBus } from './events';
 import type { Clock } from './clock';
 import { FieldCipher } from './crypto';
 import type { Database, Db, DbOrTx } from './db';
@@ -20,14 +21,17 @@ export interface AppContext {
   keys: Keys;
   cipher: FieldCipher;
   auditWriter: AuditWriter;
+  /** Events between modules (platform/events.ts): modules register handlers, services emit in their transaction. */
+  events: EventBus;
   log: FastifyBaseLogger | Console;
 }
 
-export function createContext(args: Omit<AppContext, 'db' | 'cipher' | 'auditWriter'>): AppContext {
+export function createContext(args: Omit<AppContext, 'db' | 'cipher' | 'auditWriter' | 'events'>): AppContext {
   return {
     ...args,
     db: args.database.db,
     cipher: new FieldCipher(args.keys),
+    events: new EventBus(args.database.db, args.clock, args.log),
     auditWriter: new AuditWriter(args.database.db, args.keys.auditHmac, args.clock, args.log, {
       anchor: args.config.auditAnchorFile ? new AuditAnchor(args.config.auditAnchorFile, args.keys.auditAnchor) : null,
     }),

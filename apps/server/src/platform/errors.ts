@@ -1,44 +1,11 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import type { ErrorBody, ErrorCode } from '@linli/contracts';
+import { type ErrorBody, type ErrorCode, ERRORS } from '@linli/contracts';
 import { ERROR_MESSAGES, pickLang } from './messages';
 
-const STATUS_BY_PREFIX: [RegExp, number][] = [
-  [/^common\.validation_failed$/, 400],
-  [/^common\.csrf_failed$/, 403],
-  [/^common\.approver_scope$/, 403],
-  [/^care\.exact_lookup_forbidden$/, 403],
-  [/^care\.exact_lookup_limited$/, 429],
-  [/^user\.(admin_target|second_admin_required)$/, 403],
-  [/^user\.invalid_state$/, 409],
-  [/^common\.forbidden$/, 403],
-  [/^common\.conflict$/, 409],
-  [/^common\.rate_limited$/, 429],
-  [/^common\.internal$/, 500],
-  [/^auth\.(unauthenticated|invalid_credentials|session_expired|challenge_invalid|totp_invalid|password_wrong)$/, 401],
-  [/^auth\.account_locked$/, 423],
-  [/^auth\.rate_limited$/, 429],
-  [/^auth\.(password_weak|password_reused)$/, 400],
-  [/^auth\.(totp_required|reauth_required)$/, 403],
-  [/\.not_found$/, 404],
-  [/\.(username_taken|code_taken)$/, 409],
-  [/^user\.(role_conflict|cannot_change_self)$/, 400],
-  [/^area\.(invalid_parent|merge_invalid)$/, 400],
-  [/^audit\.chain_broken$/, 500],
-  [/^audit\.unavailable$/, 503],
-  [/^care\.duplicate_suspected$/, 409],
-  [/^care\.ledger_unreadable$/, 400],
-  [/^care\.ledger_too_large$/, 413],
-  [/^care\.ledger_timeout$/, 422],
-  [/^care\.import_busy$/, 429],
-  [/^care\.consent_required$/, 403],
-  [/^care\.invalid_state$/, 409],
-  [/^care\.(visit_not_open|client_not_active)$/, 409],
-];
-
+/** The HTTP status of a code, from the shared catalogue (packages/contracts/src/error-codes.ts). */
 export function statusForCode(code: ErrorCode): number {
-  for (const [pattern, status] of STATUS_BY_PREFIX) if (pattern.test(code)) return status;
-  return 400;
+  return ERRORS[code].status;
 }
 
 export class AppError extends Error {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './db';
@@ -7,11 +7,29 @@ const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 /** Arbitrary constant: one migrator at a time across processes sharing a PostgreSQL database. */
 const MIGRATION_LOCK = 72_517_001;
 
-export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: string }[] {
-  return readdirSync(dir)
-    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
-    .sort()
-    .map((name) => ({ name, sql: readFileSync(path.join(dir, name), 'utf8') }));
+const MODULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../modules');
+const MIGRATION_NAME = /^\d{4}_[a-z0-9_]+\.sql$/;
+
+/**
+ * Every committed migration in file-name order: the shared ones in db/migrations and each module's own in
+ * `modules/<name>/migrations/` (so a new module adds files only in its folder). Numbers are global: two files may not
+ * share a name.
+ */
+export function listMigrations(dir = MIGRATIONS_DIR, modulesDir: string | null = MODULES_DIR): { name: string; sql: string }[] {
+  const dirs = [dir];
+  if (modulesDir && existsSync(modulesDir)) {
+    for (const entry of readdirSync(modulesDir, { withFileTypes: true })) {
+      const own = path.join(modulesDir, entry.name, 'migrations');
+      if (entry.isDirectory() && existsSync(own)) dirs.push(own);
+    }
+  }
+  const files = dirs.flatMap((d) => readdirSync(d).filter((f) => MIGRATION_NAME.test(f)).map((name) => ({ name, file: path.join(d, name) })));
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    if (seen.has(f.name)) throw new Error(`two migrations named ${f.name}: ${seen.get(f.name)} and ${f.file}`);
+    seen.set(f.name, f.file);
+  }
+  return files.sort((a, b) => a.name.localeCompare(b.name)).map((f) => ({ name: f.name, sql: readFileSync(f.file, 'utf8') }));
 }
 
 /**

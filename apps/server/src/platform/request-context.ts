@@ -5,8 +5,14 @@ import { auditEvent, auditRead, type AppContext } from './context';
 import { safeEqual } from './crypto';
 import { AppError } from './errors';
 
-/** Kinds of ids a route's path parameters carry; the scope test fills them with other communities' ids. */
-export type IdKind = 'area' | 'user' | 'client' | 'visit' | 'tier_change' | 'case' | 'referral' | 'consent' | 'export' | 'household' | 'client_merge';
+/**
+ * Kinds of ids a route's path parameters carry (the route-table tests fill them with other communities' ids). Each
+ * module declares its own by merging into this interface (`declare module '…/platform/request-context'`), so the
+ * platform lists no domain's kinds.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging in each module
+export interface IdKinds {}
+export type IdKind = keyof IdKinds & string;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

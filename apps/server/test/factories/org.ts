@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@linli/contracts';
 import type { AppContext } from '../../src/platform/context';
-import { hashPassword } from '../../src/modules/auth/password-hash';
+import { hashPassword } from '../../src/modules/users/password-hash';
 import { insertArea } from '../../src/modules/org/areas.repository';
 import { insertUser, replaceAreas, replaceRoles } from '../../src/modules/users/users.repository';
 

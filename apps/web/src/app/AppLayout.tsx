@@ -2,11 +2,11 @@ import { Suspense, useState } from 'react';
 import { Button, Drawer, Flex, Grid, Layout, Typography, theme } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Outlet } from 'react-router-dom';
+import { LangSwitch } from '../components/LangSwitch';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { AreaSwitcher } from './AreaSwitcher';
 import { ErrorBoundary } from './ErrorBoundary';
-import { LangSwitch } from './LangSwitch';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 

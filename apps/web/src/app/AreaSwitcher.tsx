@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { App, TreeSelect } from 'antd';
 import { useI18n } from '../i18n';
 import { buildAreaTree, toTreeOptions, type AreaTreeOption } from '../lib/area-tree';
-import { hasPermission, useSession, useSetCurrentArea } from '../modules/auth/api';
-import { useAreaTree } from '../modules/areas/api';
+import { useAreaTree } from '../modules/areas';
+import { hasPermission, useSession, useSetCurrentArea } from '../modules/auth';
 
 const ALL = '__all__';
 

@@ -1,13 +1,13 @@
-import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import { Result } from 'antd';
+import { PermissionsProvider } from '../components/Can';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
-import { useI18n } from '../i18n';
-import type { Permission } from '../lib/types';
-import { hasPermission, useSessionQuery } from '../modules/auth/api';
+import { useSessionQuery } from '../modules/auth';
 
-/** Routes below need a session; without one the user is sent to /login (the path is kept in history state). */
+/**
+ * Routes below need a session; without one the user is sent to /login (the path is kept in history state). The
+ * session's permissions are provided to everything below (Can, RequirePermission).
+ */
 export function RequireAuth() {
   const { data, isPending, error, refetch } = useSessionQuery();
   const location = useLocation();
@@ -20,13 +20,9 @@ export function RequireAuth() {
     );
   }
   if (!data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  return <Outlet />;
-}
-
-/** Shows a 403 result instead of the page when the session lacks the permission. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
-  const { data } = useSessionQuery();
-  const { t } = useI18n();
-  if (!hasPermission(data, permission)) return <Result status="403" title="403" subTitle={t('app.forbidden')} />;
-  return <>{children}</>;
+  return (
+    <PermissionsProvider permissions={data.permissions}>
+      <Outlet />
+    </PermissionsProvider>
+  );
 }

@@ -19,7 +19,7 @@ import {
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type MessageKey } from '../i18n';
 import type { Permission } from '../lib/types';
-import { hasPermission, useSession } from '../modules/auth/api';
+import { hasPermission, useSession } from '../modules/auth';
 
 interface MenuEntry {
   path: string;

@@ -2,7 +2,7 @@ import { App, Button, Dropdown, type MenuProps } from 'antd';
 import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n';
-import { useLogout, useSession } from '../modules/auth/api';
+import { useLogout, useSession } from '../modules/auth';
 
 /** The signed-in user's name with Profile and Log out. */
 export function UserMenu({ compact = false }: { compact?: boolean }) {

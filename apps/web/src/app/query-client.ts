@@ -1,7 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { SESSION_LOST_CODES, isApiError } from '../lib/api-client';
-import { dropSession } from '../modules/auth/api';
-import { setSessionLostCode } from '../modules/auth/session-notice';
+import { dropSession, setSessionLostCode } from '../modules/auth';
 
 /** One client for the app: 4xx answers are final (no retry), and a lost session sends the user to login. */
 export function createQueryClient(): QueryClient {

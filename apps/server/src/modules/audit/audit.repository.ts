@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { auditLog } from './audit.tables';
+import { auditLog } from '../../platform/audit.tables';
 
 export interface AuditFilter {
   from?: Date | undefined;

@@ -1,2 +1,11 @@
+import type { LinliModule } from '../../platform/module';
+import { AuditService } from './audit.service';
+import { auditRoutes } from './audit.routes';
+
 export { AuditService } from './audit.service';
 export { auditRoutes } from './audit.routes';
+
+export const auditModule: LinliModule = {
+  name: 'audit',
+  register: async (app, ctx) => app.register(auditRoutes(new AuditService(ctx))),
+};

@@ -25,9 +25,4 @@ export const authChallenges = pgTable('auth_challenges', {
   createdAt: ts('created_at').notNull(),
 });
 
-export const loginThrottle = pgTable('login_throttle', {
-  usernameKey: text('username_key').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  lockedUntil: ts('locked_until'),
-  updatedAt: ts('updated_at').notNull(),
-});
+

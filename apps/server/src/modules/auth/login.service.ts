@@ -4,18 +4,14 @@ import type { AppContext } from '../../platform/context';
 import { randomToken, sha256 } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
 import { RateLimiter } from '../../platform/rate-limit';
-import { findUserById, findUserByUsername, loadGrants, updateUser, type UserRow } from '../users';
-import { passwordExpired } from './password-policy';
-import { dummyPasswordHash, verifyPassword } from './password-hash';
-import { openSession } from './session.service';
 import {
-  clearThrottle, countFailure, deleteChallenge, deleteUserSessions, findChallenge, findThrottle, insertChallenge, listUserSessions,
-} from './sessions.repository';
+  LOCK_MINUTES, MAX_FAILURES, ONE_TIME_PASSWORD_DAYS, type UserRow, clearThrottle, countFailure, dummyPasswordHash, findThrottle,
+  findUserById, findUserByUsername, loadGrants, passwordExpired, prepareNewPassword, recordLogin, setSecondFactor, storePassword, verifyPassword,
+} from '../users';
+import { openSession } from './session.service';
+import { deleteChallenge, deleteUserSessions, findChallenge, insertChallenge, listUserSessions } from './sessions.repository';
 import { generateTotpSecret, matchTotp, otpauthUri } from './totp';
-import { ONE_TIME_PASSWORD_DAYS, prepareNewPassword, storePassword } from './credentials.service';
-import { LOCK_MINUTES, MAX_FAILURES } from './limits';
 
-export { LOCK_MINUTES, MAX_FAILURES } from './limits';
 export const INACTIVITY_DAYS = 180;
 const CHALLENGE_MS = 5 * 60_000;
 
@@ -175,7 +171,7 @@ export class LoginService {
     await deleteChallenge(this.ctx.db, row.id);
     await clearThrottle(this.ctx.db, key);
     const patch = row.kind === 'totp_setup' ? { totpSecretEnc: secretEnc, totpLastStep: step } : { totpLastStep: step };
-    await updateUser(this.ctx.db, user.id, { ...patch, updatedAt: this.ctx.clock.now() });
+    await setSecondFactor(this.ctx.db, user.id, this.ctx.clock.now(), patch);
     return this.startSession(user, await this.grants(user.id), client, row.kind === 'totp_setup' ? 'password+totp (enrolled)' : 'password+totp');
   }
 
@@ -205,7 +201,7 @@ export class LoginService {
     const { roles } = grants;
     return this.ctx.db.transaction(async (tx) => {
       const session = await openSession(this.ctx, tx, { id: user.id, roles }, client);
-      await updateUser(tx, user.id, { lastLoginAt: now });
+      await recordLogin(tx, user.id, now);
       await auditInTx(this.ctx, tx, null, {
         action: 'auth.login', actorId: user.id, actorName: user.username, role: roles.join(',') || null, areaCodes: grants.areaCodes,
         ip: client.ip, requestId: client.requestId, detail: method,

@@ -3,11 +3,8 @@ import { type Actor, codeInPrefixes, scopePrefix } from '../../platform/access';
 import { type AppContext, auditEvent, auditInTx, auditNow } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { findArea, findAreas } from '../org';
-import { findUserById, updateUser } from '../users';
-import { prepareNewPassword, storePassword } from './credentials.service';
-import { verifyPassword } from './password-hash';
-import { bumpFailures, clearThrottle, deleteSession, deleteUserSessions, listUserSessions, lockThrottle, setSessionArea } from './sessions.repository';
-import { LOCK_MINUTES, MAX_FAILURES } from './limits';
+import { LOCK_MINUTES, MAX_FAILURES, bumpFailures, clearThrottle, findUserById, lockThrottle, prepareNewPassword, setSecondFactor, storePassword, verifyPassword } from '../users';
+import { deleteSession, deleteUserSessions, listUserSessions, setSessionArea } from './sessions.repository';
 import { sha256 } from '../../platform/crypto';
 import { generateTotpSecret, matchTotp, otpauthUri } from './totp';
 
@@ -79,7 +76,7 @@ export class MeService {
   async startTotpSetup(actor: Actor): Promise<{ secret: string; otpauthUri: string }> {
     const secret = generateTotpSecret();
     await this.ctx.db.transaction(async (tx) => {
-      await updateUser(tx, actor.userId, { totpPendingEnc: this.ctx.cipher.encrypt(secret), updatedAt: this.ctx.clock.now() });
+      await setSecondFactor(tx, actor.userId, this.ctx.clock.now(), { totpPendingEnc: this.ctx.cipher.encrypt(secret) });
       await auditInTx(this.ctx, tx, actor, { action: 'auth.totp_setup', objectType: 'user', objectIds: [actor.userId], fields: ['totpSecret'] });
     });
     return { secret, otpauthUri: otpauthUri(secret, actor.username) };
@@ -91,7 +88,7 @@ export class MeService {
     const step = pending ? matchTotp(pending, code, this.ctx.clock.now(), null) : null;
     if (!user || step === null) throw new AppError('auth.totp_invalid', [{ path: 'code', message: 'wrong code' }]);
     await this.ctx.db.transaction(async (tx) => {
-      await updateUser(tx, user.id, { totpSecretEnc: user.totpPendingEnc, totpPendingEnc: null, totpLastStep: step, updatedAt: this.ctx.clock.now() });
+      await setSecondFactor(tx, user.id, this.ctx.clock.now(), { totpSecretEnc: user.totpPendingEnc, totpPendingEnc: null, totpLastStep: step });
       await auditInTx(this.ctx, tx, actor, { action: 'auth.totp_enable', objectType: 'user', objectIds: [user.id], fields: ['totpSecret'] });
     });
   }

@@ -1,6 +1,6 @@
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db';
-import { authChallenges, loginThrottle, sessions } from './auth.tables';
+import { authChallenges, sessions } from './auth.tables';
 
 export interface SessionWithUser {
   id: string;
@@ -83,63 +83,6 @@ export async function deleteUserSessions(db: DbOrTx, userId: string, exceptId?: 
 
 export function listUserSessions(db: DbOrTx, userId: string) {
   return db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(sessions.createdAt);
-}
-
-export function deleteExpiredSessions(db: DbOrTx, now: Date) {
-  return db.delete(sessions).where(lt(sessions.expiresAt, now));
-}
-
-export async function findThrottle(db: DbOrTx, key: string) {
-  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.usernameKey, key));
-  return row ?? null;
-}
-
-export function saveThrottle(db: DbOrTx, row: typeof loginThrottle.$inferInsert) {
-  return db
-    .insert(loginThrottle)
-    .values(row)
-    .onConflictDoUpdate({
-      target: loginThrottle.usernameKey,
-      set: { failures: row.failures, lockedUntil: row.lockedUntil, updatedAt: row.updatedAt },
-    });
-}
-
-/**
- * Counts one attempt against a username in one statement, so concurrent attempts cannot all read the same old count.
- * Returns the count after this attempt and whether the account is locked (an expired lock starts a fresh count; a
- * live one is left as it is).
- */
-export async function bumpFailures(db: DbOrTx, key: string, now: Date): Promise<{ failures: number; locked: boolean }> {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const [row] = await db.insert(loginThrottle).values({ usernameKey: key, failures: 1, lockedUntil: null, updatedAt: now })
-    .onConflictDoUpdate({
-      target: loginThrottle.usernameKey,
-      set: {
-        failures: sql`CASE WHEN ${loginThrottle.lockedUntil} > ${at} THEN ${loginThrottle.failures}
-          WHEN ${loginThrottle.lockedUntil} IS NOT NULL THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
-        lockedUntil: sql`CASE WHEN ${loginThrottle.lockedUntil} > ${at} THEN ${loginThrottle.lockedUntil} ELSE NULL END`,
-        updatedAt: now,
-      },
-    })
-    .returning({ failures: loginThrottle.failures, lockedUntil: loginThrottle.lockedUntil });
-  return { failures: row?.failures ?? 1, locked: Boolean(row?.lockedUntil && row.lockedUntil > now) };
-}
-
-export function lockThrottle(db: DbOrTx, key: string, now: Date, until: Date) {
-  return db.update(loginThrottle).set({ failures: 0, lockedUntil: until, updatedAt: now }).where(eq(loginThrottle.usernameKey, key));
-}
-
-/** Counts one failure; at `max` the account locks until `lockedUntil`. Returns whether the account is now locked. */
-export async function countFailure(db: DbOrTx, key: string, now: Date, max: number, lockedUntil: Date): Promise<boolean> {
-  const { failures, locked } = await bumpFailures(db, key, now);
-  if (locked) return true;
-  if (failures < max) return false;
-  await lockThrottle(db, key, now, lockedUntil);
-  return true;
-}
-
-export function clearThrottle(db: DbOrTx, key: string) {
-  return db.delete(loginThrottle).where(eq(loginThrottle.usernameKey, key));
 }
 
 export function insertChallenge(db: DbOrTx, row: typeof authChallenges.$inferInsert) {

@@ -18,10 +18,6 @@ export function registerAreaOwned(entry: AreaOwnedColumn): void {
   if (!registry.some((e) => e.table === entry.table && e.column === entry.column)) registry.push(entry);
 }
 
-export function areaOwnedColumns(): readonly AreaOwnedColumn[] {
-  return registry;
-}
-
 export async function recodeAreaOwnedRows(tx: DbOrTx, fromCode: string, toCode: string): Promise<void> {
   for (const entry of registry) {
     const table = sql.identifier(entry.table);

@@ -1,3 +1,4 @@
+import type {} from './org.ids'; // this module's id kinds (IdKinds), for programs that compile this file alone
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {

@@ -1,4 +1,8 @@
 // Public surface of the org module: other modules import only from here.
+import type { LinliModule } from '../../platform/module';
+import { AreasService } from './areas.service';
+import { areaRoutes } from './areas.routes';
+
 export { AreasService, importDistrict, importEntries, toArea } from './areas.service';
 export { areaRoutes } from './areas.routes';
 export { registerAreaOwned } from './area-owned';
@@ -6,3 +10,8 @@ export { findArea, findAreas, insertArea } from './areas.repository';
 export { communitiesOf, findDistrict, streetsOf } from './division-catalog';
 export { type AreaRow } from './areas.repository';
 export { areas } from './areas.tables';
+
+export const orgModule: LinliModule = {
+  name: 'org',
+  register: async (app, ctx) => app.register(areaRoutes(new AreasService(ctx))),
+};

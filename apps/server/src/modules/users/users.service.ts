@@ -5,7 +5,10 @@ import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { maskPhone } from '../../platform/masking';
 import { deniedNotFound } from '../../platform/request-context';
-import { clearThrottle, deleteUserSessions, findThrottle, hashPassword, issueOneTimePassword } from '../auth';
+import { hashPassword } from './password-hash';
+import { issueOneTimePassword } from './credentials.service';
+import { clearThrottle, findThrottle } from './lockout.repository';
+import { revokeSessions } from './users.events';
 import { randomToken } from '../../platform/crypto';
 import { findAreas } from '../org';
 import {
@@ -158,7 +161,7 @@ export class UsersService {
     await this.ctx.db.transaction(async (tx) => {
       await replaceRoles(tx, id, [...new Set(roles)]);
       // New grants take effect at the next login: old sessions carried the old role's idle timeout.
-      await deleteUserSessions(tx, id);
+      await revokeSessions(this.ctx, tx, id, 'roles changed');
       await auditInTx(this.ctx, tx, actor, { action: 'user.roles', objectType: 'user', objectIds: [id], fields: ['roles'], detail: `${user.roles.join(',')} → ${roles.join(',')}` });
     });
     return this.detail(actor, id, false);
@@ -174,7 +177,7 @@ export class UsersService {
     }
     await this.ctx.db.transaction(async (tx) => {
       await updateUser(tx, id, { status: enabled ? 'active' : 'disabled', updatedAt: this.ctx.clock.now() });
-      if (!enabled) await deleteUserSessions(tx, id);
+      if (!enabled) await revokeSessions(this.ctx, tx, id, 'account disabled');
       await auditInTx(this.ctx, tx, actor, { action: enabled ? 'user.enable' : 'user.disable', objectType: 'user', objectIds: [id], fields: ['status'] });
     });
     return this.detail(actor, id, false);
@@ -231,7 +234,7 @@ export class UsersService {
     }
     await this.ctx.db.transaction(async (tx) => {
       await updateUser(tx, id, { totpSecretEnc: null, totpPendingEnc: null, totpLastStep: null, totpResetRequestedBy: null, totpResetRequestedAt: null, updatedAt: now });
-      await deleteUserSessions(tx, id);
+      await revokeSessions(this.ctx, tx, id, 'second factor reset');
       await auditInTx(this.ctx, tx, actor, { action: 'user.totp_reset_confirm', objectType: 'user', objectIds: [id], fields: ['totpSecret'], detail: `requested by ${target.totpResetRequestedBy}` });
     });
     return this.detail(actor, id, false);
@@ -241,8 +244,8 @@ export class UsersService {
     const { target } = await this.loadVisible(actor, id);
     if (!userPolicy.canEndSessions(actor, target)) throw new AppError('common.forbidden');
     await this.ctx.db.transaction(async (tx) => {
-      const ended = await deleteUserSessions(tx, id);
-      await auditInTx(this.ctx, tx, actor, { action: 'user.end_sessions', objectType: 'user', objectIds: [id], detail: `${ended} sessions` });
+      await revokeSessions(this.ctx, tx, id, 'ended by an administrator');
+      await auditInTx(this.ctx, tx, actor, { action: 'user.end_sessions', objectType: 'user', objectIds: [id] });
     });
   }
 }

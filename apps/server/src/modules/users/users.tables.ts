@@ -1,4 +1,4 @@
-import { bigint, boolean, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -39,4 +39,12 @@ export const passwordHistory = pgTable('password_history', {
   userId: uuid('user_id').notNull(),
   passwordHash: text('password_hash').notNull(),
   createdAt: ts('created_at').notNull(),
+});
+
+/** Consecutive login failures per typed username (lockout, security.md decision 4). */
+export const loginThrottle = pgTable('login_throttle', {
+  usernameKey: text('username_key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  updatedAt: ts('updated_at').notNull(),
 });

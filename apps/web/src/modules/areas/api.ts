@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 import type { AreaChange, AreaDetail, AreaList, CatalogEntry, OkResponse } from '../../lib/types';
+import { defineMutation } from '../../lib/use-api-mutation';
 
 export const areaKeys = {
   all: ['areas'] as const,
@@ -40,26 +41,25 @@ export function fetchCatalog(parentCode: string) {
   return api.get<{ items: CatalogEntry[] }>('/areas/catalog', { parentCode });
 }
 
-function useAreaMutation<TInput, TOutput>(run: (input: TInput) => Promise<TOutput>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: areaKeys.all }),
-  });
-}
+const AREA_CHANGES = [areaKeys.all] as const;
 
-export const useCreateArea = () =>
-  useAreaMutation((input: { parentCode: string; name: string; code?: string }) => api.post<AreaDetail>('/areas', input));
+export const useCreateArea = defineMutation({
+  mutationFn: (input: { parentCode: string; name: string; code?: string }) => api.post<AreaDetail>('/areas', input),
+  invalidates: AREA_CHANGES,
+});
 
-export const useRenameArea = () =>
-  useAreaMutation(({ code, ...body }: { code: string; name: string; version: number }) =>
-    api.patch<AreaDetail>(`/areas/${encodeURIComponent(code)}`, body),
-  );
+export const useRenameArea = defineMutation({
+  mutationFn: ({ code, ...body }: { code: string; name: string; version: number }) => api.patch<AreaDetail>(`/areas/${encodeURIComponent(code)}`, body),
+  invalidates: AREA_CHANGES,
+});
 
-export const useMergeArea = () =>
-  useAreaMutation(({ code, ...body }: { code: string; intoCode: string; version: number }) =>
+export const useMergeArea = defineMutation({
+  mutationFn: ({ code, ...body }: { code: string; intoCode: string; version: number }) =>
     api.post<AreaDetail>(`/areas/${encodeURIComponent(code)}/merge`, body),
-  );
+  invalidates: AREA_CHANGES,
+});
 
-export const useImportArea = () =>
-  useAreaMutation((input: { code: string }) => api.post<OkResponse>('/areas/import', input));
+export const useImportArea = defineMutation({
+  mutationFn: (input: { code: string }) => api.post<OkResponse>('/areas/import', input),
+  invalidates: AREA_CHANGES,
+});

@@ -1,16 +1,7 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { RequirePermission } from '../../app/AuthGuard';
+import { guardedRoute } from '../../components/RequirePermission';
 
 const AreasPage = lazy(() => import('./pages/AreasPage'));
 
-export const areasRoutes: RouteObject[] = [
-  {
-    path: 'areas',
-    element: (
-      <RequirePermission permission="area.read">
-        <AreasPage />
-      </RequirePermission>
-    ),
-  },
-];
+export const areasRoutes: RouteObject[] = [guardedRoute('areas', 'area.read', <AreasPage />)];

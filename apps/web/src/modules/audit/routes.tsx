@@ -1,16 +1,7 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { RequirePermission } from '../../app/AuthGuard';
+import { guardedRoute } from '../../components/RequirePermission';
 
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage'));
 
-export const auditRoutes: RouteObject[] = [
-  {
-    path: 'audit',
-    element: (
-      <RequirePermission permission="audit.read">
-        <AuditLogPage />
-      </RequirePermission>
-    ),
-  },
-];
+export const auditRoutes: RouteObject[] = [guardedRoute('audit', 'audit.read', <AuditLogPage />)];

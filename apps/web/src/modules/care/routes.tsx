@@ -1,22 +1,22 @@
-import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { RequirePermission } from '../../app/AuthGuard';
-import type { Permission } from '../../lib/types';
+import { casesRoutes } from './cases/routes';
+import { clientsRoutes } from './clients/routes';
+import { exportsRoutes } from './exports/routes';
+import { ledgerRoutes } from './ledger/routes';
+import { supervisionRoutes } from './supervision/routes';
+import { tiersRoutes } from './tiers/routes';
+import { visitsRoutes } from './visits/routes';
 
-const WorklistPage = lazy(() => import('./pages/WorklistPage'));
-const ClientListPage = lazy(() => import('./pages/ClientListPage'));
-const ClientNewPage = lazy(() => import('./pages/ClientNewPage'));
-const ClientDetailPage = lazy(() => import('./pages/ClientDetailPage'));
-const TierApprovalsPage = lazy(() => import('./pages/TierApprovalsPage'));
-const OverduePage = lazy(() => import('./pages/OverduePage'));
-
-const guarded = (permission: Permission, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
-
+/**
+ * Every care page, feature by feature. Referrals, consents and households have no pages of their own: their cards
+ * sit on the client detail page.
+ */
 export const careRoutes: RouteObject[] = [
-  { path: 'care/worklist', element: guarded('care.visit.read', <WorklistPage />) },
-  { path: 'care/clients', element: guarded('care.client.read', <ClientListPage />) },
-  { path: 'care/clients/new', element: guarded('care.client.write', <ClientNewPage />) },
-  { path: 'care/clients/:id', element: guarded('care.client.read', <ClientDetailPage />) },
-  { path: 'care/approvals', element: guarded('care.tier.approve', <TierApprovalsPage />) },
-  { path: 'care/overdue', element: guarded('care.supervision.read', <OverduePage />) },
+  ...visitsRoutes,
+  ...clientsRoutes,
+  ...tiersRoutes,
+  ...casesRoutes,
+  ...ledgerRoutes,
+  ...exportsRoutes,
+  ...supervisionRoutes,
 ];

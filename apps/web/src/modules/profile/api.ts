@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 import type { OkResponse, SessionSummary, TotpSetup } from '../../lib/types';
-import { sessionKey } from '../auth/api';
+import { defineMutation } from '../../lib/use-api-mutation';
+import { sessionKey } from '../auth';
 
 export const profileKeys = { sessions: ['me', 'sessions'] as const };
 
@@ -12,29 +13,22 @@ export function useMySessions() {
   });
 }
 
-export function useEndOtherSessions() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.del<OkResponse>('/me/sessions'),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: profileKeys.sessions }),
-  });
-}
+export const useEndOtherSessions = defineMutation({
+  mutationFn: () => api.del<OkResponse>('/me/sessions'),
+  invalidates: [profileKeys.sessions],
+});
 
 /** Ends every session, this one included: the caller sends the user to the login page. */
-export function useChangePassword() {
-  return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) => api.post<OkResponse>('/me/password', input),
-  });
-}
+export const useChangePassword = defineMutation({
+  mutationFn: (input: { currentPassword: string; newPassword: string }) => api.post<OkResponse>('/me/password', input),
+});
 
+/** Starts (or restarts) TOTP enrolment: the secret is shown once and kept in this mutation's state only. */
 export function useTotpSetup() {
   return useMutation({ mutationFn: () => api.post<TotpSetup>('/me/totp/setup') });
 }
 
-export function useTotpConfirm() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (code: string) => api.post<OkResponse>('/me/totp/confirm', { code }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
-  });
-}
+export const useTotpConfirm = defineMutation({
+  mutationFn: (code: string) => api.post<OkResponse>('/me/totp/confirm', { code }),
+  invalidates: [sessionKey],
+});

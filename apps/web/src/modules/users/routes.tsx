@@ -1,16 +1,7 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { RequirePermission } from '../../app/AuthGuard';
+import { guardedRoute } from '../../components/RequirePermission';
 
 const UserListPage = lazy(() => import('./pages/UserListPage'));
 
-export const usersRoutes: RouteObject[] = [
-  {
-    path: 'users',
-    element: (
-      <RequirePermission permission="user.read">
-        <UserListPage />
-      </RequirePermission>
-    ),
-  },
-];
+export const usersRoutes: RouteObject[] = [guardedRoute('users', 'user.read', <UserListPage />)];

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { buildAreaTree, toTreeOptions, type AreaTreeOption } from '../../lib/area-tree';
-import { useAreaTree } from '../areas/api';
+import { useAreaTree } from '../areas';
 
 /** Area tree options for pickers plus a code → name lookup for tables. */
 export function useAreaOptions() {

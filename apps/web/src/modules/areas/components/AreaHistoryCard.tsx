@@ -1,5 +1,5 @@
-import { Card, Table, Tag, type TableProps } from 'antd';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Card, Tag } from 'antd';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { AreaChange } from '../../../lib/types';
@@ -18,25 +18,25 @@ function describe(change: AreaChange): string {
 export function AreaHistoryCard({ code }: { code: string }) {
   const { t } = useI18n();
   const history = useAreaHistory(code);
-  const columns: TableProps<AreaChange>['columns'] = [
-    { key: 'at', title: t('audit.at'), width: 170, render: (_, c) => formatDateTime(c.at) },
-    { key: 'kind', title: t('audit.action'), width: 90, render: (_, c) => <Tag>{t(`areas.change.${c.kind}`)}</Tag> },
-    { key: 'what', title: t('areas.changeWhat'), render: (_, c) => describe(c) || '—' },
-    { key: 'version', title: t('areas.version'), width: 70, dataIndex: 'version' },
-    { key: 'by', title: t('areas.changeBy'), width: 120, render: (_, c) => c.actorName ?? '—' },
+  const columns: DataColumn<AreaChange>[] = [
+    { key: 'at', title: t('audit.at'), width: 170, card: 'title', render: (c) => formatDateTime(c.at) },
+    { key: 'kind', title: t('audit.action'), width: 90, card: 'extra', render: (c) => <Tag>{t(`areas.change.${c.kind}`)}</Tag> },
+    { key: 'what', title: t('areas.changeWhat'), render: (c) => describe(c) || '—' },
+    { key: 'version', title: t('areas.version'), width: 70, render: (c) => c.version },
+    { key: 'by', title: t('areas.changeBy'), width: 120, render: (c) => c.actorName ?? '—' },
   ];
   return (
     <Card size="small" title={t('areas.history')}>
-      <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />
-      <Table<AreaChange>
-        rowKey="id"
-        size="small"
+      <DataTable<AreaChange>
+        testId="area-history"
+        rowKey={(c) => c.id}
         columns={columns}
-        dataSource={history.data?.items ?? []}
-        loading={history.isPending}
-        pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
-        scroll={{ x: 560 }}
-        data-testid="area-history"
+        items={history.data?.items}
+        query={history}
+        empty={t('app.empty')}
+        compact
+        paging={{ pageSize: 10 }}
+        scrollX={560}
       />
     </Card>
   );

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { App, Cascader, Empty, Flex, Modal, Typography } from 'antd';
+import { App, Cascader, Empty, Flex, Form, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormModal } from '../../../components/FormModal';
 import { Loading } from '../../../components/Loading';
 import { useI18n } from '../../../i18n';
 import type { AreaDetail, CatalogEntry } from '../../../lib/types';
@@ -28,8 +29,9 @@ export function ImportCatalogModal({ root, onClose }: { root: AreaDetail; onClos
   const { message } = App.useApp();
   const rootCatalog = useQuery({ queryKey: areaKeys.catalog(root.code), queryFn: () => fetchCatalog(root.code) });
   const [options, setOptions] = useState<CatalogOption[]>([]);
-  const [path, setPath] = useState<string[]>([]);
-  const importArea = useImportArea();
+  const [form] = Form.useForm<{ path: string[] }>();
+  const path = (Form.useWatch('path', form) ?? []) as string[];
+  const importArea = useImportArea({ success: 'areas.importDone' });
 
   useEffect(() => {
     if (rootCatalog.data) setOptions(toOptions(rootCatalog.data.items, t('areas.imported')));
@@ -48,51 +50,31 @@ export function ImportCatalogModal({ root, onClose }: { root: AreaDetail; onClos
   };
 
   const chosen = path[path.length - 1];
-  const handleOk = () => {
-    if (!chosen) return;
-    importArea.mutate(
-      { code: chosen },
-      {
-        onSuccess: () => {
-          void message.success(t('areas.importDone'));
-          onClose();
-        },
-      },
-    );
-  };
+  const handleSubmit = () => (chosen ? importArea.mutateAsync({ code: chosen }).then(onClose) : undefined);
 
   return (
-    <Modal
-      open
-      title={t('areas.import')}
-      onCancel={onClose}
-      onOk={handleOk}
-      okText={t('app.submit')}
-      cancelText={t('app.cancel')}
-      okButtonProps={{ disabled: !chosen }}
-      confirmLoading={importArea.isPending}
-    >
+    <FormModal title={t('areas.import')} form={form} onSubmit={handleSubmit} onClose={onClose} okDisabled={!chosen} error={importArea.alertError}>
       <Flex vertical gap={12}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {t('areas.importHint')}
         </Typography.Paragraph>
         {rootCatalog.isPending ? <Loading minHeight={60} /> : null}
-        <ErrorAlert error={rootCatalog.error ?? importArea.error} />
+        <ErrorAlert error={rootCatalog.error} />
         {rootCatalog.data && options.length === 0 ? <Empty description={t('areas.importNone')} /> : null}
         {options.length > 0 ? (
-          <Cascader<CatalogOption>
-            options={options}
-            loadData={loadData}
-            changeOnSelect
-            value={path}
-            onChange={(value) => setPath((value ?? []).map(String))}
-            placeholder={t('areas.importPick')}
-            aria-label={t('areas.importPick')}
-            style={{ width: '100%' }}
-            data-testid="area-import-cascader"
-          />
+          <Form.Item name="path" noStyle>
+            <Cascader<CatalogOption>
+              options={options}
+              loadData={loadData}
+              changeOnSelect
+              placeholder={t('areas.importPick')}
+              aria-label={t('areas.importPick')}
+              style={{ width: '100%' }}
+              data-testid="area-import-cascader"
+            />
+          </Form.Item>
         ) : null}
       </Flex>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,9 @@
-import { App, Form, Input, Modal } from 'antd';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Form, Input } from 'antd';
+import { AreaRenameInput } from '@linli/contracts';
+import { FormModal } from '../../../components/FormModal';
 import { useI18n } from '../../../i18n';
 import type { AreaDetail } from '../../../lib/types';
+import { schemaLimits, useSchemaForm } from '../../../lib/schema-form';
 import { useRenameArea } from '../api';
 
 /**
@@ -10,41 +12,24 @@ import { useRenameArea } from '../api';
  */
 export function RenameAreaModal({ area, onClose }: { area: AreaDetail; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { rules } = useSchemaForm();
   const [form] = Form.useForm<{ name: string }>();
-  const rename = useRenameArea();
-
-  const handleFinish = ({ name }: { name: string }) =>
-    rename.mutate(
-      { code: area.code, name: name.trim(), version: area.version },
-      {
-        onSuccess: () => {
-          void message.success(t('app.done'));
-          onClose();
-        },
-      },
-    );
+  const rename = useRenameArea({ form, success: 'app.done' });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('areas.rename')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onSubmit={({ name }) => rename.mutateAsync({ code: area.code, name: name.trim(), version: area.version }).then(onClose)}
+      onClose={onClose}
       okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={rename.isPending}
+      requiredMark={false}
+      initialValues={{ name: area.name }}
+      error={rename.alertError}
     >
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ name: area.name }} onFinish={handleFinish}>
-        <Form.Item
-          name="name"
-          label={t('areas.newName')}
-          rules={[{ required: true, whitespace: true, max: 60, message: t('areas.nameRequired') }]}
-        >
-          <Input maxLength={60} data-testid="area-rename-input" />
-        </Form.Item>
-      </Form>
-      <ErrorAlert error={rename.error} />
-    </Modal>
+      <Form.Item name="name" label={t('areas.newName')} rules={rules(AreaRenameInput.shape.name, { messages: { required: t('areas.nameRequired') } })}>
+        <Input maxLength={schemaLimits(AreaRenameInput.shape.name).max} data-testid="area-rename-input" />
+      </Form.Item>
+    </FormModal>
   );
 }

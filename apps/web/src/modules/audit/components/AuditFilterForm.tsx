@@ -1,5 +1,6 @@
+import { useEffect } from 'react';
 import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../../i18n';
 import type { AuditFilters } from '../api';
 
@@ -23,14 +24,30 @@ function toFilters(values: FilterValues): AuditFilters {
   };
 }
 
-/** Audit filters; values live in component state only, never in the URL (they can name people). */
-export function AuditFilterForm({ onSearch }: { onSearch: (filters: AuditFilters) => void }) {
+function toValues(filters: AuditFilters): FilterValues {
+  return {
+    range: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null,
+    actor: filters.actor,
+    action: filters.action,
+    result: filters.result,
+    objectId: filters.objectId,
+  };
+}
+
+/**
+ * Audit filters. The page keeps the time range, action, result and object id in the URL; the actor (it names a
+ * person) only in the history entry.
+ */
+export function AuditFilterForm({ value, onSearch }: { value: AuditFilters; onSearch: (filters: AuditFilters) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   const results: NonNullable<AuditFilters['result']>[] = ['success', 'failure', 'denied'];
+  const current = JSON.stringify(value);
+  // The filters can change under the form (Back, the menu entry again): show what the list uses.
+  useEffect(() => form.setFieldsValue(toValues(JSON.parse(current) as AuditFilters)), [current, form]);
 
   return (
-    <Form<FilterValues> form={form} layout="vertical" onFinish={(v) => onSearch(toFilters(v))}>
+    <Form<FilterValues> form={form} layout="vertical" initialValues={toValues(value)} onFinish={(v) => onSearch(toFilters(v))}>
       <Flex wrap gap={12} align="flex-end">
         <Form.Item name="range" label={t('audit.range')} style={{ marginBottom: 0, minWidth: 0, maxWidth: '100%' }}>
           <DatePicker.RangePicker showTime style={{ maxWidth: '100%' }} />
@@ -58,7 +75,7 @@ export function AuditFilterForm({ onSearch }: { onSearch: (filters: AuditFilters
           </Button>
           <Button
             onClick={() => {
-              form.resetFields();
+              form.setFieldsValue({ range: null, actor: undefined, action: undefined, result: undefined, objectId: undefined });
               onSearch({});
             }}
           >

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Card, Flex, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { LangSwitch } from '../../../app/LangSwitch';
+import { LangSwitch } from '../../../components/LangSwitch';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { useI18n, type MessageKey } from '../../../i18n';

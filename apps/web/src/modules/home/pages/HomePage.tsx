@@ -3,7 +3,7 @@ import { ClockCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icon
 import { RoleTags } from '../../../components/RoleTags';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import { useSession } from '../../auth/api';
+import { useSession } from '../../auth';
 
 const COMING: MessageKey[] = [
   'home.feature.care',

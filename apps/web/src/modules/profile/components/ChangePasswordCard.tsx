@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n';
-import { dropSession } from '../../auth/api';
-import { NewPasswordFields } from '../../auth/components/NewPasswordFields';
+import { dropSession, NewPasswordFields } from '../../auth';
 import { useChangePassword } from '../api';
 
 interface PasswordForm {
@@ -19,11 +17,11 @@ export function ChangePasswordCard() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const change = useChangePassword();
-  const [error, setError] = useState<unknown>(null);
+  const [form] = Form.useForm<PasswordForm>();
+  const change = useChangePassword({ form });
 
   const handleFinish = (values: PasswordForm) => {
-    setError(null);
+    if (change.isPending) return;
     change.mutate(
       { currentPassword: values.currentPassword, newPassword: values.newPassword },
       {
@@ -31,7 +29,6 @@ export function ChangePasswordCard() {
           dropSession(queryClient);
           navigate('/login', { replace: true, state: { notice: 'login.passwordChangedRelogin' } });
         },
-        onError: setError,
       },
     );
   };
@@ -39,7 +36,7 @@ export function ChangePasswordCard() {
   return (
     <Card title={t('profile.changePassword')} style={{ height: '100%' }}>
       <Alert type="info" showIcon title={t('profile.passwordHint')} style={{ marginBottom: 16 }} />
-      <Form<PasswordForm> layout="vertical" requiredMark={false} onFinish={handleFinish} data-testid="change-password-form">
+      <Form<PasswordForm> form={form} layout="vertical" requiredMark={false} onFinish={handleFinish} data-testid="change-password-form">
         <Form.Item
           name="currentPassword"
           label={t('profile.currentPassword')}
@@ -48,12 +45,12 @@ export function ChangePasswordCard() {
           <Input.Password autoComplete="current-password" maxLength={256} data-testid="current-password" />
         </Form.Item>
         <NewPasswordFields differentFrom="currentPassword" />
-        {error ? (
+        {change.alertError ? (
           <div style={{ marginBottom: 16 }}>
-            <ErrorAlert error={error} />
+            <ErrorAlert error={change.alertError} />
           </div>
         ) : null}
-        <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="change-password-submit">
+        <Button type="primary" htmlType="submit" loading={change.isPending} disabled={change.isPending} data-testid="change-password-submit">
           {t('profile.changePassword')}
         </Button>
       </Form>

@@ -1,5 +1,5 @@
-import { App, Button, Card, Table, Tag, type TableProps } from 'antd';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { App, Button, Card, Tag } from 'antd';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { SessionSummary } from '../../../lib/types';
@@ -10,7 +10,7 @@ export function SessionsCard() {
   const { t, errorMessage } = useI18n();
   const { modal, message } = App.useApp();
   const sessions = useMySessions();
-  const endOthers = useEndOtherSessions();
+  const endOthers = useEndOtherSessions({ success: 'profile.endOthersDone' });
   const hasOthers = (sessions.data?.items ?? []).some((s) => !s.current);
 
   const handleEndOthers = () => {
@@ -21,51 +21,44 @@ export function SessionsCard() {
       onOk: () =>
         endOthers
           .mutateAsync()
-          .then(() => void message.success(t('profile.endOthersDone')))
           .catch((error: unknown) => void message.error(errorMessage(error))),
     });
   };
 
-  const columns: TableProps<SessionSummary>['columns'] = [
+  const columns: DataColumn<SessionSummary>[] = [
     {
       key: 'createdAt',
       title: t('profile.sessionCreated'),
-      render: (_, s) => (
+      card: 'title',
+      render: (s) => (
         <>
           {formatDateTime(s.createdAt)} {s.current ? <Tag color="green">{t('profile.sessionCurrent')}</Tag> : null}
         </>
       ),
     },
-    { key: 'lastSeenAt', title: t('profile.sessionLastSeen'), render: (_, s) => formatDateTime(s.lastSeenAt) },
-    { key: 'ip', title: t('profile.sessionIp'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
-    {
-      key: 'userAgent',
-      title: t('profile.sessionAgent'),
-      dataIndex: 'userAgent',
-      ellipsis: true,
-      render: (ua: string | null) => ua ?? '—',
-    },
+    { key: 'lastSeenAt', title: t('profile.sessionLastSeen'), render: (s) => formatDateTime(s.lastSeenAt) },
+    { key: 'ip', title: t('profile.sessionIp'), render: (s) => s.ip ?? '—' },
+    { key: 'userAgent', title: t('profile.sessionAgent'), ellipsis: true, render: (s) => s.userAgent ?? '—' },
   ];
 
   return (
     <Card
       title={t('profile.sessions')}
       extra={
-        <Button danger disabled={!hasOthers} loading={endOthers.isPending} onClick={handleEndOthers} data-testid="end-other-sessions">
+        <Button danger disabled={!hasOthers || endOthers.isPending} loading={endOthers.isPending} onClick={handleEndOthers} data-testid="end-other-sessions">
           {t('profile.endOthers')}
         </Button>
       }
     >
-      <ErrorAlert error={sessions.error} onRetry={() => void sessions.refetch()} />
-      <Table<SessionSummary>
-        rowKey="id"
-        size="small"
+      <DataTable<SessionSummary>
+        testId="sessions-table"
+        rowKey={(s) => s.id}
         columns={columns}
-        dataSource={sessions.data?.items ?? []}
-        loading={sessions.isPending}
-        pagination={false}
-        scroll={{ x: 640 }}
-        data-testid="sessions-table"
+        items={sessions.data?.items}
+        query={sessions}
+        empty={t('app.empty')}
+        compact
+        scrollX={640}
       />
     </Card>
   );

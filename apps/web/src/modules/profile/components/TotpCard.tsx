@@ -1,20 +1,18 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, Tag } from 'antd';
+import { Button, Card, Flex, Form, Input, Tag } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { TotpSecret } from '../../../components/TotpSecret';
 import { useI18n } from '../../../i18n';
 import type { TotpSetup } from '../../../lib/types';
-import { useSession } from '../../auth/api';
-import { TOTP_PATTERN } from '../../auth/components/TotpStep';
+import { TOTP_PATTERN, useSession } from '../../auth';
 import { useTotpConfirm, useTotpSetup } from '../api';
 
 /** Binds (or re-binds) an authenticator app: setup returns a secret, a code from the app confirms it. */
 export function TotpCard() {
   const session = useSession();
   const { t } = useI18n();
-  const { message } = App.useApp();
   const setup = useTotpSetup();
-  const confirm = useTotpConfirm();
+  const confirm = useTotpConfirm({ success: 'profile.totpDone' });
   const [pending, setPending] = useState<TotpSetup | null>(null);
   const [form] = Form.useForm<{ code: string }>();
 
@@ -24,7 +22,6 @@ export function TotpCard() {
       onSuccess: () => {
         setPending(null);
         form.resetFields();
-        void message.success(t('profile.totpDone'));
       },
     });
 
@@ -49,7 +46,7 @@ export function TotpCard() {
               </Form.Item>
               <Flex gap={8} wrap>
                 <Button onClick={() => setPending(null)}>{t('app.cancel')}</Button>
-                <Button type="primary" htmlType="submit" loading={confirm.isPending} data-testid="totp-confirm">
+                <Button type="primary" htmlType="submit" loading={confirm.isPending} disabled={confirm.isPending} data-testid="totp-confirm">
                   {t('profile.totpConfirm')}
                 </Button>
               </Flex>

@@ -1,8 +1,9 @@
 import { Select } from 'antd';
-import { ROLES, separationConflict } from '@linli/contracts';
+import { ROLES, UserRolesInput, separationConflict } from '@linli/contracts';
 import type { FormRule } from 'antd';
 import { useI18n } from '../../../i18n';
 import type { Role } from '../../../lib/types';
+import { useSchemaForm } from '../../../lib/schema-form';
 
 /** Roles multi-select with localized names. */
 export function RoleSelect(props: { value?: Role[]; onChange?: (roles: Role[]) => void; testId?: string }) {
@@ -19,11 +20,13 @@ export function RoleSelect(props: { value?: Role[]; onChange?: (roles: Role[]) =
   );
 }
 
-/** Form rules for a role set: at least one, and 三员分立 checked before the server sees it. */
+/** Form rules for a role set: UserRolesInput (at least one), and 三员分立 checked before the server sees it. */
 export function useRoleRules(): FormRule[] {
   const { t, errorCodeMessage } = useI18n();
+  const { rules } = useSchemaForm();
+  const required = t('users.rolesRequired');
   return [
-    { required: true, type: 'array', min: 1, message: t('users.rolesRequired') },
+    ...rules(UserRolesInput.shape.roles, { messages: { required, too_small: required } }),
     {
       validator: (_rule, value: Role[] | undefined) =>
         value && separationConflict(value) ? Promise.reject(new Error(errorCodeMessage('user.role_conflict'))) : Promise.resolve(),

@@ -20,17 +20,16 @@ function UserActions({ user }: { user: UserDetail }) {
   const { t, errorMessage } = useI18n();
   const { modal, message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const setStatus = useSetUserStatus();
-  const unlock = useUnlockUser();
-  const endSessions = useEndUserSessions();
-  const requestTotpReset = useRequestTotpReset();
-  const confirmTotpReset = useConfirmTotpReset();
+  const setStatus = useSetUserStatus({ success: 'app.done' });
+  const unlock = useUnlockUser({ success: 'app.done' });
+  const endSessions = useEndUserSessions({ success: 'app.done' });
+  const requestTotpReset = useRequestTotpReset({ success: 'app.done' });
+  const confirmTotpReset = useConfirmTotpReset({ success: 'app.done' });
   const allowed = user.allowedActions;
-  const done = () => void message.success(t('app.done'));
   const fail = (error: unknown) => void message.error(errorMessage(error));
 
   const confirm = (title: string, run: () => Promise<unknown>) =>
-    void modal.confirm({ title, okText: t('app.ok'), cancelText: t('app.cancel'), onOk: () => run().then(done).catch(fail) });
+    void modal.confirm({ title, okText: t('app.ok'), cancelText: t('app.cancel'), onOk: () => run().catch(fail) });
 
   return (
     <Flex wrap gap={8}>
@@ -39,12 +38,12 @@ function UserActions({ user }: { user: UserDetail }) {
         <Button onClick={() => setDialog('roles')} data-testid="user-assign-roles">{t('users.assignRoles')}</Button>
       ) : null}
       {can(allowed, 'unlock') ? (
-        <Button loading={unlock.isPending} onClick={() => unlock.mutate(user.id, { onSuccess: done, onError: fail })} data-testid="user-unlock">
+        <Button loading={unlock.isPending} disabled={unlock.isPending} onClick={() => unlock.mutate(user.id, { onError: fail })} data-testid="user-unlock">
           {t('users.unlock')}
         </Button>
       ) : null}
       {can(allowed, 'enable') ? (
-        <Button loading={setStatus.isPending} onClick={() => setStatus.mutate({ id: user.id, enabled: true }, { onSuccess: done, onError: fail })} data-testid="user-enable">
+        <Button loading={setStatus.isPending} disabled={setStatus.isPending} onClick={() => setStatus.mutate({ id: user.id, enabled: true }, { onError: fail })} data-testid="user-enable">
           {t('users.enable')}
         </Button>
       ) : null}

@@ -1,29 +1,32 @@
+import { useEffect, useState } from 'react';
 import { Button, Flex, Input, Select, TreeSelect } from 'antd';
 import { ROLES } from '@linli/contracts';
-import { useState } from 'react';
 import { useI18n } from '../../../i18n';
 import type { Role } from '../../../lib/types';
 import type { UserFilters } from '../api';
 import { useAreaOptions } from '../useAreaOptions';
 
-/** Search + area + role filters; kept in memory, never in the URL (names are personal data). */
-export function UserFilterBar({ onChange }: { onChange: (filters: UserFilters) => void }) {
+interface UserFilterBarProps {
+  value: UserFilters;
+  /** Gets the changed filters; the search text typed so far goes with every change. */
+  onChange: (patch: Partial<UserFilters>) => void;
+}
+
+/** Search + area + role + status filters. The search text (names are personal data) never goes in the URL. */
+export function UserFilterBar({ value, onChange }: UserFilterBarProps) {
   const { t, roleName } = useI18n();
   const areas = useAreaOptions();
-  const [q, setQ] = useState('');
-  const [areaCode, setAreaCode] = useState<string | undefined>();
-  const [role, setRole] = useState<Role | undefined>();
-  const [status, setStatus] = useState<UserFilters['status']>();
-
-  const apply = (next: { q?: string; areaCode?: string; role?: Role; status?: UserFilters['status'] }) =>
-    onChange({ q: next.q?.trim() || undefined, areaCode: next.areaCode, role: next.role, status: next.status });
+  const [q, setQ] = useState(value.q ?? '');
+  // The list's search can change under the bar (Back, the menu entry again): show what the list uses.
+  useEffect(() => setQ(value.q ?? ''), [value.q]);
+  const update = (patch: Partial<UserFilters>, query = q) => onChange({ ...patch, q: query.trim() || undefined });
 
   return (
     <Flex wrap gap={8}>
       <Input.Search
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        onSearch={(value) => apply({ q: value, areaCode, role, status })}
+        onSearch={(next) => update({}, next)}
         placeholder={t('users.search')}
         allowClear
         maxLength={40}
@@ -31,11 +34,8 @@ export function UserFilterBar({ onChange }: { onChange: (filters: UserFilters) =
         data-testid="users-search"
       />
       <TreeSelect
-        value={areaCode}
-        onChange={(value: string | undefined) => {
-          setAreaCode(value);
-          apply({ q, areaCode: value, role, status });
-        }}
+        value={value.areaCode}
+        onChange={(next: string | undefined) => update({ areaCode: next })}
         treeData={areas.treeData}
         placeholder={t('users.filterArea')}
         allowClear
@@ -46,11 +46,8 @@ export function UserFilterBar({ onChange }: { onChange: (filters: UserFilters) =
         data-testid="users-filter-area"
       />
       <Select<Role>
-        value={role}
-        onChange={(value) => {
-          setRole(value);
-          apply({ q, areaCode, role: value, status });
-        }}
+        value={value.role}
+        onChange={(next) => update({ role: next })}
         options={ROLES.map((r) => ({ value: r, label: roleName(r) }))}
         placeholder={t('users.filterRole')}
         allowClear
@@ -58,11 +55,8 @@ export function UserFilterBar({ onChange }: { onChange: (filters: UserFilters) =
         data-testid="users-filter-role"
       />
       <Select<NonNullable<UserFilters['status']>>
-        value={status}
-        onChange={(value) => {
-          setStatus(value);
-          apply({ q, areaCode, role, status: value });
-        }}
+        value={value.status}
+        onChange={(next) => update({ status: next })}
         options={(['pending', 'active', 'disabled'] as const).map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
         placeholder={t('users.filterStatus')}
         aria-label={t('users.filterStatus')}
@@ -70,7 +64,7 @@ export function UserFilterBar({ onChange }: { onChange: (filters: UserFilters) =
         style={{ width: 130, maxWidth: '100%' }}
         data-testid="users-filter-status"
       />
-      <Button onClick={() => apply({ q, areaCode, role, status })}>{t('app.search')}</Button>
+      <Button onClick={() => update({})}>{t('app.search')}</Button>
     </Flex>
   );
 }

@@ -1,0 +1,222 @@
+import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { inAreaOrGrid } from '../../../platform/access';
+import { type Db, type DbOrTx, queryRows } from '../../../platform/db';
+import { cases } from '../cases/cases.tables';
+import { referrals } from '../referrals/referrals.tables';
+import { assessments, tierChanges } from '../tiers/tiers.tables';
+import { visits } from '../visits/visits.tables';
+import { clientEvents, clients } from './clients.tables';
+
+export type ClientRow = typeof clients.$inferSelect;
+export type NewClient = typeof clients.$inferInsert;
+export type ClientPatch = Partial<NewClient>;
+export type NewClientEvent = typeof clientEvents.$inferInsert;
+
+export interface ClientVisibility {
+  prefixes: readonly string[];
+  actorId: string;
+  /** Supervisors see minors of their jurisdiction; others only the minors assigned to them (decision 6). */
+  seesAllMinors: boolean;
+  /** The cut-off birth date: born after it → a minor. */
+  minorBornAfter: string;
+}
+
+export function visibleClients(v: ClientVisibility): SQL {
+  const minorRule = v.seesAllMinors
+    ? sql`true`
+    : sql`(${clients.birthDate} IS NULL OR ${clients.birthDate} <= ${v.minorBornAfter} OR ${clients.assigneeId} = ${v.actorId})`;
+  return and(inAreaOrGrid(clients.areaCode, clients.gridCode, v.prefixes), minorRule)!;
+}
+
+export async function findClient(db: DbOrTx, id: string): Promise<ClientRow | null> {
+  const [row] = await db.select().from(clients).where(eq(clients.id, id));
+  return row ?? null;
+}
+
+export interface ClientFilter {
+  q?: string | undefined;
+  communityCode?: string | undefined;
+  gridCode?: string | undefined;
+  tier?: string | undefined;
+  category?: string | undefined;
+  status?: string | undefined;
+  overdueOn?: string | undefined;
+  idBidx?: string | undefined;
+  phoneBidx?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+// Qualified by hand: inside a subquery Drizzle would render the outer column unqualified (and bind it to `v`).
+const nextDue = sql<string | null>`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned')`;
+
+function clientListWhere(visibility: ClientVisibility, filter: Omit<ClientFilter, 'page' | 'pageSize'>): SQL | undefined {
+  const conditions: SQL[] = [visibleClients(visibility)];
+  if (filter.communityCode) conditions.push(eq(clients.areaCode, filter.communityCode));
+  if (filter.gridCode) conditions.push(eq(clients.gridCode, filter.gridCode));
+  if (filter.tier) conditions.push(eq(clients.tier, filter.tier as 'red'));
+  if (filter.category) conditions.push(sql`${filter.category} = ANY(${clients.categories})`);
+  if (filter.status) conditions.push(eq(clients.status, filter.status as 'active'));
+  if (filter.overdueOn) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned' AND v.window_end < ${filter.overdueOn})`);
+  }
+  if (filter.idBidx) conditions.push(eq(clients.idNumberBidx, filter.idBidx));
+  else if (filter.phoneBidx) conditions.push(or(eq(clients.phoneBidx, filter.phoneBidx), eq(clients.idNumberBidx, filter.phoneBidx))!);
+  else if (filter.q) {
+    const q = filter.q.replace(/[\\%_]/g, '\\$&');
+    if (/^[a-z]+$/i.test(q)) {
+      const lower = q.toLowerCase();
+      conditions.push(or(sql`${clients.namePinyin} LIKE ${lower + '%'}`, sql`${clients.nameInitials} LIKE ${lower + '%'}`)!);
+    } else {
+      conditions.push(ilike(clients.name, `%${q}%`));
+    }
+  }
+  return and(...conditions);
+}
+
+/** The list order people expect: red first, then yellow, blue, untiered; by pinyin within a tier. */
+const tierRank = sql`CASE ${clients.tier} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 ELSE 3 END`;
+
+export async function listClients(db: DbOrTx, visibility: ClientVisibility, filter: ClientFilter) {
+  const where = clientListWhere(visibility, filter);
+  const [rows, [total]] = await Promise.all([
+    db.select({ client: clients, nextDue }).from(clients).where(where)
+      .orderBy(tierRank, asc(clients.namePinyin), asc(clients.id))
+      .limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(clients).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** How many clients the list filter matches (the export approval shows it). */
+export async function countClients(db: DbOrTx, visibility: ClientVisibility, filter: Omit<ClientFilter, 'page' | 'pageSize'>): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(clients).where(clientListWhere(visibility, filter));
+  return Number(row?.n ?? 0);
+}
+
+/** The columns a ledger export needs (nothing else is read). */
+export interface LedgerSourceRow {
+  id: string;
+  name: string;
+  sex: string | null;
+  idNumberEnc: string | null;
+  idNumberMasked: string | null;
+  birthDate: string | null;
+  phoneEnc: string | null;
+  phoneMasked: string | null;
+  areaCode: string;
+  gridCode: string | null;
+  address: string | null;
+  categories: string[];
+  tier: string | null;
+  disabilityCategory: string | null;
+  disabilityGrade: string | null;
+  emergencyContactName: string | null;
+  emergencyPhoneEnc: string | null;
+  emergencyPhoneMasked: string | null;
+}
+
+/**
+ * Walks the whole filtered list in list order through one server-side cursor (one sort, however long the list),
+ * handing over batches; returns the number of rows. Replaces paging with OFFSET, which re-sorted the list and
+ * re-counted it for every page.
+ */
+export async function forEachClientInListOrder(
+  db: Db, visibility: ClientVisibility, filter: Omit<ClientFilter, 'page' | 'pageSize'>, batchSize: number,
+  onBatch: (rows: LedgerSourceRow[]) => Promise<void> | void,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`DECLARE ledger_rows NO SCROLL CURSOR FOR
+      SELECT clients.id, clients.name, clients.sex, clients.id_number_enc, clients.id_number_masked, clients.birth_date::text AS birth_date,
+             clients.phone_enc, clients.phone_masked, clients.area_code, clients.grid_code, clients.address, clients.categories, clients.tier,
+             clients.disability_category, clients.disability_grade, clients.emergency_contact_name, clients.emergency_phone_enc,
+             clients.emergency_phone_masked
+      FROM clients WHERE ${clientListWhere(visibility, filter)}
+      ORDER BY ${tierRank}, clients.name_pinyin, clients.id`);
+    let total = 0;
+    for (;;) {
+      const rows = await queryRows<Record<string, unknown>>(tx, sql`FETCH ${sql.raw(String(Math.trunc(batchSize)))} FROM ledger_rows`);
+      total += rows.length;
+      if (rows.length) await onBatch(rows.map(toLedgerSourceRow));
+      if (rows.length < batchSize) break;
+    }
+    await tx.execute(sql`CLOSE ledger_rows`);
+    return total;
+  });
+}
+
+function toLedgerSourceRow(r: Record<string, unknown>): LedgerSourceRow {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    id: String(r.id), name: String(r.name), sex: text(r.sex), idNumberEnc: text(r.id_number_enc), idNumberMasked: text(r.id_number_masked),
+    birthDate: text(r.birth_date), phoneEnc: text(r.phone_enc), phoneMasked: text(r.phone_masked), areaCode: String(r.area_code),
+    gridCode: text(r.grid_code), address: text(r.address), categories: Array.isArray(r.categories) ? r.categories.map(String) : [],
+    tier: text(r.tier), disabilityCategory: text(r.disability_category), disabilityGrade: text(r.disability_grade),
+    emergencyContactName: text(r.emergency_contact_name), emergencyPhoneEnc: text(r.emergency_phone_enc),
+    emergencyPhoneMasked: text(r.emergency_phone_masked),
+  };
+}
+
+export async function nextDueFor(db: DbOrTx, clientId: string): Promise<string | null> {
+  const [row] = await db.select({ due: sql<string | null>`min(${visits.dueDate})::text` }).from(visits)
+    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')));
+  return row?.due ?? null;
+}
+
+export function insertClient(db: DbOrTx, row: NewClient) {
+  return db.insert(clients).values(row);
+}
+
+export function updateClient(db: DbOrTx, id: string, patch: ClientPatch) {
+  return db.update(clients).set(patch).where(eq(clients.id, id));
+}
+
+/**
+ * Updates a client only if it still has `version` (the version check is repeated in the UPDATE so two concurrent
+ * editors cannot both win); false when another change came first.
+ */
+export async function updateClientIfVersion(db: DbOrTx, id: string, version: number, patch: ClientPatch): Promise<boolean> {
+  const updated = await db.update(clients).set(patch).where(and(eq(clients.id, id), eq(clients.version, version))).returning({ id: clients.id });
+  return updated.length > 0;
+}
+
+/** Adds one or more entries to clients' own history (edits, status changes, reassignments). */
+export function insertClientEvents(db: DbOrTx, rows: NewClientEvent | NewClientEvent[]) {
+  return db.insert(clientEvents).values(Array.isArray(rows) ? rows : [rows]);
+}
+
+/** Candidates for the duplicate warning: same ID number, same mobile, or same pinyin + birth date in the community. */
+export function findDuplicateCandidates(db: DbOrTx, keys: { idBidx?: string | undefined; phoneBidx?: string | undefined; pinyin: string; birthDate?: string | undefined; areaCode: string }) {
+  const matches: SQL[] = [];
+  if (keys.idBidx) matches.push(eq(clients.idNumberBidx, keys.idBidx));
+  if (keys.phoneBidx) matches.push(eq(clients.phoneBidx, keys.phoneBidx));
+  if (keys.birthDate) matches.push(and(eq(clients.namePinyin, keys.pinyin), eq(clients.birthDate, keys.birthDate), eq(clients.areaCode, keys.areaCode))!);
+  if (matches.length === 0) return Promise.resolve([]);
+  return db.select().from(clients).where(or(...matches)).limit(20);
+}
+
+// The client detail page's history: each read from its own object's table, by client, newest first.
+
+export function clientAssessments(db: DbOrTx, clientId: string) {
+  return db.select().from(assessments).where(eq(assessments.clientId, clientId)).orderBy(desc(assessments.assessedAt));
+}
+
+export function clientTierChanges(db: DbOrTx, clientId: string) {
+  return db.select().from(tierChanges).where(eq(tierChanges.clientId, clientId)).orderBy(desc(tierChanges.createdAt));
+}
+
+export function clientEventsOf(db: DbOrTx, clientId: string) {
+  return db.select().from(clientEvents).where(eq(clientEvents.clientId, clientId)).orderBy(desc(clientEvents.at));
+}
+
+export function clientCases(db: DbOrTx, clientId: string) {
+  return db.select().from(cases).where(eq(cases.clientId, clientId)).orderBy(desc(cases.openedAt));
+}
+
+export function clientReferrals(db: DbOrTx, clientId: string) {
+  return db.select().from(referrals).where(eq(referrals.clientId, clientId)).orderBy(desc(referrals.sentAt));
+}
+
+export function clientVisits(db: DbOrTx, clientId: string) {
+  return db.select().from(visits).where(eq(visits.clientId, clientId)).orderBy(desc(visits.dueDate));
+}

@@ -1,0 +1,24 @@
+import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const exportRequests = pgTable('export_requests', {
+  id: uuid('id').primaryKey(),
+  requesterId: uuid('requester_id').notNull(),
+  areaCode: text('area_code').notNull(),
+  filter: jsonb('filter').$type<Record<string, string | undefined>>().notNull(),
+  reason: text('reason').notNull(),
+  status: text('status').$type<'pending' | 'approved' | 'rejected' | 'downloaded' | 'expired'>().notNull(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: ts('decided_at'),
+  decisionNote: text('decision_note'),
+  expiresAt: ts('expires_at'),
+  downloadedAt: ts('downloaded_at'),
+  rowCount: integer('row_count'),
+  createdAt: ts('created_at').notNull(),
+  /** The areas the export may contain: the requester's jurisdiction narrowed by the filter, as scope prefixes. */
+  scopePrefixes: text('scope_prefixes').array().notNull(),
+  /** The approver's jurisdiction when approving; the download is bounded by it too. */
+  approverPrefixes: text('approver_prefixes').array(),
+  estimatedRows: integer('estimated_rows'),
+});

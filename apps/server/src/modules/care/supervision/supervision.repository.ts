@@ -1,0 +1,146 @@
+import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { inAreaOrGrid, inScope } from '../../../platform/access';
+import { queryRows, type DbOrTx } from '../../../platform/db';
+import { clients } from '../clients/clients.tables';
+import { visits } from '../visits/visits.tables';
+
+/** Planned visits whose window closed on or before `before`, oldest first. */
+export function overdueVisits(db: DbOrTx, filter: { prefixes: readonly string[]; before: string; visibleClient: SQL }) {
+  return db.select({ visit: visits, clientName: clients.name }).from(visits).innerJoin(clients, eq(clients.id, visits.clientId))
+    .where(and(eq(visits.status, 'planned'), lte(visits.windowEnd, filter.before), inAreaOrGrid(visits.areaCode, visits.gridCode, filter.prefixes), filter.visibleClient))
+    .orderBy(asc(visits.windowEnd)).limit(1000);
+}
+
+/**
+ * Moves every client in the jurisdiction that is on a grid (or assigned to a worker) to another worker, bumping
+ * each version; returns the ids moved.
+ */
+export async function reassignClients(db: DbOrTx, prefixes: readonly string[], from: { gridCode?: string | undefined; fromUserId?: string | undefined }, toUserId: string, at: Date): Promise<string[]> {
+  const match = and(inScope(clients.areaCode, prefixes), from.gridCode ? eq(clients.gridCode, from.gridCode) : eq(clients.assigneeId, from.fromUserId!));
+  const moved = await db.update(clients).set({ assigneeId: toUserId, version: sql`${clients.version} + 1`, updatedAt: at }).where(match).returning({ id: clients.id });
+  return moved.map((m) => m.id);
+}
+
+/** Gives these clients' open visits to their new worker; returns how many moved. */
+export async function reassignPlannedOf(db: DbOrTx, clientIds: string[], assigneeId: string, at: Date): Promise<number> {
+  const rows = await db.update(visits).set({ assigneeId, updatedAt: at }).where(and(inArray(visits.clientId, clientIds), eq(visits.status, 'planned'))).returning({ id: visits.id });
+  return rows.length;
+}
+
+export interface OverdueRow extends Record<string, unknown> {
+  key: string | null;
+  /** The worker's display name or the area's name (rollup queries only). */
+  label?: string | null;
+  d1to7: number;
+  d8to30: number;
+  over30: number;
+}
+export interface OnTimeRow extends Record<string, unknown> {
+  tier: string;
+  done: number;
+  on_time: number;
+}
+export type OverdueGrouping = 'assignee_id' | 'grid_code' | 'area_code';
+
+/**
+ * The dashboard's on-time period: calendar months, this month and the two before it. Whole months, because the
+ * maintained rollup counts by month; returns [first day, first day of next month).
+ */
+export function onTimePeriod(today: string): { from: string; until: string } {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const month = (offset: number) => {
+    const d = new Date(Date.UTC(y, m - 1 + offset, 1));
+    return d.toISOString().slice(0, 10);
+  };
+  return { from: month(-2), until: month(1) };
+}
+
+// What the rollups hold at any snapshot: the folded base plus the deltas appended since (migration 0008).
+const OVERDUE_ROWS = sql.raw(`(SELECT area_code, grid_code, assignee_id, d1to7, d8to30, over30 FROM care_overdue_rollup
+  UNION ALL SELECT area_code, grid_code, assignee_id, d1to7, d8to30, over30 FROM care_overdue_delta)`);
+const ONTIME_ROWS = sql.raw(`(SELECT area_code, grid_code, tier, month, done, on_time FROM care_ontime_rollup
+  UNION ALL SELECT area_code, grid_code, tier, month, done, on_time FROM care_ontime_delta)`);
+
+/** Folds the rollup deltas into the base tables (one folder at a time; returns -1 when another is running). */
+export async function foldRollups(db: DbOrTx): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT care_fold_rollups() AS n`);
+  return Number(row?.n ?? 0);
+}
+
+/** Brings the overdue rollup to `today` (the first request of a day rebuilds it; later ones return at once). */
+export async function ensureOverdueRollup(db: DbOrTx, today: string): Promise<void> {
+  await db.execute(sql`SELECT care_rebuild_overdue(${today}::date)`);
+}
+
+/**
+ * Overdue planned visits in ageing buckets, grouped by a column, from the maintained rollup (as of `today`), each
+ * with its label (the worker's display name or the area's name) joined in, so the dashboard needs no second trip.
+ * (A read-only lookup of two other modules' name columns, kept in SQL for that one round trip.)
+ */
+export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], groupBy: OverdueGrouping) {
+  const key = sql.raw(groupBy === 'area_code' ? 'r.area_code' : `NULLIF(r.${groupBy}, '')`);
+  const label = groupBy === 'assignee_id'
+    ? sql`(SELECT u.display_name FROM users u WHERE u.id::text = b.key)`
+    : sql`(SELECT a.name FROM areas a WHERE a.code = b.key)`;
+  return queryRows<OverdueRow>(db, sql`
+    SELECT b.key, ${label} AS label, b.d1to7, b.d8to30, b.over30 FROM (
+      SELECT ${key} AS key, sum(r.d1to7)::int AS d1to7, sum(r.d8to30)::int AS d8to30, sum(r.over30)::int AS over30
+      FROM ${OVERDUE_ROWS} r
+      WHERE ${inAreaOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
+      GROUP BY 1 HAVING sum(r.d1to7 + r.d8to30 + r.over30) > 0
+    ) b
+    ORDER BY b.over30 DESC, b.d8to30 DESC, b.d1to7 DESC, b.key`);
+}
+
+/**
+ * Done visits per tier in the on-time period, and how many were done by the end of their window, from the rollup:
+ * communities in the jurisdiction through their total rows ('*'), plus the grids of a grid-level grant whose
+ * community is not itself in the jurisdiction (so nothing is counted twice; inAreaOrGrid's meaning exactly).
+ */
+export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], today: string) {
+  const { from, until } = onTimePeriod(today);
+  const gridPrefixes = prefixes.filter((p) => p.length > 12);
+  const viaGrids = gridPrefixes.length
+    ? sql` OR (r.grid_code <> '*' AND ${inScope(sql`r.grid_code`, gridPrefixes)} AND NOT ${inScope(sql`r.area_code`, prefixes)})`
+    : sql``;
+  return queryRows<OnTimeRow>(db, sql`
+    SELECT r.tier, sum(r.done)::int AS done, sum(r.on_time)::int AS on_time
+    FROM ${ONTIME_ROWS} r
+    WHERE r.month >= ${from}::date AND r.month < ${until}::date
+      AND ((r.grid_code = '*' AND ${inScope(sql`r.area_code`, prefixes)})${viaGrids})
+    GROUP BY r.tier HAVING sum(r.done) > 0`);
+}
+
+/** Everything the supervision dashboard aggregates, in parallel, from the rollups (call ensureOverdueRollup first). */
+export async function dashboardAggregates(db: DbOrTx, prefixes: readonly string[], today: string) {
+  const [byWorker, byGrid, byCommunity, onTime] = await Promise.all([
+    overdueBuckets(db, prefixes, 'assignee_id'), overdueBuckets(db, prefixes, 'grid_code'),
+    overdueBuckets(db, prefixes, 'area_code'), onTimeByTier(db, prefixes, today),
+  ]);
+  return { byWorker, byGrid, byCommunity, onTime };
+}
+
+/** The same buckets straight from `visits` (what the rollup must always equal; used by tests and the benchmark). */
+export function overdueBucketsNaive(db: DbOrTx, prefixes: readonly string[], today: string, groupBy: OverdueGrouping) {
+  const column = sql.identifier(groupBy);
+  const age = sql`(${today}::date - v.window_end)`;
+  return queryRows<OverdueRow>(db, sql`
+    SELECT v.${column}::text AS key,
+      count(*) FILTER (WHERE ${age} BETWEEN 1 AND 7)::int AS d1to7,
+      count(*) FILTER (WHERE ${age} BETWEEN 8 AND 30)::int AS d8to30,
+      count(*) FILTER (WHERE ${age} > 30)::int AS over30
+    FROM visits v
+    WHERE v.status = 'planned' AND v.window_end < ${today}::date AND ${inAreaOrGrid(sql`v.area_code`, sql`v.grid_code`, prefixes)}
+    GROUP BY v.${column} ORDER BY 4 DESC, 3 DESC, 2 DESC, 1`);
+}
+
+/** The on-time counts straight from `visits` (see overdueBucketsNaive). */
+export function onTimeByTierNaive(db: DbOrTx, prefixes: readonly string[], today: string) {
+  const { from, until } = onTimePeriod(today);
+  return queryRows<OnTimeRow>(db, sql`
+    SELECT v.tier, count(*)::int AS done, count(*) FILTER (WHERE v.visited_on <= v.window_end)::int AS on_time
+    FROM visits v
+    WHERE v.status = 'done' AND v.tier IS NOT NULL AND v.visited_on >= ${from}::date AND v.visited_on < ${until}::date
+      AND ${inAreaOrGrid(sql`v.area_code`, sql`v.grid_code`, prefixes)}
+    GROUP BY v.tier`);
+}

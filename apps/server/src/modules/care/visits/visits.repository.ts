@@ -1,0 +1,73 @@
+import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm';
+import { inAreaOrGrid } from '../../../platform/access';
+import type { DbOrTx } from '../../../platform/db';
+import { clients } from '../clients/clients.tables';
+import { visitEvents, visits } from './visits.tables';
+
+export type VisitRow = typeof visits.$inferSelect;
+export type NewVisit = typeof visits.$inferInsert;
+export type VisitPatch = Partial<NewVisit>;
+export type NewVisitEvent = typeof visitEvents.$inferInsert;
+
+/** Planned visits due on or before `until`, for one assignee or a whole jurisdiction, with the client's name. */
+export function plannedVisits(db: DbOrTx, filter: { assigneeId?: string; prefixes: readonly string[]; until: string; visibleClient: SQL }) {
+  const conditions: SQL[] = [eq(visits.status, 'planned'), lte(visits.windowStart, filter.until), inAreaOrGrid(visits.areaCode, visits.gridCode, filter.prefixes), filter.visibleClient];
+  if (filter.assigneeId) conditions.push(eq(visits.assigneeId, filter.assigneeId));
+  return db.select({ visit: visits, clientName: clients.name }).from(visits).innerJoin(clients, eq(clients.id, visits.clientId))
+    .where(and(...conditions)).orderBy(asc(visits.dueDate), asc(clients.namePinyin)).limit(500);
+}
+
+/** A visit with its client, in one round trip (the record-visit path checks both). */
+export async function findVisitWithClient(db: DbOrTx, id: string) {
+  const [row] = await db.select({ visit: visits, client: clients }).from(visits).innerJoin(clients, eq(clients.id, visits.clientId)).where(eq(visits.id, id));
+  return row ?? null;
+}
+
+/** Inserts a visit and returns the stored row (no second read after commit). */
+export async function insertVisit(db: DbOrTx, row: NewVisit): Promise<VisitRow> {
+  const [saved] = await db.insert(visits).values(row).returning();
+  return saved!;
+}
+
+export function updateVisit(db: DbOrTx, id: string, patch: VisitPatch) {
+  return db.update(visits).set(patch).where(eq(visits.id, id));
+}
+
+/** Updates a visit and returns the stored row. */
+export async function updateVisitReturning(db: DbOrTx, id: string, patch: VisitPatch): Promise<VisitRow | null> {
+  const [saved] = await db.update(visits).set(patch).where(eq(visits.id, id)).returning();
+  return saved ?? null;
+}
+
+/** Adds one or more visit events in one statement. */
+export function addVisitEvent(db: DbOrTx, row: NewVisitEvent | NewVisitEvent[]) {
+  return db.insert(visitEvents).values(Array.isArray(row) ? row : [row]);
+}
+
+/** Marks a client's open visits superseded (a new plan replaces them) and returns their ids. */
+export async function supersedePlanned(db: DbOrTx, clientId: string, at: Date): Promise<string[]> {
+  const rows = await db.update(visits).set({ status: 'superseded', updatedAt: at })
+    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned'))).returning({ id: visits.id });
+  return rows.map((r) => r.id);
+}
+
+export function clientVisitsPlanned(db: DbOrTx, clientId: string) {
+  return db.select().from(visits).where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned'))).orderBy(asc(visits.dueDate));
+}
+
+/** Cancels a client's open visits (the client left care) and returns their ids. */
+export async function cancelPlanned(db: DbOrTx, clientId: string, at: Date): Promise<string[]> {
+  const rows = await db.update(visits).set({ status: 'cancelled', updatedAt: at })
+    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned'))).returning({ id: visits.id });
+  return rows.map((r) => r.id);
+}
+
+/** Moves open visits with a caseload (reassigning a client keeps no visit behind). */
+export function reassignPlanned(db: DbOrTx, clientId: string, assigneeId: string | null, gridCode: string | null, at: Date) {
+  return db.update(visits).set({ assigneeId, gridCode, updatedAt: at }).where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')));
+}
+
+/** Puts back to planned the visits a merge cancelled (its undo), unless something else has happened to them since. */
+export function restoreCancelled(db: DbOrTx, ids: string[], at: Date) {
+  return db.update(visits).set({ status: 'planned', updatedAt: at }).where(and(inArray(visits.id, ids), eq(visits.status, 'cancelled')));
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@linli/contracts';
+import type { DbOrTx } from '../../platform/db';
+import { insertUser, replaceAreas, replaceRoles, updateUser } from './users.repository';
+
+/**
+ * What other modules may change on an account, by intent (the table writers stay inside this module): the login
+ * flow records logins and second-factor state; the CLI and the demo seed create ready-to-use accounts.
+ */
+
+/** An active account with a known password hash (the CLI's first administrator, the demo accounts). */
+export async function createAccount(
+  tx: DbOrTx,
+  input: { username: string; displayName: string; passwordHash: string; roles: Role[]; areaCodes: string[]; at: Date },
+): Promise<string> {
+  const id = randomUUID();
+  await insertUser(tx, {
+    id, username: input.username, displayName: input.displayName, passwordHash: input.passwordHash, passwordChangedAt: input.at,
+    mustChangePassword: false, status: 'active', createdAt: input.at, updatedAt: input.at,
+  });
+  await replaceRoles(tx, id, [...new Set(input.roles)]);
+  await replaceAreas(tx, id, [...new Set(input.areaCodes)]);
+  return id;
+}
+
+export function recordLogin(db: DbOrTx, userId: string, at: Date) {
+  return updateUser(db, userId, { lastLoginAt: at });
+}
+
+/** Second-factor state: a pending secret while enrolling, the confirmed secret, the last time step used. */
+export function setSecondFactor(
+  db: DbOrTx, userId: string, at: Date,
+  patch: { totpSecretEnc?: string | null; totpPendingEnc?: string | null; totpLastStep?: number | null },
+) {
+  return updateUser(db, userId, { ...patch, updatedAt: at });
+}

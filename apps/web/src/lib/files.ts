@@ -1,0 +1,68 @@
+import type { ErrorBody } from '@linli/contracts';
+import { ApiError, getApiLanguage, getCsrfToken } from './api-client';
+
+/** Uploads and downloads that cannot go through `api` (raw bodies, blobs), with the same token, language and errors. */
+
+async function failure(response: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await response.text());
+  } catch {
+    body = undefined;
+  }
+  const ok = typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
+  return new ApiError(response.status, ok ? (body as ErrorBody) : { code: 'common.internal', message: response.statusText });
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', cache: 'no-store', ...init });
+  } catch {
+    throw new ApiError(0, { code: 'network', message: 'network error' });
+  }
+  if (!response.ok) throw await failure(response);
+  return response;
+}
+
+/** POSTs a file itself as the request body (the server takes no multipart) and reads the JSON answer. */
+export async function uploadFile<T>(path: string, file: File, contentType: string, query?: Record<string, string>): Promise<T> {
+  const qs = query ? new URLSearchParams(query).toString() : '';
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getApiLanguage(), 'Content-Type': contentType };
+  const csrf = getCsrfToken();
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  const response = await send(`/api${path}${qs ? `?${qs}` : ''}`, { method: 'POST', headers, body: file });
+  return (await response.json()) as T;
+}
+
+function fileNameOf(response: Response, fallback: string): string {
+  const cd = response.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="([^"]+)"/i.exec(cd)?.[1] ?? fallback;
+}
+
+/** GETs a file and hands it to the browser as a download (blob → object URL → <a download>), then frees the URL. */
+export async function downloadFile(path: string, accept: string, fallbackName: string, query?: Record<string, string>): Promise<void> {
+  const qs = query ? new URLSearchParams(query).toString() : '';
+  const response = await send(`/api${path}${qs ? `?${qs}` : ''}`, {
+    method: 'GET',
+    headers: { Accept: `${accept}, application/json`, 'Accept-Language': getApiLanguage() },
+  });
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileNameOf(response, fallbackName);
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

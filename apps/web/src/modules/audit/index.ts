@@ -1,0 +1,2 @@
+/** The audit module's public surface. */
+export { auditRoutes } from './routes';

@@ -1,0 +1,2 @@
+/** The home module's public surface. */
+export { homeRoutes } from './routes';
