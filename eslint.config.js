@@ -4,13 +4,25 @@ import tseslint from 'typescript-eslint';
 import moduleBoundaries from './eslint-rules/module-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'e2e/test-results/**', 'e2e/playwright-report/**', 'bench/results/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'e2e/test-results/**',
+      'e2e/playwright-report/**',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
@@ -26,14 +38,34 @@ export default tseslint.config(
   {
     files: ['apps/server/src/modules/**/*.routes.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['*.repository', '*.tables', '**/platform/db', 'drizzle-orm', 'drizzle-orm/*'], message: 'routes call services; services call repositories' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['*.repository', '*.tables', '**/platform/db', 'drizzle-orm', 'drizzle-orm/*'],
+              message: 'routes call services; services call repositories',
+            },
+          ],
+        },
+      ],
     },
   },
   // SQL lives in repositories: services hold the rules and the transactions, never a query.
   {
     files: ['apps/server/src/modules/**/*.service.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['drizzle-orm', 'drizzle-orm/*', '*.tables', '**/*.tables'], message: 'queries belong in a *.repository.ts; services call repositories' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', '*.tables', '**/*.tables'],
+              message: 'queries belong in a *.repository.ts; services call repositories',
+            },
+          ],
+        },
+      ],
     },
   },
 );

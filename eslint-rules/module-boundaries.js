@@ -29,7 +29,8 @@ export default {
     docs: { description: 'module boundaries: another module only through its index.ts; shared code imports no module' },
     schema: [],
     messages: {
-      internals: "'{{target}}' is inside module '{{module}}': import from its index.ts instead ('…/modules/{{module}}')",
+      internals:
+        "'{{target}}' is inside module '{{module}}': import from its index.ts instead ('…/modules/{{module}}')",
       shared: "{{top}}/ knows no domain module: it may not import '{{target}}'",
       shell: "a module never imports the app shell ('{{target}}'): the shell imports modules",
     },
@@ -42,7 +43,14 @@ export default {
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const resolved = path.resolve(path.dirname(context.filename), source);
       const there = locate(resolved, cwd);
-      if (there && there.root === here.root && here.module !== null && here.root.shell && there.module === null && there.top === here.root.shell) {
+      if (
+        there &&
+        there.root === here.root &&
+        here.module !== null &&
+        here.root.shell &&
+        there.module === null &&
+        there.top === here.root.shell
+      ) {
         context.report({ node, messageId: 'shell', data: { target: source } });
         return;
       }
@@ -55,8 +63,10 @@ export default {
         return;
       }
       if (here.module === null) {
-        if (here.root.shared.includes(here.top)) context.report({ node, messageId: 'shared', data: { top: here.top, target: source } });
-        else if (here.top === here.root.shell && !isIndex(there.rest)) context.report({ node, messageId: 'internals', data: { target: source, module: there.module } });
+        if (here.root.shared.includes(here.top))
+          context.report({ node, messageId: 'shared', data: { top: here.top, target: source } });
+        else if (here.top === here.root.shell && !isIndex(there.rest))
+          context.report({ node, messageId: 'internals', data: { target: source, module: there.module } });
         return;
       }
       if (there.module !== here.module && !isIndex(there.rest)) {

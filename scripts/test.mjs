@@ -42,7 +42,14 @@ function countPlaywright(report) {
 const vitest = path.join(root, 'node_modules/.bin/vitest');
 function vitestRun(label, engineEnv, name) {
   const out = path.join(work, `${name}.json`);
-  run(label, vitest, ['run', '--root', 'apps/server', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], engineEnv, out, countVitest);
+  run(
+    label,
+    vitest,
+    ['run', '--root', 'apps/server', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    engineEnv,
+    out,
+    countVitest,
+  );
 }
 
 vitestRun('unit + service tests on PGlite', { LINLI_TEST_DB: 'pglite' }, 'pglite');
@@ -55,9 +62,18 @@ if (process.env.TEST_DATABASE_URL) {
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(chromium)) {
   const out = path.join(work, 'e2e.json');
-  run('browser tests (Playwright + Chromium)', 'npm', ['test', '-w', 'e2e', '--', '--reporter=list,json'], {
-    CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: out, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-  }, out, countPlaywright);
+  run(
+    'browser tests (Playwright + Chromium)',
+    'npm',
+    ['test', '-w', 'e2e', '--', '--reporter=list,json'],
+    {
+      CHROMIUM_PATH: chromium,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+    },
+    out,
+    countPlaywright,
+  );
 } else if (process.env.LINLI_REQUIRE_E2E === '1') {
   console.error(`\nLINLI_REQUIRE_E2E=1 but Chromium was not found at ${chromium}`);
   ok = false;
@@ -67,7 +83,9 @@ if (existsSync(chromium)) {
 }
 
 rmSync(work, { recursive: true, force: true });
-console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `\nTests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 // A part can fail with every test passing (an unhandled error, a crashed worker); say so rather than look green.
 if (failedParts.length) console.log(`FAILED parts: ${failedParts.join('; ')}`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);

@@ -17,7 +17,9 @@ export interface Engine {
   /** One parameterised statement (pool connection for postgres). */
   query(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   /** Runs `fn` on one dedicated connection (temp tables, transactions, session settings). */
-  withConnection<T>(fn: (q: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T>;
+  withConnection<T>(
+    fn: (q: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>,
+  ): Promise<T>;
   /** A Drizzle handle over the same driver that records every statement it sends (to copy the server's SQL exactly). */
   capturing(): { db: Db; log: Captured[] };
   pg?: pg.Pool;
@@ -36,14 +38,19 @@ export async function openPostgres(url: string, max = 10): Promise<Engine> {
     async withConnection(fn) {
       const conn = await pool.connect();
       try {
-        return await fn(async (text, params) => (await conn.query(text, params as unknown[])).rows as Record<string, unknown>[]);
+        return await fn(
+          async (text, params) => (await conn.query(text, params as unknown[])).rows as Record<string, unknown>[],
+        );
       } finally {
         conn.release();
       }
     },
     capturing() {
       const log: Captured[] = [];
-      const db = drizzlePg(pool, { schema, logger: { logQuery: (sql, params) => log.push({ sql, params }) } }) as unknown as Db;
+      const db = drizzlePg(pool, {
+        schema,
+        logger: { logQuery: (sql, params) => log.push({ sql, params }) },
+      }) as unknown as Db;
       return { db, log };
     },
     async close() {
@@ -67,11 +74,15 @@ export async function openPglite(dataDir: string): Promise<Engine> {
   return {
     kind: 'pglite',
     pglite: client,
-    query: (text, params) => (params && params.length ? client.query(text, params).then((r) => r.rows as Record<string, unknown>[]) : run(text)),
+    query: (text, params) =>
+      params && params.length ? client.query(text, params).then((r) => r.rows as Record<string, unknown>[]) : run(text),
     withConnection: (fn) => fn(run),
     capturing() {
       const log: Captured[] = [];
-      const db = drizzlePglite(client, { schema, logger: { logQuery: (sql, params) => log.push({ sql, params }) } }) as unknown as Db;
+      const db = drizzlePglite(client, {
+        schema,
+        logger: { logQuery: (sql, params) => log.push({ sql, params }) },
+      }) as unknown as Db;
       return { db, log };
     },
     async close() {

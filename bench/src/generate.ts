@@ -37,13 +37,80 @@ export const DISTRICT_OFFICER = 'bdistrict';
 
 const uuid = (prefix: string, n: string) => `('${prefix}-0000-4000-8000-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
 
-const SURNAMES = [['王', 'wang'], ['李', 'li'], ['张', 'zhang'], ['刘', 'liu'], ['陈', 'chen'], ['杨', 'yang'], ['黄', 'huang'], ['赵', 'zhao'], ['吴', 'wu'], ['周', 'zhou'],
-  ['徐', 'xu'], ['孙', 'sun'], ['马', 'ma'], ['朱', 'zhu'], ['胡', 'hu'], ['郭', 'guo'], ['何', 'he'], ['高', 'gao'], ['林', 'lin'], ['罗', 'luo'],
-  ['郑', 'zheng'], ['梁', 'liang'], ['谢', 'xie'], ['宋', 'song'], ['唐', 'tang'], ['许', 'xu'], ['韩', 'han'], ['冯', 'feng'], ['邓', 'deng'], ['曹', 'cao']];
-const GIVEN = [['伟', 'wei'], ['芳', 'fang'], ['娜', 'na'], ['敏', 'min'], ['静', 'jing'], ['丽', 'li'], ['强', 'qiang'], ['磊', 'lei'], ['军', 'jun'], ['洋', 'yang'],
-  ['勇', 'yong'], ['艳', 'yan'], ['杰', 'jie'], ['娟', 'juan'], ['涛', 'tao'], ['明', 'ming'], ['超', 'chao'], ['秀', 'xiu'], ['霞', 'xia'], ['平', 'ping'],
-  ['刚', 'gang'], ['桂', 'gui'], ['英', 'ying'], ['华', 'hua'], ['玉', 'yu'], ['兰', 'lan'], ['珍', 'zhen'], ['凤', 'feng'], ['荣', 'rong'], ['文', 'wen'],
-  ['建', 'jian'], ['国', 'guo'], ['志', 'zhi'], ['春', 'chun'], ['德', 'de'], ['福', 'fu'], ['淑', 'shu'], ['秋', 'qiu'], ['海', 'hai'], ['云', 'yun']];
+const SURNAMES = [
+  ['王', 'wang'],
+  ['李', 'li'],
+  ['张', 'zhang'],
+  ['刘', 'liu'],
+  ['陈', 'chen'],
+  ['杨', 'yang'],
+  ['黄', 'huang'],
+  ['赵', 'zhao'],
+  ['吴', 'wu'],
+  ['周', 'zhou'],
+  ['徐', 'xu'],
+  ['孙', 'sun'],
+  ['马', 'ma'],
+  ['朱', 'zhu'],
+  ['胡', 'hu'],
+  ['郭', 'guo'],
+  ['何', 'he'],
+  ['高', 'gao'],
+  ['林', 'lin'],
+  ['罗', 'luo'],
+  ['郑', 'zheng'],
+  ['梁', 'liang'],
+  ['谢', 'xie'],
+  ['宋', 'song'],
+  ['唐', 'tang'],
+  ['许', 'xu'],
+  ['韩', 'han'],
+  ['冯', 'feng'],
+  ['邓', 'deng'],
+  ['曹', 'cao'],
+];
+const GIVEN = [
+  ['伟', 'wei'],
+  ['芳', 'fang'],
+  ['娜', 'na'],
+  ['敏', 'min'],
+  ['静', 'jing'],
+  ['丽', 'li'],
+  ['强', 'qiang'],
+  ['磊', 'lei'],
+  ['军', 'jun'],
+  ['洋', 'yang'],
+  ['勇', 'yong'],
+  ['艳', 'yan'],
+  ['杰', 'jie'],
+  ['娟', 'juan'],
+  ['涛', 'tao'],
+  ['明', 'ming'],
+  ['超', 'chao'],
+  ['秀', 'xiu'],
+  ['霞', 'xia'],
+  ['平', 'ping'],
+  ['刚', 'gang'],
+  ['桂', 'gui'],
+  ['英', 'ying'],
+  ['华', 'hua'],
+  ['玉', 'yu'],
+  ['兰', 'lan'],
+  ['珍', 'zhen'],
+  ['凤', 'feng'],
+  ['荣', 'rong'],
+  ['文', 'wen'],
+  ['建', 'jian'],
+  ['国', 'guo'],
+  ['志', 'zhi'],
+  ['春', 'chun'],
+  ['德', 'de'],
+  ['福', 'fu'],
+  ['淑', 'shu'],
+  ['秋', 'qiu'],
+  ['海', 'hai'],
+  ['云', 'yun'],
+];
 export const NAME_PARTS = { SURNAMES, GIVEN };
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
 
@@ -53,7 +120,12 @@ export interface GenerateResult {
   counts: Record<string, number>;
 }
 
-export async function generate(engine: Engine, cfg: ScaleConfig, today: string, log: (s: string) => void): Promise<GenerateResult> {
+export async function generate(
+  engine: Engine,
+  cfg: ScaleConfig,
+  today: string,
+  log: (s: string) => void,
+): Promise<GenerateResult> {
   const steps: { step: string; seconds: number }[] = [];
   const t0 = performance.now();
   const passwordHash = await hashPassword(BENCH_PASSWORD); // one argon2id hash shared by every bench account
@@ -75,11 +147,19 @@ export async function generate(engine: Engine, cfg: ScaleConfig, today: string, 
     };
     // Bulk-load settings for this session only: FK triggers off (the generator guarantees integrity),
     // no synchronous commit, big sort memory for the index builds.
-    await q(`SET session_replication_role = replica; SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '64MB'`);
-    await q(`CREATE OR REPLACE FUNCTION bench_h(bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT hashint8($1)::bigint & 2147483647'`);
-    await q(`CREATE TABLE IF NOT EXISTS bench_marker (scale text PRIMARY KEY, params jsonb NOT NULL, today date NOT NULL, generated_at timestamptz NOT NULL, seconds numeric, counts jsonb)`);
+    await q(
+      `SET session_replication_role = replica; SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '64MB'`,
+    );
+    await q(
+      `CREATE OR REPLACE FUNCTION bench_h(bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT hashint8($1)::bigint & 2147483647'`,
+    );
+    await q(
+      `CREATE TABLE IF NOT EXISTS bench_marker (scale text PRIMARY KEY, params jsonb NOT NULL, today date NOT NULL, generated_at timestamptz NOT NULL, seconds numeric, counts jsonb)`,
+    );
 
-    await step('areas', `
+    await step(
+      'areas',
+      `
       INSERT INTO areas (code, parent_code, level, name, created_at, updated_at) VALUES ('${DISTRICT}', NULL, 'district', '基准区', now(), now());
       INSERT INTO areas (code, parent_code, level, name, created_at, updated_at)
         SELECT '990100' || lpad(s::text, 3, '0') || '000', '${DISTRICT}', 'street', '基准第' || s || '街道', now(), now() FROM generate_series(1, ${cfg.streets}) s;
@@ -92,11 +172,14 @@ export async function generate(engine: Engine, cfg: ScaleConfig, today: string, 
       INSERT INTO areas (code, parent_code, level, name, created_at, updated_at)
         VALUES ('${IMPORT_COMMUNITY.code}', '${streetCode(1)}', 'community', '${IMPORT_COMMUNITY.name}', now(), now());
       INSERT INTO areas (code, parent_code, level, name, created_at, updated_at)
-        SELECT c.code || lpad(g::text, 3, '0'), c.code, 'grid', '第' || g || '网格', now(), now() FROM bench_comm c, generate_series(1, ${G}) g;`);
+        SELECT c.code || lpad(g::text, 3, '0'), c.code, 'grid', '第' || g || '网格', now(), now() FROM bench_comm c, generate_series(1, ${G}) g;`,
+    );
 
     const insertUser = (id: string, username: string, display: string) =>
       `INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at) SELECT ${id}, ${username}, ${display}, '${passwordHash}', now(), now(), now()`;
-    await step('users', `
+    await step(
+      'users',
+      `
       ${insertUser('worker_id', `'bw' || lpad((n + 1)::text, 3, '0')`, `'社区工作者' || (n + 1)`)} FROM bench_comm;
       ${insertUser('supervisor_id', `'bs' || lpad((n + 1)::text, 3, '0')`, `'社区主任' || (n + 1)`)} FROM bench_comm;
       INSERT INTO user_roles SELECT worker_id, 'community_worker' FROM bench_comm UNION ALL SELECT supervisor_id, 'community_supervisor' FROM bench_comm;
@@ -109,10 +192,13 @@ export async function generate(engine: Engine, cfg: ScaleConfig, today: string, 
       INSERT INTO user_areas VALUES (${uuid('e0000000', '1')}, '${DISTRICT}');
       ${insertUser(uuid('e0000000', '2'), `'${IMPORT_COMMUNITY.worker}'`, `'导入工作者'`)};
       INSERT INTO user_roles VALUES (${uuid('e0000000', '2')}, 'community_worker');
-      INSERT INTO user_areas VALUES (${uuid('e0000000', '2')}, '${IMPORT_COMMUNITY.code}');`);
+      INSERT INTO user_areas VALUES (${uuid('e0000000', '2')}, '${IMPORT_COMMUNITY.code}');`,
+    );
 
     // Per-client plan: tier (10/30/60), cadence, the one planned visit's due date (5% overdue), history count K.
-    await step('client plan', `
+    await step(
+      'client plan',
+      `
       CREATE UNLOGGED TABLE bench_plan AS
       SELECT p.*, (p.due - (${T} - 365)) / p.cad AS k_max FROM (
         SELECT i, t.tier, t.cad, t.slack, c.code AS area_code, c.code || lpad(((i / ${C}) % ${G} + 1)::text, 3, '0') AS grid_code, c.worker_id,
@@ -125,15 +211,22 @@ export async function generate(engine: Engine, cfg: ScaleConfig, today: string, 
                                    CASE WHEN h < 10 THEN ${red} WHEN h < 40 THEN ${yellow} ELSE ${blue} END AS cad,
                                    CASE WHEN h < 10 THEN ${slack(red)} WHEN h < 40 THEN ${slack(yellow)} ELSE ${slack(blue)} END AS slack
                             FROM (SELECT bench_h(i * 16 + 1) % 100 AS h) x) t
-      ) p;`);
+      ) p;`,
+    );
 
     // Indexes are dropped for the load and rebuilt from their own definitions afterwards (faster than maintaining them row by row).
-    const indexes = await q(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('clients', 'visits', 'tier_changes', 'assessments') AND indexname NOT LIKE '%_pkey'`);
+    const indexes = await q(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('clients', 'visits', 'tier_changes', 'assessments') AND indexname NOT LIKE '%_pkey'`,
+    );
     await q(indexes.map((r) => `DROP INDEX ${String(r.indexname)};`).join('\n'));
 
-    const S = arr(SURNAMES.map((s) => s[0]!)); const SP = arr(SURNAMES.map((s) => s[1]!));
-    const GN = arr(GIVEN.map((s) => s[0]!)); const GP = arr(GIVEN.map((s) => s[1]!));
-    await step('clients', `
+    const S = arr(SURNAMES.map((s) => s[0]!));
+    const SP = arr(SURNAMES.map((s) => s[1]!));
+    const GN = arr(GIVEN.map((s) => s[0]!));
+    const GP = arr(GIVEN.map((s) => s[1]!));
+    await step(
+      'clients',
+      `
       INSERT INTO clients (id, area_code, grid_code, name, name_pinyin, name_initials, id_number_masked, sex, birth_date, phone_masked, address,
         categories, tier, tier_since, status, assignee_id, version, created_by, created_at, updated_at)
       SELECT p.id, p.area_code, p.grid_code,
@@ -150,14 +243,18 @@ export async function generate(engine: Engine, cfg: ScaleConfig, today: string, 
         (${GN})[1 + bench_h(i * 16 + 5) % ${GIVEN.length}] AS g1, (${GP})[1 + bench_h(i * 16 + 5) % ${GIVEN.length}] AS g1p,
         CASE WHEN bench_h(i * 16 + 13) % 10 < 7 THEN (${GN})[1 + bench_h(i * 16 + 14) % ${GIVEN.length}] END AS g2,
         CASE WHEN bench_h(i * 16 + 13) % 10 < 7 THEN (${GP})[1 + bench_h(i * 16 + 14) % ${GIVEN.length}] END AS g2p) nm
-      ORDER BY i;`);
+      ORDER BY i;`,
+    );
 
-    await step('assessments + tier changes', `
+    await step(
+      'assessments + tier changes',
+      `
       INSERT INTO assessments (id, client_id, area_code, scores, suggested_tier, confirmed_tier, assessed_by, assessed_at)
         SELECT ${uuid('f1000000', 'i')}, p.id, p.area_code, '{}'::jsonb, p.tier, p.tier, p.worker_id, (${T} - 400)::timestamptz FROM bench_plan p ORDER BY i;
       INSERT INTO tier_changes (id, client_id, area_code, from_tier, to_tier, assessment_id, reason, status, requested_by, decided_by, decided_at, created_at)
         SELECT ${uuid('f2000000', 'i')}, p.id, p.area_code, NULL, p.tier, ${uuid('f1000000', 'i')}, '初次评估', 'applied', p.worker_id, p.worker_id,
-          (${T} - 400)::timestamptz, (${T} - 400)::timestamptz FROM bench_plan p ORDER BY i;`);
+          (${T} - 400)::timestamptz, (${T} - 400)::timestamptz FROM bench_plan p ORDER BY i;`,
+    );
 
     // A year of done visits per tier cadence, oldest first (batch k = visits k cadences before the planned one), so
     // one client's visits are spread over the table as they would be in real life. 8% were late (after the window).
@@ -197,10 +294,21 @@ export async function generate(engine: Engine, cfg: ScaleConfig, today: string, 
   for (const t of ['areas', 'users', 'clients', 'visits', 'tier_changes', 'assessments']) {
     counts[t] = Number((await engine.query(`SELECT count(*)::bigint AS n FROM ${t}`))[0]!.n);
   }
-  counts.planned = Number((await engine.query(`SELECT count(*)::bigint AS n FROM visits WHERE status = 'planned'`))[0]!.n);
-  counts.overduePlanned = Number((await engine.query(`SELECT count(*)::bigint AS n FROM visits WHERE status = 'planned' AND window_end < $1::date`, [today]))[0]!.n);
+  counts.planned = Number(
+    (await engine.query(`SELECT count(*)::bigint AS n FROM visits WHERE status = 'planned'`))[0]!.n,
+  );
+  counts.overduePlanned = Number(
+    (
+      await engine.query(
+        `SELECT count(*)::bigint AS n FROM visits WHERE status = 'planned' AND window_end < $1::date`,
+        [today],
+      )
+    )[0]!.n,
+  );
   const seconds = (performance.now() - t0) / 1000;
-  await engine.query(`INSERT INTO bench_marker (scale, params, today, generated_at, seconds, counts) VALUES ($1, $2, $3, now(), $4, $5)`,
-    [cfg.scale, JSON.stringify(cfg), today, seconds.toFixed(1), JSON.stringify(counts)]);
+  await engine.query(
+    `INSERT INTO bench_marker (scale, params, today, generated_at, seconds, counts) VALUES ($1, $2, $3, now(), $4, $5)`,
+    [cfg.scale, JSON.stringify(cfg), today, seconds.toFixed(1), JSON.stringify(counts)],
+  );
   return { seconds, steps, counts };
 }

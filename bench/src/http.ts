@@ -34,20 +34,39 @@ function children(pid: number): number[] {
       const text = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
       if (text) out.push(...text.split(/\s+/).map(Number));
     }
-  } catch { /* gone */ }
+  } catch {
+    /* gone */
+  }
   return out;
 }
 
 function cmdline(pid: number): string {
-  try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '); } catch { return ''; }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
 }
 
 export async function startServer(repoRoot: string, env: Record<string, string>, port: number): Promise<Server> {
-  const childEnv: Record<string, string> = { ...process.env as Record<string, string>, ...env, PORT: String(port), HOST: '127.0.0.1' };
+  const childEnv: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(`${repoRoot}/node_modules/.bin/tsx`, ['apps/server/src/main.ts'], { cwd: repoRoot, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(`${repoRoot}/node_modules/.bin/tsx`, ['apps/server/src/main.ts'], {
+    cwd: repoRoot,
+    env: childEnv,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
-  const keep = (b: Buffer) => { output.push(b.toString()); if (output.length > 200) output.shift(); };
+  const keep = (b: Buffer) => {
+    output.push(b.toString());
+    if (output.length > 200) output.shift();
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const base = `http://127.0.0.1:${port}`;
@@ -57,7 +76,9 @@ export async function startServer(repoRoot: string, env: Record<string, string>,
     try {
       const res = await fetch(`${base}/api/auth/config`);
       if (res.ok) break;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     if (Date.now() - started > 180_000) throw new Error(`server did not start in 180 s:\n${output.join('')}`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -74,7 +95,10 @@ export async function startServer(repoRoot: string, env: Record<string, string>,
     return best;
   };
   return {
-    base, child, output, nodePid,
+    base,
+    child,
+    output,
+    nodePid,
     rssMb() {
       const pid = nodePid();
       if (!existsSync(`/proc/${pid}/status`)) return null;
@@ -84,8 +108,18 @@ export async function startServer(repoRoot: string, env: Record<string, string>,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
-      try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* gone */ }
-      const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 15_000);
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }, 15_000);
       await exited;
       clearTimeout(timer);
     },
@@ -98,10 +132,18 @@ export interface Session {
 }
 
 export async function login(base: string, username: string, password: string): Promise<Session> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const body = (await res.json()) as { status?: string; session?: { csrfToken: string } };
-  const sid = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('linli_sid='));
-  if (!res.ok || body.status !== 'ok' || !sid || !body.session) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(body)}`);
+  const sid = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('linli_sid='));
+  if (!res.ok || body.status !== 'ok' || !sid || !body.session)
+    throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(body)}`);
   return { cookie: sid, csrf: body.session.csrfToken };
 }
 
@@ -117,31 +159,56 @@ export interface HttpResult {
 }
 
 export async function cannon(opts: {
-  base: string; session: Session; method?: 'GET' | 'POST'; path: () => string; body?: string; seconds: number; connections: number;
+  base: string;
+  session: Session;
+  method?: 'GET' | 'POST';
+  path: () => string;
+  body?: string;
+  seconds: number;
+  connections: number;
   onBody?: (status: number, body: string) => void;
 }): Promise<HttpResult> {
   const headers: Record<string, string> = { cookie: opts.session.cookie };
-  if (opts.method === 'POST') Object.assign(headers, { 'x-csrf-token': opts.session.csrf, 'content-type': 'application/json' });
+  if (opts.method === 'POST')
+    Object.assign(headers, { 'x-csrf-token': opts.session.csrf, 'content-type': 'application/json' });
   const result = await autocannon({
-    url: opts.base, connections: opts.connections, duration: opts.seconds, timeout: 120, headers,
-    requests: [{
-      method: opts.method ?? 'GET',
-      ...(opts.body ? { body: opts.body } : {}),
-      setupRequest: (req: Record<string, unknown>) => ({ ...req, path: opts.path() }),
-      ...(opts.onBody ? { onResponse: (status: number, body: string) => opts.onBody!(status, body) } : {}),
-    }],
+    url: opts.base,
+    connections: opts.connections,
+    duration: opts.seconds,
+    timeout: 120,
+    headers,
+    requests: [
+      {
+        method: opts.method ?? 'GET',
+        ...(opts.body ? { body: opts.body } : {}),
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, path: opts.path() }),
+        ...(opts.onBody ? { onResponse: (status: number, body: string) => opts.onBody!(status, body) } : {}),
+      },
+    ],
   });
   const ok = result['2xx'];
   return {
-    requests: ok, non2xx: result.non2xx, errors: result.errors + result.timeouts, seconds: result.duration,
-    reqPerSec: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, connections: opts.connections,
+    requests: ok,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    seconds: result.duration,
+    reqPerSec: ok / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    connections: opts.connections,
   };
 }
 
 /** For slow endpoints: one request at a time until the deadline (at least `minRequests`). */
 export async function sequential(opts: {
-  base: string; session: Session; path: () => string; seconds: number; minRequests: number;
-  method?: 'GET' | 'POST'; body?: string; onBody?: (status: number, body: string) => void;
+  base: string;
+  session: Session;
+  path: () => string;
+  seconds: number;
+  minRequests: number;
+  method?: 'GET' | 'POST';
+  body?: string;
+  onBody?: (status: number, body: string) => void;
 }): Promise<HttpResult> {
   const latencies: number[] = [];
   let non2xx = 0;
@@ -150,8 +217,12 @@ export async function sequential(opts: {
     const s = performance.now();
     const post = opts.method === 'POST';
     const res = await fetch(`${opts.base}${opts.path()}`, {
-      method: opts.method ?? 'GET', body: opts.body,
-      headers: { cookie: opts.session.cookie, ...(post ? { 'x-csrf-token': opts.session.csrf, 'content-type': 'application/json' } : {}) },
+      method: opts.method ?? 'GET',
+      body: opts.body,
+      headers: {
+        cookie: opts.session.cookie,
+        ...(post ? { 'x-csrf-token': opts.session.csrf, 'content-type': 'application/json' } : {}),
+      },
     });
     const text = await res.text();
     opts.onBody?.(res.status, text);
@@ -161,27 +232,55 @@ export async function sequential(opts: {
   }
   const seconds = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, non2xx, errors: 0, seconds, reqPerSec: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), connections: 1 };
+  return {
+    requests: latencies.length,
+    non2xx,
+    errors: 0,
+    seconds,
+    reqPerSec: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    connections: 1,
+  };
 }
 
 /** POSTs a file with no client-side timeout; returns status, JSON body and wall time. */
-export function upload(base: string, session: Session, path: string, body: Buffer, contentType: string): Promise<{ status: number; json: unknown; seconds: number }> {
+export function upload(
+  base: string,
+  session: Session,
+  path: string,
+  body: Buffer,
+  contentType: string,
+): Promise<{ status: number; json: unknown; seconds: number }> {
   const url = new URL(path, base);
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: 'POST',
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': contentType, 'content-length': body.length },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        let json: unknown = text;
-        try { json = JSON.parse(text); } catch { /* keep text */ }
-        resolve({ status: res.statusCode ?? 0, json, seconds: (performance.now() - start) / 1000 });
-      });
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          cookie: session.cookie,
+          'x-csrf-token': session.csrf,
+          'content-type': contentType,
+          'content-length': body.length,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          let json: unknown = text;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            /* keep text */
+          }
+          resolve({ status: res.statusCode ?? 0, json, seconds: (performance.now() - start) / 1000 });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

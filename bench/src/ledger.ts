@@ -33,8 +33,12 @@ export function importRows(count: number, seed: number): ImportRow[] {
     const g2 = (h >>> 16) % 10 < 7 ? NAME_PARTS.GIVEN[(h >>> 20) % NAME_PARTS.GIVEN.length]! : null;
     const t = (h >>> 4) % 10;
     rows.push({
-      name: `${sur[0]}${g1[0]}${g2 ? g2[0] : ''}`, idNumber: `${first17}${idCheckCharacter(first17)}`, sex: sexDigit % 2 === 1 ? 'male' : 'female',
-      birthDate: birth, phone: `13${String((h % 900_000_000) + 100_000_000)}`, tier: t < 1 ? 'red' : t < 4 ? 'yellow' : 'blue',
+      name: `${sur[0]}${g1[0]}${g2 ? g2[0] : ''}`,
+      idNumber: `${first17}${idCheckCharacter(first17)}`,
+      sex: sexDigit % 2 === 1 ? 'male' : 'female',
+      birthDate: birth,
+      phone: `13${String((h % 900_000_000) + 100_000_000)}`,
+      tier: t < 1 ? 'red' : t < 4 ? 'yellow' : 'blue',
     });
   }
   return rows;
@@ -44,27 +48,75 @@ const TIER_LABEL = { red: '红', yellow: '黄', blue: '蓝' } as const;
 
 /** The ledger workbook in the server's own export layout (title row, headings, one row per client). */
 export function ledgerXlsx(rows: ImportRow[]): Promise<Buffer> {
-  return writeLedger(rows.map((r) => {
-    const cells = Object.fromEntries(LEDGER_HEADINGS.map((h) => [h, ''])) as Record<(typeof LEDGER_HEADINGS)[number], string>;
-    Object.assign(cells, { 姓名: r.name, 性别: r.sex === 'male' ? '男' : '女', 身份证号: r.idNumber, 联系电话: r.phone, 所属社区: IMPORT_COMMUNITY.name, 服务对象类别: '独居老人', 照护等级: TIER_LABEL[r.tier] });
-    return { cells };
-  }), '兜底服务对象台账（基准导入）', 'bench');
+  return writeLedger(
+    rows.map((r) => {
+      const cells = Object.fromEntries(LEDGER_HEADINGS.map((h) => [h, ''])) as Record<
+        (typeof LEDGER_HEADINGS)[number],
+        string
+      >;
+      Object.assign(cells, {
+        姓名: r.name,
+        性别: r.sex === 'male' ? '男' : '女',
+        身份证号: r.idNumber,
+        联系电话: r.phone,
+        所属社区: IMPORT_COMMUNITY.name,
+        服务对象类别: '独居老人',
+        照护等级: TIER_LABEL[r.tier],
+      });
+      return { cells };
+    }),
+    '兜底服务对象台账（基准导入）',
+    'bench',
+  );
 }
 
-const COLUMNS = ['id', 'area_code', 'name', 'name_pinyin', 'name_initials', 'id_number_masked', 'sex', 'birth_date', 'phone_masked', 'categories', 'tier', 'status', 'version', 'created_at', 'updated_at'];
+const COLUMNS = [
+  'id',
+  'area_code',
+  'name',
+  'name_pinyin',
+  'name_initials',
+  'id_number_masked',
+  'sex',
+  'birth_date',
+  'phone_masked',
+  'categories',
+  'tier',
+  'status',
+  'version',
+  'created_at',
+  'updated_at',
+];
 
 function clientTuple(r: ImportRow, i: number, now: string): string[] {
   const keys = nameSearchKeys(r.name);
-  return [`00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, IMPORT_COMMUNITY.code, r.name, keys.pinyin, keys.initials,
-    `${r.idNumber.slice(0, 4)}**********${r.idNumber.slice(14)}`, r.sex, r.birthDate, `${r.phone.slice(0, 3)}****${r.phone.slice(7)}`, '{elderly_alone}',
-    r.tier, 'active', '1', now, now];
+  return [
+    `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+    IMPORT_COMMUNITY.code,
+    r.name,
+    keys.pinyin,
+    keys.initials,
+    `${r.idNumber.slice(0, 4)}**********${r.idNumber.slice(14)}`,
+    r.sex,
+    r.birthDate,
+    `${r.phone.slice(0, 3)}****${r.phone.slice(7)}`,
+    '{elderly_alone}',
+    r.tier,
+    'active',
+    '1',
+    now,
+    now,
+  ];
 }
 
 /**
  * The plain-SQL floor for an import: the same rows as client rows into a scratch copy of `clients` (same indexes),
  * by COPY on PostgreSQL or multi-row INSERTs of 1000 on PGlite. No encryption, no visits, no audit.
  */
-export async function copyBaseline(engine: Engine, rows: ImportRow[]): Promise<{ method: string; seconds: number; rowsPerSec: number }> {
+export async function copyBaseline(
+  engine: Engine,
+  rows: ImportRow[],
+): Promise<{ method: string; seconds: number; rowsPerSec: number }> {
   const now = new Date().toISOString();
   await engine.query('DROP TABLE IF EXISTS bench_scratch_clients');
   await engine.query('CREATE TABLE bench_scratch_clients (LIKE clients INCLUDING DEFAULTS INCLUDING INDEXES)');
@@ -78,7 +130,12 @@ export async function copyBaseline(engine: Engine, rows: ImportRow[]): Promise<{
       const stream = conn.query(from(`COPY bench_scratch_clients (${COLUMNS.join(', ')}) FROM STDIN`));
       const lines = function* () {
         for (let i = 0; i < rows.length; i += 1000) {
-          yield rows.slice(i, i + 1000).map((r, j) => clientTuple(r, i + j, now).join('\t')).join('\n') + '\n';
+          yield (
+            rows
+              .slice(i, i + 1000)
+              .map((r, j) => clientTuple(r, i + j, now).join('\t'))
+              .join('\n') + '\n'
+          );
         }
       };
       await pipeline(Readable.from(lines()), stream);
@@ -97,7 +154,10 @@ export async function copyBaseline(engine: Engine, rows: ImportRow[]): Promise<{
         params.push(...t);
         return `(${t.map((_, k) => `$${base + k + 1}`).join(', ')})`;
       });
-      await engine.query(`INSERT INTO bench_scratch_clients (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`, params);
+      await engine.query(
+        `INSERT INTO bench_scratch_clients (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`,
+        params,
+      );
     }
     await engine.query('COMMIT');
   }

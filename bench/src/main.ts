@@ -12,10 +12,39 @@ import { chinaToday } from '../../apps/server/src/platform/dates';
 import { XLSX_MIME } from '../../packages/contracts/src/care';
 import { openPglite, openPostgres, type Engine } from './engine';
 import {
-  BENCH_PASSWORD, DISTRICT, DISTRICT_OFFICER, IMPORT_COMMUNITY, SCALES, type ScaleConfig, communityCode, generate, supervisorName, workerName,
+  BENCH_PASSWORD,
+  DISTRICT,
+  DISTRICT_OFFICER,
+  IMPORT_COMMUNITY,
+  SCALES,
+  type ScaleConfig,
+  communityCode,
+  generate,
+  supervisorName,
+  workerName,
 } from './generate';
-import { captureDashboard, compareDashboardWithNaive, captureDetail, captureExport, captureWorklist, recordVisitRaw, runFor, type LoadResult, type Who } from './raw';
-import { cannon, freePort, login, sequential, startServer, upload, type HttpResult, type Server, type Session } from './http';
+import {
+  captureDashboard,
+  compareDashboardWithNaive,
+  captureDetail,
+  captureExport,
+  captureWorklist,
+  recordVisitRaw,
+  runFor,
+  type LoadResult,
+  type Who,
+} from './raw';
+import {
+  cannon,
+  freePort,
+  login,
+  sequential,
+  startServer,
+  upload,
+  type HttpResult,
+  type Server,
+  type Session,
+} from './http';
 import { copyBaseline, importRows, ledgerXlsx } from './ledger';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,7 +76,10 @@ if (!SCALES[scaleName]) throw new Error(`--scale must be one of ${Object.keys(SC
 const cfg: ScaleConfig = { ...SCALES[scaleName]! };
 if (args.clients) cfg.clients = Number(args.clients);
 if (args.communities) cfg.communities = Number(args.communities);
-const variant = cfg.clients === SCALES[scaleName]!.clients && cfg.communities === SCALES[scaleName]!.communities ? scaleName : `${scaleName}_c${cfg.clients}_n${cfg.communities}`;
+const variant =
+  cfg.clients === SCALES[scaleName]!.clients && cfg.communities === SCALES[scaleName]!.communities
+    ? scaleName
+    : `${scaleName}_c${cfg.clients}_n${cfg.communities}`;
 const isPg = dbArg.startsWith('postgres');
 const dbLabel = isPg ? 'postgres' : 'pglite';
 const log = (s: string) => console.log(s);
@@ -63,22 +95,32 @@ const anchorFile = path.join(dataRoot, `${dbLabel}-${variant}.audit-anchors.json
 let benchUrl: string | null = null;
 let pgliteDir: string | null = null;
 
-async function markerMatches(engine: Engine): Promise<{ today: string; seconds: number; counts: Record<string, number> } | null> {
+async function markerMatches(
+  engine: Engine,
+): Promise<{ today: string; seconds: number; counts: Record<string, number> } | null> {
   const [exists] = await engine.query(`SELECT to_regclass('public.bench_marker') IS NOT NULL AS ok`);
   if (!exists?.ok) return null;
-  const [row] = await engine.query('SELECT params, today::text AS today, seconds, counts FROM bench_marker WHERE scale = $1', [cfg.scale]);
+  const [row] = await engine.query(
+    'SELECT params, today::text AS today, seconds, counts FROM bench_marker WHERE scale = $1',
+    [cfg.scale],
+  );
   if (!row) return null;
   const params = (typeof row.params === 'string' ? JSON.parse(row.params) : row.params) as ScaleConfig;
   // jsonb reorders keys: compare field by field.
   if ((Object.keys(cfg) as (keyof ScaleConfig)[]).some((k) => params[k] !== cfg[k])) return null;
-  return { today: String(row.today), seconds: Number(row.seconds), counts: (typeof row.counts === 'string' ? JSON.parse(row.counts) : row.counts) as Record<string, number> };
+  return {
+    today: String(row.today),
+    seconds: Number(row.seconds),
+    counts: (typeof row.counts === 'string' ? JSON.parse(row.counts) : row.counts) as Record<string, number>,
+  };
 }
 
 let reused: Awaited<ReturnType<typeof markerMatches>> = null;
 if (isPg) {
   const dbName = `linli_bench_${variant}`;
   const url = new URL(dbArg);
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname)) throw new Error('loopback PostgreSQL only (127.0.0.1)');
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname))
+    throw new Error('loopback PostgreSQL only (127.0.0.1)');
   url.pathname = `/${dbName}`;
   benchUrl = url.toString();
   const admin = await openPostgres(dbArg, 1);
@@ -121,12 +163,22 @@ const engine = isPg ? await openPostgres(benchUrl!, connections) : await openPgl
 
 const now = new Date();
 const today = chinaToday(now);
-let generation: { seconds: number; reused: boolean; steps?: unknown; counts: Record<string, number>; generatedOn: string };
+let generation: {
+  seconds: number;
+  reused: boolean;
+  steps?: unknown;
+  counts: Record<string, number>;
+  generatedOn: string;
+};
 if (reused) {
-  log(`[bench] reusing ${dbLabel} dataset '${variant}' generated on ${reused.today} (bench_marker); generation then took ${reused.seconds} s`);
+  log(
+    `[bench] reusing ${dbLabel} dataset '${variant}' generated on ${reused.today} (bench_marker); generation then took ${reused.seconds} s`,
+  );
   generation = { seconds: reused.seconds, reused: true, counts: reused.counts, generatedOn: reused.today };
 } else {
-  log(`[bench] generating '${variant}': ${cfg.clients} clients, ${cfg.communities} communities, ${cfg.streets} streets, today ${today}`);
+  log(
+    `[bench] generating '${variant}': ${cfg.clients} clients, ${cfg.communities} communities, ${cfg.streets} streets, today ${today}`,
+  );
   const g = await generate(engine, cfg, today, log);
   log(`[bench] generated in ${g.seconds.toFixed(1)} s: ${JSON.stringify(g.counts)}`);
   generation = { seconds: g.seconds, reused: false, steps: g.steps, counts: g.counts, generatedOn: today };
@@ -139,11 +191,29 @@ async function userId(username: string): Promise<string> {
   if (!row) throw new Error(`no user ${username}`);
   return String(row.id);
 }
-const worker: Who = { id: await userId(workerName(0)), username: workerName(0), roles: ['community_worker'], prefixes: [comm0], seesAllMinors: false };
-const supervisor: Who = { id: await userId(supervisorName(0)), username: supervisorName(0), roles: ['community_supervisor'], prefixes: [comm0], seesAllMinors: true };
-const district: Who = { id: await userId(DISTRICT_OFFICER), username: DISTRICT_OFFICER, roles: ['district_officer'], prefixes: [DISTRICT.slice(0, 6)], seesAllMinors: false };
+const worker: Who = {
+  id: await userId(workerName(0)),
+  username: workerName(0),
+  roles: ['community_worker'],
+  prefixes: [comm0],
+  seesAllMinors: false,
+};
+const supervisor: Who = {
+  id: await userId(supervisorName(0)),
+  username: supervisorName(0),
+  roles: ['community_supervisor'],
+  prefixes: [comm0],
+  seesAllMinors: true,
+};
+const district: Who = {
+  id: await userId(DISTRICT_OFFICER),
+  username: DISTRICT_OFFICER,
+  roles: ['district_officer'],
+  prefixes: [DISTRICT.slice(0, 6)],
+  seesAllMinors: false,
+};
 
-const shuffle = <T,>(xs: T[]) => {
+const shuffle = <T>(xs: T[]) => {
   let seed = 42;
   for (let i = xs.length - 1; i > 0; i--) {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -152,10 +222,23 @@ const shuffle = <T,>(xs: T[]) => {
   }
   return xs;
 };
-const clientIds = shuffle((await engine.query('SELECT id FROM clients WHERE area_code = $1 AND assignee_id = $2 ORDER BY id LIMIT 5000', [comm0, worker.id])).map((r) => String(r.id)));
+const clientIds = shuffle(
+  (
+    await engine.query('SELECT id FROM clients WHERE area_code = $1 AND assignee_id = $2 ORDER BY id LIMIT 5000', [
+      comm0,
+      worker.id,
+    ])
+  ).map((r) => String(r.id)),
+);
 // Planned visits of the worker, in random order; each record books the next one, which joins the end of the pool.
-const visitPool = shuffle((await engine.query(`SELECT id FROM visits WHERE assignee_id = $1 AND status = 'planned' ORDER BY id`, [worker.id])).map((r) => String(r.id)));
-log(`[bench] ${clientIds.length} client ids and ${visitPool.length} planned visit ids of ${worker.username} (${comm0}) prefetched`);
+const visitPool = shuffle(
+  (
+    await engine.query(`SELECT id FROM visits WHERE assignee_id = $1 AND status = 'planned' ORDER BY id`, [worker.id])
+  ).map((r) => String(r.id)),
+);
+log(
+  `[bench] ${clientIds.length} client ids and ${visitPool.length} planned visit ids of ${worker.username} (${comm0}) prefetched`,
+);
 let clientCursor = 0;
 const nextClient = () => clientIds[clientCursor++ % clientIds.length]!;
 
@@ -169,7 +252,8 @@ interface Row {
 }
 const rows: Row[] = [];
 const rawConcurrency = isPg ? connections : 1;
-const rawOp = (engineRef: () => Engine) => (c: { sql: string; params: unknown[] }) => engineRef().query(c.sql, c.params);
+const rawOp = (engineRef: () => Engine) => (c: { sql: string; params: unknown[] }) =>
+  engineRef().query(c.sql, c.params);
 const run = rawOp(() => engine);
 
 async function timeOnce(op: () => Promise<unknown>): Promise<number> {
@@ -201,7 +285,8 @@ const workloads: Workload[] = [
   { name: 'worklist', raw: () => worklistRaw(run) },
   { name: 'client detail', raw: () => detailRaw(run, nextClient()) },
   {
-    name: 'record visit', raw: async () => {
+    name: 'record visit',
+    raw: async () => {
       const id = visitPool.shift();
       if (!id) throw new Error('visit pool empty');
       const next = await recordRaw(id);
@@ -215,7 +300,9 @@ const workloads: Workload[] = [
   { name: 'ledger export', raw: () => exportRaw(run), slow: true, minOps: 3 },
 ];
 const modes = new Map<string, { concurrency: number; sequential: boolean }>();
-log(`[bench] raw SQL floors, ${isPg ? `pg.Pool, ${rawConcurrency} concurrent` : 'PGlite, 1 connection'}, ${seconds} s each — measured with the Linli server stopped`);
+log(
+  `[bench] raw SQL floors, ${isPg ? `pg.Pool, ${rawConcurrency} concurrent` : 'PGlite, 1 connection'}, ${seconds} s each — measured with the Linli server stopped`,
+);
 for (const w of workloads) {
   // The server folds the dashboard rollups' deltas every 5 s; with it stopped, fold what the writes before left.
   if (w.name.startsWith('dashboard')) await engine.query('SELECT care_fold_rollups()');
@@ -225,8 +312,16 @@ for (const w of workloads) {
   const conc = slow ? 1 : rawConcurrency;
   modes.set(w.name, { concurrency: conc, sequential: slow });
   const r = await runFor(seconds, conc, w.raw, w.minOps ?? (slow ? 3 : 0));
-  log(`  ${w.name.padEnd(24)} ${fmt(r.opsPerSec, 1).padStart(9)} ops/s  p50 ${fmt(r.p50, 1)} ms  p99 ${fmt(r.p99, 1)} ms  (${r.ops} ops, c=${conc}${r.errors ? `, ${r.errors} errors` : ''})`);
-  rows.push({ workload: w.name, raw: r, http: null, rssMb: null, note: slow ? `slow (first call ${fmt(first)} ms): one at a time` : '' });
+  log(
+    `  ${w.name.padEnd(24)} ${fmt(r.opsPerSec, 1).padStart(9)} ops/s  p50 ${fmt(r.p50, 1)} ms  p99 ${fmt(r.p99, 1)} ms  (${r.ops} ops, c=${conc}${r.errors ? `, ${r.errors} errors` : ''})`,
+  );
+  rows.push({
+    workload: w.name,
+    raw: r,
+    http: null,
+    rssMb: null,
+    note: slow ? `slow (first call ${fmt(first)} ms): one at a time` : '',
+  });
 }
 
 // ---- ledger import: rows, workbook, COPY floor ------------------------------------------------------------------
@@ -236,7 +331,9 @@ const fullRows = importTarget > 0 && !args['no-import'] ? importRows(importTarge
 let copyFloor: Awaited<ReturnType<typeof copyBaseline>> | null = null;
 if (fullRows.length) {
   copyFloor = await copyBaseline(engine, fullRows);
-  log(`[bench] import floor: ${fullRows.length} client rows by ${copyFloor.method}: ${fmt(copyFloor.seconds, 2)} s = ${fmt(copyFloor.rowsPerSec)} rows/s`);
+  log(
+    `[bench] import floor: ${fullRows.length} client rows by ${copyFloor.method}: ${fmt(copyFloor.seconds, 2)} s = ${fmt(copyFloor.rowsPerSec)} rows/s`,
+  );
 }
 const dbBytes = Number((await engine.query('SELECT pg_database_size(current_database())::bigint AS n'))[0]!.n);
 await engine.close();
@@ -244,7 +341,11 @@ await engine.close();
 // ---- the real server ------------------------------------------------------------------------------------------------
 const port = await freePort();
 const serverEnv: Record<string, string> = {
-  LINLI_DEMO: '0', LINLI_LOG_LEVEL: 'warn', LINLI_LOGIN_LIMIT_PER_IP: '100000', LINLI_LOGIN_LIMIT_PER_USER: '100000', LINLI_KEY_FILE: keyFile,
+  LINLI_DEMO: '0',
+  LINLI_LOG_LEVEL: 'warn',
+  LINLI_LOGIN_LIMIT_PER_IP: '100000',
+  LINLI_LOGIN_LIMIT_PER_USER: '100000',
+  LINLI_KEY_FILE: keyFile,
   LINLI_AUDIT_ANCHOR_FILE: anchorFile,
   ...(isPg ? { DATABASE_URL: benchUrl! } : { LINLI_DATA_DIR: pgliteDir! }),
 };
@@ -261,11 +362,22 @@ try {
   };
   const visitedOn = today;
   const recordBody = JSON.stringify({ outcome: 'done', mode: 'home', visitedOn });
-  const endpoints: Record<string, { session: Session; method?: 'GET' | 'POST'; path: () => string; body?: string; onBody?: (s: number, b: string) => void }> = {
-    'worklist': { session: sessions.worker!, path: () => '/api/care/worklist' },
+  const endpoints: Record<
+    string,
+    {
+      session: Session;
+      method?: 'GET' | 'POST';
+      path: () => string;
+      body?: string;
+      onBody?: (s: number, b: string) => void;
+    }
+  > = {
+    worklist: { session: sessions.worker!, path: () => '/api/care/worklist' },
     'client detail': { session: sessions.worker!, path: () => `/api/care/clients/${nextClient()}` },
     'record visit': {
-      session: sessions.worker!, method: 'POST', body: recordBody,
+      session: sessions.worker!,
+      method: 'POST',
+      body: recordBody,
       path: () => `/api/care/visits/${visitPool.shift() ?? '00000000-0000-4000-8000-000000000000'}/record`,
       onBody: (status, body) => {
         if (status !== 200) return;
@@ -285,19 +397,43 @@ try {
     // Warm-up: two requests (JIT, plan caches), not counted.
     for (let i = 0; i < 2; i++) {
       const res = await fetch(`${srv.base}${e.path()}`, {
-        method: e.method ?? 'GET', body: e.body,
-        headers: { cookie: e.session.cookie, ...(e.method === 'POST' ? { 'x-csrf-token': e.session.csrf, 'content-type': 'application/json' } : {}) },
+        method: e.method ?? 'GET',
+        body: e.body,
+        headers: {
+          cookie: e.session.cookie,
+          ...(e.method === 'POST' ? { 'x-csrf-token': e.session.csrf, 'content-type': 'application/json' } : {}),
+        },
       });
       const text = await res.text();
       if (!res.ok) throw new Error(`${row.workload}: warm-up got ${res.status}: ${text.slice(0, 300)}`);
       e.onBody?.(res.status, text);
     }
     const r = mode.sequential
-      ? await sequential({ base: srv.base, session: e.session, method: e.method, path: e.path, body: e.body, onBody: e.onBody, seconds, minRequests: 3 })
-      : await cannon({ base: srv.base, session: e.session, method: e.method, path: e.path, body: e.body, seconds, connections, onBody: e.onBody });
+      ? await sequential({
+          base: srv.base,
+          session: e.session,
+          method: e.method,
+          path: e.path,
+          body: e.body,
+          onBody: e.onBody,
+          seconds,
+          minRequests: 3,
+        })
+      : await cannon({
+          base: srv.base,
+          session: e.session,
+          method: e.method,
+          path: e.path,
+          body: e.body,
+          seconds,
+          connections,
+          onBody: e.onBody,
+        });
     row.http = r;
     row.rssMb = srv.rssMb();
-    log(`  ${row.workload.padEnd(24)} ${fmt(r.reqPerSec, 1).padStart(9)} req/s  p50 ${fmt(r.p50, 1)} ms  p99 ${fmt(r.p99, 1)} ms  (${r.requests} ok, ${r.non2xx} non-2xx, ${r.errors} errors, c=${r.connections})  RSS ${row.rssMb} MB`);
+    log(
+      `  ${row.workload.padEnd(24)} ${fmt(r.reqPerSec, 1).padStart(9)} req/s  p50 ${fmt(r.p50, 1)} ms  p99 ${fmt(r.p99, 1)} ms  (${r.requests} ok, ${r.non2xx} non-2xx, ${r.errors} errors, c=${r.connections})  RSS ${row.rssMb} MB`,
+    );
   }
 
   // ---- ledger import over HTTP ---------------------------------------------------------------------------------
@@ -305,57 +441,105 @@ try {
     const importSession = await login(srv.base, IMPORT_COMMUNITY.worker, BENCH_PASSWORD);
     const LIMIT = 20 * 1024 * 1024;
     const fullFile = await ledgerXlsx(fullRows);
-    log(`[bench] ledger import: ${fullRows.length}-row workbook is ${(fullFile.length / 1048576).toFixed(1)} MB (limit 20 MB)`);
+    log(
+      `[bench] ledger import: ${fullRows.length}-row workbook is ${(fullFile.length / 1048576).toFixed(1)} MB (limit 20 MB)`,
+    );
     // Pilot on 5,000 rows (other people) to see whether the full file can finish in a few minutes.
     const pilotRows = importRows(5000, runSeed + 500_000);
-    const pilot = await upload(srv.base, importSession, '/api/care/ledger/import', await ledgerXlsx(pilotRows), XLSX_MIME);
+    const pilot = await upload(
+      srv.base,
+      importSession,
+      '/api/care/ledger/import',
+      await ledgerXlsx(pilotRows),
+      XLSX_MIME,
+    );
     const pilotCreated = Number((pilot.json as { created?: number }).created ?? 0);
     const pilotRate = pilotRows.length / pilot.seconds;
-    log(`  pilot 5000 rows: HTTP ${pilot.status}, ${fmt(pilot.seconds, 1)} s = ${fmt(pilotRate)} rows/s, created ${pilotCreated}, RSS ${srv.rssMb()} MB`);
+    log(
+      `  pilot 5000 rows: HTTP ${pilot.status}, ${fmt(pilot.seconds, 1)} s = ${fmt(pilotRate)} rows/s, created ${pilotCreated}, RSS ${srv.rssMb()} MB`,
+    );
     const budget = Number(args['import-budget'] ?? 180);
     let measured = fullRows.length;
     let capped = '';
-    if (fullFile.length > LIMIT) capped = `the ${fullRows.length}-row file is ${(fullFile.length / 1048576).toFixed(1)} MB, over the 20 MB body limit`;
-    if (fullRows.length / pilotRate > budget) capped = `${capped ? `${capped}; ` : ''}projected ${fmt(fullRows.length / pilotRate)} s at the pilot rate, over the ${budget} s budget`;
-    if (capped) measured = Math.max(5000, Math.min(fullRows.length, Math.floor(Math.min(budget * pilotRate * 0.8, fullRows.length))));
-    const file = measured === fullRows.length && fullFile.length <= LIMIT ? fullFile : await ledgerXlsx(fullRows.slice(0, measured));
+    if (fullFile.length > LIMIT)
+      capped = `the ${fullRows.length}-row file is ${(fullFile.length / 1048576).toFixed(1)} MB, over the 20 MB body limit`;
+    if (fullRows.length / pilotRate > budget)
+      capped = `${capped ? `${capped}; ` : ''}projected ${fmt(fullRows.length / pilotRate)} s at the pilot rate, over the ${budget} s budget`;
+    if (capped)
+      measured = Math.max(
+        5000,
+        Math.min(fullRows.length, Math.floor(Math.min(budget * pilotRate * 0.8, fullRows.length))),
+      );
+    const file =
+      measured === fullRows.length && fullFile.length <= LIMIT
+        ? fullFile
+        : await ledgerXlsx(fullRows.slice(0, measured));
     if (capped) log(`  capped: ${capped}; importing ${measured} rows (${(file.length / 1048576).toFixed(1)} MB)`);
     let peakRss = 0;
-    const rssTimer = setInterval(() => { peakRss = Math.max(peakRss, srv.rssMb() ?? 0); }, 200);
+    const rssTimer = setInterval(() => {
+      peakRss = Math.max(peakRss, srv.rssMb() ?? 0);
+    }, 200);
     const res = await upload(srv.base, importSession, '/api/care/ledger/import', file, XLSX_MIME);
     clearInterval(rssTimer);
     const body = res.json as { total?: number; created?: number; skippedExisting?: number; rejected?: unknown[] };
     const rate = measured / res.seconds;
-    log(`  import ${measured} rows: HTTP ${res.status}, ${fmt(res.seconds, 1)} s = ${fmt(rate)} rows/s; created ${body.created}, existing ${body.skippedExisting}, rejected ${body.rejected?.length}; peak RSS ${peakRss} MB`);
+    log(
+      `  import ${measured} rows: HTTP ${res.status}, ${fmt(res.seconds, 1)} s = ${fmt(rate)} rows/s; created ${body.created}, existing ${body.skippedExisting}, rejected ${body.rejected?.length}; peak RSS ${peakRss} MB`,
+    );
     importResult = {
-      rowsTarget: fullRows.length, fullFileBytes: fullFile.length, rowsMeasured: measured, fileBytes: file.length, capped: capped || null,
-      httpStatus: res.status, seconds: res.seconds, rowsPerSec: rate, created: body.created, skippedExisting: body.skippedExisting,
-      rejected: body.rejected?.length, peakRssMb: peakRss, pilot: { rows: pilotRows.length, seconds: pilot.seconds, rowsPerSec: pilotRate, created: pilotCreated },
-      floor: copyFloor, ratio: copyFloor ? rate / copyFloor.rowsPerSec : null,
+      rowsTarget: fullRows.length,
+      fullFileBytes: fullFile.length,
+      rowsMeasured: measured,
+      fileBytes: file.length,
+      capped: capped || null,
+      httpStatus: res.status,
+      seconds: res.seconds,
+      rowsPerSec: rate,
+      created: body.created,
+      skippedExisting: body.skippedExisting,
+      rejected: body.rejected?.length,
+      peakRssMb: peakRss,
+      pilot: { rows: pilotRows.length, seconds: pilot.seconds, rowsPerSec: pilotRate, created: pilotCreated },
+      floor: copyFloor,
+      ratio: copyFloor ? rate / copyFloor.rowsPerSec : null,
     };
     if (res.status !== 200) log(`  import answer: ${JSON.stringify(res.json).slice(0, 500)}`);
   }
 } finally {
   if (server) {
-    const tail = server.output.join('').split('\n').filter((l) => /error|warn/i.test(l)).slice(-5);
+    const tail = server.output
+      .join('')
+      .split('\n')
+      .filter((l) => /error|warn/i.test(l))
+      .slice(-5);
     if (tail.length) log(`[bench] server warnings/errors (last 5):\n${tail.join('\n')}`);
     await server.stop();
     log('[bench] server stopped');
   }
 }
 
-
 // ---- report ----------------------------------------------------------------------------------------------------------
-const header = '| workload | raw ops/s | endpoint req/s | ratio | p50 raw / endpoint (ms) | p99 raw / endpoint (ms) | server RSS (MB) |';
+const header =
+  '| workload | raw ops/s | endpoint req/s | ratio | p50 raw / endpoint (ms) | p99 raw / endpoint (ms) | server RSS (MB) |';
 const lines = [header, '|---|---:|---:|---:|---:|---:|---:|'];
 for (const r of rows) {
   const ratio = r.raw && r.http ? r.http.reqPerSec / r.raw.opsPerSec : NaN;
   const conc = r.raw ? (r.raw.concurrency === 1 && isPg ? ' (c=1)' : '') : '';
-  lines.push(`| ${r.workload}${conc} | ${fmt(r.raw?.opsPerSec ?? NaN, r.raw && r.raw.opsPerSec < 10 ? 2 : 0)} | ${fmt(r.http?.reqPerSec ?? NaN, r.http && r.http.reqPerSec < 10 ? 2 : 0)} | ${fmt(ratio, 2)}× | ${fmt(r.raw?.p50 ?? NaN, 1)} / ${fmt(r.http?.p50 ?? NaN, 1)} | ${fmt(r.raw?.p99 ?? NaN, 1)} / ${fmt(r.http?.p99 ?? NaN, 1)} | ${r.rssMb ?? '—'} |`);
+  lines.push(
+    `| ${r.workload}${conc} | ${fmt(r.raw?.opsPerSec ?? NaN, r.raw && r.raw.opsPerSec < 10 ? 2 : 0)} | ${fmt(r.http?.reqPerSec ?? NaN, r.http && r.http.reqPerSec < 10 ? 2 : 0)} | ${fmt(ratio, 2)}× | ${fmt(r.raw?.p50 ?? NaN, 1)} / ${fmt(r.http?.p50 ?? NaN, 1)} | ${fmt(r.raw?.p99 ?? NaN, 1)} / ${fmt(r.http?.p99 ?? NaN, 1)} | ${r.rssMb ?? '—'} |`,
+  );
 }
 if (importResult) {
-  const ir = importResult as { rowsMeasured: number; rowsPerSec: number; floor: { rowsPerSec: number; method: string } | null; peakRssMb: number; capped: string | null };
-  lines.push(`| ledger import (${ir.rowsMeasured} rows${ir.capped ? ', capped' : ''}) vs ${isPg ? 'COPY' : 'multi-row INSERT'} | ${fmt(ir.floor?.rowsPerSec ?? NaN)} rows/s | ${fmt(ir.rowsPerSec)} rows/s | ${fmt(ir.floor ? ir.rowsPerSec / ir.floor.rowsPerSec : NaN, 3)}× | | | ${ir.peakRssMb} (peak) |`);
+  const ir = importResult as {
+    rowsMeasured: number;
+    rowsPerSec: number;
+    floor: { rowsPerSec: number; method: string } | null;
+    peakRssMb: number;
+    capped: string | null;
+  };
+  lines.push(
+    `| ledger import (${ir.rowsMeasured} rows${ir.capped ? ', capped' : ''}) vs ${isPg ? 'COPY' : 'multi-row INSERT'} | ${fmt(ir.floor?.rowsPerSec ?? NaN)} rows/s | ${fmt(ir.rowsPerSec)} rows/s | ${fmt(ir.floor ? ir.rowsPerSec / ir.floor.rowsPerSec : NaN, 3)}× | | | ${ir.peakRssMb} (peak) |`,
+  );
 }
 const totalSeconds = (performance.now() - runStart) / 1000;
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
@@ -370,11 +554,33 @@ console.log(`\n${summary.join('\n')}\n\n${lines.join('\n')}\n`);
 const resultsDir = path.join(benchDir, 'results');
 mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `${new Date().toISOString().slice(0, 10)}-${variant}-${dbLabel}.json`);
-writeFileSync(file, `${JSON.stringify({
-  command, scale: variant, config: cfg, db: dbLabel, date: new Date().toISOString(), today, machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-  seconds, connections, rawConcurrency, rawMeasured: 'server stopped (before it started)', databaseBytes: dbBytes, generation, totalSeconds,
-  workloads: rows.map((r) => ({ ...r, ratio: r.raw && r.http ? r.http.reqPerSec / r.raw.opsPerSec : null })),
-  ledgerImport: importResult, dashboardCheck, table: lines.join('\n'), summary,
-}, null, 2)}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify(
+    {
+      command,
+      scale: variant,
+      config: cfg,
+      db: dbLabel,
+      date: new Date().toISOString(),
+      today,
+      machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      seconds,
+      connections,
+      rawConcurrency,
+      rawMeasured: 'server stopped (before it started)',
+      databaseBytes: dbBytes,
+      generation,
+      totalSeconds,
+      workloads: rows.map((r) => ({ ...r, ratio: r.raw && r.http ? r.http.reqPerSec / r.raw.opsPerSec : null })),
+      ledgerImport: importResult,
+      dashboardCheck,
+      table: lines.join('\n'),
+      summary,
+    },
+    null,
+    2,
+  )}\n`,
+);
 console.log(`[bench] wrote ${path.relative(repoRoot, file)}`);
 process.exit(0);

@@ -2,9 +2,25 @@
 // repository functions through a recording Drizzle handle (so the SQL text is exactly the server's), then replayed
 // with the bare driver (pg.Pool / PGlite) — no HTTP, no session lookup, no JSON, no audit of reads.
 import { randomUUID } from 'node:crypto';
-import { findClient, clientAssessments, clientTierChanges, clientVisits, nextDueFor, clientEventsOf, clientCases, clientReferrals, forEachClientInListOrder, visibleClients } from '../../apps/server/src/modules/care/clients/clients.repository';
+import {
+  findClient,
+  clientAssessments,
+  clientTierChanges,
+  clientVisits,
+  nextDueFor,
+  clientEventsOf,
+  clientCases,
+  clientReferrals,
+  forEachClientInListOrder,
+  visibleClients,
+} from '../../apps/server/src/modules/care/clients/clients.repository';
 import { plannedVisits } from '../../apps/server/src/modules/care/visits/visits.repository';
-import { dashboardAggregates, ensureOverdueRollup, overdueBucketsNaive, onTimeByTierNaive } from '../../apps/server/src/modules/care/supervision/supervision.repository';
+import {
+  dashboardAggregates,
+  ensureOverdueRollup,
+  overdueBucketsNaive,
+  onTimeByTierNaive,
+} from '../../apps/server/src/modules/care/supervision/supervision.repository';
 import { minorBornAfter } from '../../apps/server/src/modules/care/clients/clients.policy';
 import { listAreasInScopeForLedger } from '../../apps/server/src/modules/care/ledger/ledger.repository';
 import { findUserById } from '../../apps/server/src/modules/users';
@@ -21,26 +37,55 @@ export interface Who {
 }
 
 type Q = (c: Captured) => Promise<unknown>;
-const sub = (c: Captured, from: string, to: string): Captured => ({ sql: c.sql, params: c.params.map((p) => (p === from ? to : p)) });
+const sub = (c: Captured, from: string, to: string): Captured => ({
+  sql: c.sql,
+  params: c.params.map((p) => (p === from ? to : p)),
+});
 
 /** Worklist: the one query of GET /api/care/worklist (scope mine). */
-export async function captureWorklist(engine: Engine, who: Who, today: string, now: Date): Promise<(run: Q) => Promise<void>> {
+export async function captureWorklist(
+  engine: Engine,
+  who: Who,
+  today: string,
+  now: Date,
+): Promise<(run: Q) => Promise<void>> {
   const { db, log } = engine.capturing();
   await plannedVisits(db, {
-    assigneeId: who.id, prefixes: who.prefixes, until: addDays(today, 7),
-    visibleClient: visibleClients({ prefixes: who.prefixes, actorId: who.id, seesAllMinors: who.seesAllMinors, minorBornAfter: minorBornAfter(now) }),
+    assigneeId: who.id,
+    prefixes: who.prefixes,
+    until: addDays(today, 7),
+    visibleClient: visibleClients({
+      prefixes: who.prefixes,
+      actorId: who.id,
+      seesAllMinors: who.seesAllMinors,
+      minorBornAfter: minorBornAfter(now),
+    }),
   });
   const [q] = log;
-  return async (run) => { await run(q!); };
+  return async (run) => {
+    await run(q!);
+  };
 }
 
 /** Client detail: the client row, then nine queries in parallel (as ClientsService.detail does; the policy dates the reassessment). */
-export async function captureDetail(engine: Engine, sampleClient: string, assigneeId: string): Promise<(run: Q, clientId: string) => Promise<void>> {
+export async function captureDetail(
+  engine: Engine,
+  sampleClient: string,
+  assigneeId: string,
+): Promise<(run: Q, clientId: string) => Promise<void>> {
   const { db, log } = engine.capturing();
   const client = await findClient(db, sampleClient);
-  await Promise.all([clientAssessments(db, sampleClient), clientTierChanges(db, sampleClient), clientVisits(db, sampleClient), findUserById(db, assigneeId),
-    nextDueFor(db, sampleClient), clientEventsOf(db, sampleClient), clientCases(db, sampleClient), clientReferrals(db, sampleClient),
-    policyFor(db, client!.areaCode)]);
+  await Promise.all([
+    clientAssessments(db, sampleClient),
+    clientTierChanges(db, sampleClient),
+    clientVisits(db, sampleClient),
+    findUserById(db, assigneeId),
+    nextDueFor(db, sampleClient),
+    clientEventsOf(db, sampleClient),
+    clientCases(db, sampleClient),
+    clientReferrals(db, sampleClient),
+    policyFor(db, client!.areaCode),
+  ]);
   const [first, ...rest] = log;
   return async (run, clientId) => {
     await run(sub(first!, sampleClient, clientId));
@@ -70,7 +115,12 @@ export async function captureDashboard(engine: Engine, who: Who, today: string):
 export async function compareDashboardWithNaive(engine: Engine, who: Who, today: string) {
   const { db } = engine.capturing();
   await ensureOverdueRollup(db, today);
-  const byKey = (rows: { key: unknown; label?: unknown }[]) => JSON.stringify([...rows].map(({ label: _label, ...counts }) => counts).sort((a, b) => String(a.key).localeCompare(String(b.key))));
+  const byKey = (rows: { key: unknown; label?: unknown }[]) =>
+    JSON.stringify(
+      [...rows]
+        .map(({ label: _label, ...counts }) => counts)
+        .sort((a, b) => String(a.key).localeCompare(String(b.key))),
+    );
   const byTier = (rows: { tier: string }[]) => JSON.stringify([...rows].sort((a, b) => a.tier.localeCompare(b.tier)));
   const rollup = await dashboardAggregates(db, who.prefixes, today);
   const started = performance.now();
@@ -81,8 +131,11 @@ export async function compareDashboardWithNaive(engine: Engine, who: Who, today:
     onTime: await onTimeByTierNaive(db, who.prefixes, today),
   };
   const naiveMs = performance.now() - started;
-  const equal = byKey(rollup.byWorker) === byKey(naive.byWorker) && byKey(rollup.byGrid) === byKey(naive.byGrid)
-    && byKey(rollup.byCommunity) === byKey(naive.byCommunity) && byTier(rollup.onTime) === byTier(naive.onTime);
+  const equal =
+    byKey(rollup.byWorker) === byKey(naive.byWorker) &&
+    byKey(rollup.byGrid) === byKey(naive.byGrid) &&
+    byKey(rollup.byCommunity) === byKey(naive.byCommunity) &&
+    byTier(rollup.onTime) === byTier(naive.onTime);
   return { equal, naiveMs, overdueVisits: naive.byCommunity.reduce((n, r) => n + r.d1to7 + r.d8to30 + r.over30, 0) };
 }
 
@@ -91,11 +144,21 @@ export async function compareDashboardWithNaive(engine: Engine, who: Who, today:
  * a short batch, CLOSE) in a transaction on one connection, as forEachClientInListOrder does. The raw side only
  * fetches the rows; the endpoint also masks them and writes the .xlsx.
  */
-export async function captureExport(engine: Engine, who: Who, communityCode: string, now: Date): Promise<(run: Q) => Promise<void>> {
+export async function captureExport(
+  engine: Engine,
+  who: Who,
+  communityCode: string,
+  now: Date,
+): Promise<(run: Q) => Promise<void>> {
   const { db, log } = engine.capturing();
   await listAreasInScopeForLedger(db, who.prefixes);
   const areasQuery = log[0]!;
-  const visibility = { prefixes: who.prefixes, actorId: who.id, seesAllMinors: who.seesAllMinors, minorBornAfter: minorBornAfter(now) };
+  const visibility = {
+    prefixes: who.prefixes,
+    actorId: who.id,
+    seesAllMinors: who.seesAllMinors,
+    minorBornAfter: minorBornAfter(now),
+  };
   await forEachClientInListOrder(db, visibility, { communityCode }, 2000, () => undefined);
   const declare = log.find((c) => /^\s*declare/i.test(c.sql));
   if (!declare) throw new Error('captureExport: no DECLARE captured');
@@ -120,47 +183,116 @@ export async function captureExport(engine: Engine, who: Who, communityCode: str
  * audit outbox row]). Written out by hand in the same order, since ids and timestamps differ per call.
  */
 export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitId: string) => Promise<string | null> {
-  return async (visitId) => engine.withConnection(async (q) => {
-    const now = new Date();
-    // Same order as VisitsService.record: visit + client in one query, the policy, then the transaction; where the
-    // server queues two statements at once (Promise.all), so does this.
-    const [row] = await q('SELECT v.*, c.id AS c_id, c.area_code AS c_area_code, c.grid_code AS c_grid_code, c.assignee_id AS c_assignee_id, c.tier AS c_tier FROM visits v JOIN clients c ON c.id = v.client_id WHERE v.id = $1', [visitId]);
-    if (!row || row.status !== 'planned') return null;
-    const client = { id: row.c_id, area_code: row.c_area_code, grid_code: row.c_grid_code, assignee_id: row.c_assignee_id, tier: row.c_tier };
-    const area = String(client.area_code);
-    await q('SELECT * FROM tier_policies WHERE area_code IN ($1, $2) ORDER BY version DESC', [area, `${area.slice(0, 6)}000000`]);
-    await q('BEGIN');
-    try {
-      const next = randomUUID();
-      const cadence = { red: 7, yellow: 30, blue: 365 }[String(client.tier) as 'red'] ?? 30;
-      const slack = Math.max(1, Math.round(cadence * 0.2));
-      const due = addDays(today, cadence);
-      await Promise.all([
-        q(`UPDATE visits SET status = $1, mode = $2, visited_on = $3, done_at = $4, outcome_notes = $5, services = $6, missed_reason = $7, recorded_by = $8, updated_at = $9 WHERE id = $10 RETURNING *`,
-          ['done', 'home', today, now.toISOString(), null, '{}', null, who.id, now.toISOString(), visitId]),
-        q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), visitId, 'done', null, who.id, now.toISOString()]),
-        q(`UPDATE visits SET status = 'superseded', updated_at = $1 WHERE client_id = $2 AND status = 'planned' RETURNING id`, [now.toISOString(), client.id]),
+  return async (visitId) =>
+    engine.withConnection(async (q) => {
+      const now = new Date();
+      // Same order as VisitsService.record: visit + client in one query, the policy, then the transaction; where the
+      // server queues two statements at once (Promise.all), so does this.
+      const [row] = await q(
+        'SELECT v.*, c.id AS c_id, c.area_code AS c_area_code, c.grid_code AS c_grid_code, c.assignee_id AS c_assignee_id, c.tier AS c_tier FROM visits v JOIN clients c ON c.id = v.client_id WHERE v.id = $1',
+        [visitId],
+      );
+      if (!row || row.status !== 'planned') return null;
+      const client = {
+        id: row.c_id,
+        area_code: row.c_area_code,
+        grid_code: row.c_grid_code,
+        assignee_id: row.c_assignee_id,
+        tier: row.c_tier,
+      };
+      const area = String(client.area_code);
+      await q('SELECT * FROM tier_policies WHERE area_code IN ($1, $2) ORDER BY version DESC', [
+        area,
+        `${area.slice(0, 6)}000000`,
       ]);
-      // The 'care.visit.recorded' event into the module outbox (platform/events.ts), as the server writes it.
-      await q(`INSERT INTO event_outbox (type, area_code, payload, actor_id, created_at, processed_at) VALUES ($1, $2, $3, $4, $5, $5)`,
-        ['care.visit.recorded', area, JSON.stringify({ visitId, clientId: client.id, outcome: 'done', visitedOn: today, caseTaskIds: [] }), who.id, now.toISOString()]);
-      // The next visit, its event and the audit row (into the outbox, ADR 0005) go out together.
-      await Promise.all([
-        q(`INSERT INTO visits (id, client_id, area_code, grid_code, assignee_id, window_start, due_date, window_end, mode, status, tier, policy_id, visited_on, done_at,
+      await q('BEGIN');
+      try {
+        const next = randomUUID();
+        const cadence = { red: 7, yellow: 30, blue: 365 }[String(client.tier) as 'red'] ?? 30;
+        const slack = Math.max(1, Math.round(cadence * 0.2));
+        const due = addDays(today, cadence);
+        await Promise.all([
+          q(
+            `UPDATE visits SET status = $1, mode = $2, visited_on = $3, done_at = $4, outcome_notes = $5, services = $6, missed_reason = $7, recorded_by = $8, updated_at = $9 WHERE id = $10 RETURNING *`,
+            ['done', 'home', today, now.toISOString(), null, '{}', null, who.id, now.toISOString(), visitId],
+          ),
+          q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [
+            randomUUID(),
+            visitId,
+            'done',
+            null,
+            who.id,
+            now.toISOString(),
+          ]),
+          q(
+            `UPDATE visits SET status = 'superseded', updated_at = $1 WHERE client_id = $2 AND status = 'planned' RETURNING id`,
+            [now.toISOString(), client.id],
+          ),
+        ]);
+        // The 'care.visit.recorded' event into the module outbox (platform/events.ts), as the server writes it.
+        await q(
+          `INSERT INTO event_outbox (type, area_code, payload, actor_id, created_at, processed_at) VALUES ($1, $2, $3, $4, $5, $5)`,
+          [
+            'care.visit.recorded',
+            area,
+            JSON.stringify({ visitId, clientId: client.id, outcome: 'done', visitedOn: today, caseTaskIds: [] }),
+            who.id,
+            now.toISOString(),
+          ],
+        );
+        // The next visit, its event and the audit row (into the outbox, ADR 0005) go out together.
+        await Promise.all([
+          q(
+            `INSERT INTO visits (id, client_id, area_code, grid_code, assignee_id, window_start, due_date, window_end, mode, status, tier, policy_id, visited_on, done_at,
             outcome_notes, services, missed_reason, recorded_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'home', 'planned', $9, NULL, NULL, NULL, NULL, '{}', NULL, NULL, $10, $10) RETURNING *`,
-          [next, client.id, area, client.grid_code, client.assignee_id, addDays(due, -slack), due, addDays(due, slack), client.tier, now.toISOString()]),
-        q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), next, 'planned', null, who.id, now.toISOString()]),
-        // Through audit_enqueue() like the server (ADR 0006: the application role may not insert into the outbox).
-        q(`SELECT audit_enqueue($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])`,
-          [[now.toISOString()], [who.id], [who.username], [who.roles[0] ?? null], [`{${who.prefixes.join(',')}}`], ['visit.record'], ['visit'], [`{${visitId},${String(client.id)}}`], ['{outcome,notes,services}'], ['success'], ['127.0.0.1'], ['bench'], [null]]),
-      ]);
-      await q('COMMIT');
-      return next;
-    } catch (error) {
-      await q('ROLLBACK');
-      throw error;
-    }
-  });
+            [
+              next,
+              client.id,
+              area,
+              client.grid_code,
+              client.assignee_id,
+              addDays(due, -slack),
+              due,
+              addDays(due, slack),
+              client.tier,
+              now.toISOString(),
+            ],
+          ),
+          q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [
+            randomUUID(),
+            next,
+            'planned',
+            null,
+            who.id,
+            now.toISOString(),
+          ]),
+          // Through audit_enqueue() like the server (ADR 0006: the application role may not insert into the outbox).
+          q(
+            `SELECT audit_enqueue($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])`,
+            [
+              [now.toISOString()],
+              [who.id],
+              [who.username],
+              [who.roles[0] ?? null],
+              [`{${who.prefixes.join(',')}}`],
+              ['visit.record'],
+              ['visit'],
+              [`{${visitId},${String(client.id)}}`],
+              ['{outcome,notes,services}'],
+              ['success'],
+              ['127.0.0.1'],
+              ['bench'],
+              [null],
+            ],
+          ),
+        ]);
+        await q('COMMIT');
+        return next;
+      } catch (error) {
+        await q('ROLLBACK');
+        throw error;
+      }
+    });
 }
 
 export interface LoadResult {
@@ -179,7 +311,12 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** `concurrency` loops calling `op` until the deadline (and at least `minOps` in all); latency per op in ms. */
-export async function runFor(seconds: number, concurrency: number, op: () => Promise<unknown>, minOps = 0): Promise<LoadResult> {
+export async function runFor(
+  seconds: number,
+  concurrency: number,
+  op: () => Promise<unknown>,
+  minOps = 0,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: unknown = null;
@@ -202,5 +339,13 @@ export async function runFor(seconds: number, concurrency: number, op: () => Pro
   const elapsed = (performance.now() - start) / 1000;
   if (firstError) console.error('  first error:', (firstError as Error).message);
   latencies.sort((a, b) => a - b);
-  return { ops: latencies.length, errors, seconds: elapsed, opsPerSec: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), concurrency };
+  return {
+    ops: latencies.length,
+    errors,
+    seconds: elapsed,
+    opsPerSec: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    concurrency,
+  };
 }

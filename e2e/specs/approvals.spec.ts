@@ -1,23 +1,18 @@
-import type { APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, expect, loginAs, logout, test } from '../fixtures';
+import { DEMO_COMMUNITY, expect, loginAs, logout, test, uniqueName } from '../fixtures';
 
-/** Logs a demo account in through the API (a context of its own) and returns a caller that sends its CSRF token. */
-async function apiAs(request: APIRequestContext, username: string) {
-  const login = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  const body = (await login.json()) as { status: string; session?: { csrfToken: string } };
-  expect(body.status, `${username} API login`).toBe('ok');
-  const csrf = body.session!.csrfToken;
-  return { post: (path: string, data: unknown) => request.post(path, { data, headers: { 'x-csrf-token': csrf } }) };
-}
-
-test('F6: an account the system administrator creates waits for the area supervisor, who issues a one-time password', async ({ page, playwright, baseURL }) => {
-  const adminContext = await playwright.request.newContext({ baseURL });
-  const admin = await apiAs(adminContext, 'demo-admin');
+test('F6: an account the system administrator creates waits for the area supervisor, who issues a one-time password', async ({
+  page,
+  seed,
+}) => {
+  const admin = await seed.as('demo-admin');
   const username = `e2e-new-${Date.now()}`;
-  const created = await admin.post('/api/users', { username, displayName: '新来的社工', roles: ['community_worker'], areaCodes: ['510107001004'] });
-  expect(created.status()).toBe(200);
-  expect((await created.json()).status).toBe('pending');
-  await adminContext.dispose();
+  const created = await admin.postOk<{ status: string }>('/api/users', {
+    username,
+    displayName: '新来的社工',
+    roles: ['community_worker'],
+    areaCodes: [DEMO_COMMUNITY.a],
+  });
+  expect(created.status).toBe('pending');
 
   await loginAs(page, 'demo-supervisor-a');
   await page.getByTestId('menu-users').click();
@@ -39,14 +34,21 @@ test('F6: an account the system administrator creates waits for the area supervi
   await expect(page.getByText('请修改密码')).toBeVisible();
 });
 
-test('F3: the approval screen names the areas and rows, and only an approver holding all of them may approve', async ({ page, playwright, baseURL }) => {
-  const socialContext = await playwright.request.newContext({ baseURL });
-  const social = await apiAs(socialContext, 'demo-social');
-  const res = await social.post('/api/care/exports', { filter: {}, reason: 'E2E 两个社区的年度复核' });
-  expect(res.status()).toBe(200);
-  const request = (await res.json()) as { id: string; estimatedRows: number };
-  expect(request.estimatedRows).toBeGreaterThan(0);
-  await socialContext.dispose();
+test('F3: the approval screen names the areas and rows, and only an approver holding all of them may approve', async ({
+  page,
+  seed,
+}) => {
+  // Two clients of this test's own, one in each of demo-social's communities, found by a name no other row has; the
+  // request covers the whole jurisdiction (no community chosen), so both communities.
+  const family = uniqueName('导出');
+  await seed.client({ as: 'demo-social', communityCode: DEMO_COMMUNITY.a, name: `${family}甲` });
+  await seed.client({ as: 'demo-social', communityCode: DEMO_COMMUNITY.b, name: `${family}乙` });
+  const social = await seed.as('demo-social');
+  const request = await social.postOk<{ id: string; estimatedRows: number }>('/api/care/exports', {
+    filter: { q: family },
+    reason: 'E2E 两个社区的年度复核',
+  });
+  expect(request.estimatedRows).toBe(2);
 
   // The supervisor of 洗面桥 (A) alone holds only part of it: the request is not in their queue.
   await loginAs(page, 'demo-supervisor-a');
@@ -62,9 +64,13 @@ test('F3: the approval screen names the areas and rows, and only an approver hol
   await page.getByTestId('menu-exports').click();
   await expect(page.getByTestId(`export-areas-${request.id}`)).toContainText('洗面桥');
   await expect(page.getByTestId(`export-areas-${request.id}`)).toContainText('蜀汉街');
-  await expect(page.getByTestId(`export-rows-${request.id}`)).toContainText(`≈${request.estimatedRows.toLocaleString()}`);
+  await expect(page.getByTestId(`export-areas-${request.id}`)).toHaveText('洗面桥社区、蜀汉街社区');
+  await expect(page.getByTestId(`export-rows-${request.id}`)).toHaveText('≈2');
   await page.getByTestId(`export-approve-${request.id}`).click();
-  await expect(page.locator('.ant-modal-confirm')).toContainText(`约 ${request.estimatedRows.toLocaleString()} 行未脱敏数据`);
-  await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.locator('.ant-modal-confirm')).toContainText('约 2 行未脱敏数据');
+  await page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(page.getByTestId(`export-status-${request.id}`)).toContainText('已批准');
 });

@@ -1,6 +1,6 @@
 import { expect, loginAs, logout, test } from '../fixtures';
 
-test('the auditor finds demo-worker-a\'s login in the audit log', async ({ page }) => {
+test("the auditor finds demo-worker-a's login in the audit log", async ({ page }) => {
   // Produce the event: demo-worker-a logs in (and out).
   await loginAs(page, 'demo-worker-a');
   // An ordinary worker has no audit log in the menu.
@@ -39,7 +39,7 @@ test('the auditor finds demo-worker-a\'s login in the audit log', async ({ page 
   await expect(dataRows.filter({ hasNotText: 'demo-worker-a' })).toHaveCount(0);
 });
 
-test('a community worker\'s menu follows its permissions', async ({ page }) => {
+test("a community worker's menu follows its permissions", async ({ page }) => {
   // demo-worker-b has the same role as demo-worker-a; a different account keeps each user's logins
   // per minute well under the server's per-user login rate limit (10/min by default).
   await loginAs(page, 'demo-worker-b');

@@ -22,11 +22,11 @@ test('forms check input with the contract schemas and speak only the UI language
   await page.getByTestId('lang-switch').click();
 });
 
-test('a form dialog sends its request once, however often it is submitted', async ({ page }) => {
+test('a form dialog sends its request once, however often it is submitted', async ({ page, seed }) => {
+  const { id, name } = await seed.client();
   await loginAs(page, 'demo-worker-a');
-  await page.goto('/care/clients');
-  await page.locator('a[data-testid^="client-open-"]').first().click();
-  await expect(page.getByTestId('client-name')).toBeVisible();
+  await page.goto(`/care/clients/${id}`);
+  await expect(page.getByTestId('client-name')).toHaveText(name);
 
   let posts = 0;
   page.on('request', (r) => {
@@ -39,8 +39,15 @@ test('a form dialog sends its request once, however often it is submitted', asyn
   await submit.click();
   // A second click and Enter while the first request is in flight change nothing.
   await submit.click({ force: true, timeout: 1000 }).catch(() => undefined);
-  await page.getByTestId('consent-notice').press('Enter', { timeout: 1000 }).catch(() => undefined);
+  await page
+    .getByTestId('consent-notice')
+    .press('Enter', { timeout: 1000 })
+    .catch(() => undefined);
   await expect(submit).toHaveCount(0);
+  // The client had no consent: the list now holds exactly the one just recorded.
+  await expect(
+    page.getByTestId('consents-list').locator('[data-testid^="consent-"]:not([data-testid^="consent-revoke-"])'),
+  ).toHaveCount(1);
   await expect(page.getByTestId('consents-list')).toContainText(notice);
   expect(posts).toBe(1);
 });

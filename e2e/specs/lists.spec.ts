@@ -6,7 +6,9 @@ async function chooseOption(page: Page, selectTestId: string, label: string): Pr
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).click();
 }
 
-test('the client list keeps its tier filter and page in the URL, so Back returns to the same page', async ({ page }) => {
+test('the client list keeps its tier filter and page in the URL, so Back returns to the same page', async ({
+  page,
+}) => {
   await loginAs(page, 'demo-worker-a');
   await page.getByTestId('menu-clients').click();
   const table = page.getByTestId('clients-table');
@@ -60,7 +62,9 @@ test.describe('lists on a phone', () => {
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,
     }));
-    expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
+    expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(
+      clientWidth,
+    );
 
     // Paging works on cards too, and the page goes into the URL.
     await page.locator('.ant-pagination-next').click();

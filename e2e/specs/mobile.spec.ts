@@ -7,7 +7,9 @@ async function expectNoHorizontalOverflow(page: import('@playwright/test').Page)
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
   }));
-  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px viewport`).toBeLessThanOrEqual(innerWidth + 1);
+  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px viewport`).toBeLessThanOrEqual(
+    innerWidth + 1,
+  );
 }
 
 test('phone layout: login page fits the screen', async ({ page }) => {

@@ -16,7 +16,10 @@ test('API responses carry the security headers', async ({ request }) => {
 });
 
 test('an unknown API path answers a JSON 404, not the app page', async ({ request }) => {
-  for (const [method, path] of [['GET', '/api/no-such-route'], ['GET', '/api/care/visits/00000000-0000-4000-8000-000000000000/record']] as const) {
+  for (const [method, path] of [
+    ['GET', '/api/no-such-route'],
+    ['GET', '/api/care/visits/00000000-0000-4000-8000-000000000000/record'],
+  ] as const) {
     const response = await request.fetch(path, { method });
     expect(response.status(), `${method} ${path}`).toBe(404);
     expect((await response.json()).code).toBe('common.not_found');

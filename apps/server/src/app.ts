@@ -8,14 +8,17 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ErrorBody } from '@linli/contracts';
 import {
-  jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './config';
 import { type AppContext, createContext } from './platform/context';
 import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
-import { AppError, registerErrorHandler } from './platform/errors';
+import { AppError, registerErrorHandler, toFieldError } from './platform/errors';
 import { registerInputGuard } from './platform/input-guard';
 import type { Keys } from './platform/keys';
 import { registerRequestContext } from './platform/request-context';
@@ -23,7 +26,7 @@ import { applySecurityHeaders, registerSecurityHeaders } from './platform/securi
 import { ERROR_MESSAGES, pickLang } from './platform/messages';
 import { logSerializers } from './platform/redact';
 import { resolveSession } from './modules/auth';
-import { LINLI_MODULES } from './modules';
+import { loadModules } from './modules';
 import { setupModules } from './platform/module';
 
 export interface BuildAppOptions {
@@ -32,6 +35,11 @@ export interface BuildAppOptions {
   clock: Clock;
   keys: Keys;
   logger?: boolean;
+  /**
+   * Start the modules' background work (rollup folding, event delivery). Tests turn it off and run that work
+   * explicitly, so a timer never changes what a test is counting.
+   */
+  background?: boolean;
 }
 
 export interface RouteInfo {
@@ -64,18 +72,30 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     frameworkErrors: (error, request, reply) => {
       applySecurityHeaders(request, reply, undefined);
       const lang = pickLang(request.headers['accept-language']);
-      const body: ErrorBody = { code: 'common.validation_failed', message: ERROR_MESSAGES['common.validation_failed'][lang], requestId: request.id, fields: [{ path: '', message: error.message }] };
+      const body: ErrorBody = {
+        code: 'common.validation_failed',
+        message: ERROR_MESSAGES['common.validation_failed'][lang],
+        requestId: request.id,
+        fields: [toFieldError({ path: '', code: 'field.malformed_request', params: { detail: error.message } }, lang)],
+      };
       void (reply as FastifyReply).status(400).send(body);
     },
   }).withTypeProvider<ZodTypeProvider>();
-  const ctx = createContext({ database: options.database, config, clock: options.clock, keys: options.keys, log: app.log });
+  const ctx = createContext({
+    database: options.database,
+    config,
+    clock: options.clock,
+    keys: options.keys,
+    log: app.log,
+  });
   app.decorate('ctx', ctx);
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     // Swagger UI's own routes (registered by its plugin): public pages that carry their own CSP. Decided here, from
     // the registered pattern, so the request hooks only ever look at the matched route's config.
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true, ownContentSecurityPolicy: true };
+    if (route.url.startsWith('/api/docs'))
+      route.config = { ...(route.config ?? {}), public: true, ownContentSecurityPolicy: true };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       // Every route but Swagger UI's pages and the web app's files: a route added anywhere (not only under /api/)
@@ -106,15 +126,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  app.get('/api/health', { schema: { tags: ['system'], response: { 200: z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) }) } }, config: { public: true } },
-    async () => ({ ok: true as const, database: options.database.kind }));
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        response: { 200: z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) }) },
+      },
+      config: { public: true },
+    },
+    async () => ({ ok: true as const, database: options.database.kind }),
+  );
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   // The modules: their event handlers, their routes, their background work (src/modules.ts).
-  setupModules(LINLI_MODULES, ctx);
-  for (const module of LINLI_MODULES) await module.register?.(app, ctx);
-  const stops = LINLI_MODULES.flatMap((module) => (module.start ? [module.start(ctx)] : []));
-  ctx.events.start();
+  const modules = await loadModules();
+  setupModules(modules, ctx);
+  for (const module of modules) await module.register?.(app, ctx);
+  const background = options.background ?? true;
+  const stops = background ? modules.flatMap((module) => (module.start ? [module.start(ctx)] : [])) : [];
+  if (background) ctx.events.start();
 
   await registerWebApp(app, config);
   // A response leaves only once the audit rows its request queued are in the outbox (finding F8, ADR 0006).
@@ -151,7 +182,9 @@ async function registerWebApp(app: FastifyInstance, config: AppConfig): Promise<
     if (safe && statSync(path.join(dist, file), { throwIfNoEntry: false })?.isFile()) {
       // Vite names built assets by content hash: they never change under the same name.
       const immutable = file.startsWith('assets/');
-      return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file);
+      return reply
+        .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .sendFile(file);
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

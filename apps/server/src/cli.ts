@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { type Role, ROLES, separationConflict } from '@linli/contracts';
+import { type Lang, type Role, ROLES, fieldMessage, separationConflict } from '@linli/contracts';
 import { loadConfig } from './config';
 import { seedDemo } from './db/seed/demo';
 import { importDistrict } from './modules/org';
@@ -8,11 +8,12 @@ import { sealAudit, verifyAuditChain } from './platform/audit';
 import { auditInTx } from './platform/context';
 import { openRuntime } from './runtime';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { type Role as RoleType, permissionsForRoles } from '@linli/contracts';
 import type { Actor } from './platform/access';
 import { scopePrefix } from './platform/access';
 import type { AppContext } from './platform/context';
-import { createCareModule } from './modules/care';
+import { createCareModule, reportInLanguage } from './modules/care';
 import { loadGrants } from './modules/users';
 
 /** The CLI acts as a named user: their jurisdiction and permissions apply, and the audit log names them. */
@@ -22,8 +23,17 @@ async function cliActor(ctx: AppContext, username: string): Promise<Actor> {
   const grants = (await loadGrants(ctx.db, [user.id])).get(user.id)!;
   const roles = grants.roles as RoleType[];
   return {
-    userId: user.id, username: user.username, displayName: user.displayName, roles, permissions: new Set(permissionsForRoles(roles)),
-    areaCodes: grants.areaCodes, scopePrefixes: grants.areaCodes.map(scopePrefix), currentAreaCode: null, sessionId: 'cli', ip: null, requestId: null,
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles,
+    permissions: new Set(permissionsForRoles(roles)),
+    areaCodes: grants.areaCodes,
+    scopePrefixes: grants.areaCodes.map(scopePrefix),
+    currentAreaCode: null,
+    sessionId: 'cli',
+    ip: null,
+    requestId: null,
   };
 }
 
@@ -57,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, console, `linli ${command}`);
   const { ctx } = runtime;
   try {
     if (command === 'migrate') {
@@ -85,13 +95,32 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'import' && sub === 'clients') {
       const file = rest.find((a) => !a.startsWith('--') && a !== option(rest, '--as'));
       const as = option(rest, '--as');
-      if (!file || !as) throw new Error('usage: linli import clients FILE --as USERNAME [--dry-run] [--all-or-nothing]');
+      if (!file || !as)
+        throw new Error('usage: linli import clients FILE --as USERNAME [--dry-run] [--all-or-nothing]');
       const actor = await cliActor(ctx, as);
-      const report = await createCareModule(ctx).ledger.importClients(actor, readFileSync(file), {
-        dryRun: rest.includes('--dry-run'), allOrNothing: rest.includes('--all-or-nothing'),
-      });
-      console.log(`行数 rows: ${report.total}; 有效 valid: ${report.valid}; 新建 created: ${report.created}; 已存在 existing: ${report.skippedExisting}; 拒绝 rejected: ${report.rejected.length}; ${report.written ? '已写入 written' : '未写入 nothing written'}`);
-      for (const r of report.rejected) console.log(`  第 ${r.row} 行 / row ${r.row}: ${r.reasons.join('；')}`);
+      // `npm run linli` runs inside apps/server; a relative FILE means where the user typed the command (INIT_CWD).
+      const report = await createCareModule(ctx).ledger.importClients(
+        actor,
+        readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file)),
+        {
+          dryRun: rest.includes('--dry-run'),
+          allOrNothing: rest.includes('--all-or-nothing'),
+        },
+      );
+      // The operator's language: Chinese when the shell's locale is, English otherwise.
+      const lang: Lang = /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh' : 'en';
+      const said = reportInLanguage(report, lang);
+      console.log(
+        lang === 'zh'
+          ? `行数 ${report.total}；有效 ${report.valid}；新建 ${report.created}；已存在 ${report.skippedExisting}；拒绝 ${report.rejected.length}；${report.written ? '已写入' : '未写入'}`
+          : `rows: ${report.total}; valid: ${report.valid}; created: ${report.created}; existing: ${report.skippedExisting}; rejected: ${report.rejected.length}; ${report.written ? 'written' : 'nothing written'}`,
+      );
+      for (const r of said.rejected) {
+        const reasons = r.reasons.map((x) => x.message);
+        console.log(
+          lang === 'zh' ? `  第 ${r.row} 行：${reasons.join('；')}` : `  row ${r.row}: ${reasons.join('; ')}`,
+        );
+      }
       return report.rejected.length && !report.written ? 1 : 0;
     }
     if (command === 'admin' && sub === 'create') {
@@ -103,14 +132,26 @@ async function main(argv: string[]): Promise<number> {
       if (await findUserByUsername(ctx.db, username)) throw new Error(`user ${username} exists`);
       const password = await readPassword();
       const problems = checkPasswordPolicy(password, config.passwordProfile, username);
-      if (problems.length) throw new Error(`password rejected: ${problems.join('; ')}`);
+      if (problems.length)
+        throw new Error(`password rejected: ${problems.map((p) => fieldMessage(p.code, 'en', p.params)).join('; ')}`);
       const hash = await hashPassword(password);
       await ctx.db.transaction(async (tx) => {
         await importDistrict(ctx, tx, district, []);
         const id = await createAccount(tx, {
-          username, displayName: option(rest, '--display-name') ?? username, passwordHash: hash, roles: [role], areaCodes: [`${district}000000`], at: ctx.clock.now(),
+          username,
+          displayName: option(rest, '--display-name') ?? username,
+          passwordHash: hash,
+          roles: [role],
+          areaCodes: [`${district}000000`],
+          at: ctx.clock.now(),
         });
-        await auditInTx(ctx, tx, null, { action: 'user.create', actorName: 'cli', objectType: 'user', objectIds: [id], fields: ['username', 'roles', 'areaCodes', 'password'] });
+        await auditInTx(ctx, tx, null, {
+          action: 'user.create',
+          actorName: 'cli',
+          objectType: 'user',
+          objectIds: [id],
+          fields: ['username', 'roles', 'areaCodes', 'password'],
+        });
       });
       console.log(`created ${role} ${username}; the first login asks to set up TOTP`);
       return 0;
@@ -122,14 +163,19 @@ async function main(argv: string[]): Promise<number> {
       const sealed = await sealAudit(ctx.db, runtime.keys.auditHmac, ctx.clock, 5000, anchor);
       if (sealed) console.log(`sealed ${sealed} pending audit rows into the chain`);
       const result = await verifyAuditChain(ctx.db, runtime.keys.auditHmac, { anchor });
-      const anchored = !anchor ? 'anchoring is off'
-        : result.lastAnchoredSeq === null ? `nothing anchored yet in ${anchor.file}` : `last anchored row ${result.lastAnchoredSeq} (${anchor.file})`;
+      const anchored = !anchor
+        ? 'anchoring is off'
+        : result.lastAnchoredSeq === null
+          ? `nothing anchored yet in ${anchor.file}`
+          : `last anchored row ${result.lastAnchoredSeq} (${anchor.file})`;
       if (result.ok) {
         console.log(`audit chain OK: ${result.checked} rows verified; ${anchored}`);
         return 0;
       }
       const where = result.firstBrokenSeq === null ? '' : ` at row ${result.firstBrokenSeq}`;
-      console.error(`audit chain BROKEN${where}: ${result.reason} (${result.checked} rows verified before it; ${anchored})`);
+      console.error(
+        `audit chain BROKEN${where}: ${result.reason} (${result.checked} rows verified before it; ${anchored})`,
+      );
       return 1;
     }
     console.error(USAGE);
@@ -137,6 +183,7 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await ctx.auditWriter.close();
     await runtime.database.close();
+    runtime.release();
   }
 }
 

@@ -12,7 +12,11 @@ const Env = z.object({
   LINLI_DEMO_PASSWORD: z.string().optional(),
   LINLI_PASSWORD_PROFILE: z.enum(['mlps', 'asvs']).default('mlps'),
   // 0 = no proxy; a number = how many proxy hops in front of Linli to trust; else a comma list of proxy addresses/CIDRs.
-  LINLI_TRUST_PROXY: z.string().trim().regex(/^(\d{1,2}|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, 'a hop count or a comma list of proxy addresses').default('0'),
+  LINLI_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,2}|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, 'a hop count or a comma list of proxy addresses')
+    .default('0'),
   LINLI_EXACT_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   LINLI_LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   LINLI_LOGIN_LIMIT_PER_USER: z.coerce.number().int().min(1).default(10),
@@ -58,19 +62,29 @@ export interface AppConfig {
   ledgerImportsAtOnce: number;
 }
 
+/**
+ * The repository root: relative paths in the environment (LINLI_DATA_DIR, LINLI_KEY_FILE, …) are taken from here, not
+ * from the working directory, so `npm start` (run at the root) and `npm run linli` (run inside apps/server) open the
+ * same embedded database, key file and anchor file.
+ */
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+const fromRoot = (p: string) => path.resolve(REPO_ROOT, p);
+
 /** Reads the environment once. Demo mode is on for the embedded database unless LINLI_DEMO=0, off for PostgreSQL unless LINLI_DEMO=1. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = Env.parse(env);
   const databaseUrl = parsed.DATABASE_URL?.trim() || null;
-  const dataDir = path.resolve(parsed.LINLI_DATA_DIR);
-  const keyFile = parsed.LINLI_KEY_FILE ? path.resolve(parsed.LINLI_KEY_FILE) : path.join(dataDir, 'keys.json');
+  const dataDir = fromRoot(parsed.LINLI_DATA_DIR);
+  const keyFile = parsed.LINLI_KEY_FILE ? fromRoot(parsed.LINLI_KEY_FILE) : path.join(dataDir, 'keys.json');
   return {
     port: parsed.PORT,
     host: parsed.HOST,
     databaseUrl,
     dataDir,
     keyFile,
-    auditAnchorFile: parsed.LINLI_AUDIT_ANCHOR_FILE ? path.resolve(parsed.LINLI_AUDIT_ANCHOR_FILE) : path.join(path.dirname(keyFile), 'audit-anchors.jsonl'),
+    auditAnchorFile: parsed.LINLI_AUDIT_ANCHOR_FILE
+      ? fromRoot(parsed.LINLI_AUDIT_ANCHOR_FILE)
+      : path.join(path.dirname(keyFile), 'audit-anchors.jsonl'),
     demoMode: parsed.LINLI_DEMO ? parsed.LINLI_DEMO === '1' : databaseUrl === null,
     demoPassword: parsed.LINLI_DEMO_PASSWORD ?? null,
     passwordProfile: parsed.LINLI_PASSWORD_PROFILE,
@@ -78,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exactLookupsPerHour: parsed.LINLI_EXACT_LOOKUPS_PER_HOUR,
     loginLimitPerIp: parsed.LINLI_LOGIN_LIMIT_PER_IP,
     loginLimitPerUser: parsed.LINLI_LOGIN_LIMIT_PER_USER,
-    webDist: parsed.LINLI_WEB_DIST ?? null,
+    webDist: parsed.LINLI_WEB_DIST ? fromRoot(parsed.LINLI_WEB_DIST) : null,
     logLevel: parsed.LINLI_LOG_LEVEL,
     ledgerMaxBytes: Math.round(parsed.LINLI_LEDGER_MAX_MB * 1024 * 1024),
     ledgerMaxRows: parsed.LINLI_LEDGER_MAX_ROWS,
@@ -90,5 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** `0` → trust nothing; `2` → the last two hops are our proxies; `10.0.0.5,10.0.1.0/24` → only those addresses. */
 export function parseTrustProxy(value: string): false | number | string[] {
   if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
-  return value.split(',').map((v) => v.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

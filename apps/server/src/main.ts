@@ -6,9 +6,11 @@ import { systemClock } from './platform/clock';
 import { openRuntime } from './runtime';
 
 const config = loadConfig();
-const runtime = await openRuntime(config);
+const runtime = await openRuntime(config, console, 'the server (npm start)');
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-console.log(`[linli] database: ${where}; migrations applied now: ${runtime.migrated.length ? runtime.migrated.join(', ') : 'none'}`);
+console.log(
+  `[linli] database: ${where}; migrations applied now: ${runtime.migrated.length ? runtime.migrated.join(', ') : 'none'}`,
+);
 
 if (config.demoMode) {
   const seeded = await seedDemo(runtime.ctx, config.demoPassword);
@@ -16,9 +18,11 @@ if (config.demoMode) {
     console.log('[linli] demo data loaded. Demo accounts (演示账号):');
     console.log(`        ${seeded.accounts.join(', ')}`);
     if (seeded.care) console.log(`        care: ${seeded.care.clients} clients, ${seeded.care.visits} visits`);
-    console.log(config.demoPassword
-      ? '        password: the value of LINLI_DEMO_PASSWORD'
-      : `        password (shown once, 仅显示一次): ${seeded.password}`);
+    console.log(
+      config.demoPassword
+        ? '        password: the value of LINLI_DEMO_PASSWORD'
+        : `        password (shown once, 仅显示一次): ${seeded.password}`,
+    );
   }
   console.log('[linli] demo mode: administrators log in without TOTP (演示模式：管理员无需动态口令)');
 } else if ((await countUsers(runtime.database.db)) === 0) {
@@ -34,6 +38,7 @@ const shutdown = async (signal: string) => {
   app.log.info(`${signal}: shutting down`);
   await app.close();
   await runtime.database.close();
+  runtime.release();
   process.exit(0);
 };
 process.once('SIGINT', () => void shutdown('SIGINT'));

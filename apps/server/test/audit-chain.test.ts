@@ -17,8 +17,18 @@ import { buildOrg, createUser } from './factories/org';
 import { createTestApp, TestClient } from './harness';
 
 const event = (i: number): AuditEvent => ({
-  actorId: null, actorName: `user-${i}`, role: 'community_worker', areaCodes: ['510107001004'], action: 'client.read',
-  objectType: 'client', objectIds: [`id-${i}`], fields: ['name', 'phone'], result: 'success', ip: '127.0.0.1', requestId: null, detail: null,
+  actorId: null,
+  actorName: `user-${i}`,
+  role: 'community_worker',
+  areaCodes: ['510107001004'],
+  action: 'client.read',
+  objectType: 'client',
+  objectIds: [`id-${i}`],
+  fields: ['name', 'phone'],
+  result: 'success',
+  ip: '127.0.0.1',
+  requestId: null,
+  detail: null,
 });
 
 /**
@@ -26,9 +36,12 @@ const event = (i: number): AuditEvent => ({
  * as a rogue DBA would.
  */
 async function tamper(database: Database, statement: string) {
-  await asOwner(database, `ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
+  await asOwner(
+    database,
+    `ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
     ${statement};
-    ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;`);
+    ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;`,
+  );
 }
 
 describe('audit hash chain (R-17)', () => {
@@ -44,7 +57,13 @@ describe('audit hash chain (R-17)', () => {
   afterAll(() => testDb.drop());
 
   it('verifies an untouched chain, and not with another key', async () => {
-    expect(await verifyAuditChain(testDb.database.db, keys.auditHmac)).toEqual({ ok: true, checked: 10, firstBrokenSeq: null, reason: null, lastAnchoredSeq: null });
+    expect(await verifyAuditChain(testDb.database.db, keys.auditHmac)).toEqual({
+      ok: true,
+      checked: 10,
+      firstBrokenSeq: null,
+      reason: null,
+      lastAnchoredSeq: null,
+    });
     expect((await verifyAuditChain(testDb.database.db, generateKeys().auditHmac)).firstBrokenSeq).toBe(1);
   });
 
@@ -79,7 +98,11 @@ describe('audit hash chain (R-17)', () => {
     const fresh = await createTestDatabase();
     try {
       const { db } = fresh.database;
-      await Promise.all(Array.from({ length: 20 }, (_, i) => db.transaction((tx) => appendAudit(tx, keys.auditHmac, clock, [event(i), event(i + 100)]))));
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          db.transaction((tx) => appendAudit(tx, keys.auditHmac, clock, [event(i), event(i + 100)])),
+        ),
+      );
       expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 40 });
     } finally {
       await fresh.drop();
@@ -91,7 +114,10 @@ describe('audit outbox (ADR 0005)', () => {
   const keys = generateKeys();
   const clock = new FakeClock();
   const pendingCount = async (db: TestDatabase['database']['db']) =>
-    Number(((await db.execute(sql`SELECT count(*)::int AS n FROM audit_pending`)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+    Number(
+      ((await db.execute(sql`SELECT count(*)::int AS n FROM audit_pending`)) as unknown as { rows: { n: number }[] })
+        .rows[0]!.n,
+    );
 
   it('queues rows with their transaction and seals them into one verifiable chain, in order', async () => {
     const fresh = await createTestDatabase();
@@ -99,17 +125,21 @@ describe('audit outbox (ADR 0005)', () => {
       const { db } = fresh.database;
       await db.transaction((tx) => queueAudit(tx, clock, [event(1), event(2)]));
       // A transaction that rolls back leaves no audit row behind, as before.
-      await expect(db.transaction(async (tx) => {
-        await queueAudit(tx, clock, [event(99)]);
-        throw new Error('change failed');
-      })).rejects.toThrow('change failed');
+      await expect(
+        db.transaction(async (tx) => {
+          await queueAudit(tx, clock, [event(99)]);
+          throw new Error('change failed');
+        }),
+      ).rejects.toThrow('change failed');
       await db.transaction((tx) => queueAudit(tx, clock, [{ ...event(3), at: new Date('2026-03-02T01:02:03.456Z') }]));
       expect(await pendingCount(db)).toBe(3);
       expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 0 });
       expect(await sealAudit(db, keys.auditHmac, clock, 2)).toBe(3);
       expect(await pendingCount(db)).toBe(0);
       expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 3 });
-      const rows = (await db.execute(sql`SELECT seq, actor_name, at FROM audit_log ORDER BY seq`)) as unknown as { rows: { seq: number; actor_name: string; at: Date | string }[] };
+      const rows = (await db.execute(sql`SELECT seq, actor_name, at FROM audit_log ORDER BY seq`)) as unknown as {
+        rows: { seq: number; actor_name: string; at: Date | string }[];
+      };
       expect(rows.rows.map((r) => r.actor_name)).toEqual(['user-1', 'user-2', 'user-3']);
       expect(new Date(rows.rows[2]!.at).toISOString()).toBe('2026-03-02T01:02:03.456Z'); // the event's own time is chained
     } finally {
@@ -121,7 +151,13 @@ describe('audit outbox (ADR 0005)', () => {
     const fresh = await createTestDatabase();
     try {
       const { db } = fresh.database;
-      await db.transaction((tx) => queueAudit(tx, clock, Array.from({ length: 12_000 }, (_, i) => event(i))));
+      await db.transaction((tx) =>
+        queueAudit(
+          tx,
+          clock,
+          Array.from({ length: 12_000 }, (_, i) => event(i)),
+        ),
+      );
       expect(await sealAudit(db, keys.auditHmac, clock)).toBe(12_000);
       expect(await pendingCount(db)).toBe(0);
       expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 12_000 });
@@ -149,11 +185,13 @@ describe('audit outbox (ADR 0005)', () => {
       const { db } = fresh.database;
       const log = { error: () => undefined, info: () => undefined, warn: () => undefined } as unknown as Console;
       const writers = [0, 1, 2].map(() => new AuditWriter(db, keys.auditHmac, clock, log, { flushIntervalMs: 5 }));
-      await Promise.all(Array.from({ length: 30 }, async (_, i) => {
-        await db.transaction((tx) => queueAudit(tx, clock, [event(i), event(i + 100)]));
-        writers[i % 3]!.enqueue(event(i + 200));
-        if (i % 5 === 0) await writers[(i + 1) % 3]!.flush();
-      }));
+      await Promise.all(
+        Array.from({ length: 30 }, async (_, i) => {
+          await db.transaction((tx) => queueAudit(tx, clock, [event(i), event(i + 100)]));
+          writers[i % 3]!.enqueue(event(i + 200));
+          if (i % 5 === 0) await writers[(i + 1) % 3]!.flush();
+        }),
+      );
       for (const w of writers) await w.close();
       expect(await pendingCount(db)).toBe(0);
       expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 90 });
@@ -183,7 +221,14 @@ describe('`linli audit verify`', () => {
 
   it('exits 0 on a sound chain and non-zero naming the first broken row after tampering', async () => {
     const keys = generateKeys();
-    writeFileSync(keyFile, JSON.stringify({ auditHmac: keys.auditHmac.toString('base64'), field: keys.field.toString('base64'), blindIndex: keys.blindIndex.toString('base64') }));
+    writeFileSync(
+      keyFile,
+      JSON.stringify({
+        auditHmac: keys.auditHmac.toString('base64'),
+        field: keys.field.toString('base64'),
+        blindIndex: keys.blindIndex.toString('base64'),
+      }),
+    );
     let env: Record<string, string>;
     let database;
     if (TEST_ENGINE === 'postgres') {
@@ -196,7 +241,8 @@ describe('`linli audit verify`', () => {
       env = { LINLI_DATA_DIR: dir + '/pg', DATABASE_URL: '' };
     }
     const clock = new FakeClock();
-    for (let i = 1; i <= 3; i++) await database.db.transaction((tx) => appendAudit(tx, keys.auditHmac, clock, [event(i)]));
+    for (let i = 1; i <= 3; i++)
+      await database.db.transaction((tx) => appendAudit(tx, keys.auditHmac, clock, [event(i)]));
     // Two rows a stopped server left in the outbox: verify seals them first.
     await database.db.transaction((tx) => queueAudit(tx, clock, [event(4), event(5)]));
     if (TEST_ENGINE === 'pglite') await database.close();
@@ -216,9 +262,12 @@ describe('`linli audit verify`', () => {
 
     // F7: cut the chain back and move the head with it. The database agrees with itself; the anchor file does not.
     if (TEST_ENGINE === 'pglite') database = await createDb({ databaseUrl: null, dataDir: path.join(dir, 'pg') });
-    await tamper(database, `UPDATE audit_log SET actor_name = 'user-2' WHERE seq = 2;
+    await tamper(
+      database,
+      `UPDATE audit_log SET actor_name = 'user-2' WHERE seq = 2;
       DELETE FROM audit_log WHERE seq > 3;
-      UPDATE audit_chain_head SET last_seq = 3, last_hash = (SELECT hash FROM audit_log WHERE seq = 3)`);
+      UPDATE audit_chain_head SET last_seq = 3, last_hash = (SELECT hash FROM audit_log WHERE seq = 3)`,
+    );
     expect(await verifyAuditChain(database.db, keys.auditHmac)).toMatchObject({ ok: true, checked: 3 });
     if (TEST_ENGINE === 'pglite') await database.close();
     const cut = runCli(env);
@@ -230,13 +279,17 @@ describe('`linli audit verify`', () => {
 
 /** The database's own error message (drizzle wraps it as the cause of its "Failed query" error). */
 async function dbError(promise: Promise<unknown>): Promise<string | null> {
-  return promise.then(() => null, (error: unknown) => {
-    const e = error as { message?: string; cause?: { message?: string } };
-    return e.cause?.message ?? e.message ?? String(error);
-  });
+  return promise.then(
+    () => null,
+    (error: unknown) => {
+      const e = error as { message?: string; cause?: { message?: string } };
+      return e.cause?.message ?? e.message ?? String(error);
+    },
+  );
 }
 
-const rowsOf = async <T,>(db: Database['db'], query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+const rowsOf = async <T>(db: Database['db'], query: ReturnType<typeof sql>) =>
+  ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 
 describe('audit chain anchored outside the database (ADR 0006, F7)', () => {
   const keys = generateKeys();
@@ -254,11 +307,20 @@ describe('audit chain anchored outside the database (ADR 0006, F7)', () => {
       await db.transaction((tx) => queueAudit(tx, clock, [5, 6, 7, 8].map(event)));
       expect(await sealAudit(db, keys.auditHmac, clock, 5000, anchor)).toBe(8 - 4);
       expect((await anchor.read()).points.map((p) => p.seq)).toEqual([4, 8]);
-      expect(await verifyAuditChain(db, keys.auditHmac, { anchor })).toEqual({ ok: true, checked: 8, firstBrokenSeq: null, reason: null, lastAnchoredSeq: 8 });
+      expect(await verifyAuditChain(db, keys.auditHmac, { anchor })).toEqual({
+        ok: true,
+        checked: 8,
+        firstBrokenSeq: null,
+        reason: null,
+        lastAnchoredSeq: 8,
+      });
 
       // The attack: delete the newest rows and move the head back to the last row kept.
-      await tamper(fresh.database, `DELETE FROM audit_log WHERE seq > 5;
-        UPDATE audit_chain_head SET last_seq = 5, last_hash = (SELECT hash FROM audit_log WHERE seq = 5)`);
+      await tamper(
+        fresh.database,
+        `DELETE FROM audit_log WHERE seq > 5;
+        UPDATE audit_chain_head SET last_seq = 5, last_hash = (SELECT hash FROM audit_log WHERE seq = 5)`,
+      );
       // The database alone agrees with itself (this passed before the anchor existed) ...
       expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 5 });
       // ... the anchor does not.
@@ -278,7 +340,7 @@ describe('audit chain anchored outside the database (ADR 0006, F7)', () => {
     }
   });
 
-  it('anchors from the server\'s writer at most once per interval, and the head it reached when it stops', async () => {
+  it("anchors from the server's writer at most once per interval, and the head it reached when it stops", async () => {
     const fresh = await createTestDatabase();
     const anchor = new AuditAnchor(path.join(dir, 'writer.jsonl'), keys.auditAnchor);
     const log = { error: () => undefined, info: () => undefined, warn: () => undefined } as unknown as Console;
@@ -294,7 +356,11 @@ describe('audit chain anchored outside the database (ADR 0006, F7)', () => {
       expect((await anchor.read()).points.map((p) => p.seq)).toEqual([2]); // sealed, not anchored yet: the window
       await writer.close();
       expect((await anchor.read()).points.map((p) => p.seq)).toEqual([2, 4]);
-      expect(await verifyAuditChain(db, keys.auditHmac, { anchor })).toMatchObject({ ok: true, checked: 4, lastAnchoredSeq: 4 });
+      expect(await verifyAuditChain(db, keys.auditHmac, { anchor })).toMatchObject({
+        ok: true,
+        checked: 4,
+        lastAnchoredSeq: 4,
+      });
     } finally {
       await writer.close();
       await fresh.drop();
@@ -305,7 +371,11 @@ describe('audit chain anchored outside the database (ADR 0006, F7)', () => {
     const file = path.join(dir, 'lines.jsonl');
     const writers = [new AuditAnchor(file, keys.auditAnchor), new AuditAnchor(file, keys.auditAnchor)];
     // Two "processes" (two writers, separate descriptors) appending at once: every line lands whole.
-    await Promise.all(Array.from({ length: 200 }, (_, i) => writers[i % 2]!.append({ seq: i + 1, hash: `h${i + 1}`.repeat(20) }, clock.now())));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        writers[i % 2]!.append({ seq: i + 1, hash: `h${i + 1}`.repeat(20) }, clock.now()),
+      ),
+    );
     const reading = await writers[0]!.read();
     expect(reading.points).toHaveLength(200);
     expect(reading).toMatchObject({ forged: [], unreadable: [] });
@@ -324,7 +394,10 @@ describe('audit chain anchored outside the database (ADR 0006, F7)', () => {
     try {
       const anchor = new AuditAnchor(path.join(dir, 'forged.jsonl'), keys.auditAnchor);
       await appendAudit(fresh.database.db, keys.auditHmac, clock, [event(1)]);
-      appendFileSync(anchor.file, JSON.stringify({ seq: 1, hash: 'x', at: new Date().toISOString(), mac: 'bogus' }) + '\n');
+      appendFileSync(
+        anchor.file,
+        JSON.stringify({ seq: 1, hash: 'x', at: new Date().toISOString(), mac: 'bogus' }) + '\n',
+      );
       const result = await verifyAuditChain(fresh.database.db, keys.auditHmac, { anchor });
       expect(result).toMatchObject({ ok: false, firstBrokenSeq: null, lastAnchoredSeq: null });
       expect(result.reason).toContain('not authentic');
@@ -337,7 +410,8 @@ describe('audit chain anchored outside the database (ADR 0006, F7)', () => {
 describe('audit tables behind database roles (ADR 0006, F7)', () => {
   const keys = generateKeys();
   const clock = new FakeClock();
-  const pendingCount = async (db: Database['db']) => (await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM audit_pending`))[0]!.n;
+  const pendingCount = async (db: Database['db']) =>
+    (await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM audit_pending`))[0]!.n;
 
   it('runs the application as linli_app, which may write the audit tables only through the audit functions', async () => {
     const fresh = await createTestDatabase();
@@ -347,26 +421,50 @@ describe('audit tables behind database roles (ADR 0006, F7)', () => {
       await appendAudit(db, keys.auditHmac, clock, [event(1)]);
       await db.transaction((tx) => queueAudit(tx, clock, [event(2)]));
       const denied = /permission denied/;
-      expect(await dbError(db.execute(sql`INSERT INTO audit_pending (at, action, result) VALUES (now() - interval '1 year', 'backdated', 'success')`))).toMatch(denied);
+      expect(
+        await dbError(
+          db.execute(
+            sql`INSERT INTO audit_pending (at, action, result) VALUES (now() - interval '1 year', 'backdated', 'success')`,
+          ),
+        ),
+      ).toMatch(denied);
       expect(await dbError(db.execute(sql`UPDATE audit_pending SET actor_name = 'x'`))).toMatch(denied);
       // The setting that opened deletions in migration 0009 opens nothing now.
-      expect(await dbError(db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT set_config('linli.audit_sealing', 'on', true)`);
-        await tx.execute(sql`DELETE FROM audit_pending`);
-      }))).toMatch(denied);
+      expect(
+        await dbError(
+          db.transaction(async (tx) => {
+            await tx.execute(sql`SELECT set_config('linli.audit_sealing', 'on', true)`);
+            await tx.execute(sql`DELETE FROM audit_pending`);
+          }),
+        ),
+      ).toMatch(denied);
       expect(await dbError(db.execute(sql`TRUNCATE audit_pending`))).toMatch(denied);
-      expect(await dbError(db.execute(sql`UPDATE audit_chain_head SET last_seq = 0, last_hash = 'genesis'`))).toMatch(denied);
+      expect(await dbError(db.execute(sql`UPDATE audit_chain_head SET last_seq = 0, last_hash = 'genesis'`))).toMatch(
+        denied,
+      );
       expect(await dbError(db.execute(sql`DELETE FROM audit_log`))).toMatch(denied);
-      expect(await dbError(db.execute(sql`INSERT INTO audit_log (seq, at, action, result, prev_hash, hash) VALUES (99, now(), 'x', 'success', 'a', 'b')`))).toMatch(denied);
-      expect(await dbError(db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`))).toMatch(/must be owner/);
+      expect(
+        await dbError(
+          db.execute(
+            sql`INSERT INTO audit_log (seq, at, action, result, prev_hash, hash) VALUES (99, now(), 'x', 'success', 'a', 'b')`,
+          ),
+        ),
+      ).toMatch(denied);
+      expect(await dbError(db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`))).toMatch(
+        /must be owner/,
+      );
       // Sealing moves only rows that are there, into the chain, or nothing at all.
-      expect(await dbError(db.execute(sql`SELECT audit_seal(ARRAY[2, 424242]::bigint[], ARRAY['x', 'y'])`))).toMatch(/1 of 2 rows are pending/);
+      expect(await dbError(db.execute(sql`SELECT audit_seal(ARRAY[2, 424242]::bigint[], ARRAY['x', 'y'])`))).toMatch(
+        /1 of 2 rows are pending/,
+      );
       expect(await pendingCount(db)).toBe(1);
       await sealAudit(db, keys.auditHmac, clock);
       expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 2 });
       // Even the owner meets the trigger: the setting trick is gone for everyone.
       await db.transaction((tx) => queueAudit(tx, clock, [event(3)]));
-      expect(await dbError(fresh.owner(`SELECT set_config('linli.audit_sealing', 'on', true); DELETE FROM audit_pending`))).toMatch(/moved only by the audit sealer/);
+      expect(
+        await dbError(fresh.owner(`SELECT set_config('linli.audit_sealing', 'on', true); DELETE FROM audit_pending`)),
+      ).toMatch(/moved only by the audit sealer/);
       expect(await pendingCount(db)).toBe(1);
     } finally {
       await fresh.drop();
@@ -381,12 +479,17 @@ describe('audit tables behind database roles (ADR 0006, F7)', () => {
           has_table_privilege('linli_app', c.oid, 'UPDATE') AS u, has_table_privilege('linli_app', c.oid, 'DELETE') AS d
         FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') ORDER BY 1`);
       const readOnly = new Set(['audit_log', 'audit_chain_head', 'audit_pending', 'schema_migrations']);
-      expect(rows.length).toBeGreaterThan(20);
+      expect(rows.length).toBeGreaterThan(20); // every table: the count grows with each module, so a floor
       for (const r of rows) {
-        expect({ table: r.name, s: r.s, i: r.i, u: r.u, d: r.d })
-          .toEqual(readOnly.has(String(r.name)) ? { table: r.name, s: true, i: false, u: false, d: false } : { table: r.name, s: true, i: true, u: true, d: true });
+        expect({ table: r.name, s: r.s, i: r.i, u: r.u, d: r.d }).toEqual(
+          readOnly.has(String(r.name))
+            ? { table: r.name, s: true, i: false, u: false, d: false }
+            : { table: r.name, s: true, i: true, u: true, d: true },
+        );
       }
-      const owners = await fresh.owner(`SELECT relname, relowner::regrole::text AS owner FROM pg_class WHERE relname IN ('audit_log', 'audit_chain_head', 'audit_pending') ORDER BY 1`);
+      const owners = await fresh.owner(
+        `SELECT relname, relowner::regrole::text AS owner FROM pg_class WHERE relname IN ('audit_log', 'audit_chain_head', 'audit_pending') ORDER BY 1`,
+      );
       expect(owners.map((o) => o.owner)).toEqual(['linli_audit', 'linli_audit', 'linli_audit']);
     } finally {
       await fresh.drop();
@@ -400,15 +503,22 @@ describe('audit tables behind database roles (ADR 0006, F7)', () => {
       const before = Date.now();
       // The application claims the event happened a year ago; the database records when it got the row.
       await db.transaction((tx) => queueAudit(tx, clock, [{ ...event(1), at: new Date(before - 365 * 86_400_000) }]));
-      const [pending] = await rowsOf<{ at: string; received_at: string; db_role: string }>(db, sql`SELECT at, received_at, db_role FROM audit_pending`);
+      const [pending] = await rowsOf<{ at: string; received_at: string; db_role: string }>(
+        db,
+        sql`SELECT at, received_at, db_role FROM audit_pending`,
+      );
       const received = new Date(pending!.received_at).getTime();
+      // The database's own clock, not the test's: a window around the wall-clock time of the write.
       expect(received).toBeGreaterThanOrEqual(before - 5_000);
       expect(received).toBeLessThanOrEqual(Date.now() + 5_000);
       expect(received % 1).toBe(0);
       expect(new Date(pending!.at).getTime()).toBeLessThan(before - 300 * 86_400_000);
       expect(pending!.db_role).toMatch(/\/linli_app$/); // login role / the role it runs as
       await sealAudit(db, keys.auditHmac, clock);
-      const [sealed] = await rowsOf<{ received_at: string; db_role: string }>(db, sql`SELECT received_at, db_role FROM audit_log WHERE seq = 1`);
+      const [sealed] = await rowsOf<{ received_at: string; db_role: string }>(
+        db,
+        sql`SELECT received_at, db_role FROM audit_log WHERE seq = 1`,
+      );
       expect(new Date(sealed!.received_at).getTime()).toBe(received);
       expect(sealed!.db_role).toBe(pending!.db_role);
       expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 1 });
@@ -420,8 +530,15 @@ describe('audit tables behind database roles (ADR 0006, F7)', () => {
         'received_at = NULL, db_role = NULL', // passing it off as a row from before the stamp
       ]) {
         await tamper(fresh.database, `UPDATE audit_log SET ${change} WHERE seq = 1`);
-        expect(await verifyAuditChain(db, keys.auditHmac), change).toMatchObject({ ok: false, firstBrokenSeq: 1, reason: 'row 1 was altered' });
-        await tamper(fresh.database, `UPDATE audit_log SET received_at = '${new Date(received).toISOString()}', db_role = '${pending!.db_role}' WHERE seq = 1`);
+        expect(await verifyAuditChain(db, keys.auditHmac), change).toMatchObject({
+          ok: false,
+          firstBrokenSeq: 1,
+          reason: 'row 1 was altered',
+        });
+        await tamper(
+          fresh.database,
+          `UPDATE audit_log SET received_at = '${new Date(received).toISOString()}', db_role = '${pending!.db_role}' WHERE seq = 1`,
+        );
         expect(await verifyAuditChain(db, keys.auditHmac)).toMatchObject({ ok: true, checked: 1 });
       }
     } finally {
@@ -439,10 +556,16 @@ describe('read audit rows are durable before the response (ADR 0006, F8)', () =>
       const client = new TestClient(t.app);
       expect((await client.login(user.username, user.password)).statusCode).toBe(200);
       const created = await createClient(client, org.communityA);
-      const readRows = async () => (await rowsOf<{ n: number }>(t.app.ctx.db, sql`SELECT count(*)::int AS n FROM (
+      const readRows = async () =>
+        (
+          await rowsOf<{ n: number }>(
+            t.app.ctx.db,
+            sql`SELECT count(*)::int AS n FROM (
           SELECT object_ids FROM audit_pending WHERE action = 'client.read' AND actor_id = ${user.id}
           UNION ALL SELECT object_ids FROM audit_log WHERE action = 'client.read' AND actor_id = ${user.id}) r
-        WHERE ${created.id} = ANY(r.object_ids)`))[0]!.n;
+        WHERE ${created.id} = ANY(r.object_ids)`,
+          )
+        )[0]!.n;
       expect(await readRows()).toBe(0);
 
       const res = await client.get(`/api/care/clients/${created.id}`);
@@ -451,26 +574,35 @@ describe('read audit rows are durable before the response (ADR 0006, F8)', () =>
       expect(await readRows()).toBe(1);
 
       // Several reads at once share one write and each still has its row when its response arrives.
-      const results = await Promise.all(Array.from({ length: 5 }, async () => {
-        const r = await client.get(`/api/care/clients/${created.id}`);
-        return { status: r.statusCode, rows: await readRows() };
-      }));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, async () => {
+          const r = await client.get(`/api/care/clients/${created.id}`);
+          return { status: r.statusCode, rows: await readRows() };
+        }),
+      );
       for (const r of results) expect(r.status).toBe(200);
+      // How the five concurrent reads interleave is up to the scheduler: each saw at least its own row.
       expect(Math.min(...results.map((r) => r.rows))).toBeGreaterThanOrEqual(2);
       expect(await readRows()).toBe(6);
 
       // When the row cannot be written, the data does not leave: the read answers 503 audit.unavailable.
-      await t.testDb.owner('REVOKE EXECUTE ON FUNCTION audit_enqueue(timestamptz[], uuid[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[]) FROM linli_app');
+      await t.testDb.owner(
+        'REVOKE EXECUTE ON FUNCTION audit_enqueue(timestamptz[], uuid[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[]) FROM linli_app',
+      );
       const refused = await client.get(`/api/care/clients/${created.id}`);
       expect(refused.statusCode).toBe(503);
       expect(refused.json().code).toBe('audit.unavailable');
       expect(refused.body).not.toContain(created.id);
-      await t.testDb.owner('GRANT EXECUTE ON FUNCTION audit_enqueue(timestamptz[], uuid[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[]) TO linli_app');
+      await t.testDb.owner(
+        'GRANT EXECUTE ON FUNCTION audit_enqueue(timestamptz[], uuid[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[]) TO linli_app',
+      );
       // The refused read's row was kept and is written with the next one: an attempt is never lost.
       expect((await client.get(`/api/care/clients/${created.id}`)).statusCode).toBe(200);
       expect(await readRows()).toBe(8);
       await t.app.ctx.auditWriter.flush();
-      expect(await verifyAuditChain(t.app.ctx.db, t.keys.auditHmac, { anchor: t.app.ctx.auditWriter.anchor })).toMatchObject({ ok: true });
+      expect(
+        await verifyAuditChain(t.app.ctx.db, t.keys.auditHmac, { anchor: t.app.ctx.auditWriter.anchor }),
+      ).toMatchObject({ ok: true });
     } finally {
       await t.close();
     }

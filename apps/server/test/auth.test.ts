@@ -1,24 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CurrentSession, LoginResult, SessionInfo, TotpSetup, UserDetail } from '@linli/contracts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { totpAt, generateTotpSecret } from '../src/modules/auth/totp';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
-import { createTestApp, loginWithTotp, TestClient, type TestApp } from './harness';
+import { createTestApp, expectError, loginWithTotp, parseAs, TestClient, useTestApp } from './harness';
 
-let t: TestApp;
+// Every test starts at the same instant (the clock moves a lot here: lockouts, idle sessions, password expiry) and
+// creates its own users; the district is only read.
+const t = useTestApp({ loginLimitPerIp: 1000, loginLimitPerUser: 1000 });
 let org: TestOrg;
-
 beforeAll(async () => {
-  t = await createTestApp({ loginLimitPerIp: 1000, loginLimitPerUser: 1000 });
   org = await buildOrg(t.app.ctx);
 });
-afterAll(() => t.close());
 
 describe('login', () => {
   it('opens a session with a rotated HttpOnly SameSite cookie and no-store caching', async () => {
     const user = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA] });
     const first = new TestClient(t.app);
     const res = await first.login(user.username, user.password);
-    expect(res.statusCode).toBe(200);
-    expect(res.json().status).toBe('ok');
+    expect(parseAs(LoginResult, res).status).toBe('ok');
     const cookie = res.cookies.find((c) => c.name === 'linli_sid')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Strict');
@@ -54,14 +53,18 @@ describe('login', () => {
 
   it('lets a security admin unlock a locked account', async () => {
     const user = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA] });
-    const security = await createUser(t.app.ctx, { roles: ['security_admin'], areas: [org.district], totpSecret: generateTotpSecret() });
+    const security = await createUser(t.app.ctx, {
+      roles: ['security_admin'],
+      areas: [org.district],
+      totpSecret: generateTotpSecret(),
+    });
     const client = new TestClient(t.app);
     for (let i = 0; i < 5; i++) await client.login(user.username, 'Wrong-pass-1!');
     expect((await client.login(user.username, user.password)).statusCode).toBe(423);
     const admin = await loginWithTotp(t, security.username, security.password);
-    const detail = await admin.get(`/api/users/${user.id}`);
-    expect(detail.json().status).toBe('locked');
-    expect(detail.json().allowedActions).toContain('unlock');
+    const detail = await admin.getAs(UserDetail, `/api/users/${user.id}`);
+    expect(detail.status).toBe('locked');
+    expect(detail.allowedActions).toContain('unlock');
     expect((await admin.post(`/api/users/${user.id}/unlock`)).statusCode).toBe(200);
     expect((await client.login(user.username, user.password)).statusCode).toBe(200);
   });
@@ -75,7 +78,10 @@ describe('login', () => {
     expect([res.statusCode, res.json().code]).toEqual([401, 'auth.invalid_credentials']);
     await updateUser(t.app.ctx.db, user.id, { status: 'active', expiresAt: new Date(t.clock.now().getTime() - 1000) });
     expect((await client.login(user.username, user.password)).statusCode).toBe(401);
-    await updateUser(t.app.ctx.db, user.id, { expiresAt: null, lastLoginAt: new Date(t.clock.now().getTime() - 181 * 86_400_000) });
+    await updateUser(t.app.ctx.db, user.id, {
+      expiresAt: null,
+      lastLoginAt: new Date(t.clock.now().getTime() - 181 * 86_400_000),
+    });
     expect((await client.login(user.username, user.password)).statusCode).toBe(401);
   });
 });
@@ -112,8 +118,7 @@ describe('session timeouts and ending', () => {
     t.clock.advanceMinutes(29);
     expect((await client.get('/api/auth/session')).statusCode).toBe(200);
     t.clock.advanceMinutes(31);
-    const expired = await client.get('/api/auth/session');
-    expect([expired.statusCode, expired.json().code]).toEqual([401, 'auth.session_expired']);
+    expectError(await client.get('/api/auth/session'), 401, 'auth.session_expired');
 
     await client.login(user.username, user.password);
     for (let i = 0; i < 25; i++) {
@@ -123,7 +128,11 @@ describe('session timeouts and ending', () => {
       else expect(res.statusCode).toBe(401); // 25 × 29 min > 12 h
     }
 
-    const admin = await createUser(t.app.ctx, { roles: ['system_admin'], areas: [org.district], totpSecret: generateTotpSecret() });
+    const admin = await createUser(t.app.ctx, {
+      roles: ['system_admin'],
+      areas: [org.district],
+      totpSecret: generateTotpSecret(),
+    });
     const adminClient = await loginWithTotp(t, admin.username, admin.password);
     t.clock.advanceMinutes(14);
     expect((await adminClient.get('/api/auth/session')).statusCode).toBe(200);
@@ -132,7 +141,11 @@ describe('session timeouts and ending', () => {
   });
 
   it('ends the session on logout, and every session on disable and on password change', async () => {
-    const user = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA], password: 'Before-change-1!' });
+    const user = await createUser(t.app.ctx, {
+      roles: ['community_worker'],
+      areas: [org.communityA],
+      password: 'Before-change-1!',
+    });
     const a = new TestClient(t.app);
     const b = new TestClient(t.app);
     await a.login(user.username, user.password);
@@ -145,20 +158,31 @@ describe('session timeouts and ending', () => {
 
     const c = new TestClient(t.app);
     await c.login(user.username, user.password);
-    const change = await b.post('/api/me/password', { currentPassword: 'Before-change-1!', newPassword: 'After-change-2!' });
+    const change = await b.post('/api/me/password', {
+      currentPassword: 'Before-change-1!',
+      newPassword: 'After-change-2!',
+    });
     expect(change.statusCode).toBe(200);
     expect((await c.get('/api/auth/session')).statusCode).toBe(401);
     expect((await c.login(user.username, 'Before-change-1!')).statusCode).toBe(401);
     expect((await c.login(user.username, 'After-change-2!')).statusCode).toBe(200);
 
-    const sysadmin = await createUser(t.app.ctx, { roles: ['system_admin'], areas: [org.district], totpSecret: generateTotpSecret() });
+    const sysadmin = await createUser(t.app.ctx, {
+      roles: ['system_admin'],
+      areas: [org.district],
+      totpSecret: generateTotpSecret(),
+    });
     const admin = await loginWithTotp(t, sysadmin.username, sysadmin.password);
     expect((await admin.post(`/api/users/${user.id}/status`, { enabled: false })).statusCode).toBe(200);
     expect((await c.get('/api/auth/session')).statusCode).toBe(401);
   });
 
   it('refuses password reuse and weak passwords on change', async () => {
-    const user = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA], password: 'First-pass-11!' });
+    const user = await createUser(t.app.ctx, {
+      roles: ['community_worker'],
+      areas: [org.communityA],
+      password: 'First-pass-11!',
+    });
     const client = new TestClient(t.app);
     await client.login(user.username, user.password);
     const weak = await client.post('/api/me/password', { currentPassword: 'First-pass-11!', newPassword: 'short' });
@@ -169,19 +193,21 @@ describe('session timeouts and ending', () => {
     await client.login(user.username, 'Second-pass-22!');
     await client.post('/api/me/password', { currentPassword: 'Second-pass-22!', newPassword: 'Third-pass-33!' });
     await client.login(user.username, 'Third-pass-33!');
-    const reuse = await client.post('/api/me/password', { currentPassword: 'Third-pass-33!', newPassword: 'Second-pass-22!' });
+    const reuse = await client.post('/api/me/password', {
+      currentPassword: 'Third-pass-33!',
+      newPassword: 'Second-pass-22!',
+    });
     expect(reuse.json().code).toBe('auth.password_reused');
   });
 
   it('the browser probe /api/auth/current answers 200 and says when a session expired', async () => {
     const user = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA] });
     const client = new TestClient(t.app);
-    expect((await client.get('/api/auth/current')).json()).toEqual({ session: null, expired: false });
+    expect(await client.getAs(CurrentSession, '/api/auth/current')).toEqual({ session: null, expired: false });
     await client.login(user.username, user.password);
-    expect((await client.get('/api/auth/current')).json().session.user.username).toBe(user.username);
+    expect((await client.getAs(CurrentSession, '/api/auth/current')).session?.user.username).toBe(user.username);
     t.clock.advanceMinutes(31);
-    const expired = await client.get('/api/auth/current');
-    expect([expired.statusCode, expired.json()]).toEqual([200, { session: null, expired: true }]);
+    expect(await client.getAs(CurrentSession, '/api/auth/current')).toEqual({ session: null, expired: true });
   });
 
   it('requires the CSRF header on unsafe methods', async () => {
@@ -215,7 +241,10 @@ describe('TOTP for the three admin roles', () => {
     const reused = await again.post('/api/auth/login/totp', { challengeId: second.challengeId, code });
     expect([reused.statusCode, reused.json().code]).toEqual([401, 'auth.totp_invalid']);
     t.clock.advance(30_000);
-    const fresh = await again.post('/api/auth/login/totp', { challengeId: second.challengeId, code: totpAt(first.secret, t.clock.now()) });
+    const fresh = await again.post('/api/auth/login/totp', {
+      challengeId: second.challengeId,
+      code: totpAt(first.secret, t.clock.now()),
+    });
     expect(fresh.json().status).toBe('ok');
   });
 
@@ -225,7 +254,10 @@ describe('TOTP for the three admin roles', () => {
     const client = new TestClient(t.app);
     const step = (await client.login(admin.username, admin.password)).json();
     t.clock.advanceMinutes(6);
-    const late = await client.post('/api/auth/login/totp', { challengeId: step.challengeId, code: totpAt(secret, t.clock.now()) });
+    const late = await client.post('/api/auth/login/totp', {
+      challengeId: step.challengeId,
+      code: totpAt(secret, t.clock.now()),
+    });
     expect(late.json().code).toBe('auth.challenge_invalid');
   });
 
@@ -238,24 +270,33 @@ describe('TOTP for the three admin roles', () => {
     const user = await createUser(t.app.ctx, { roles: ['community_supervisor'], areas: [org.communityA] });
     const client = new TestClient(t.app);
     await client.login(user.username, user.password);
-    const setup = (await client.post('/api/me/totp/setup')).json();
+    const setup = await client.postAs(TotpSetup, '/api/me/totp/setup');
     expect(setup.otpauthUri).toContain('otpauth://totp/');
     expect((await client.post('/api/me/totp/confirm', { code: '123456' })).statusCode).toBe(401);
-    expect((await client.post('/api/me/totp/confirm', { code: totpAt(setup.secret, t.clock.now()) })).statusCode).toBe(200);
-    expect((await client.get('/api/auth/session')).json().totpEnabled).toBe(true);
+    expect((await client.post('/api/me/totp/confirm', { code: totpAt(setup.secret, t.clock.now()) })).statusCode).toBe(
+      200,
+    );
+    expect((await client.getAs(SessionInfo, '/api/auth/session')).totpEnabled).toBe(true);
   });
 });
 
 describe('forced password change', () => {
   it('makes a user with a reset password choose a new one before the session opens', async () => {
-    const user = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA], mustChangePassword: true });
+    const user = await createUser(t.app.ctx, {
+      roles: ['community_worker'],
+      areas: [org.communityA],
+      mustChangePassword: true,
+    });
     const client = new TestClient(t.app);
     const step = (await client.login(user.username, user.password)).json();
     expect(step).toMatchObject({ status: 'password_change_required', reason: 'reset' });
     expect(client.cookie).toBeNull();
     const same = await client.post('/api/auth/login/password', { challengeId: step.challengeId, newPassword: 'weak' });
     expect(same.json().code).toBe('auth.password_weak');
-    const done = await client.post('/api/auth/login/password', { challengeId: step.challengeId, newPassword: 'Brand-new-pass-9' });
+    const done = await client.post('/api/auth/login/password', {
+      challengeId: step.challengeId,
+      newPassword: 'Brand-new-pass-9',
+    });
     expect(done.json().status).toBe('ok');
   });
 
@@ -266,4 +307,3 @@ describe('forced password change', () => {
     expect(step).toMatchObject({ status: 'password_change_required', reason: 'expired' });
   });
 });
-

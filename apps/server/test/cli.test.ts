@@ -21,7 +21,9 @@ afterAll(async () => {
 function cli(args: string[], env: Record<string, string>) {
   const bin = path.resolve(import.meta.dirname, '../bin/linli.mjs');
   return spawnSync(process.execPath, [bin, ...args], {
-    env: { ...process.env, LINLI_KEY_FILE: path.join(dir, 'keys.json'), ...env }, encoding: 'utf8', timeout: 90_000,
+    env: { ...process.env, LINLI_KEY_FILE: path.join(dir, 'keys.json'), ...env },
+    encoding: 'utf8',
+    timeout: 90_000,
   });
 }
 
@@ -34,18 +36,31 @@ describe('first start on PostgreSQL-style configuration (no demo)', () => {
     } else {
       env = { DATABASE_URL: '', LINLI_DATA_DIR: path.join(dir, 'pg'), LINLI_DEMO: '0' };
     }
-    const weak = cli(['admin', 'create', '--username', 'first-admin', '--district', '510107'], { ...env, LINLI_ADMIN_PASSWORD: 'password' });
+    const weak = cli(['admin', 'create', '--username', 'first-admin', '--district', '510107'], {
+      ...env,
+      LINLI_ADMIN_PASSWORD: 'password',
+    });
     expect(weak.status).not.toBe(0);
     expect(weak.stderr).toContain('password rejected');
-    const created = cli(['admin', 'create', '--username', 'first-admin', '--district', '510107'], { ...env, LINLI_ADMIN_PASSWORD: 'Strong-Root-2026!' });
+    const created = cli(['admin', 'create', '--username', 'first-admin', '--district', '510107'], {
+      ...env,
+      LINLI_ADMIN_PASSWORD: 'Strong-Root-2026!',
+    });
     expect(created.stdout + created.stderr).toContain('created system_admin first-admin');
     expect(created.status).toBe(0);
     const seed = cli(['seed', 'demo'], { ...env, LINLI_DEMO_PASSWORD: 'Linli-demo-2026!' });
     expect(seed.status).toBe(1); // the database has accounts: demo data is refused
 
-    const database: Database = testDb?.database ?? (await createDb({ databaseUrl: null, dataDir: path.join(dir, 'pg') }));
+    const database: Database =
+      testDb?.database ?? (await createDb({ databaseUrl: null, dataDir: path.join(dir, 'pg') }));
     await migrate(database);
-    const app = await buildApp({ database, config: testConfig({ demoMode: false }), clock: new FakeClock(new Date()), keys: generateKeys(), logger: false });
+    const app = await buildApp({
+      database,
+      config: testConfig({ demoMode: false }),
+      clock: new FakeClock(new Date()),
+      keys: generateKeys(),
+      logger: false,
+    });
     try {
       const client = new TestClient(app);
       expect((await client.login('demo-admin', 'Linli-demo-2026!')).statusCode).toBe(401);

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventBus, retryDelayMs } from '../src/platform/events';
 import { eventOutbox } from '../src/platform/events.tables';
-import { createTestApp, type TestApp } from './harness';
+import { useTestApp } from './harness';
 
 declare module '../src/platform/events' {
   interface LinliEvents {
@@ -12,11 +12,7 @@ declare module '../src/platform/events' {
 }
 
 /** platform/events.ts: emitted in the caller's transaction, in-transaction handlers there, the rest once after commit. */
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const meta = { actorId: null, areaCode: '510107001004' };
 
@@ -29,7 +25,9 @@ describe('events between modules', () => {
       if (payload.n === 2) throw new Error('handler refuses');
     });
     await t.app.ctx.db.transaction((tx) => bus.emit(tx, 'test.ping', { n: 1 }, meta));
-    await expect(t.app.ctx.db.transaction((tx) => bus.emit(tx, 'test.ping', { n: 2 }, meta))).rejects.toThrow('handler refuses');
+    await expect(t.app.ctx.db.transaction((tx) => bus.emit(tx, 'test.ping', { n: 2 }, meta))).rejects.toThrow(
+      'handler refuses',
+    );
     const rows = await t.app.ctx.db.select().from(eventOutbox).where(eq(eventOutbox.type, 'test.ping'));
     expect(rows.map((r) => r.payload)).toEqual([{ n: 1 }]);
     // Nobody handles it after commit: it is done at once.
@@ -57,10 +55,12 @@ describe('events between modules', () => {
       for (const n of [1, 2, 3, 4]) await one.emit(tx, 'test.later', { n }, meta);
     });
     // Rolled back: never delivered.
-    await t.app.ctx.db.transaction(async (tx) => {
-      await one.emit(tx, 'test.later', { n: 99 }, meta);
-      tx.rollback();
-    }).catch(() => undefined);
+    await t.app.ctx.db
+      .transaction(async (tx) => {
+        await one.emit(tx, 'test.later', { n: 99 }, meta);
+        tx.rollback();
+      })
+      .catch(() => undefined);
     // Two "processes" deliver at the same time: each event once.
     await Promise.all([one.deliver(), two.deliver()]);
     expect(delivered.sort()).toEqual([1, 2, 4]);

@@ -14,20 +14,53 @@ export const SEED = 0xf11;
 // ---------------------------------------------------------------------------------------------------------------
 
 export const LONG = 'x'.repeat(10_000);
-export const sampled = <T>(arb: fc.Arbitrary<T>, n: number, seed: number): T[] => fc.sample(arb, { seed: SEED + seed, numRuns: n });
+export const sampled = <T>(arb: fc.Arbitrary<T>, n: number, seed: number): T[] =>
+  fc.sample(arb, { seed: SEED + seed, numRuns: n });
 
 /**
  * Replacements for a string field: a core every field gets (NUL, impossible dates, non-ISO date-times, 10,000
  * characters, astral and lone-surrogate characters) and a pool each field draws a few more from, with the seed.
  */
 export const CORE_STRINGS: unknown[] = [
-  '\u0000', 'abc\u0000', '2026-02-30', '2025-02-29', '2026-13-01', '0000-01-01', '2026-02-30T10:00:00Z', '2026-03-01 10:00', 'yesterday',
-  LONG, '😀'.repeat(200), '\uD800', '',
+  '\u0000',
+  'abc\u0000',
+  '2026-02-30',
+  '2025-02-29',
+  '2026-13-01',
+  '0000-01-01',
+  '2026-02-30T10:00:00Z',
+  '2026-03-01 10:00',
+  'yesterday',
+  LONG,
+  '😀'.repeat(200),
+  '\uD800',
+  '',
 ];
 export const MORE_STRINGS: unknown[] = [
-  '\u0000'.repeat(50), '中文\u0000名字', '2026-00-10', '9999-12-31', '1899-12-31', '2026-2-3', '20260302', '2026-03-01T25:61:00Z',
-  'Mon, 02 Mar 2026 01:00:00 GMT', '+275760-09-13T00:00:00Z', '0000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z', '1e400',
-  '𠀀𠀁', 'a\uDFFFb', '\u202E', '\uFEFF', ' ', '   \t\n', "' OR 1=1 --", '%_\\', '${7*7}', '<script>', '中'.repeat(300),
+  '\u0000'.repeat(50),
+  '中文\u0000名字',
+  '2026-00-10',
+  '9999-12-31',
+  '1899-12-31',
+  '2026-2-3',
+  '20260302',
+  '2026-03-01T25:61:00Z',
+  'Mon, 02 Mar 2026 01:00:00 GMT',
+  '+275760-09-13T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '-000001-01-01T00:00:00Z',
+  '1e400',
+  '𠀀𠀁',
+  'a\uDFFFb',
+  '\u202E',
+  '\uFEFF',
+  ' ',
+  '   \t\n',
+  "' OR 1=1 --",
+  '%_\\',
+  '${7*7}',
+  '<script>',
+  '中'.repeat(300),
   ...sampled(fc.string({ unit: 'binary', maxLength: 40 }), 6, 1),
   ...sampled(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), 3, 2),
 ];
@@ -35,7 +68,19 @@ export const MORE_STRINGS: unknown[] = [
 /** Replacements for a number field. */
 export const CORE_NUMBERS: unknown[] = [-1, 1.5, 2 ** 31, 2 ** 53 + 2, 1e308, '1', 'NaN'];
 export const MORE_NUMBERS: unknown[] = [
-  0, -0.5, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), -1e308, 5e-324, '01', 'Infinity', '-Infinity', '1e999', '0x10', '9'.repeat(400),
+  0,
+  -0.5,
+  -(2 ** 31) - 1,
+  2 ** 53,
+  -(2 ** 53),
+  -1e308,
+  5e-324,
+  '01',
+  'Infinity',
+  '-Infinity',
+  '1e999',
+  '0x10',
+  '9'.repeat(400),
   ...sampled(fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), 3, 3),
   ...sampled(fc.double(), 3, 4),
 ];
@@ -57,28 +102,69 @@ export function drawn(pool: unknown[], n: number, key: string): unknown[] {
 
 /** Replacements for a path parameter (already URL-encoded where it matters). */
 export const CORE_PARAMS: string[] = [
-  'not-a-uuid', '%00', 'abc%00', '00000000-0000-0000-0000-000000000000', '00000000-0000-4000-8000-000000000000%00',
-  '999999999999999', encodeURIComponent(LONG), '%ED%A0%80', '%ZZ', '..',
+  'not-a-uuid',
+  '%00',
+  'abc%00',
+  '00000000-0000-0000-0000-000000000000',
+  '00000000-0000-4000-8000-000000000000%00',
+  '999999999999999',
+  encodeURIComponent(LONG),
+  '%ED%A0%80',
+  '%ZZ',
+  '..',
 ];
 export const MORE_PARAMS: string[] = [
-  'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF', '123456789012', '000000000000', '51010700100a', '5101070010010010', '%F0%9F%98%80', '%',
-  '%2e%2e', '%20', '-1', '1e400', 'null', 'undefined', encodeURIComponent("' OR 1=1 --"), encodeURIComponent('2026-02-30'),
+  'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF',
+  '123456789012',
+  '000000000000',
+  '51010700100a',
+  '5101070010010010',
+  '%F0%9F%98%80',
+  '%',
+  '%2e%2e',
+  '%20',
+  '-1',
+  '1e400',
+  'null',
+  'undefined',
+  encodeURIComponent("' OR 1=1 --"),
+  encodeURIComponent('2026-02-30'),
 ];
 
 /** Numbers in a query string (where every value is text anyway). */
 export const CORE_QUERY_NUMBERS = ['-1', '1.5', String(2 ** 53 + 2), '1e308', 'NaN'];
 export const MORE_QUERY_NUMBERS = ['0', String(2 ** 31), '-0', '0x10', 'Infinity', '9'.repeat(400)];
 /** Parameter values also sent by a role that lacks the route's permission: the refusal audits the raw parameters. */
-export const REFUSED_PARAMS = ['%00', 'abc%00', '%ED%A0%80', '%F0%9F%98%80', encodeURIComponent(LONG), '%ZZ', 'not-a-uuid'];
+export const REFUSED_PARAMS = [
+  '%00',
+  'abc%00',
+  '%ED%A0%80',
+  '%F0%9F%98%80',
+  encodeURIComponent(LONG),
+  '%ZZ',
+  'not-a-uuid',
+];
 
 /** Query strings written by hand (malformed escapes, repeated and odd keys); each route gets a few. */
-export const RAW_QUERIES = ['?%00=%00', '?%ZZ=%ZZ', '?a=%ED%A0%80', `?${'x'.repeat(10_000)}=1`, '?page=1&page=2&pageSize=1e3', '?__proto__[x]=1', '?=&&='];
+export const RAW_QUERIES = [
+  '?%00=%00',
+  '?%ZZ=%ZZ',
+  '?a=%ED%A0%80',
+  `?${'x'.repeat(10_000)}=1`,
+  '?page=1&page=2&pageSize=1e3',
+  '?__proto__[x]=1',
+  '?=&&=',
+];
 
 /** Headers the hooks read before anything else (session cookie, CSRF token, language); each route gets a couple. */
 export const BAD_HEADERS: Record<string, string>[] = [
-  { cookie: 'linli_sid=%ZZ' }, { cookie: `linli_sid=${'a'.repeat(8000)}` }, { cookie: 'linli_sid=a; linli_sid=b; __Host-linli_sid=' },
-  { 'x-csrf-token': 'x'.repeat(10_000) }, { 'x-csrf-token': '' },
-  { 'accept-language': 'zz;q=abc,,,;q=,en;q=2' }, { 'accept-language': 'x'.repeat(10_000) },
+  { cookie: 'linli_sid=%ZZ' },
+  { cookie: `linli_sid=${'a'.repeat(8000)}` },
+  { cookie: 'linli_sid=a; linli_sid=b; __Host-linli_sid=' },
+  { 'x-csrf-token': 'x'.repeat(10_000) },
+  { 'x-csrf-token': '' },
+  { 'accept-language': 'zz;q=abc,,,;q=,en;q=2' },
+  { 'accept-language': 'x'.repeat(10_000) },
 ];
 
 /** Whole bodies that are not the object the route expects (raw JSON text; no payload = no body). */
@@ -122,7 +208,10 @@ export interface JsonSchema {
   additionalProperties?: JsonSchema | boolean;
 }
 export type Kind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any';
-export interface Field { path: (string | number)[]; kind: Kind }
+export interface Field {
+  path: (string | number)[];
+  kind: Kind;
+}
 
 export function jsonSchemaOf(schema: z.ZodType | undefined): JsonSchema | null {
   if (!schema) return null;
@@ -133,7 +222,8 @@ export function jsonSchemaOf(schema: z.ZodType | undefined): JsonSchema | null {
   }
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function kindOf(s: JsonSchema): Kind {
   const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
@@ -149,11 +239,19 @@ export function kindOf(s: JsonSchema): Kind {
 export function branch(s: JsonSchema, value: unknown): JsonSchema {
   const options = [...(s.anyOf ?? []), ...(s.oneOf ?? [])].filter((o) => o.type !== 'null');
   if (!options.length) return s.allOf?.[0] ? { ...s.allOf[0], ...s } : s;
-  const matching = options.find((o) => (Array.isArray(value) ? kindOf(o) === 'array' : isObject(value) ? kindOf(o) === 'object' : true));
+  const matching = options.find((o) =>
+    Array.isArray(value) ? kindOf(o) === 'array' : isObject(value) ? kindOf(o) === 'object' : true,
+  );
   return matching ?? options[0]!;
 }
 
-export function fieldsOf(schema: JsonSchema, value: unknown, path: (string | number)[] = [], out: Field[] = [], depth = 0): Field[] {
+export function fieldsOf(
+  schema: JsonSchema,
+  value: unknown,
+  path: (string | number)[] = [],
+  out: Field[] = [],
+  depth = 0,
+): Field[] {
   const s = branch(schema, value);
   const kind = kindOf(s);
   if (path.length) out.push({ path, kind });
@@ -163,7 +261,8 @@ export function fieldsOf(schema: JsonSchema, value: unknown, path: (string | num
     const names = s.propertyNames?.enum;
     if (names?.length && ![...keys].some((k) => names.includes(k))) keys.add(String(names[0]));
     const extra = typeof s.additionalProperties === 'object' ? s.additionalProperties : {};
-    for (const key of keys) fieldsOf(s.properties?.[key] ?? extra, isObject(value) ? value[key] : undefined, [...path, key], out, depth + 1);
+    for (const key of keys)
+      fieldsOf(s.properties?.[key] ?? extra, isObject(value) ? value[key] : undefined, [...path, key], out, depth + 1);
   } else if (kind === 'array' && s.items) {
     fieldsOf(s.items, Array.isArray(value) ? value[0] : undefined, [...path, 0], out, depth + 1);
   }
@@ -191,12 +290,32 @@ export function replacementsFor(kind: Kind, current: unknown, key: string): unkn
   const item = Array.isArray(current) && current.length ? current[0] : '510107001001';
   const bigArray = Array.from({ length: 70_000 }, () => item);
   switch (kind) {
-    case 'string': return [...CORE_STRINGS, typeof current === 'string' ? `${current}\u0000` : 'x\u0000', ...CORE_GENERIC, ...drawn([...MORE_STRINGS, ...MORE_GENERIC], 6, key)];
-    case 'number': return [...CORE_NUMBERS, ...CORE_GENERIC, ...drawn([...MORE_NUMBERS, ...MORE_GENERIC], 5, key)];
-    case 'boolean': return [...BAD_BOOLEANS, ...CORE_GENERIC, ...drawn(MORE_GENERIC, 2, key)];
-    case 'array': return [...CORE_GENERIC, ...MORE_GENERIC, bigArray, Array.from({ length: 1000 }, () => LONG.slice(0, 100))];
-    case 'object': return [...CORE_GENERIC, ...MORE_GENERIC, Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i]))];
-    default: return [...CORE_STRINGS, ...CORE_NUMBERS, ...CORE_GENERIC, ...drawn([...MORE_STRINGS, ...MORE_NUMBERS, ...MORE_GENERIC], 6, key)];
+    case 'string':
+      return [
+        ...CORE_STRINGS,
+        typeof current === 'string' ? `${current}\u0000` : 'x\u0000',
+        ...CORE_GENERIC,
+        ...drawn([...MORE_STRINGS, ...MORE_GENERIC], 6, key),
+      ];
+    case 'number':
+      return [...CORE_NUMBERS, ...CORE_GENERIC, ...drawn([...MORE_NUMBERS, ...MORE_GENERIC], 5, key)];
+    case 'boolean':
+      return [...BAD_BOOLEANS, ...CORE_GENERIC, ...drawn(MORE_GENERIC, 2, key)];
+    case 'array':
+      return [...CORE_GENERIC, ...MORE_GENERIC, bigArray, Array.from({ length: 1000 }, () => LONG.slice(0, 100))];
+    case 'object':
+      return [
+        ...CORE_GENERIC,
+        ...MORE_GENERIC,
+        Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i])),
+      ];
+    default:
+      return [
+        ...CORE_STRINGS,
+        ...CORE_NUMBERS,
+        ...CORE_GENERIC,
+        ...drawn([...MORE_STRINGS, ...MORE_NUMBERS, ...MORE_GENERIC], 6, key),
+      ];
   }
 }
 
@@ -215,14 +334,16 @@ export function encode(value: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    return [...value].map((ch) => {
-      try {
-        return encodeURIComponent(ch);
-      } catch {
-        const code = ch.charCodeAt(0);
-        return `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`;
-      }
-    }).join('');
+    return [...value]
+      .map((ch) => {
+        try {
+          return encodeURIComponent(ch);
+        } catch {
+          const code = ch.charCodeAt(0);
+          return `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`;
+        }
+      })
+      .join('');
   }
 }
 
@@ -231,8 +352,11 @@ export function queryString(query: Record<string, unknown>): string {
   for (const [key, value] of Object.entries(query)) {
     if (value === MISSING || value === undefined) continue;
     if (value === null) parts.push(encode(key));
-    else if (Array.isArray(value)) for (const v of value.length ? value : ['']) parts.push(`${encode(key)}=${encode(String(v))}`);
-    else if (isObject(value)) for (const [k, v] of Object.entries(value)) parts.push(`${encode(key)}[${encode(k)}]=${encode(JSON.stringify(v))}`);
+    else if (Array.isArray(value))
+      for (const v of value.length ? value : ['']) parts.push(`${encode(key)}=${encode(String(v))}`);
+    else if (isObject(value))
+      for (const [k, v] of Object.entries(value))
+        parts.push(`${encode(key)}[${encode(k)}]=${encode(JSON.stringify(v))}`);
     else parts.push(`${encode(key)}=${encode(String(value))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';

@@ -1,26 +1,43 @@
 import ExcelJS from 'exceljs';
-import { XLSX_MIME } from '@linli/contracts';
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClientDetail, ClientList, LedgerImportReport, XLSX_MIME } from '@linli/contracts';
+import { and, eq, sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/platform/audit.tables';
-import { buildOrg, createUser, type TestOrg } from './factories/org';
+import { buildOrg, type TestOrg } from './factories/org';
 import { ledgerFile, makeIdNumber } from './factories/care';
-import { createTestApp, TestClient, type TestApp } from './harness';
+import { expectError, signedIn, useTestApp, type TestClient } from './harness';
 
-let t: TestApp;
+const t = useTestApp({ loginLimitPerIp: 10_000, loginLimitPerUser: 10_000 });
+// Each test: a district of its own and a worker of its communities A and B (nothing imported yet).
 let org: TestOrg;
 let worker: TestClient;
-
-beforeAll(async () => {
-  t = await createTestApp({ loginLimitPerIp: 10_000, loginLimitPerUser: 10_000 });
+let workerId: string;
+beforeEach(async () => {
   org = await buildOrg(t.app.ctx);
-  const user = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA, org.communityB] });
-  worker = new TestClient(t.app);
-  await worker.login(user.username, user.password);
+  ({ client: worker, id: workerId } = await signedIn(t, ['community_worker'], [org.communityA, org.communityB]));
 });
-afterAll(() => t.close());
 
-const HEAD = ['备注', '姓名', '性别', '身份证号', '出生日期', '联系电话', '所属社区', '网格', '服务对象类别', '照护等级'];
+async function exportAudit(actorId: string): Promise<string[]> {
+  await t.app.ctx.auditWriter.flush(); // seal the audit outbox before reading the log directly
+  const rows = await t.app.ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, actorId), eq(auditLog.action, 'client.export')));
+  return rows.map((r) => r.detail ?? '');
+}
+
+const HEAD = [
+  '备注',
+  '姓名',
+  '性别',
+  '身份证号',
+  '出生日期',
+  '联系电话',
+  '所属社区',
+  '网格',
+  '服务对象类别',
+  '照护等级',
+];
 const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 
 function sampleRows() {
@@ -50,42 +67,77 @@ describe('ledger import', () => {
     expect(res.statusCode).toBe(200);
     const report = res.json();
     expect(report).toMatchObject({ total: 7, valid: 3, created: 0, written: false });
-    const byRow = Object.fromEntries(report.rejected.map((r: { row: number; reasons: string[] }) => [r.row, r.reasons.join(' | ')]));
+    const byRow = Object.fromEntries(
+      report.rejected.map((r: { row: number; reasons: { message: string }[] }) => [
+        r.row,
+        r.reasons.map((x) => x.message).join(' | '),
+      ]),
+    );
     expect(Object.keys(byRow).map(Number)).toEqual([7, 8, 9, 10]);
     expect(byRow[7]).toContain('身份证号');
     expect(byRow[8]).toContain('不在您的辖区内');
     expect(byRow[8]).toContain('红/黄/蓝');
     expect(byRow[9]).toContain('被存为数字');
     expect(byRow[10]).toContain('姓名');
-    expect((await worker.get('/api/care/clients?q=wangxiuying')).json().items).toHaveLength(0);
+    expect((await worker.getAs(ClientList, '/api/care/clients?pageSize=100')).items).toEqual([]);
   });
 
   it('writes nothing in all-or-nothing mode when a row is bad, and the valid rows otherwise; re-import creates no duplicates', async () => {
     const file = await ledgerFile(sampleRows());
-    const strict = (await worker.upload('/api/care/ledger/import?allOrNothing=true', file, XLSX_MIME)).json();
+    const strict = await worker.uploadAs(
+      LedgerImportReport,
+      '/api/care/ledger/import?allOrNothing=true',
+      file,
+      XLSX_MIME,
+    );
     expect(strict).toMatchObject({ created: 0, written: false });
-    const lenient = (await worker.upload('/api/care/ledger/import', file, XLSX_MIME)).json();
+    expect((await worker.getAs(ClientList, '/api/care/clients')).total).toBe(0);
+    const lenient = await worker.uploadAs(LedgerImportReport, '/api/care/ledger/import', file, XLSX_MIME);
     expect(lenient).toMatchObject({ created: 3, skippedExisting: 0, written: true });
-    const wang = (await worker.get('/api/care/clients?q=wxy')).json().items[0];
-    expect(wang).toMatchObject({ name: '王秀英', sex: 'female', tier: 'red', categories: ['elderly_alone', 'dibao'], phoneMasked: '138****5678', communityCode: org.communityA, gridCode: org.gridsA[0] });
-    expect(wang.nextVisitDue).not.toBeNull();
-    const liu = (await worker.get('/api/care/clients?q=liujianguo')).json().items[0];
-    expect(liu).toMatchObject({ communityCode: org.communityB, tier: 'yellow' });
-    expect((await worker.get(`/api/care/clients/${liu.id}`)).json().birthDate).toBe('1950-07-08');
-    const again = (await worker.upload('/api/care/ledger/import', file, XLSX_MIME)).json();
+    const all = await worker.getAs(ClientList, '/api/care/clients?pageSize=100');
+    expect(all.items.map((c) => c.name).sort()).toEqual(['刘建国', '王秀英', '赵德福'].sort());
+    const wang = (await worker.getAs(ClientList, '/api/care/clients?q=wxy')).items;
+    expect(wang).toEqual([
+      expect.objectContaining({
+        name: '王秀英',
+        sex: 'female',
+        tier: 'red',
+        categories: ['elderly_alone', 'dibao'],
+        phoneMasked: '138****5678',
+        communityCode: org.communityA,
+        gridCode: org.gridsA[0],
+        nextVisitDue: '2026-03-09',
+      }),
+    ]);
+    const liu = (await worker.getAs(ClientList, '/api/care/clients?q=liujianguo')).items;
+    expect(liu).toEqual([expect.objectContaining({ communityCode: org.communityB, tier: 'yellow' })]);
+    expect((await worker.getAs(ClientDetail, `/api/care/clients/${liu[0]!.id}`)).birthDate).toBe('1950-07-08');
+    const again = await worker.uploadAs(LedgerImportReport, '/api/care/ledger/import', file, XLSX_MIME);
     expect(again).toMatchObject({ created: 0, skippedExisting: 3 });
+    expect((await worker.getAs(ClientList, '/api/care/clients')).total).toBe(3);
   });
 
   it('refuses a file that is not a workbook or has no heading row', async () => {
-    const junk = await worker.upload('/api/care/ledger/import', Buffer.from('not a spreadsheet'), XLSX_MIME);
-    expect([junk.statusCode, junk.json().code]).toEqual([400, 'care.ledger_unreadable']);
-    const noHeadings = await worker.upload('/api/care/ledger/import', await ledgerFile([['a', 'b'], ['c', 'd']]), XLSX_MIME);
-    expect(noHeadings.json().code).toBe('care.ledger_unreadable');
+    expectError(
+      await worker.upload('/api/care/ledger/import', Buffer.from('not a spreadsheet'), XLSX_MIME),
+      400,
+      'care.ledger_unreadable',
+    );
+    const noHeadings = await worker.upload(
+      '/api/care/ledger/import',
+      await ledgerFile([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]),
+      XLSX_MIME,
+    );
+    expectError(noHeadings, 400, 'care.ledger_unreadable');
   });
 });
 
 describe('ledger export', () => {
   it('exports the filtered list masked, with a watermark, and audits it', async () => {
+    await worker.uploadAs(LedgerImportReport, '/api/care/ledger/import', await ledgerFile(sampleRows()), XLSX_MIME); // red 王, yellow 刘, blue 赵
     const res = await worker.get('/api/care/ledger/export?tier=red');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX_MIME);
@@ -100,10 +152,9 @@ describe('ledger export', () => {
     expect(all).not.toMatch(/\d{17}[\dX]/);
     expect(all).not.toMatch(/1\d{10}/);
     expect(all).toContain('王**');
-    expect(all).not.toContain('刘建国'); // yellow, filtered out
-    await t.app.ctx.auditWriter.flush(); // seal the audit outbox before reading the log directly
-    const rows = await t.app.ctx.db.select().from(auditLog);
-    expect(rows.find((r) => r.action === 'client.export')?.detail).toContain('masked');
+    expect(all).not.toContain('刘'); // yellow, filtered out
+    expect(all).not.toContain('赵'); // blue
+    expect(await exportAudit(workerId)).toEqual([expect.stringMatching(/^masked; 1 rows; /)]);
   });
 
   it('walks a long list through the cursor in batches, in list order (red, yellow, blue, then by pinyin)', async () => {
@@ -113,9 +164,7 @@ describe('ledger export', () => {
       SELECT gen_random_uuid(), ${org.communityC}, '批量' || g, 'piliang' || lpad(g::text, 5, '0'), 'pl', '{dibao}',
              (ARRAY['blue', 'red', 'yellow'])[1 + g % 3], 'active', 1, now(), now()
       FROM generate_series(1, 4500) g`);
-    const supervisor = await createUser(t.app.ctx, { roles: ['community_supervisor'], areas: [org.communityC] });
-    const client = new TestClient(t.app);
-    await client.login(supervisor.username, supervisor.password);
+    const { client, id: supervisorId } = await signedIn(t, ['community_supervisor'], [org.communityC]);
     const res = await client.get(`/api/care/ledger/export?communityCode=${org.communityC}`);
     expect(res.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -132,9 +181,7 @@ describe('ledger export', () => {
     expect(tiers.indexOf('蓝')).toBe(3000);
     expect(tiers.lastIndexOf('红')).toBe(1499);
     expect(names[0]).toBe('批**'); // masked
-    await t.app.ctx.auditWriter.flush(); // seal the audit outbox before reading the log directly
-    const audit = await t.app.ctx.db.select().from(auditLog);
-    expect(audit.filter((r) => r.action === 'client.export').at(-1)?.detail).toContain('4500 rows');
+    expect(await exportAudit(supervisorId)).toEqual([expect.stringMatching(/^masked; 4500 rows; /)]);
   });
 
   it('imports thousands of Chinese names intact (no character split at a read-buffer boundary)', async () => {
@@ -143,16 +190,27 @@ describe('ledger export', () => {
     const rows: unknown[][] = [['姓名', '性别', '出生日期', '所属社区', '服务对象类别', '照护等级', '家庭住址']];
     for (let i = 0; i < 3000; i++) {
       const name = surnames[i % 20]! + given[(i * 7) % 20]! + given[(i * 13) % 20]!;
-      rows.push([name, i % 2 ? '男' : '女', `19${30 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`, '三号社区', '独居老人、低保', ['红', '黄', '蓝'][i % 3], `武侯区洗面桥街${i}号`]);
+      rows.push([
+        name,
+        i % 2 ? '男' : '女',
+        `19${30 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`,
+        '三号社区',
+        '独居老人、低保',
+        ['红', '黄', '蓝'][i % 3],
+        `武侯区洗面桥街${i}号`,
+      ]);
     }
-    const supervisor = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityC] });
-    const client = new TestClient(t.app);
-    await client.login(supervisor.username, supervisor.password);
-    const res = await client.upload('/api/care/ledger/import', await ledgerFile(rows), XLSX_MIME);
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ created: 3000, rejected: [] });
-    const garbled = await t.app.ctx.db.execute(sql`SELECT count(*)::int AS n FROM clients WHERE name LIKE ${'%\uFFFD%'} OR address LIKE ${'%\uFFFD%'}`);
+    const { client } = await signedIn(t, ['community_worker'], [org.communityC]);
+    const report = await client.uploadAs(
+      LedgerImportReport,
+      '/api/care/ledger/import',
+      await ledgerFile(rows),
+      XLSX_MIME,
+    );
+    expect(report).toMatchObject({ created: 3000, rejected: [] });
+    const garbled = await t.app.ctx.db.execute(
+      sql`SELECT count(*)::int AS n FROM clients WHERE name LIKE ${'%\uFFFD%'} OR address LIKE ${'%\uFFFD%'}`,
+    );
     expect((garbled as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
   });
 });
-

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ESLint } from 'eslint';
+import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -16,32 +17,79 @@ async function problems(file: string, code: string): Promise<string[]> {
 
 describe('lint: module boundaries, SQL in repositories, format', () => {
   it('refuses another module’s internals however the path is spelled, and allows its index', async () => {
-    expect(await problems('apps/server/src/modules/care/scratch.ts', "import { users } from '../users/users.tables';\nexport const x = users;\n"))
-      .toEqual([expect.stringContaining('linli/module-boundaries')]);
-    expect(await problems('apps/server/src/modules/care/clients/scratch.ts', "import { UsersService } from '../../users/users.service';\nexport const x = UsersService;\n"))
-      .toEqual([expect.stringContaining('linli/module-boundaries')]);
-    expect(await problems('apps/server/src/modules/care/clients/scratch.ts', "import { UsersService } from '../../users';\nexport const x = UsersService;\n")).toEqual([]);
+    expect(
+      await problems(
+        'apps/server/src/modules/care/scratch.ts',
+        "import { users } from '../users/users.tables';\nexport const x = users;\n",
+      ),
+    ).toEqual([expect.stringContaining('linli/module-boundaries')]);
+    expect(
+      await problems(
+        'apps/server/src/modules/care/clients/scratch.ts',
+        "import { UsersService } from '../../users/users.service';\nexport const x = UsersService;\n",
+      ),
+    ).toEqual([expect.stringContaining('linli/module-boundaries')]);
+    expect(
+      await problems(
+        'apps/server/src/modules/care/clients/scratch.ts',
+        "import { UsersService } from '../../users';\nexport const x = UsersService;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('keeps the platform free of domain modules', async () => {
-    expect(await problems('apps/server/src/platform/scratch.ts', "import { ClientsService } from '../modules/care';\nexport const x = ClientsService;\n"))
-      .toEqual([expect.stringContaining('linli/module-boundaries')]);
+    expect(
+      await problems(
+        'apps/server/src/platform/scratch.ts',
+        "import { ClientsService } from '../modules/care';\nexport const x = ClientsService;\n",
+      ),
+    ).toEqual([expect.stringContaining('linli/module-boundaries')]);
   });
 
   it('keeps queries out of services', async () => {
-    expect(await problems('apps/server/src/modules/care/clients/scratch.service.ts', "import { eq } from 'drizzle-orm';\nexport const x = eq;\n"))
-      .toEqual([expect.stringContaining('no-restricted-imports')]);
+    expect(
+      await problems(
+        'apps/server/src/modules/care/clients/scratch.service.ts',
+        "import { eq } from 'drizzle-orm';\nexport const x = eq;\n",
+      ),
+    ).toEqual([expect.stringContaining('no-restricted-imports')]);
   });
 
   it('holds in the web app too', async () => {
-    expect(await problems('apps/web/src/modules/users/scratch.ts', "import { x } from '../care/clients/api';\nexport const y = x;\n"))
-      .toEqual(expect.arrayContaining([expect.stringContaining('module-boundaries')]));
-    expect(await problems('apps/web/src/components/scratch.ts', "import { x } from '../modules/care';\nexport const y = x;\n"))
-      .toEqual(expect.arrayContaining([expect.stringContaining('module-boundaries')]));
-    expect(await problems('apps/web/src/modules/care/clients/scratch.ts', "import { x } from '../../../app/routes';\nexport const y = x;\n"))
-      .toEqual(expect.arrayContaining([expect.stringContaining('module-boundaries')]));
-    expect(await problems('apps/web/src/app/scratch.ts', "import { x } from '../modules/care/clients/api';\nexport const y = x;\n"))
-      .toEqual(expect.arrayContaining([expect.stringContaining('module-boundaries')]));
-    expect(await problems('apps/web/src/app/scratch.ts', "import { x } from '../modules/care';\nexport const y = x;\n")).toEqual([]);
+    expect(
+      await problems(
+        'apps/web/src/modules/users/scratch.ts',
+        "import { x } from '../care/clients/api';\nexport const y = x;\n",
+      ),
+    ).toEqual(expect.arrayContaining([expect.stringContaining('module-boundaries')]));
+    expect(
+      await problems(
+        'apps/web/src/components/scratch.ts',
+        "import { x } from '../modules/care';\nexport const y = x;\n",
+      ),
+    ).toEqual(expect.arrayContaining([expect.stringContaining('module-boundaries')]));
+    expect(
+      await problems(
+        'apps/web/src/modules/care/clients/scratch.ts',
+        "import { x } from '../../../app/routes';\nexport const y = x;\n",
+      ),
+    ).toEqual(expect.arrayContaining([expect.stringContaining('module-boundaries')]));
+    expect(
+      await problems(
+        'apps/web/src/app/scratch.ts',
+        "import { x } from '../modules/care/clients/api';\nexport const y = x;\n",
+      ),
+    ).toEqual(expect.arrayContaining([expect.stringContaining('module-boundaries')]));
+    expect(
+      await problems('apps/web/src/app/scratch.ts', "import { x } from '../modules/care';\nexport const y = x;\n"),
+    ).toEqual([]);
+  });
+
+  it('checks the format (Prettier, 120 columns) as part of npm run lint', async () => {
+    const file = path.join(root, 'apps/server/src/modules/care/scratch.ts');
+    const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+    expect(options.printWidth).toBe(120);
+    expect(await prettier.check('export const x = {a:1,b:2}\n', options)).toBe(false);
+    expect(await prettier.check('export const x = { a: 1, b: 2 };\n', options)).toBe(true);
   });
 });

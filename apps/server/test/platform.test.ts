@@ -1,11 +1,24 @@
+/// <reference types="vite/client" />
 import { ERRORS } from '@linli/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLUMN_CLASSIFICATION, FORBIDDEN_COLUMN_PATTERN } from '../src/db/classification';
+import { COLUMN_CLASSIFICATION, FORBIDDEN_COLUMN_PATTERN, type PiClass } from '../src/db/classification';
 import { queryRows } from '../src/platform/db';
 import { listMigrations, migrate } from '../src/platform/migrate';
 import { buildOrg, createUser } from './factories/org';
 import { createTestApp, TestClient, type TestApp } from './harness';
+
+/** The shared tables' classes plus each module's own (`src/modules/<name>/<name>.classification.ts`). */
+const CLASSIFICATION: Record<string, Record<string, PiClass>> = Object.assign(
+  {},
+  COLUMN_CLASSIFICATION,
+  ...Object.values(
+    import.meta.glob<Record<string, Record<string, PiClass>>>('../src/modules/*/*.classification.ts', {
+      eager: true,
+      import: 'default',
+    }),
+  ),
+);
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,9 +34,14 @@ describe('database', () => {
   });
 
   it('every column is classified (R-01) and none records religion, ethnicity or politics', async () => {
-    const columns = await queryRows<{ table_name: string; column_name: string }>(t.app.ctx.db, sql`
-      SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, column_name`);
-    const unclassified = columns.filter((c) => !COLUMN_CLASSIFICATION[c.table_name]?.[c.column_name]).map((c) => `${c.table_name}.${c.column_name}`);
+    const columns = await queryRows<{ table_name: string; column_name: string }>(
+      t.app.ctx.db,
+      sql`
+      SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, column_name`,
+    );
+    const unclassified = columns
+      .filter((c) => !CLASSIFICATION[c.table_name]?.[c.column_name])
+      .map((c) => `${c.table_name}.${c.column_name}`);
     expect(unclassified).toEqual([]);
     expect(columns.filter((c) => FORBIDDEN_COLUMN_PATTERN.test(c.column_name))).toEqual([]);
   });
@@ -35,14 +53,26 @@ describe('HTTP surface', () => {
     expect(zh.statusCode).toBe(404);
     // The words come from the one catalogue the web app shows too (packages/contracts/src/error-codes.ts).
     expect(zh.json()).toMatchObject({ code: 'common.not_found', message: ERRORS['common.not_found'].zh });
-    const en = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-US', 'content-type': 'application/json' }, payload: '{"username": 1' });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en-US', 'content-type': 'application/json' },
+      payload: '{"username": 1',
+    });
     expect(en.statusCode).toBe(400);
     expect(en.json().code).toBe('common.validation_failed');
     expect(en.body).not.toMatch(/at .*\.ts:\d+|stack|SELECT /i);
-    const invalid = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en' }, payload: { username: '', password: '' } });
+    const invalid = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en' },
+      payload: { username: '', password: '' },
+    });
     expect(invalid.json().message).toBe(ERRORS['common.validation_failed'].en);
     expect(ERRORS['common.validation_failed'].en).not.toBe(ERRORS['common.validation_failed'].zh);
-    expect(invalid.json().fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['username', 'password']));
+    expect(invalid.json().fields.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(['username', 'password']),
+    );
   });
 
   it('sends security headers and no-store on API responses', async () => {
@@ -59,7 +89,8 @@ describe('HTTP surface', () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
     for (const route of t.app.routeTable) {
       if (route.url === '/api/openapi.json') continue;
       expect(documented).toContain(`${route.method} ${route.url}`);

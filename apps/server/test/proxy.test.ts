@@ -9,15 +9,30 @@ afterAll(async () => {
   for (const t of apps) await t.close();
 });
 
-async function ipSeen(trustProxy: false | number | string[], remoteAddress: string, forwardedFor: string): Promise<{ ip: string | null; secureCookie: boolean }> {
+async function ipSeen(
+  trustProxy: false | number | string[],
+  remoteAddress: string,
+  forwardedFor: string,
+): Promise<{ ip: string | null; secureCookie: boolean }> {
   const t = await createTestApp({ trustProxy });
   apps.push(t);
   const org = await buildOrg(t.app.ctx);
   const user = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [org.communityA] });
   const headers = { 'x-forwarded-for': forwardedFor, 'x-forwarded-proto': 'https', 'content-type': 'application/json' };
-  const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers, payload: JSON.stringify({ username: user.username, password: user.password }) });
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress,
+    headers,
+    payload: JSON.stringify({ username: user.username, password: user.password }),
+  });
   const cookie = login.cookies[0]!;
-  const sessions = await t.app.inject({ method: 'GET', url: '/api/me/sessions', remoteAddress, headers: { ...headers, cookie: `${cookie.name}=${cookie.value}` } });
+  const sessions = await t.app.inject({
+    method: 'GET',
+    url: '/api/me/sessions',
+    remoteAddress,
+    headers: { ...headers, cookie: `${cookie.name}=${cookie.value}` },
+  });
   return { ip: sessions.json().items[0].ip as string | null, secureCookie: cookie.name === '__Host-linli_sid' };
 }
 

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { TestOrg } from './factories/org';
 import { totpAt } from '../src/modules/auth/totp';
 import type { TestClient } from './harness';
@@ -73,7 +74,12 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /api/users': {},
   'GET /api/users/:id': {},
   'POST /api/users': {
-    body: ({ org }) => ({ username: `new-${Date.now()}`, displayName: '新同事', roles: ['community_worker'], areaCodes: [org.communityA] }),
+    body: ({ org }) => ({
+      username: `new-${Date.now()}`,
+      displayName: '新同事',
+      roles: ['community_worker'],
+      areaCodes: [org.communityA],
+    }),
   },
   'PATCH /api/users/:id': { body: () => ({ displayName: '改名' }) },
   'PUT /api/users/:id/roles': { body: () => ({ roles: ['grid_worker'] }) },
@@ -86,9 +92,17 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'DELETE /api/users/:id/sessions': {},
   'GET /api/care/clients': { query: 'q=zsf' },
   'POST /api/care/clients': {
-    body: ({ org }) => ({ name: '样例对象', idNumber: makeIdNumber('1944-01-01'), communityCode: org.communityA, categories: ['dibao'], confirmDuplicates: true }),
+    body: ({ org }) => ({
+      name: '样例对象',
+      idNumber: makeIdNumber('1944-01-01'),
+      communityCode: org.communityA,
+      categories: ['dibao'],
+      confirmDuplicates: true,
+    }),
   },
-  'POST /api/care/clients/duplicates': { body: ({ org }) => ({ name: '样例对象', birthDate: '1944-01-01', communityCode: org.communityA }) },
+  'POST /api/care/clients/duplicates': {
+    body: ({ org }) => ({ name: '样例对象', birthDate: '1944-01-01', communityCode: org.communityA }),
+  },
   'GET /api/care/clients/:id': {},
   'POST /api/care/clients/:id/reveal': { body: () => ({ field: 'idNumber', reason: '核对信息' }) },
   'POST /api/care/clients/:id/assessments': { body: () => ({ scores: { health: { score: 1 } }, tier: 'blue' }) },
@@ -100,10 +114,18 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /api/care/escalations': {},
   'POST /api/care/ledger/import': {
     query: 'dryRun=true',
-    raw: async ({ org }) => ({ body: await ledgerFile([['姓名', '身份证号', '所属社区'], ['样例', makeIdNumber('1950-01-01'), org.communityA]]), contentType: XLSX_MIME }),
+    raw: async ({ org }) => ({
+      body: await ledgerFile([
+        ['姓名', '身份证号', '所属社区'],
+        ['样例', makeIdNumber('1950-01-01'), org.communityA],
+      ]),
+      contentType: XLSX_MIME,
+    }),
   },
   'GET /api/care/ledger/export': { query: 'tier=red' },
-  'POST /api/care/exports': { body: ({ org }) => ({ filter: { communityCode: org.communityA }, reason: '年度低保复核需要完整名单' }) },
+  'POST /api/care/exports': {
+    body: ({ org }) => ({ filter: { communityCode: org.communityA }, reason: '年度低保复核需要完整名单' }),
+  },
   'GET /api/care/exports': {},
   'POST /api/care/exports/:id/decision': { fixture: 'export_pending', body: () => ({ approve: true }) },
   'GET /api/care/exports/:id/download': { fixture: 'export_approved', auditStatus: 403 },
@@ -113,34 +135,88 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /api/care/clients/:id/status': {
     body: () => ({ version: 1, status: 'moved_out', reason: '搬去子女家' }),
-    prepare: async (client, _now, path) => ({ version: await currentVersion(client, path.replace(/\/status$/, '')), status: 'moved_out', reason: '搬去子女家' }),
+    prepare: async (client, _now, path) => ({
+      version: await currentVersion(client, path.replace(/\/status$/, '')),
+      status: 'moved_out',
+      reason: '搬去子女家',
+    }),
   },
   'POST /api/care/caseload/reassign': { body: ({ org, userId }) => ({ gridCode: org.gridsA[1], toUserId: userId }) },
   'GET /api/care/policies/:code': {},
-  'POST /api/care/clients/:id/merge': { fixture: 'merge_source', body: ({ fixtures }) => ({ intoId: fixtures.merge_target, reason: '同一人重复录入' }) },
+  'POST /api/care/clients/:id/merge': {
+    fixture: 'merge_source',
+    body: ({ fixtures }) => ({ intoId: fixtures.merge_target, reason: '同一人重复录入' }),
+  },
   'POST /api/care/merges/:id/undo': {},
-  'POST /api/care/households': { body: ({ org }) => ({ communityCode: org.communityA, address: '洗面桥街 1 号 2 单元 302' }) },
+  'POST /api/care/households': {
+    body: ({ org }) => ({ communityCode: org.communityA, address: '洗面桥街 1 号 2 单元 302' }),
+  },
   'GET /api/care/households/:id': {},
   'GET /api/care/clients/:id/consents': {},
-  'POST /api/care/clients/:id/consents': { body: () => ({ purpose: 'referral', basis: 'consent', grantedBy: 'self', noticeVersion: 'v1' }) },
+  'POST /api/care/clients/:id/consents': {
+    body: () => ({ purpose: 'referral', basis: 'consent', grantedBy: 'self', noticeVersion: 'v1' }),
+  },
   'POST /api/care/consents/:id/revoke': {},
   'GET /api/care/cases': {},
-  'POST /api/care/clients/:id/cases': { body: () => ({ goals: [{ domain: 'health', goal: '按时服药' }], tasks: [{ goalIndex: 0, title: '每周提醒服药' }] }) },
+  'POST /api/care/clients/:id/cases': {
+    body: () => ({ goals: [{ domain: 'health', goal: '按时服药' }], tasks: [{ goalIndex: 0, title: '每周提醒服药' }] }),
+  },
   'GET /api/care/cases/:id': {},
-  'PUT /api/care/cases/:id/plan': { fixture: 'case_active', body: () => ({ goals: [{ domain: 'income', goal: '申请低保' }], tasks: [] }) },
+  'PUT /api/care/cases/:id/plan': {
+    fixture: 'case_active',
+    body: () => ({ goals: [{ domain: 'income', goal: '申请低保' }], tasks: [] }),
+  },
   'POST /api/care/cases/:id/plan-decision': { body: () => ({ approve: true }) },
   'POST /api/care/cases/:id/close': { fixture: 'case_active2', body: () => ({ reason: '目标达成' }) },
   'POST /api/care/cases/:id/closure-decision': { fixture: 'case_closure', body: () => ({ approve: true }) },
   'POST /api/care/cases/:id/reopen': { fixture: 'case_closed', body: () => ({ reason: '情况反复' }) },
   'GET /api/care/referrals': {},
-  'POST /api/care/clients/:id/referrals': { body: () => ({ providerName: '心连心社工服务中心', providerType: 'social_org', service: '心理疏导' }) },
+  'POST /api/care/clients/:id/referrals': {
+    body: () => ({ providerName: '心连心社工服务中心', providerType: 'social_org', service: '心理疏导' }),
+  },
   'POST /api/care/referrals/:id/respond': { body: () => ({ version: 1, accepted: true }) },
-  'POST /api/care/referrals/:id/report': { fixture: 'referral_accepted', body: () => ({ version: 2, report: '已完成' }) },
-  'POST /api/care/referrals/:id/withdraw': { fixture: 'referral_sent2', body: () => ({ version: 1, reason: '家属拒绝' }) },
-  'PUT /api/care/policies/:code': { body: () => ({ rules: { cadenceDays: { red: 7, yellow: 30, blue: 180 }, reassessMonths: { red: 3, yellow: 6, blue: 12 }, redIfAnyAtLeast: 3, yellowIfCountAtLeast2: 2 } }) },
+  'POST /api/care/referrals/:id/report': {
+    fixture: 'referral_accepted',
+    body: () => ({ version: 2, report: '已完成' }),
+  },
+  'POST /api/care/referrals/:id/withdraw': {
+    fixture: 'referral_sent2',
+    body: () => ({ version: 1, reason: '家属拒绝' }),
+  },
+  'PUT /api/care/policies/:code': {
+    body: () => ({
+      rules: {
+        cadenceDays: { red: 7, yellow: 30, blue: 180 },
+        reassessMonths: { red: 3, yellow: 6, blue: 12 },
+        redIfAnyAtLeast: 3,
+        yellowIfCountAtLeast2: 2,
+      },
+    }),
+  },
   'GET /api/audit': {},
   'GET /api/audit/verify': {},
 };
+
+/**
+ * What a domain module adds to the route-table tests, in `src/modules/<name>/<name>.samples.ts` (written by
+ * `npm run new-module`): a sample per route, and objects of its id kinds in a community (for the scope test).
+ */
+export interface ModuleSamples {
+  samples: Record<string, RouteSample>;
+  fixtures(worker: TestClient, communityCode: string): Promise<Record<string, string>>;
+}
+
+const moduleSamples = Object.values(
+  import.meta.glob<ModuleSamples>('../src/modules/*/*.samples.ts', { eager: true, import: 'default' }),
+);
+Object.assign(ROUTE_SAMPLES, ...moduleSamples.map((m) => m.samples));
+
+/** Objects of every module's own id kinds in a community, made by `worker` (a community worker there). */
+export async function moduleFixtures(worker: TestClient, communityCode: string): Promise<Record<string, string>> {
+  const all: Record<string, string> = {};
+  for (const m of moduleSamples) Object.assign(all, await m.fixtures(worker, communityCode));
+  return all;
+}
 
 /** Edits carry the version they started from; samples read it first so they never conflict. */
 async function currentVersion(client: TestClient, clientPath: string): Promise<number> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from './common';
 import { AreaCode, AreaLevel } from './org';
+import type { FieldCode } from './field-messages';
 import { Permission, Role } from './permissions';
 
 /** Ask to end the user's other sessions when this login succeeds (F13); honoured by whichever step opens the session. */
@@ -46,13 +47,21 @@ export const LoginResult = z.discriminatedUnion('status', [
     secret: z.string(),
     otpauthUri: z.string(),
   }),
-  z.object({ status: z.literal('password_change_required'), challengeId: z.string(), reason: z.enum(['expired', 'reset']) }),
+  z.object({
+    status: z.literal('password_change_required'),
+    challengeId: z.string(),
+    reason: z.enum(['expired', 'reset']),
+  }),
 ]);
 export type LoginResult = z.infer<typeof LoginResult>;
 
-export const TotpCode = z.string().regex(/^\d{6}$/, '6-digit code');
+export const TotpCode = z.string().regex(/^\d{6}$/, 'auth.totp_format' satisfies FieldCode);
 export const LoginTotpInput = z.object({ challengeId: z.string(), code: TotpCode, endOtherSessions: EndOtherSessions });
-export const LoginPasswordInput = z.object({ challengeId: z.string(), newPassword: z.string().min(1).max(256), endOtherSessions: EndOtherSessions });
+export const LoginPasswordInput = z.object({
+  challengeId: z.string(),
+  newPassword: z.string().min(1).max(256),
+  endOtherSessions: EndOtherSessions,
+});
 
 /** The browser's session probe: always 200, so a logged-out page load shows no failed request. */
 export const CurrentSession = z.object({ session: SessionInfo.nullable(), expired: z.boolean() });

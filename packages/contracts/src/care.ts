@@ -1,18 +1,41 @@
 import { z } from 'zod';
-import { DATE_RANGE_MESSAGE, Id, IsoDateTime, MAX_YEAR, MIN_YEAR, PageQuery, Paged, UNSTORABLE_TEXT_MESSAGE, isStorableText } from './common';
+import {
+  DATE_RANGE,
+  FieldParamValues,
+  Id,
+  IsoDateTime,
+  MAX_YEAR,
+  MIN_YEAR,
+  PageQuery,
+  Paged,
+  UNSTORABLE_TEXT,
+  isStorableText,
+} from './common';
+import type { FieldCode } from './field-messages';
 import { isValidIdNumber } from './id-number';
 import { AreaCode } from './org';
 
 export const CLIENT_CATEGORIES = [
-  'elderly_alone', 'dibao', 'tekun', 'disability', 'left_behind', 'child_in_difficulty', 'other',
+  'elderly_alone',
+  'dibao',
+  'tekun',
+  'disability',
+  'left_behind',
+  'child_in_difficulty',
+  'other',
 ] as const;
 export const ClientCategory = z.enum(CLIENT_CATEGORIES);
 export type ClientCategory = z.infer<typeof ClientCategory>;
 
 /** 服务对象类别 as written in ledgers. */
 export const CATEGORY_LABELS: Record<ClientCategory, string> = {
-  elderly_alone: '独居老人', dibao: '低保', tekun: '特困', disability: '残疾人', left_behind: '留守人员',
-  child_in_difficulty: '困境儿童', other: '其他',
+  elderly_alone: '独居老人',
+  dibao: '低保',
+  tekun: '特困',
+  disability: '残疾人',
+  left_behind: '留守人员',
+  child_in_difficulty: '困境儿童',
+  other: '其他',
 };
 
 export const TIERS = ['red', 'yellow', 'blue'] as const;
@@ -23,7 +46,15 @@ export const TIER_LABELS: Record<Tier, string> = { red: '红', yellow: '黄', bl
 export const CLIENT_STATUSES = ['active', 'paused', 'moved_out', 'deceased', 'closed'] as const;
 export const ClientStatus = z.enum(CLIENT_STATUSES);
 
-export const NEED_DOMAINS = ['health', 'mobility', 'living_safety', 'income', 'social_support', 'mental_wellbeing', 'child_welfare'] as const;
+export const NEED_DOMAINS = [
+  'health',
+  'mobility',
+  'living_safety',
+  'income',
+  'social_support',
+  'mental_wellbeing',
+  'child_welfare',
+] as const;
 export const NeedDomain = z.enum(NEED_DOMAINS);
 export type NeedDomain = z.infer<typeof NeedDomain>;
 
@@ -33,16 +64,30 @@ export const VISIT_STATUSES = ['planned', 'done', 'missed', 'cancelled', 'supers
 export const VisitStatus = z.enum(VISIT_STATUSES);
 export const MISSED_REASONS = ['not_home', 'hospitalised', 'refused', 'moved', 'other'] as const;
 export const MissedReason = z.enum(MISSED_REASONS);
+export const TIER_CHANGE_STATUSES = ['applied', 'pending_approval', 'rejected'] as const;
+export const TierChangeStatus = z.enum(TIER_CHANGE_STATUSES);
+// Case and referral statuses live here rather than in cases.ts (which imports this file): the timeline names them.
+export const CASE_STATUSES = ['draft', 'plan_pending', 'active', 'closure_pending', 'closed'] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export const REFERRAL_STATUSES = ['sent', 'accepted', 'declined', 'done', 'withdrawn'] as const;
+export const ReferralStatus = z.enum(REFERRAL_STATUSES);
 
+// A schema's own message is a field code (field-messages.ts): the server and the web app say its words.
 export const PersonName = z
   .string()
   .trim()
   .min(1)
   .max(40)
-  .refine((v) => !/[<>{}\\]/.test(v), 'invalid characters in a name')
-  .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
-export const IdNumberInput = z.string().trim().refine(isValidIdNumber, '身份证号码无效（校验位或日期错误）/ invalid ID number');
-export const MobileInput = z.string().trim().regex(/^1\d{10}$/, '11 位手机号 / 11-digit mobile');
+  .refine((v) => !/[<>{}\\]/.test(v), 'field.name_characters' satisfies FieldCode)
+  .refine(isStorableText, UNSTORABLE_TEXT);
+export const IdNumberInput = z
+  .string()
+  .trim()
+  .refine(isValidIdNumber, 'care.id_number_invalid' satisfies FieldCode);
+export const MobileInput = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$/, 'field.mobile_invalid' satisfies FieldCode);
 
 /** True for a YYYY-MM-DD that exists in the calendar (not 2026-02-30, 2025-02-29, 2026-13-01). */
 export function isCalendarDate(value: string): boolean {
@@ -55,19 +100,22 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** A calendar date between two years; format, existence and range each give their own message (F11). */
-function calendarDate(minYear: number, maxYear: number, rangeMessage: string) {
+function calendarDate(minYear: number, maxYear: number, rangeMessage: FieldCode) {
   const formatOk = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
   return z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-    .refine((v) => !formatOk(v) || isCalendarDate(v), '日期无效 / invalid date')
-    .refine((v) => !isCalendarDate(v) || (Number(v.slice(0, 4)) >= minYear && Number(v.slice(0, 4)) <= maxYear), rangeMessage);
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date_format' satisfies FieldCode)
+    .refine((v) => !formatOk(v) || isCalendarDate(v), 'field.date_invalid' satisfies FieldCode)
+    .refine(
+      (v) => !isCalendarDate(v) || (Number(v.slice(0, 4)) >= minYear && Number(v.slice(0, 4)) <= maxYear),
+      rangeMessage,
+    );
 }
-export const DateOnly = calendarDate(MIN_YEAR, MAX_YEAR, DATE_RANGE_MESSAGE);
+export const DateOnly = calendarDate(MIN_YEAR, MAX_YEAR, DATE_RANGE);
 /** Birth dates go back as far as ID numbers do (parseIdNumber accepts 1880 on), so a client read back always fits. */
-export const BirthDate = calendarDate(1880, MAX_YEAR, `出生日期须在 1880–${MAX_YEAR} 年之间 / birth date must be between 1880 and ${MAX_YEAR}`);
+export const BirthDate = calendarDate(1880, MAX_YEAR, 'care.birth_date_range');
 /** Free text stored as it is: ledger rows are checked with ClientInput outside any HTTP request, so it says so itself. */
-const StoredText = (max: number) => z.string().trim().max(max).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
+const StoredText = (max: number) => z.string().trim().max(max).refine(isStorableText, UNSTORABLE_TEXT);
 
 export const ClientInput = z.object({
   name: PersonName,
@@ -133,12 +181,60 @@ export const DuplicateWarnings = z.object({
   elsewhere: z.boolean(),
 });
 
-export const TimelineEntry = z.object({
-  at: IsoDateTime,
-  kind: z.enum(['created', 'assessment', 'tier_change', 'visit', 'status', 'updated', 'reassigned', 'case', 'referral']),
-  summary: z.string(),
-  refId: Id.nullable(),
-});
+/** The fields a client edit may change (ClientUpdateInput without `version`), as the timeline names them. */
+export const CLIENT_EDIT_FIELDS = [
+  'name',
+  'phone',
+  'address',
+  'gridCode',
+  'categories',
+  'disabilityCategory',
+  'disabilityGrade',
+  'emergencyContactName',
+  'emergencyContactPhone',
+  'assigneeId',
+  'householdId',
+  'notes',
+] as const;
+export const ClientEditField = z.enum(CLIENT_EDIT_FIELDS);
+export type ClientEditField = z.infer<typeof ClientEditField>;
+
+/**
+ * One event in a client's history: when, what kind, the object it concerns (`refId`) and, in `data`, what happened
+ * as codes and values — the web app says it in the UI language (no words are built here).
+ */
+const timelineEntry = <K extends string, D extends z.ZodRawShape>(kind: K, data: D) =>
+  z.object({ at: IsoDateTime, kind: z.literal(kind), refId: Id.nullable(), data: z.object(data) });
+export const TimelineEntry = z.discriminatedUnion('kind', [
+  timelineEntry('created', {}),
+  timelineEntry('assessment', { suggestedTier: Tier, confirmedTier: Tier }),
+  timelineEntry('tier_change', { fromTier: Tier.nullable(), toTier: Tier, status: TierChangeStatus }),
+  timelineEntry('visit', {
+    status: z.enum(['done', 'missed']),
+    mode: VisitMode,
+    visitedOn: z.string().nullable(),
+    missedReason: MissedReason.nullable(),
+    /** The worker's outcome notes. */
+    notes: z.string().nullable(),
+    services: z.array(z.string()),
+    /** Other household members recorded as seen in this visit (null when none were). */
+    membersSeen: z.number().int().nullable(),
+    /** True when this visit was recorded as seen during another member's household visit. */
+    householdVisit: z.boolean(),
+  }),
+  timelineEntry('status', {
+    from: ClientStatus,
+    to: ClientStatus,
+    reason: z.string().nullable(),
+    resumeOn: z.string().nullable(),
+  }),
+  timelineEntry('updated', { fields: z.array(ClientEditField) }),
+  timelineEntry('reassigned', {}),
+  timelineEntry('case', { status: CaseStatus }),
+  timelineEntry('referral', { providerName: z.string(), service: z.string(), status: ReferralStatus }),
+]);
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+export type TimelineKind = TimelineEntry['kind'];
 
 export const ClientDetail = ClientSummary.extend({
   /**
@@ -171,7 +267,10 @@ export const RevealInput = z.object({
 });
 export const RevealResult = z.object({ field: z.string(), value: z.string().nullable() });
 
-export const DomainScore = z.object({ score: z.number().int().min(0).max(3), note: z.string().trim().max(300).optional() });
+export const DomainScore = z.object({
+  score: z.number().int().min(0).max(3),
+  note: z.string().trim().max(300).optional(),
+});
 export const AssessmentInput = z.object({
   scores: z.partialRecord(NeedDomain, DomainScore),
   /** The tier the worker confirms; when it differs from the suggestion a reason is required. */
@@ -240,9 +339,17 @@ export const RecordVisitInput = z.object({
   /** Case-plan tasks this visit completed (ticked off from the visit). */
   caseTaskIds: z.array(Id).max(50).optional(),
 });
-export const RecordVisitResult = z.object({ visit: Visit, nextVisit: Visit.nullable(), membersRecorded: z.number().int() });
+export const RecordVisitResult = z.object({
+  visit: Visit,
+  nextVisit: Visit.nullable(),
+  membersRecorded: z.number().int(),
+});
 
-export const HouseholdInput = z.object({ communityCode: AreaCode, gridCode: AreaCode.optional(), address: z.string().trim().min(2).max(120) });
+export const HouseholdInput = z.object({
+  communityCode: AreaCode,
+  gridCode: AreaCode.optional(),
+  address: z.string().trim().min(2).max(120),
+});
 export const Household = z.object({
   id: Id,
   communityCode: AreaCode,
@@ -259,7 +366,8 @@ export const TierPolicyRules = z.object({
   /** This many domains at ≥ 2 → yellow. */
   yellowIfCountAtLeast2: z.number().int().min(1).max(7),
   /** Overdue visits escalate: worker → community supervisor → street office after these many days past the window. */
-  escalation: z.object({ supervisorAfterDays: z.number().int().min(1).max(90), streetAfterDays: z.number().int().min(1).max(180) })
+  escalation: z
+    .object({ supervisorAfterDays: z.number().int().min(1).max(90), streetAfterDays: z.number().int().min(1).max(180) })
     .default({ supervisorAfterDays: 3, streetAfterDays: 14 }),
 });
 export type TierPolicyRules = z.infer<typeof TierPolicyRules>;
@@ -287,7 +395,9 @@ export const OverdueQueue = z.object({
   byWorker: z.array(OverdueBucket),
   byGrid: z.array(OverdueBucket),
   byCommunity: z.array(OverdueBucket),
-  onTimeRateByTier: z.array(z.object({ tier: Tier, done: z.number().int(), onTime: z.number().int(), rate: z.number().nullable() })),
+  onTimeRateByTier: z.array(
+    z.object({ tier: Tier, done: z.number().int(), onTime: z.number().int(), rate: z.number().nullable() }),
+  ),
   /** The on-time period: this calendar month and the two before it, [from, until). */
   onTimePeriod: z.object({ from: DateOnly, until: DateOnly }),
 });
@@ -296,12 +406,24 @@ export const LedgerImportQuery = z.object({
   dryRun: z.enum(['true', 'false']).default('false'),
   allOrNothing: z.enum(['true', 'false']).default('false'),
 });
+/**
+ * Why a ledger row was rejected: `code` (FIELD_MESSAGES) and `params`, which the web app shows in the UI language
+ * after `column`, the sheet's heading of the cell concerned (null for the row as a whole); `message` is the same
+ * in the request's language, column included.
+ */
+export const LedgerRowReason = z.object({
+  column: z.string().nullable(),
+  code: z.string(),
+  params: FieldParamValues.optional(),
+  message: z.string(),
+});
+export type LedgerRowReason = z.infer<typeof LedgerRowReason>;
 export const LedgerImportReport = z.object({
   total: z.number().int(),
   valid: z.number().int(),
   created: z.number().int(),
   skippedExisting: z.number().int(),
-  rejected: z.array(z.object({ row: z.number().int(), reasons: z.array(z.string()) })),
+  rejected: z.array(z.object({ row: z.number().int(), reasons: z.array(LedgerRowReason) })),
   written: z.boolean(),
 });
 export type LedgerImportReport = z.infer<typeof LedgerImportReport>;
@@ -323,6 +445,10 @@ export const ClientUpdateInput = z.object({
   householdId: Id.nullable().optional(),
   notes: z.string().trim().max(500).nullable().optional(),
 });
+// CLIENT_EDIT_FIELDS names exactly the fields an edit may change (a type error here otherwise).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const editFieldsMatch: Same<Exclude<keyof z.infer<typeof ClientUpdateInput>, 'version'>, ClientEditField> = true;
+void editFieldsMatch;
 export const ClientStatusInput = z.object({
   version: z.number().int(),
   status: ClientStatus,
@@ -337,7 +463,7 @@ export const CaseloadReassignInput = z
     gridCode: AreaCode.optional(),
     toUserId: Id,
   })
-  .refine((v) => Boolean(v.fromUserId) !== Boolean(v.gridCode), 'give either fromUserId or gridCode');
+  .refine((v) => Boolean(v.fromUserId) !== Boolean(v.gridCode), 'care.reassign_one_source' satisfies FieldCode);
 export const CaseloadReassignResult = z.object({ clients: z.number().int(), visits: z.number().int() });
 
 export const TierPolicy = z.object({

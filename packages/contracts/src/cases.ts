@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from './common';
-import { DateOnly, NeedDomain } from './care';
+import type { FieldCode } from './field-messages';
+import { CaseStatus, DateOnly, NeedDomain, ReferralStatus } from './care';
 import { AreaCode } from './org';
 
 export const CONSENT_PURPOSES = ['care_services', 'referral', 'sensitive_data', 'disclosure'] as const;
@@ -15,8 +16,14 @@ export const ConsentInput = z
     guardianName: z.string().trim().max(40).optional(),
     noticeVersion: z.string().trim().min(1).max(20),
   })
-  .refine((v) => v.basis !== 'statutory_duty' || Boolean(v.statute), { message: 'cite the statute', path: ['statute'] })
-  .refine((v) => v.grantedBy !== 'guardian' || Boolean(v.guardianName), { message: 'guardian name required', path: ['guardianName'] });
+  .refine((v) => v.basis !== 'statutory_duty' || Boolean(v.statute), {
+    message: 'care.statute_required' satisfies FieldCode,
+    path: ['statute'],
+  })
+  .refine((v) => v.grantedBy !== 'guardian' || Boolean(v.guardianName), {
+    message: 'care.guardian_name_required' satisfies FieldCode,
+    path: ['guardianName'],
+  });
 export const Consent = z.object({
   id: Id,
   clientId: Id,
@@ -31,20 +38,30 @@ export const Consent = z.object({
 });
 export const ConsentList = z.object({ items: z.array(Consent) });
 
-export const CASE_STATUSES = ['draft', 'plan_pending', 'active', 'closure_pending', 'closed'] as const;
-export const CaseStatus = z.enum(CASE_STATUSES);
 export const CasePlanInput = z.object({
-  goals: z.array(z.object({ domain: NeedDomain, goal: z.string().trim().min(2).max(300) })).min(1).max(20),
-  tasks: z.array(z.object({
-    goalIndex: z.number().int().min(0),
-    title: z.string().trim().min(2).max(200),
-    ownerId: Id.optional(),
-    dueDate: DateOnly.optional(),
-  })).max(50),
+  goals: z
+    .array(z.object({ domain: NeedDomain, goal: z.string().trim().min(2).max(300) }))
+    .min(1)
+    .max(20),
+  tasks: z
+    .array(
+      z.object({
+        goalIndex: z.number().int().min(0),
+        title: z.string().trim().min(2).max(200),
+        ownerId: Id.optional(),
+        dueDate: DateOnly.optional(),
+      }),
+    )
+    .max(50),
 });
 export const CaseTask = z.object({
-  id: Id, goalId: Id.nullable(), title: z.string(), ownerId: Id.nullable(), dueDate: DateOnly.nullable(),
-  doneAt: IsoDateTime.nullable(), doneVisitId: Id.nullable(),
+  id: Id,
+  goalId: Id.nullable(),
+  title: z.string(),
+  ownerId: Id.nullable(),
+  dueDate: DateOnly.nullable(),
+  doneAt: IsoDateTime.nullable(),
+  doneVisitId: Id.nullable(),
 });
 export const CaseEvent = z.object({ kind: z.string(), note: z.string().nullable(), at: IsoDateTime });
 export const CaseDetail = z.object({
@@ -62,14 +79,19 @@ export const CaseDetail = z.object({
   allowedActions: z.array(z.string()),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
-export const CaseSummary = CaseDetail.pick({ id: true, clientId: true, clientName: true, communityCode: true, status: true, openedAt: true });
+export const CaseSummary = CaseDetail.pick({
+  id: true,
+  clientId: true,
+  clientName: true,
+  communityCode: true,
+  status: true,
+  openedAt: true,
+});
 export const CaseList = z.object({ items: z.array(CaseSummary) });
 export const CaseDecisionInput = z.object({ approve: z.boolean(), note: z.string().trim().max(300).optional() });
 export const CaseCloseInput = z.object({ reason: z.string().trim().min(2).max(300) });
 
 export const PROVIDER_TYPES = ['social_org', 'partner_unit', 'expert', 'government'] as const;
-export const REFERRAL_STATUSES = ['sent', 'accepted', 'declined', 'done', 'withdrawn'] as const;
-export const ReferralStatus = z.enum(REFERRAL_STATUSES);
 export const ReferralInput = z.object({
   providerName: z.string().trim().min(2).max(80),
   providerType: z.enum(PROVIDER_TYPES),
@@ -97,6 +119,10 @@ export const Referral = z.object({
 export type Referral = z.infer<typeof Referral>;
 export const ReferralList = z.object({ items: z.array(Referral) });
 export const ReferralListQuery = z.object({ status: ReferralStatus.optional(), clientId: Id.optional() });
-export const ReferralResponseInput = z.object({ version: z.number().int(), accepted: z.boolean(), note: z.string().trim().max(300).optional() });
+export const ReferralResponseInput = z.object({
+  version: z.number().int(),
+  accepted: z.boolean(),
+  note: z.string().trim().max(300).optional(),
+});
 export const ReferralReportInput = z.object({ version: z.number().int(), report: z.string().trim().min(2).max(1000) });
 export const ReferralWithdrawInput = z.object({ version: z.number().int(), reason: z.string().trim().min(2).max(300) });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Types only: field-messages.ts reads MIN_YEAR / MAX_YEAR from here at load time.
+import type { FieldCode } from './field-messages';
 
 /** UUID primary keys everywhere: ids never reveal counts or order. */
 export const Id = z.uuid();
@@ -10,18 +12,19 @@ export const IsoDateTime = z.string().describe('ISO 8601 timestamp in UTC');
 /** Years a date or timestamp in a request may fall in: beyond them a value is a typo or an attack, never data. */
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
-export const DATE_RANGE_MESSAGE = `日期须在 ${MIN_YEAR}–${MAX_YEAR} 年之间 / date must be between ${MIN_YEAR} and ${MAX_YEAR}`;
+/** Schemas' own messages are field codes (field-messages.ts): the server and the web app say them in the UI language. */
+export const DATE_RANGE: FieldCode = 'field.date_range';
 
 /**
  * A timestamp sent to the server: a real ISO 8601 date-time with `Z` or an offset (2026-03-02T08:00:00Z,
  * 2026-03-02T16:00:00+08:00). Anything else would become an Invalid Date in the service (a 500, finding F11).
  */
 export const IsoDateTimeInput = z.iso
-  .datetime({ offset: true, message: '日期时间无效，应为 ISO 8601 格式（如 2026-03-02T08:00:00Z）/ invalid date-time: use ISO 8601, e.g. 2026-03-02T08:00:00Z' })
+  .datetime({ offset: true, message: 'field.datetime_invalid' satisfies FieldCode })
   .refine((v) => {
     const year = new Date(v).getUTCFullYear();
     return year >= MIN_YEAR && year <= MAX_YEAR;
-  }, DATE_RANGE_MESSAGE)
+  }, DATE_RANGE)
   .describe('ISO 8601 timestamp with Z or an offset');
 
 /**
@@ -31,13 +34,18 @@ export const IsoDateTimeInput = z.iso
 const NUL = String.fromCharCode(0);
 /** With the `u` flag a surrogate pair is one code point: only a lone surrogate matches. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-export const UNSTORABLE_TEXT_MESSAGE = '含有无法保存的字符（如 NUL）/ contains characters that cannot be stored (e.g. NUL)';
+export const UNSTORABLE_TEXT: FieldCode = 'field.unstorable_text';
 export function isStorableText(value: string): boolean {
   return !value.includes(NUL) && !LONE_SURROGATE.test(value);
 }
 /** The text with each such character replaced by U+FFFD (for values recorded before validation, e.g. in audit rows). */
 export function toStorableText(value: string): string {
-  return isStorableText(value) ? value : value.split(NUL).join('\uFFFD').replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
+  return isStorableText(value)
+    ? value
+    : value
+        .split(NUL)
+        .join('\uFFFD')
+        .replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
 }
 
 /**
@@ -78,7 +86,21 @@ export function Paged<T extends z.ZodType>(item: T) {
   });
 }
 
-export const FieldError = z.object({ path: z.string(), message: z.string() });
+/** Values a field message names; see FieldParams in field-messages.ts. */
+export const FieldParamValues = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/**
+ * One field's problem: `code` is a key of FIELD_MESSAGES (field-messages.ts), which the web app shows in the UI
+ * language with `params`; `message` is the same words in the request's language, for other API clients.
+ */
+export const FieldError = z.object({
+  path: z.string(),
+  /** The field message's code (packages/contracts/src/field-messages.ts); `message` is its words in the request's language. */
+  code: z.string(),
+  params: FieldParamValues.optional(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
 
 /** Every error response has this body: `code` is also the i18n key the web app translates. */
 export const ErrorBody = z.object({

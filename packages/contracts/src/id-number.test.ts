@@ -6,7 +6,11 @@ import { idCheckCharacter, isValidIdNumber, normaliseIdNumber, parseIdNumber } f
 const validId = fc
   .record({
     region: fc.integer({ min: 110000, max: 659999 }),
-    date: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }),
+    date: fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2025-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
     seq: fc.integer({ min: 0, max: 999 }),
   })
   .map(({ region, date, seq }) => {
@@ -30,11 +34,16 @@ describe('GB 11643 ID numbers', () => {
 
   it('rejects any single-character change', () => {
     fc.assert(
-      fc.property(validId, fc.integer({ min: 0, max: 17 }), fc.constantFrom(...'0123456789X'), (id, position, replacement) => {
-        fc.pre(id[position] !== replacement);
-        const changed = id.slice(0, position) + replacement + id.slice(position + 1);
-        expect(isValidIdNumber(changed)).toBe(false);
-      }),
+      fc.property(
+        validId,
+        fc.integer({ min: 0, max: 17 }),
+        fc.constantFrom(...'0123456789X'),
+        (id, position, replacement) => {
+          fc.pre(id[position] !== replacement);
+          const changed = id.slice(0, position) + replacement + id.slice(position + 1);
+          expect(isValidIdNumber(changed)).toBe(false);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

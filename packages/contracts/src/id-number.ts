@@ -36,7 +36,8 @@ export function parseIdNumber(raw: string): IdNumberInfo | null {
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1880 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (year < 1880 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
   return {
     idNumber: id,
     birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,

@@ -1,5 +1,6 @@
 export * from './common';
 export * from './error-codes';
+export * from './field-messages';
 export * from './modules';
 export * from './permissions';
 export * from './org';

@@ -1,5 +1,6 @@
 import type { ErrorSpec } from './error-codes';
 import type { Role } from './permissions';
+// new-module: imports above this line
 
 /**
  * What a domain module adds to the shared contracts: its permissions with the roles that hold them, and its error
@@ -17,7 +18,9 @@ export interface ModuleContract {
  * to: the server loads `apps/server/src/modules/<name>/index.ts` for each name, the web app finds its folder, and the
  * permissions and error codes below include the module's.
  */
-export const MODULE_CONTRACTS = {} as const satisfies Record<string, ModuleContract>;
+export const MODULE_CONTRACTS = {
+  // new-module: entries above this line
+} as const satisfies Record<string, ModuleContract>;
 
 type Contracts = (typeof MODULE_CONTRACTS)[keyof typeof MODULE_CONTRACTS];
 // Generic, so that they distribute over the listed contracts (and give never while the list is empty).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from './common';
+import type { FieldCode } from './field-messages';
 
 export const AREA_LEVELS = ['district', 'street', 'community', 'grid'] as const;
 export const AreaLevel = z.enum(AREA_LEVELS);
@@ -9,7 +10,7 @@ export type AreaLevel = z.infer<typeof AreaLevel>;
  * Area codes: district/street/community are 12-digit statistical codes; a grid is its community's 12 digits
  * plus a local 3-digit number. The scope prefix is the significant part (6 / 9 / 12 / 15 chars).
  */
-export const AreaCode = z.string().regex(/^\d{12}(\d{3})?$/, 'area code: 12 digits, or 15 for a grid');
+export const AreaCode = z.string().regex(/^\d{12}(\d{3})?$/, 'area.code_format' satisfies FieldCode);
 
 export const Area = z.object({
   code: AreaCode,
@@ -56,4 +57,3 @@ export const AreaHistory = z.object({ items: z.array(AreaChange) });
 export const CatalogEntry = z.object({ code: AreaCode, name: z.string(), level: AreaLevel, imported: z.boolean() });
 export const CatalogList = z.object({ items: z.array(CatalogEntry) });
 export const AreaImportInput = z.object({ code: AreaCode });
-

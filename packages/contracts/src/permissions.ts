@@ -51,16 +51,31 @@ const CORE_PERMISSIONS = [
 ] as const;
 /** The core permissions and those of the modules listed in modules.ts. */
 type AnyPermission = (typeof CORE_PERMISSIONS)[number] | ModulePermission;
-export const PERMISSIONS = [...CORE_PERMISSIONS, ...modulePermissions()] as unknown as readonly [AnyPermission, ...AnyPermission[]];
+export const PERMISSIONS = [...CORE_PERMISSIONS, ...modulePermissions()] as unknown as readonly [
+  AnyPermission,
+  ...AnyPermission[],
+];
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
 
 const staffRead: Permission[] = ['area.read', 'user.read'];
 const caseworker: Permission[] = [
-  ...staffRead, 'care.client.read', 'care.client.write', 'care.assessment.write', 'care.visit.read', 'care.visit.write',
+  ...staffRead,
+  'care.client.read',
+  'care.client.write',
+  'care.assessment.write',
+  'care.visit.read',
+  'care.visit.write',
   'care.case.write',
 ];
-const officer: Permission[] = [...staffRead, 'user.activate', 'care.client.read', 'care.visit.read', 'care.supervision.read', 'care.export.approve'];
+const officer: Permission[] = [
+  ...staffRead,
+  'user.activate',
+  'care.client.read',
+  'care.visit.read',
+  'care.supervision.read',
+  'care.export.approve',
+];
 // District officers set the district's default tier policy.
 const districtOfficer: Permission[] = [...officer, 'care.policy.manage'];
 
@@ -70,12 +85,30 @@ const CORE_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Business accounts it creates start pending: a supervisor of the area activates them (F6).
   system_admin: ['area.read', 'area.manage', 'user.read', 'user.manage', 'user.confirm_totp_reset'],
   // 安全管理员: roles, unlocks, sessions, administrators' credentials; cannot create users or read audit.
-  security_admin: ['area.read', 'user.read', 'user.assign_roles', 'user.unlock', 'user.end_sessions', 'user.admin_credentials', 'user.confirm_totp_reset'],
+  security_admin: [
+    'area.read',
+    'user.read',
+    'user.assign_roles',
+    'user.unlock',
+    'user.end_sessions',
+    'user.admin_credentials',
+    'user.confirm_totp_reset',
+  ],
   // 审计管理员: reads audit only; cannot change users.
   audit_admin: ['area.read', 'audit.read'],
   district_officer: districtOfficer,
   street_officer: officer,
-  community_supervisor: [...caseworker, 'user.activate', 'care.client.reveal', 'care.tier.approve', 'care.supervision.read', 'care.caseload.manage', 'care.policy.manage', 'care.case.approve', 'care.export.approve'],
+  community_supervisor: [
+    ...caseworker,
+    'user.activate',
+    'care.client.reveal',
+    'care.tier.approve',
+    'care.supervision.read',
+    'care.caseload.manage',
+    'care.policy.manage',
+    'care.case.approve',
+    'care.export.approve',
+  ],
   community_worker: [...caseworker, 'care.client.reveal'],
   social_worker: [...caseworker, 'care.client.reveal'],
   // Grid workers visit and record, but do not see full ID or phone numbers.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDateTime, IsoDateTimeInput, PageQuery, Paged } from './common';
 import { AreaCode } from './org';
+import type { FieldCode } from './field-messages';
 import { Role } from './permissions';
 
 export const Username = z
@@ -8,7 +9,7 @@ export const Username = z
   .trim()
   .min(3)
   .max(40)
-  .regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only');
+  .regex(/^[a-zA-Z0-9._-]+$/, 'user.username_characters' satisfies FieldCode);
 
 export const UserSummary = z.object({
   id: Id,
@@ -42,7 +43,7 @@ export const UserListQuery = PageQuery.extend({
 });
 export const UserList = Paged(UserSummary);
 
-export const Phone = z.string().regex(/^1\d{10}$/, '11-digit mobile number');
+export const Phone = z.string().regex(/^1\d{10}$/, 'field.mobile_invalid' satisfies FieldCode);
 
 export const UserCreateInput = z.object({
   username: Username,

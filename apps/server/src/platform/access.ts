@@ -49,7 +49,11 @@ export function inScope(column: AnyPgColumn | SQL, prefixes: readonly string[]):
  * For rows that carry a community code and a grid code: inside the jurisdiction when either is. A grid worker's
  * prefix (15 characters) only ever matches the grid column.
  */
-export function inAreaOrGrid(areaColumn: AnyPgColumn | SQL, gridColumn: AnyPgColumn | SQL, prefixes: readonly string[]): SQL {
+export function inAreaOrGrid(
+  areaColumn: AnyPgColumn | SQL,
+  gridColumn: AnyPgColumn | SQL,
+  prefixes: readonly string[],
+): SQL {
   const gridPrefixes = prefixes.filter((p) => p.length > 12);
   if (gridPrefixes.length === 0) return inScope(areaColumn, prefixes);
   return sql`(${inScope(areaColumn, prefixes)} OR ${inScope(gridColumn, gridPrefixes)})`;
@@ -74,10 +78,11 @@ export function holdsEveryArea(actor: Actor, areas: readonly string[]): boolean 
  */
 export function intersectPrefixes(a: readonly string[], b: readonly string[]): string[] {
   const out = new Set<string>();
-  for (const x of a) for (const y of b) {
-    if (x.startsWith(y)) out.add(x);
-    else if (y.startsWith(x)) out.add(y);
-  }
+  for (const x of a)
+    for (const y of b) {
+      if (x.startsWith(y)) out.add(x);
+      else if (y.startsWith(x)) out.add(y);
+    }
   // Drop prefixes already covered by a shorter one in the result.
   return [...out].filter((p) => ![...out].some((q) => q !== p && p.startsWith(q))).sort();
 }
@@ -90,4 +95,3 @@ export function areaCodeOfPrefix(prefix: string): string {
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   return actor.permissions.has(permission);
 }
-

@@ -11,8 +11,7 @@ export interface AnchorPoint {
 }
 
 export type AnchorEntry =
-  | { kind: 'anchor'; line: number; point: AnchorPoint }
-  | { kind: 'forged' | 'unreadable'; line: number };
+  { kind: 'anchor'; line: number; point: AnchorPoint } | { kind: 'forged' | 'unreadable'; line: number };
 
 export interface AnchorReading {
   /** Lines whose MAC checks out, in file order (several processes append, so not necessarily by seq). */
@@ -35,15 +34,22 @@ export interface AnchorReading {
 export class AuditAnchor {
   private dirReady = false;
 
-  constructor(readonly file: string, private readonly key: Buffer) {}
+  constructor(
+    readonly file: string,
+    private readonly key: Buffer,
+  ) {}
 
   private mac(seq: number, hash: string, at: string): string {
-    return createHmac('sha256', this.key).update(JSON.stringify(['linli-audit-anchor', seq, hash, at])).digest('base64url');
+    return createHmac('sha256', this.key)
+      .update(JSON.stringify(['linli-audit-anchor', seq, hash, at]))
+      .digest('base64url');
   }
 
   async append(point: AnchorPoint, at: Date): Promise<void> {
     const when = at.toISOString();
-    const line = Buffer.from(JSON.stringify({ seq: point.seq, hash: point.hash, at: when, mac: this.mac(point.seq, point.hash, when) }) + '\n');
+    const line = Buffer.from(
+      JSON.stringify({ seq: point.seq, hash: point.hash, at: when, mac: this.mac(point.seq, point.hash, when) }) + '\n',
+    );
     if (!this.dirReady) {
       await mkdir(path.dirname(this.file), { recursive: true });
       this.dirReady = true;
@@ -100,7 +106,13 @@ export class AuditAnchor {
     }
     const { seq, hash, at, mac } = (parsed ?? {}) as Record<string, unknown>;
     // Well-formed JSON of another shape is no torn write: it counts with the forgeries.
-    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || typeof hash !== 'string' || typeof at !== 'string' || typeof mac !== 'string') {
+    if (
+      typeof seq !== 'number' ||
+      !Number.isSafeInteger(seq) ||
+      typeof hash !== 'string' ||
+      typeof at !== 'string' ||
+      typeof mac !== 'string'
+    ) {
       return { kind: 'forged', line };
     }
     const expected = Buffer.from(this.mac(seq, hash, at));

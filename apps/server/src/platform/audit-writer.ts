@@ -87,7 +87,9 @@ export class AuditWriter {
     this.sweep = setInterval(() => {
       if (this.sealing || this.timer) return;
       if (this.buffer.length) return void this.flush();
-      void hasPendingAudit(this.db).then((pending) => (pending ? this.flush() : this.anchorIfDue(false))).catch(() => undefined);
+      void hasPendingAudit(this.db)
+        .then((pending) => (pending ? this.flush() : this.anchorIfDue(false)))
+        .catch(() => undefined);
     }, options.sweepIntervalMs ?? 2000);
     this.sweep.unref();
   }
@@ -145,17 +147,21 @@ export class AuditWriter {
     this.buffer = [];
     this.bufferDone = null;
     let failed = false;
-    const writing = queueAudit(this.db, this.clock, batch).then(() => {
-      done.resolve();
-      for (const e of batch) if (e.requestId && this.waits.get(e.requestId) === done.promise) this.waits.delete(e.requestId);
-    }, (error: unknown) => {
-      // Keep the rows for the next attempt (a flush, the sweep or another write): never lose an audit row. The
-      // requests waiting for them are refused. No retry from here: no tight loop against a database that is down.
-      failed = true;
-      this.buffer = batch.concat(this.buffer);
-      done.reject(new AppError('audit.unavailable'));
-      this.log.error({ err: error }, 'audit write failed');
-    });
+    const writing = queueAudit(this.db, this.clock, batch).then(
+      () => {
+        done.resolve();
+        for (const e of batch)
+          if (e.requestId && this.waits.get(e.requestId) === done.promise) this.waits.delete(e.requestId);
+      },
+      (error: unknown) => {
+        // Keep the rows for the next attempt (a flush, the sweep or another write): never lose an audit row. The
+        // requests waiting for them are refused. No retry from here: no tight loop against a database that is down.
+        failed = true;
+        this.buffer = batch.concat(this.buffer);
+        done.reject(new AppError('audit.unavailable'));
+        this.log.error({ err: error }, 'audit write failed');
+      },
+    );
     const tracked: Promise<void> = writing.finally(() => {
       this.inFlight.delete(tracked);
       if (!failed && this.buffer.length) this.scheduleWrite(); // rows that waited for a free slot

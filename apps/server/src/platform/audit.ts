@@ -34,17 +34,41 @@ export interface ReceiptStamp {
 
 function canonical(seq: number, at: Date, e: AuditEvent, stamp: ReceiptStamp | null): string {
   const fields: unknown[] = [
-    seq, at.toISOString(), e.actorId, e.actorName, e.role, e.areaCodes, e.action, e.objectType,
-    e.objectIds, e.fields, e.result, e.ip, e.requestId, e.detail,
+    seq,
+    at.toISOString(),
+    e.actorId,
+    e.actorName,
+    e.role,
+    e.areaCodes,
+    e.action,
+    e.objectType,
+    e.objectIds,
+    e.fields,
+    e.result,
+    e.ip,
+    e.requestId,
+    e.detail,
   ];
   // Rows from before the stamp existed hash as they always did; every later row covers both (nulling them out
   // changes what is hashed, so it shows as an altered row).
-  if (stamp && (stamp.receivedAt !== null || stamp.dbRole !== null)) fields.push(stamp.receivedAt?.toISOString() ?? null, stamp.dbRole);
+  if (stamp && (stamp.receivedAt !== null || stamp.dbRole !== null))
+    fields.push(stamp.receivedAt?.toISOString() ?? null, stamp.dbRole);
   return JSON.stringify(fields);
 }
 
-export function chainHash(key: Buffer, prevHash: string, seq: number, at: Date, event: AuditEvent, stamp: ReceiptStamp | null = null): string {
-  return createHmac('sha256', key).update(prevHash).update('\n').update(canonical(seq, at, event, stamp)).digest('base64url');
+export function chainHash(
+  key: Buffer,
+  prevHash: string,
+  seq: number,
+  at: Date,
+  event: AuditEvent,
+  stamp: ReceiptStamp | null = null,
+): string {
+  return createHmac('sha256', key)
+    .update(prevHash)
+    .update('\n')
+    .update(canonical(seq, at, event, stamp))
+    .digest('base64url');
 }
 
 /** An event with the time it happened (pending rows keep their own time into the chain). */
@@ -86,7 +110,11 @@ const asText = (value: unknown) => (value === null || value === undefined ? null
  * oldest pending rows, the hashes are computed here (the key never reaches the database), and audit_seal() moves
  * those rows into the chain. Two round trips, the head locked in between.
  */
-async function sealBatch(tx: DbOrTx, key: Buffer, batchSize: number): Promise<{ count: number; last: AnchorPoint | null }> {
+async function sealBatch(
+  tx: DbOrTx,
+  key: Buffer,
+  batchSize: number,
+): Promise<{ count: number; last: AnchorPoint | null }> {
   const rows = await queryRows<Record<string, unknown>>(tx, sql`SELECT * FROM audit_seal_begin(${batchSize}::integer)`);
   if (rows.length === 0) return { count: 0, last: null };
   let prevHash = String(rows[0]!.head_hash);
@@ -96,11 +124,23 @@ async function sealBatch(tx: DbOrTx, key: Buffer, batchSize: number): Promise<{ 
   for (const r of rows) {
     seq += 1;
     const event: AuditEvent = {
-      actorId: asText(r.actor_id), actorName: asText(r.actor_name), role: asText(r.role), areaCodes: r.area_codes as string[],
-      action: String(r.action), objectType: asText(r.object_type), objectIds: r.object_ids as string[], fields: r.fields as string[],
-      result: r.result as AuditResult, ip: asText(r.ip), requestId: asText(r.request_id), detail: asText(r.detail),
+      actorId: asText(r.actor_id),
+      actorName: asText(r.actor_name),
+      role: asText(r.role),
+      areaCodes: r.area_codes as string[],
+      action: String(r.action),
+      objectType: asText(r.object_type),
+      objectIds: r.object_ids as string[],
+      fields: r.fields as string[],
+      result: r.result as AuditResult,
+      ip: asText(r.ip),
+      requestId: asText(r.request_id),
+      detail: asText(r.detail),
     };
-    const stamp = { receivedAt: asText(r.received_at) === null ? null : asDate(r.received_at), dbRole: asText(r.db_role) };
+    const stamp = {
+      receivedAt: asText(r.received_at) === null ? null : asDate(r.received_at),
+      dbRole: asText(r.db_role),
+    };
     prevHash = chainHash(key, prevHash, seq, asDate(r.at), event, stamp);
     ids.push(Number(r.id));
     hashes.push(prevHash);
@@ -120,7 +160,11 @@ export async function appendAudit(tx: DbOrTx, key: Buffer, clock: Clock, events:
 }
 
 /** Seals until the outbox is empty; returns how many rows, and the head reached (null when there was nothing). */
-export async function sealAll(db: Db, key: Buffer, batchSize: number): Promise<{ sealed: number; last: AnchorPoint | null }> {
+export async function sealAll(
+  db: Db,
+  key: Buffer,
+  batchSize: number,
+): Promise<{ sealed: number; last: AnchorPoint | null }> {
   let sealed = 0;
   let last: AnchorPoint | null = null;
   for (;;) {
@@ -137,7 +181,13 @@ export async function sealAll(db: Db, key: Buffer, batchSize: number): Promise<{
  * With an anchor, the head reached is appended to the anchor file once the last batch has committed (the CLI; the
  * server's writer anchors at most every `anchorIntervalMs`).
  */
-export async function sealAudit(db: Db, key: Buffer, clock: Clock, batchSize = 5000, anchor: AuditAnchor | null = null): Promise<number> {
+export async function sealAudit(
+  db: Db,
+  key: Buffer,
+  clock: Clock,
+  batchSize = 5000,
+  anchor: AuditAnchor | null = null,
+): Promise<number> {
   const { sealed, last } = await sealAll(db, key, batchSize);
   if (last && anchor) await anchor.append(last, clock.now());
   return sealed;
@@ -174,7 +224,13 @@ export async function verifyAuditChain(db: DbOrTx, key: Buffer, options: VerifyO
   let expectedSeq = 1;
   let prevHash = 'genesis';
   let checked = 0;
-  const broken = (seq: number | null, reason: string): VerifyResult => ({ ok: false, checked, firstBrokenSeq: seq, reason, lastAnchoredSeq });
+  const broken = (seq: number | null, reason: string): VerifyResult => ({
+    ok: false,
+    checked,
+    firstBrokenSeq: seq,
+    reason,
+    lastAnchoredSeq,
+  });
   for (;;) {
     const rows = await db
       .select()
@@ -209,11 +265,20 @@ export async function verifyAuditChain(db: DbOrTx, key: Buffer, options: VerifyO
   lastAnchoredSeq = check.lastAnchoredSeq;
   // A mismatch lies within the chain, so below any cut: the lowest seq is named first.
   if (check.mismatch !== null) {
-    return broken(check.mismatch, `row ${check.mismatch} is not the row anchored outside the database (the chain was rewritten)`);
+    return broken(
+      check.mismatch,
+      `row ${check.mismatch} is not the row anchored outside the database (the chain was rewritten)`,
+    );
   }
   if (lastAnchoredSeq !== null && lastAnchoredSeq > lastSeq) {
-    const missing = expectedSeq === lastAnchoredSeq ? `row ${expectedSeq} is missing` : `rows ${expectedSeq}…${lastAnchoredSeq} are missing`;
-    return broken(expectedSeq, `${missing}: the chain ends at row ${lastSeq} but row ${lastAnchoredSeq} was anchored outside the database (cut back at the end)`);
+    const missing =
+      expectedSeq === lastAnchoredSeq
+        ? `row ${expectedSeq} is missing`
+        : `rows ${expectedSeq}…${lastAnchoredSeq} are missing`;
+    return broken(
+      expectedSeq,
+      `${missing}: the chain ends at row ${lastSeq} but row ${lastAnchoredSeq} was anchored outside the database (cut back at the end)`,
+    );
   }
   if (check.forged.length) {
     const lines = check.forged.slice(0, 10).join(', ') + (check.forged.length > 10 ? ', …' : '');
@@ -231,7 +296,10 @@ async function checkAnchors(db: DbOrTx, anchor: AuditAnchor, lastSeq: number) {
   const compare = async () => {
     if (batch.length === 0) return;
     const seqs = [...new Set(batch.map((p) => p.seq))];
-    const rows = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).where(inArray(auditLog.seq, seqs));
+    const rows = await db
+      .select({ seq: auditLog.seq, hash: auditLog.hash })
+      .from(auditLog)
+      .where(inArray(auditLog.seq, seqs));
     const hashes = new Map(rows.map((r) => [r.seq, r.hash]));
     for (const p of batch) if (hashes.get(p.seq) !== p.hash) mismatch = Math.min(mismatch ?? p.seq, p.seq);
     batch = [];
@@ -247,4 +315,3 @@ async function checkAnchors(db: DbOrTx, anchor: AuditAnchor, lastSeq: number) {
   await compare();
   return { lastAnchoredSeq, mismatch: mismatch as number | null, forged };
 }
-

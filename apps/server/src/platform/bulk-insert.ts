@@ -9,7 +9,12 @@ import type { DbOrTx } from './db';
  * a 100,000-row ledger import needs. Array-typed columns travel as array literals and are cast back per row.
  * Rows may omit columns; an omitted column is NULL (so only use this where no column relies on a DB default).
  */
-export async function insertColumnar<T extends PgTable>(db: DbOrTx, table: T, rows: readonly T['$inferInsert'][], chunkSize = 5000): Promise<void> {
+export async function insertColumnar<T extends PgTable>(
+  db: DbOrTx,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+  chunkSize = 5000,
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.entries(getTableColumns(table));
   const present = columns.filter(([key]) => rows.some((row) => (row as Record<string, unknown>)[key] !== undefined));
@@ -24,7 +29,10 @@ export async function insertColumnar<T extends PgTable>(db: DbOrTx, table: T, ro
       arrays.push(sql`${sql.param(values)}::${sql.raw(isArray ? 'text' : type)}[]`);
       selects.push(sql`${sql.identifier(column.name)}${sql.raw(isArray ? `::${type}` : '')}`);
     }
-    const names = sql.join(present.map(([, column]) => sql.identifier(column.name)), sql`, `);
+    const names = sql.join(
+      present.map(([, column]) => sql.identifier(column.name)),
+      sql`, `,
+    );
     await db.execute(sql`INSERT INTO ${sql.identifier(getTableName(table))} (${names})
       SELECT ${sql.join(selects, sql`, `)} FROM unnest(${sql.join(arrays, sql`, `)}) AS u(${names})`);
   }
@@ -33,7 +41,8 @@ export async function insertColumnar<T extends PgTable>(db: DbOrTx, table: T, ro
 function toParam(value: unknown, asArrayLiteral: boolean): unknown {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString();
-  if (asArrayLiteral && Array.isArray(value)) return `{${value.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
+  if (asArrayLiteral && Array.isArray(value))
+    return `{${value.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
   if (typeof value === 'object') return JSON.stringify(value);
   return value;
 }

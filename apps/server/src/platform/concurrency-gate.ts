@@ -12,7 +12,10 @@ export class ConcurrencyGate {
   private total = 0;
   private readonly byKey = new Map<string, number>();
 
-  constructor(readonly maxTotal: number, readonly maxPerKey: number) {}
+  constructor(
+    readonly maxTotal: number,
+    readonly maxPerKey: number,
+  ) {}
 
   /** Takes a place, or answers why not. */
   tryEnter(key: string): GateTicket | 'key_busy' | 'full' {
@@ -23,7 +26,9 @@ export class ConcurrencyGate {
     this.byKey.set(key, mine + 1);
     let released = false;
     return {
-      get released() { return released; },
+      get released() {
+        return released;
+      },
       release: () => {
         if (released) return;
         released = true;

@@ -61,7 +61,11 @@ export function auditEvent(actor: Actor | null, input: AuditInput): AuditEvent {
     ...input,
   };
   // Details are free text (reasons, filters, errors): identifiers in them are masked (F9).
-  return { ...event, objectIds: event.objectIds.map(toStorableText), detail: event.detail === null ? null : redactText(toStorableText(event.detail)) };
+  return {
+    ...event,
+    objectIds: event.objectIds.map(toStorableText),
+    detail: event.detail === null ? null : redactText(toStorableText(event.detail)),
+  };
 }
 
 /** Audit a change inside its transaction: the row commits or rolls back with the change. */

@@ -27,7 +27,9 @@ export class FieldCipher {
     const iv = nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.keys.field, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+    return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(
+      '.',
+    );
   }
 
   decrypt(token: string): string {

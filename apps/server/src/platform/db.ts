@@ -53,7 +53,11 @@ export async function createDb(config: DbConfig): Promise<Database> {
   if (config.databaseUrl) {
     // Every connection works in UTC so timestamps never depend on the server's zone, and as the application role:
     // set at login, so a connection that cannot take the role fails to open rather than running as the owner.
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10, options: `-c timezone=UTC -c role=${APP_ROLE}` });
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: config.poolSize ?? 10,
+      options: `-c timezone=UTC -c role=${APP_ROLE}`,
+    });
     const databaseUrl = config.databaseUrl;
     // pg-pool's end() resolves before the sockets have closed, and drops its own error listener from a client
     // it is ending. A server-side termination in that gap (a restart, or a test dropping its database) would
@@ -140,7 +144,8 @@ export async function createDb(config: DbConfig): Promise<Database> {
           await tx.exec('SET LOCAL ROLE NONE');
           const results = await tx.exec(sqlText);
           return (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[];
-        }));
+        }),
+      );
     },
     useAppRole,
     async close() {

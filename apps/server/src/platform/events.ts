@@ -23,9 +23,17 @@ export interface EventMeta {
 }
 
 /** Runs inside the emitter's transaction: what it writes commits or rolls back with the change. */
-export type InTransactionHandler<K extends EventType> = (tx: DbOrTx, payload: LinliEvents[K], meta: EventMeta) => Promise<void>;
+export type InTransactionHandler<K extends EventType> = (
+  tx: DbOrTx,
+  payload: LinliEvents[K],
+  meta: EventMeta,
+) => Promise<void>;
 /** Runs after commit, from the outbox, in a transaction of its own; at least once, so it must be idempotent. */
-export type AfterCommitHandler<K extends EventType> = (tx: DbOrTx, payload: LinliEvents[K], meta: EventMeta & { eventId: number }) => Promise<void>;
+export type AfterCommitHandler<K extends EventType> = (
+  tx: DbOrTx,
+  payload: LinliEvents[K],
+  meta: EventMeta & { eventId: number },
+) => Promise<void>;
 
 /** How long a failed after-commit delivery waits before the next try: 5 s, 10 s, 20 s … up to an hour. */
 export function retryDelayMs(attempts: number): number {
@@ -44,7 +52,11 @@ export class EventBus {
   private sweep: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly log: FastifyBaseLogger | Console) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly log: FastifyBaseLogger | Console,
+  ) {}
 
   /** A handler that must hold in the emitter's transaction (it fails the change if it fails). */
   onInTransaction<K extends EventType>(type: K, handler: InTransactionHandler<K>): void {
@@ -65,7 +77,11 @@ export class EventBus {
     const now = this.clock.now();
     const later = this.afterCommit.has(type);
     await tx.insert(eventOutbox).values({
-      type, areaCode: meta.areaCode, payload: payload as Record<string, unknown>, actorId: meta.actorId, createdAt: now,
+      type,
+      areaCode: meta.areaCode,
+      payload: payload as Record<string, unknown>,
+      actorId: meta.actorId,
+      createdAt: now,
       processedAt: later ? null : now,
     });
     for (const handler of this.inTx.get(type) ?? []) await handler(tx, payload, meta);
@@ -105,23 +121,41 @@ export class EventBus {
     for (let i = 0; i < limit; i++) {
       const done = await this.db.transaction(async (tx) => {
         const now = this.clock.now();
-        const [row] = await tx.select().from(eventOutbox)
-          .where(and(isNull(eventOutbox.processedAt), or(isNull(eventOutbox.nextAttemptAt), lte(eventOutbox.nextAttemptAt, now))))
-          .orderBy(asc(eventOutbox.id)).limit(1).for('update', { skipLocked: true });
+        const [row] = await tx
+          .select()
+          .from(eventOutbox)
+          .where(
+            and(
+              isNull(eventOutbox.processedAt),
+              or(isNull(eventOutbox.nextAttemptAt), lte(eventOutbox.nextAttemptAt, now)),
+            ),
+          )
+          .orderBy(asc(eventOutbox.id))
+          .limit(1)
+          .for('update', { skipLocked: true });
         if (!row) return false;
         const meta = { actorId: row.actorId, areaCode: row.areaCode, eventId: row.id };
         try {
           // A savepoint: a failing handler undoes its own writes, and the attempt is still recorded below.
           await tx.transaction(async (inner) => {
-            for (const { handler } of this.afterCommit.get(row.type) ?? []) await handler(inner, row.payload as never, meta);
+            for (const { handler } of this.afterCommit.get(row.type) ?? [])
+              await handler(inner, row.payload as never, meta);
           });
-          await tx.update(eventOutbox).set({ processedAt: now, attempts: row.attempts + 1, lastError: null }).where(eq(eventOutbox.id, row.id));
+          await tx
+            .update(eventOutbox)
+            .set({ processedAt: now, attempts: row.attempts + 1, lastError: null })
+            .where(eq(eventOutbox.id, row.id));
         } catch (error) {
           const attempts = row.attempts + 1;
           this.log.error({ err: error, eventId: row.id, type: row.type }, 'event handler failed');
-          await tx.update(eventOutbox).set({
-            attempts, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)), lastError: error instanceof Error ? error.message.slice(0, 500) : 'failed',
-          }).where(eq(eventOutbox.id, row.id));
+          await tx
+            .update(eventOutbox)
+            .set({
+              attempts,
+              nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+              lastError: error instanceof Error ? error.message.slice(0, 500) : 'failed',
+            })
+            .where(eq(eventOutbox.id, row.id));
         }
         return true;
       });
@@ -134,7 +168,10 @@ export class EventBus {
   /** Removes delivered events older than `days` (the audit log, not the outbox, is the record). */
   async prune(days = 30): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - days * 86_400_000);
-    const rows = await this.db.delete(eventOutbox).where(and(lt(eventOutbox.processedAt, cutoff), sql`${eventOutbox.processedAt} IS NOT NULL`)).returning({ id: eventOutbox.id });
+    const rows = await this.db
+      .delete(eventOutbox)
+      .where(and(lt(eventOutbox.processedAt, cutoff), sql`${eventOutbox.processedAt} IS NOT NULL`))
+      .returning({ id: eventOutbox.id });
     return rows.length;
   }
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText } from '@linli/contracts';
+import { UNSTORABLE_TEXT, findUnstorableText } from '@linli/contracts';
 import { AppError } from './errors';
 
 /**
@@ -12,7 +12,7 @@ export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     for (const part of [request.params, request.query, Buffer.isBuffer(request.body) ? null : request.body]) {
       const path = findUnstorableText(part);
-      if (path !== null) throw new AppError('common.validation_failed', [{ path, message: UNSTORABLE_TEXT_MESSAGE }]);
+      if (path !== null) throw new AppError('common.validation_failed', [{ path, code: UNSTORABLE_TEXT }]);
     }
   });
 }

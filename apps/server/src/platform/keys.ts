@@ -18,7 +18,12 @@ export interface Keys {
   auditAnchor: Buffer;
 }
 
-const KeyFile = z.object({ auditHmac: z.string(), field: z.string(), blindIndex: z.string(), auditAnchor: z.string().optional() });
+const KeyFile = z.object({
+  auditHmac: z.string(),
+  field: z.string(),
+  blindIndex: z.string(),
+  auditAnchor: z.string().optional(),
+});
 
 /** The anchor key of a key set that does not name one: HKDF-SHA256 of the audit chain key, its own label. */
 export function deriveAuditAnchorKey(auditHmac: Buffer): Buffer {
@@ -27,7 +32,12 @@ export function deriveAuditAnchorKey(auditHmac: Buffer): Buffer {
 
 export function generateKeys(): Keys {
   const auditHmac = randomBytes(32);
-  return { auditHmac, field: randomBytes(32), blindIndex: randomBytes(32), auditAnchor: deriveAuditAnchorKey(auditHmac) };
+  return {
+    auditHmac,
+    field: randomBytes(32),
+    blindIndex: randomBytes(32),
+    auditAnchor: deriveAuditAnchorKey(auditHmac),
+  };
 }
 
 /**

@@ -15,7 +15,10 @@ const MIGRATION_NAME = /^\d{4}_[a-z0-9_]+\.sql$/;
  * `modules/<name>/migrations/` (so a new module adds files only in its folder). Numbers are global: two files may not
  * share a name.
  */
-export function listMigrations(dir = MIGRATIONS_DIR, modulesDir: string | null = MODULES_DIR): { name: string; sql: string }[] {
+export function listMigrations(
+  dir = MIGRATIONS_DIR,
+  modulesDir: string | null = MODULES_DIR,
+): { name: string; sql: string }[] {
   const dirs = [dir];
   if (modulesDir && existsSync(modulesDir)) {
     for (const entry of readdirSync(modulesDir, { withFileTypes: true })) {
@@ -23,13 +26,19 @@ export function listMigrations(dir = MIGRATIONS_DIR, modulesDir: string | null =
       if (entry.isDirectory() && existsSync(own)) dirs.push(own);
     }
   }
-  const files = dirs.flatMap((d) => readdirSync(d).filter((f) => MIGRATION_NAME.test(f)).map((name) => ({ name, file: path.join(d, name) })));
+  const files = dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => MIGRATION_NAME.test(f))
+      .map((name) => ({ name, file: path.join(d, name) })),
+  );
   const seen = new Map<string, string>();
   for (const f of files) {
     if (seen.has(f.name)) throw new Error(`two migrations named ${f.name}: ${seen.get(f.name)} and ${f.file}`);
     seen.set(f.name, f.file);
   }
-  return files.sort((a, b) => a.name.localeCompare(b.name)).map((f) => ({ name: f.name, sql: readFileSync(f.file, 'utf8') }));
+  return files
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((f) => ({ name: f.name, sql: readFileSync(f.file, 'utf8') }));
 }
 
 /**
@@ -46,7 +55,9 @@ export async function migrate(database: Database): Promise<string[]> {
       // Checked first: CREATE ... IF NOT EXISTS still needs the right to create, which a non-owner lacks.
       const [ledger] = await exec("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
       if (!ledger?.present) {
-        await exec('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+        await exec(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+        );
       }
       const done = new Set((await exec('SELECT name FROM schema_migrations')).map((r) => String(r.name)));
       const names: string[] = [];

@@ -32,7 +32,13 @@ interface LoggedError {
 /** Pino serializers for Fastify's logger: the request line and errors are redacted like audit details. */
 export const logSerializers = {
   req(request: { method: string; url: string; hostname?: string; ip?: string; id?: string }) {
-    return { method: request.method, url: redactText(request.url), hostname: request.hostname, remoteAddress: request.ip, reqId: request.id };
+    return {
+      method: request.method,
+      url: redactText(request.url),
+      hostname: request.hostname,
+      remoteAddress: request.ip,
+      reqId: request.id,
+    };
   },
   err(error: Error & { code?: string; detail?: string; query?: string }): LoggedError {
     return {

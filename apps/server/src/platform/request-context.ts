@@ -55,7 +55,12 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(sessionCookieName(request), { path: '/', httpOnly: true, sameSite: 'strict', secure: isSecureRequest(request) });
+  reply.clearCookie(sessionCookieName(request), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: isSecureRequest(request),
+  });
 }
 
 export type SessionResolver = (
@@ -96,7 +101,11 @@ export function registerRequestContext(app: FastifyInstance, ctx: AppContext, re
       if (resolved.state === 'active') {
         request.actor = resolved.actor;
         request.csrfToken = resolved.csrfToken;
-        request.sessionMeta = { expiresAt: resolved.expiresAt, idleSeconds: resolved.idleSeconds, totpEnabled: resolved.totpEnabled };
+        request.sessionMeta = {
+          expiresAt: resolved.expiresAt,
+          idleSeconds: resolved.idleSeconds,
+          totpEnabled: resolved.totpEnabled,
+        };
       } else if (resolved.state === 'expired') {
         request.sessionExpired = true;
         if (!config?.public) throw new AppError('auth.session_expired');
@@ -108,13 +117,18 @@ export function registerRequestContext(app: FastifyInstance, ctx: AppContext, re
     if (UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
-        auditRead(ctx, actor, { action: 'authz.csrf_failed', result: 'denied', detail: `${request.method} ${request.routeOptions.url}` });
+        auditRead(ctx, actor, {
+          action: 'authz.csrf_failed',
+          result: 'denied',
+          detail: `${request.method} ${request.routeOptions.url}`,
+        });
         throw new AppError('common.csrf_failed');
       }
     }
     if (config.permission && !actor.permissions.has(config.permission)) {
       auditRead(ctx, actor, {
-        action: 'authz.forbidden', result: 'denied',
+        action: 'authz.forbidden',
+        result: 'denied',
         objectIds: Object.values((request.params ?? {}) as Record<string, string>),
         detail: `${request.method} ${request.routeOptions.url} needs ${config.permission}`,
       });
@@ -124,7 +138,15 @@ export function registerRequestContext(app: FastifyInstance, ctx: AppContext, re
 }
 
 /** Records an out-of-scope or missing object as a denied access, then answers 404 (never data). */
-export function deniedNotFound(ctx: AppContext, actor: Actor, objectType: string, ids: string[], code: AppError['code'] = 'common.not_found'): AppError {
-  ctx.auditWriter.enqueue(auditEvent(actor, { action: 'authz.not_found', objectType, objectIds: ids, result: 'denied' }));
+export function deniedNotFound(
+  ctx: AppContext,
+  actor: Actor,
+  objectType: string,
+  ids: string[],
+  code: AppError['code'] = 'common.not_found',
+): AppError {
+  ctx.auditWriter.enqueue(
+    auditEvent(actor, { action: 'authz.not_found', objectType, objectIds: ids, result: 'denied' }),
+  );
   return new AppError(code);
 }

@@ -15,7 +15,11 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** The headers every answer carries; `config` is the matched route's (undefined when nothing matched). */
-export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply, config: FastifyContextConfig | undefined): void {
+export function applySecurityHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: FastifyContextConfig | undefined,
+): void {
   reply.header('x-content-type-options', 'nosniff');
   reply.header('referrer-policy', 'no-referrer');
   reply.header('x-frame-options', 'DENY');

@@ -62,7 +62,10 @@ const MAX_MERGES = 100_000;
 
 /** The file is over a size or time budget; `limit` says which. */
 export class XlsxLimitError extends Error {
-  constructor(readonly limit: 'size' | 'time', message: string) {
+  constructor(
+    readonly limit: 'size' | 'time',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -74,13 +77,24 @@ export class XlsxLimitError extends Error {
 export type XlsxRowVisitor = (rowNumber: number, cells: XlsxCell[]) => void | 'stop';
 
 /** Reads the first worksheet row by row; returns its merged ranges, or null when the workbook has no sheet. */
-export async function readFirstSheet(buffer: Buffer, limits: XlsxReadLimits, onRow: XlsxRowVisitor): Promise<{ merges: XlsxMerge[] } | null> {
-  const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false });
+export async function readFirstSheet(
+  buffer: Buffer,
+  limits: XlsxReadLimits,
+  onRow: XlsxRowVisitor,
+): Promise<{ merges: XlsxMerge[] } | null> {
+  const zip = await yauzl.fromBufferPromise(buffer, {
+    lazyEntries: true,
+    validateEntrySizes: true,
+    decodeStrings: true,
+    strictFileNames: false,
+  });
   try {
     if (zip.entryCount > MAX_ENTRIES) throw new XlsxLimitError('size', `more than ${MAX_ENTRIES} parts in the zip`);
     const entries = await listEntries(zip);
     const part = (name: string) => entries.get(name.replace(/^\/+/, '').toLowerCase());
-    const workbookPath = (await relationships(zip, part('_rels/.rels'), '', limits)).find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+    const workbookPath =
+      (await relationships(zip, part('_rels/.rels'), '', limits)).find((r) => r.type.endsWith('/officeDocument'))
+        ?.target ?? 'xl/workbook.xml';
     const workbook = await readWorkbook(zip, part(workbookPath), limits);
     if (!workbook) return null;
     const rels = await relationships(zip, part(relsPathOf(workbookPath)), path.posix.dirname(workbookPath), limits);
@@ -89,7 +103,11 @@ export async function readFirstSheet(buffer: Buffer, limits: XlsxReadLimits, onR
     if (!sheet) return null;
     const stylesPath = rels.find((r) => r.type.endsWith('/styles'))?.target ?? 'xl/styles.xml';
     const sharedPath = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
-    if (sheet.uncompressedSize > limits.maxSheetBytes) throw new XlsxLimitError('size', `the worksheet unpacks to ${mb(sheet.uncompressedSize)} (limit ${mb(limits.maxSheetBytes)})`);
+    if (sheet.uncompressedSize > limits.maxSheetBytes)
+      throw new XlsxLimitError(
+        'size',
+        `the worksheet unpacks to ${mb(sheet.uncompressedSize)} (limit ${mb(limits.maxSheetBytes)})`,
+      );
     const dateStyles = await readDateStyles(zip, part(stylesPath), limits);
     const shared = await readSharedStrings(zip, part(sharedPath), limits);
     return await readSheet(zip, sheet, { shared, dateStyles, date1904: workbook.date1904 }, limits, onRow);
@@ -124,7 +142,9 @@ function localName(qualified: string): string {
 
 /** OOXML escapes characters XML cannot carry as _xHHHH_. */
 function unescapeOoxml(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return text.includes('_x')
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 }
 
 type TagHandler = (name: string, attributes: Record<string, string>) => void;
@@ -138,10 +158,23 @@ interface XmlHandlers {
  * Streams one zip entry through a UTF-8 decoder into a SAX parser. Stops with XlsxLimitError when the inflated
  * bytes pass `maxBytes`, a token runs past MAX_TOKEN_BYTES or the deadline passes; `stopped()` true ends early.
  */
-async function parsePart(zip: ZipFile, entry: Entry, maxBytes: number, limits: XlsxReadLimits, handlers: XmlHandlers, stopped: () => boolean = () => false): Promise<void> {
-  if (entry.uncompressedSize > maxBytes) throw new XlsxLimitError('size', `${entry.fileName} unpacks to ${mb(entry.uncompressedSize)} (limit ${mb(maxBytes)})`);
+async function parsePart(
+  zip: ZipFile,
+  entry: Entry,
+  maxBytes: number,
+  limits: XlsxReadLimits,
+  handlers: XmlHandlers,
+  stopped: () => boolean = () => false,
+): Promise<void> {
+  if (entry.uncompressedSize > maxBytes)
+    throw new XlsxLimitError(
+      'size',
+      `${entry.fileName} unpacks to ${mb(entry.uncompressedSize)} (limit ${mb(maxBytes)})`,
+    );
   const parser = new SaxesParser({ position: false });
-  parser.on('error', (error) => { throw error; });
+  parser.on('error', (error) => {
+    throw error;
+  });
   if (handlers.open) {
     const open = handlers.open;
     parser.on('opentag', (tag) => open(localName(tag.name), tag.attributes as Record<string, string>));
@@ -164,18 +197,25 @@ async function parsePart(zip: ZipFile, entry: Entry, maxBytes: number, limits: X
       if (done) return;
       done = true;
       stream.destroy();
-      if (error) reject(error instanceof Error && /too many bytes/.test(error.message) ? new XlsxLimitError('size', `${entry.fileName} is larger than its zip header says`) : error);
+      if (error)
+        reject(
+          error instanceof Error && /too many bytes/.test(error.message)
+            ? new XlsxLimitError('size', `${entry.fileName} is larger than its zip header says`)
+            : error,
+        );
       else resolve();
     };
     stream.on('data', (chunk: Buffer) => {
       if (done) return;
       try {
         inflated += chunk.length;
-        if (inflated > maxBytes) throw new XlsxLimitError('size', `${entry.fileName} unpacks to more than ${mb(maxBytes)}`);
+        if (inflated > maxBytes)
+          throw new XlsxLimitError('size', `${entry.fileName} unpacks to more than ${mb(maxBytes)}`);
         if (performance.now() > limits.deadline) throw new XlsxLimitError('time', 'reading the file took too long');
         const lastMarkup = chunk.lastIndexOf(0x3c); // '<' never occurs inside a UTF-8 multi-byte sequence
         sinceMarkup = lastMarkup < 0 ? sinceMarkup + chunk.length : chunk.length - lastMarkup - 1;
-        if (sinceMarkup > MAX_TOKEN_BYTES) throw new XlsxLimitError('size', `${entry.fileName} has a value longer than ${mb(MAX_TOKEN_BYTES)}`);
+        if (sinceMarkup > MAX_TOKEN_BYTES)
+          throw new XlsxLimitError('size', `${entry.fileName} has a value longer than ${mb(MAX_TOKEN_BYTES)}`);
         parser.write(decoder.decode(chunk, { stream: true }));
         if (stopped()) finish();
       } catch (error) {
@@ -195,22 +235,37 @@ async function parsePart(zip: ZipFile, entry: Entry, maxBytes: number, limits: X
   });
 }
 
-interface Relationship { id: string; type: string; target: string }
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
 
-async function relationships(zip: ZipFile, entry: Entry | undefined, baseDir: string, limits: XlsxReadLimits): Promise<Relationship[]> {
+async function relationships(
+  zip: ZipFile,
+  entry: Entry | undefined,
+  baseDir: string,
+  limits: XlsxReadLimits,
+): Promise<Relationship[]> {
   const found: Relationship[] = [];
   if (!entry) return found;
   await parsePart(zip, entry, MAX_SMALL_PART_BYTES, limits, {
     open(name, a) {
       if (name !== 'Relationship' || !a.Target || a.TargetMode === 'External') return;
-      const target = a.Target.startsWith('/') ? a.Target.slice(1) : path.posix.normalize(path.posix.join(baseDir, a.Target));
+      const target = a.Target.startsWith('/')
+        ? a.Target.slice(1)
+        : path.posix.normalize(path.posix.join(baseDir, a.Target));
       found.push({ id: a.Id ?? '', type: a.Type ?? '', target });
     },
   });
   return found;
 }
 
-async function readWorkbook(zip: ZipFile, entry: Entry | undefined, limits: XlsxReadLimits): Promise<{ firstSheetRelId: string; date1904: boolean } | null> {
+async function readWorkbook(
+  zip: ZipFile,
+  entry: Entry | undefined,
+  limits: XlsxReadLimits,
+): Promise<{ firstSheetRelId: string; date1904: boolean } | null> {
   if (!entry) throw new Error('no workbook part');
   let firstSheetRelId: string | null = null;
   let date1904 = false;
@@ -227,11 +282,18 @@ async function readWorkbook(zip: ZipFile, entry: Entry | undefined, limits: Xlsx
 }
 
 /** Built-in number formats that show a date or time (ECMA-376 18.8.30, with the CJK locale ones). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** A custom format shows a date when, outside quoted text, [brackets] and escapes, it has y, m, d, h or s. */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '').replace(/\\./g, '').replace(/[_*]./g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '');
   return !/^general$/i.test(bare.trim()) && /[ymdhs]/i.test(bare);
 }
 
@@ -276,7 +338,8 @@ async function readSharedStrings(zip: ZipFile, entry: Entry | undefined, limits:
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic -= 1;
       else if (name === 'si' && current) {
-        if (strings.length >= limits.maxSharedStrings) throw new XlsxLimitError('size', `more than ${limits.maxSharedStrings} shared strings`);
+        if (strings.length >= limits.maxSharedStrings)
+          throw new XlsxLimitError('size', `more than ${limits.maxSharedStrings} shared strings`);
         strings.push(unescapeOoxml(current.join('')));
         current = null;
       }
@@ -288,7 +351,11 @@ async function readSharedStrings(zip: ZipFile, entry: Entry | undefined, limits:
   return strings;
 }
 
-interface SheetContext { shared: string[]; dateStyles: Set<number>; date1904: boolean }
+interface SheetContext {
+  shared: string[];
+  dateStyles: Set<number>;
+  date1904: boolean;
+}
 
 /** 'B12' → 2. */
 function columnOf(ref: string): number {
@@ -305,8 +372,16 @@ function columnOf(ref: string): number {
 function rangeOf(ref: string): XlsxMerge | null {
   const m = /^([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)$/.exec(ref);
   if (!m) return null;
-  const [a, b] = [{ col: columnOf(m[1]!), row: Number(m[2]) }, { col: columnOf(m[3]!), row: Number(m[4]) }];
-  return { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
+  const [a, b] = [
+    { col: columnOf(m[1]!), row: Number(m[2]) },
+    { col: columnOf(m[3]!), row: Number(m[4]) },
+  ];
+  return {
+    top: Math.min(a.row, b.row),
+    bottom: Math.max(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    right: Math.max(a.col, b.col),
+  };
 }
 
 /** Excel serial day → Date (1900 or 1904 date system), as ExcelJS does; null when out of range. */
@@ -330,7 +405,11 @@ function cellValue(type: string, style: number, v: string, inline: string, ctx: 
       return v.trim() === '' ? null : { kind: 'boolean', value: v.trim() === '1' || v.trim() === 'true' };
     case 'd': {
       const date = new Date(v.trim());
-      return v.trim() === '' ? null : Number.isNaN(date.getTime()) ? { kind: 'string', text: v } : { kind: 'date', date };
+      return v.trim() === ''
+        ? null
+        : Number.isNaN(date.getTime())
+          ? { kind: 'string', text: v }
+          : { kind: 'date', date };
     }
     default: {
       const text = v.trim();
@@ -343,7 +422,13 @@ function cellValue(type: string, style: number, v: string, inline: string, ctx: 
   }
 }
 
-async function readSheet(zip: ZipFile, entry: Entry, ctx: SheetContext, limits: XlsxReadLimits, onRow: XlsxRowVisitor): Promise<{ merges: XlsxMerge[] }> {
+async function readSheet(
+  zip: ZipFile,
+  entry: Entry,
+  ctx: SheetContext,
+  limits: XlsxReadLimits,
+  onRow: XlsxRowVisitor,
+): Promise<{ merges: XlsxMerge[] }> {
   const merges: XlsxMerge[] = [];
   let stop = false;
   let inSheetData = false;
@@ -360,54 +445,61 @@ async function readSheet(zip: ZipFile, entry: Entry, ctx: SheetContext, limits: 
   let inInline = false;
   let inText = false;
   let phonetic = 0;
-  await parsePart(zip, entry, limits.maxSheetBytes, limits, {
-    open(name, a) {
-      if (stop) return;
-      if (name === 'sheetData') inSheetData = true;
-      else if (!inSheetData) {
-        if (name === 'mergeCell' && a.ref && merges.length < MAX_MERGES) {
-          const range = rangeOf(a.ref);
-          if (range) merges.push(range);
+  await parsePart(
+    zip,
+    entry,
+    limits.maxSheetBytes,
+    limits,
+    {
+      open(name, a) {
+        if (stop) return;
+        if (name === 'sheetData') inSheetData = true;
+        else if (!inSheetData) {
+          if (name === 'mergeCell' && a.ref && merges.length < MAX_MERGES) {
+            const range = rangeOf(a.ref);
+            if (range) merges.push(range);
+          }
+        } else if (name === 'row') {
+          rowNumber = a.r ? Number(a.r) : rowNumber + 1;
+          cells = [];
+          col = 0;
+        } else if (name === 'c') {
+          col = a.r ? columnOf(a.r) : col + 1;
+          inCell = true;
+          cellType = a.t ?? 'n';
+          cellStyle = a.s ? Number(a.s) : 0;
+          valueText = '';
+          inlineText = '';
+        } else if (inCell) {
+          if (name === 'v') inValue = true;
+          else if (name === 'is') inInline = true;
+          else if (name === 'rPh') phonetic += 1;
+          else if (name === 't' && inInline && phonetic === 0) inText = true;
         }
-      } else if (name === 'row') {
-        rowNumber = a.r ? Number(a.r) : rowNumber + 1;
-        cells = [];
-        col = 0;
-      } else if (name === 'c') {
-        col = a.r ? columnOf(a.r) : col + 1;
-        inCell = true;
-        cellType = a.t ?? 'n';
-        cellStyle = a.s ? Number(a.s) : 0;
-        valueText = '';
-        inlineText = '';
-      } else if (inCell) {
-        if (name === 'v') inValue = true;
-        else if (name === 'is') inInline = true;
-        else if (name === 'rPh') phonetic += 1;
-        else if (name === 't' && inInline && phonetic === 0) inText = true;
-      }
+      },
+      close(name) {
+        if (stop) return;
+        if (name === 'sheetData') inSheetData = false;
+        else if (!inSheetData) return;
+        else if (name === 'v') inValue = false;
+        else if (name === 't') inText = false;
+        else if (name === 'is') inInline = false;
+        else if (name === 'rPh') phonetic -= 1;
+        else if (name === 'c' && inCell) {
+          const value = cellValue(cellType, cellStyle, valueText, inlineText, ctx);
+          if (value) cells.push({ col, value });
+          inCell = false;
+        } else if (name === 'row') {
+          if (cells.length && onRow(rowNumber, cells) === 'stop') stop = true;
+        }
+      },
+      text(text) {
+        if (!inCell) return;
+        if (inValue) valueText += text;
+        else if (inText) inlineText += text;
+      },
     },
-    close(name) {
-      if (stop) return;
-      if (name === 'sheetData') inSheetData = false;
-      else if (!inSheetData) return;
-      else if (name === 'v') inValue = false;
-      else if (name === 't') inText = false;
-      else if (name === 'is') inInline = false;
-      else if (name === 'rPh') phonetic -= 1;
-      else if (name === 'c' && inCell) {
-        const value = cellValue(cellType, cellStyle, valueText, inlineText, ctx);
-        if (value) cells.push({ col, value });
-        inCell = false;
-      } else if (name === 'row') {
-        if (cells.length && onRow(rowNumber, cells) === 'stop') stop = true;
-      }
-    },
-    text(text) {
-      if (!inCell) return;
-      if (inValue) valueText += text;
-      else if (inText) inlineText += text;
-    },
-  }, () => stop);
+    () => stop,
+  );
   return { merges };
 }

@@ -1,18 +1,25 @@
 import ExcelJS from 'exceljs';
-import { idCheckCharacter } from '@linli/contracts';
-import type { TestClient } from '../harness';
+import { AssessmentResult, ClientDetail, idCheckCharacter, Worklist } from '@linli/contracts';
+import { parseAs, type TestClient } from '../harness';
 
 let sequence = 0;
 
 /** A valid ID number for a birth date (region 510107, sequence and sex digit varying per call). */
 export function makeIdNumber(birthDate: string, sex: 'male' | 'female' = 'male'): string {
   sequence = (sequence + 1) % 400;
-  const seq = String(sequence * 2 + (sex === 'male' ? 1 : 0)).padStart(3, '0').slice(-3);
+  const seq = String(sequence * 2 + (sex === 'male' ? 1 : 0))
+    .padStart(3, '0')
+    .slice(-3);
   const first17 = `510107${birthDate.replace(/-/g, '')}${seq}`;
   return first17 + idCheckCharacter(first17);
 }
 
-export async function createClient(client: TestClient, communityCode: string, overrides: Record<string, unknown> = {}) {
+/** A client of the community (an elderly person living alone, born 1945 unless `overrides` say otherwise). */
+export async function createClient(
+  client: TestClient,
+  communityCode: string,
+  overrides: Record<string, unknown> = {},
+): Promise<ClientDetail> {
   sequence += 1;
   const res = await client.post('/api/care/clients', {
     name: `测试对象${sequence}`,
@@ -22,16 +29,22 @@ export async function createClient(client: TestClient, communityCode: string, ov
     confirmDuplicates: true,
     ...overrides,
   });
-  if (res.statusCode !== 200) throw new Error(`createClient failed: ${res.body}`);
-  return res.json() as { id: string; communityCode: string };
+  return parseAs(ClientDetail, res, 'createClient');
 }
 
 /** Assess with one domain at 3 (→ red) or none (→ blue); returns the assessment result. */
 export async function assess(client: TestClient, clientId: string, tier: 'red' | 'yellow' | 'blue', reason?: string) {
-  const scores = tier === 'red' ? { health: { score: 3 } } : tier === 'yellow' ? { health: { score: 2 }, income: { score: 2 } } : { health: { score: 1 } };
-  const res = await client.post(`/api/care/clients/${clientId}/assessments`, { scores, tier, ...(reason ? { overrideReason: reason } : {}) });
-  if (res.statusCode !== 200) throw new Error(`assess failed: ${res.body}`);
-  return res.json();
+  const scores =
+    tier === 'red'
+      ? { health: { score: 3 } }
+      : tier === 'yellow'
+        ? { health: { score: 2 }, income: { score: 2 } }
+        : { health: { score: 1 } };
+  return client.postAs(AssessmentResult, `/api/care/clients/${clientId}/assessments`, {
+    scores,
+    tier,
+    ...(reason ? { overrideReason: reason } : {}),
+  });
 }
 
 /**
@@ -48,20 +61,33 @@ export async function careFixtures(worker: TestClient, communityCode: string, ap
   const plain = await createClient(worker, communityCode);
   const withVisit = await createClient(worker, communityCode);
   await assess(worker, withVisit.id, 'red');
-  const worklist = (await worker.get('/api/care/worklist')).json() as Record<'overdue' | 'dueToday' | 'thisWeek', { id: string; clientId: string }[]>;
-  const visit = [...worklist.overdue, ...worklist.dueToday, ...worklist.thisWeek].find((v) => v.clientId === withVisit.id);
+  const worklist = await worker.getAs(Worklist, '/api/care/worklist');
+  const visit = [...worklist.overdue, ...worklist.dueToday, ...worklist.thisWeek].find(
+    (v) => v.clientId === withVisit.id,
+  );
   if (!visit) throw new Error('careFixtures: the red client has no planned visit this week');
   const pending = await createClient(worker, communityCode);
   await assess(worker, pending.id, 'red');
   await assess(worker, pending.id, 'blue');
-  const timeline = (await worker.get(`/api/care/clients/${pending.id}`)).json().timeline as { kind: string; summary: string; refId: string }[];
-  const change = timeline.find((e) => e.kind === 'tier_change' && e.summary.includes('pending_approval'));
+  const timeline = (await worker.get(`/api/care/clients/${pending.id}`)).json().timeline as {
+    kind: string;
+    data: { status?: string };
+    refId: string;
+  }[];
+  const change = timeline.find((e) => e.kind === 'tier_change' && e.data.status === 'pending_approval');
   if (!change) throw new Error('careFixtures: no pending tier change');
 
   const plan = { goals: [{ domain: 'health', goal: '按时服药' }], tasks: [{ goalIndex: 0, title: '每周提醒服药' }] };
-  const openCase = async () => ok(worker.post(`/api/care/clients/${(await createClient(worker, communityCode)).id}/cases`, plan));
+  const openCase = async () =>
+    ok(worker.post(`/api/care/clients/${(await createClient(worker, communityCode)).id}/cases`, plan));
   const casePending = await openCase();
-  const fixtures: Record<string, string> = { client: plain.id, visit: visit.id, tier_change: change.refId, case: casePending.id, case_pending: casePending.id };
+  const fixtures: Record<string, string> = {
+    client: plain.id,
+    visit: visit.id,
+    tier_change: change.refId,
+    case: casePending.id,
+    case_pending: casePending.id,
+  };
   if (approver) {
     const activate = async () => {
       const c = await openCase();
@@ -78,21 +104,51 @@ export async function careFixtures(worker: TestClient, communityCode: string, ap
     fixtures.case_closed = closed.id;
   }
   const referred = await createClient(worker, communityCode);
-  const consent = await ok(worker.post(`/api/care/clients/${referred.id}/consents`, { purpose: 'referral', basis: 'consent', grantedBy: 'self', noticeVersion: 'v1' }));
-  fixtures.consent = (await ok(worker.post(`/api/care/clients/${referred.id}/consents`, { purpose: 'disclosure', basis: 'consent', grantedBy: 'self', noticeVersion: 'v1' }))).id;
+  const consent = await ok(
+    worker.post(`/api/care/clients/${referred.id}/consents`, {
+      purpose: 'referral',
+      basis: 'consent',
+      grantedBy: 'self',
+      noticeVersion: 'v1',
+    }),
+  );
+  fixtures.consent = (
+    await ok(
+      worker.post(`/api/care/clients/${referred.id}/consents`, {
+        purpose: 'disclosure',
+        basis: 'consent',
+        grantedBy: 'self',
+        noticeVersion: 'v1',
+      }),
+    )
+  ).id;
   void consent;
-  const refer = () => ok(worker.post(`/api/care/clients/${referred.id}/referrals`, { providerName: '心连心社工服务中心', providerType: 'social_org', service: '心理疏导' }));
+  const refer = () =>
+    ok(
+      worker.post(`/api/care/clients/${referred.id}/referrals`, {
+        providerName: '心连心社工服务中心',
+        providerType: 'social_org',
+        service: '心理疏导',
+      }),
+    );
   fixtures.referral = (await refer()).id;
   fixtures.referral_sent2 = (await refer()).id;
   const accepted = await refer();
   await ok(worker.post(`/api/care/referrals/${accepted.id}/respond`, { version: 1, accepted: true }));
   fixtures.referral_accepted = accepted.id;
-  const requestExport = () => ok(worker.post('/api/care/exports', { filter: { communityCode }, reason: '年度低保复核需要完整名单' }));
+  const requestExport = () =>
+    ok(worker.post('/api/care/exports', { filter: { communityCode }, reason: '年度低保复核需要完整名单' }));
   fixtures.merge_source = (await createClient(worker, communityCode)).id;
   fixtures.merge_target = (await createClient(worker, communityCode)).id;
   const mergedAway = await createClient(worker, communityCode);
-  fixtures.client_merge = (await ok(worker.post(`/api/care/clients/${mergedAway.id}/merge`, { intoId: fixtures.merge_target, reason: '重复录入' }))).id;
-  fixtures.household = (await ok(worker.post('/api/care/households', { communityCode, address: '测试街 1 号 1 单元 101' }))).id;
+  fixtures.client_merge = (
+    await ok(
+      worker.post(`/api/care/clients/${mergedAway.id}/merge`, { intoId: fixtures.merge_target, reason: '重复录入' }),
+    )
+  ).id;
+  fixtures.household = (
+    await ok(worker.post('/api/care/households', { communityCode, address: '测试街 1 号 1 单元 101' }))
+  ).id;
   fixtures.export = (await requestExport()).id;
   fixtures.export_pending = fixtures.export;
   if (approver) {

@@ -33,9 +33,14 @@ export async function buildOrg(ctx: AppContext): Promise<TestOrg> {
   districtCounter += 1;
   const d = `9${String(process.pid % 100).padStart(2, '0')}${String(districtCounter).padStart(3, '0')}`;
   const org: TestOrg = {
-    district: `${d}000000`, streetA: `${d}001000`, streetB: `${d}002000`,
-    communityA: `${d}001001`, communityB: `${d}001002`, communityC: `${d}002001`,
-    gridsA: [`${d}001001001`, `${d}001001002`], gridsB: [`${d}001002001`, `${d}001002002`],
+    district: `${d}000000`,
+    streetA: `${d}001000`,
+    streetB: `${d}002000`,
+    communityA: `${d}001001`,
+    communityB: `${d}001002`,
+    communityC: `${d}002001`,
+    gridsA: [`${d}001001001`, `${d}001001002`],
+    gridsB: [`${d}001002001`, `${d}001002002`],
   };
   const now = ctx.clock.now();
   const rows: [string, string | null, 'district' | 'street' | 'community' | 'grid', string][] = [
@@ -51,7 +56,17 @@ export async function buildOrg(ctx: AppContext): Promise<TestOrg> {
     [org.gridsB[1]!, org.communityB, 'grid', '二号网格'],
   ];
   for (const [code, parentCode, level, name] of rows) {
-    await insertArea(ctx.db, { code, parentCode, level, name, status: 'active', mergedInto: null, version: 1, createdAt: now, updatedAt: now });
+    await insertArea(ctx.db, {
+      code,
+      parentCode,
+      level,
+      name,
+      status: 'active',
+      mergedInto: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
   return org;
 }
@@ -67,8 +82,15 @@ export interface TestUser {
 export async function createUser(
   ctx: AppContext,
   options: {
-    roles: Role[]; areas: string[]; username?: string; password?: string; phone?: string; totpSecret?: string; mustChangePassword?: boolean;
-    status?: 'pending' | 'active' | 'disabled'; totpResetRequestedBy?: string;
+    roles: Role[];
+    areas: string[];
+    username?: string;
+    password?: string;
+    phone?: string;
+    totpSecret?: string;
+    mustChangePassword?: boolean;
+    status?: 'pending' | 'active' | 'disabled';
+    totpResetRequestedBy?: string;
   },
 ): Promise<TestUser> {
   userCounter += 1;
@@ -77,9 +99,17 @@ export async function createUser(
   const password = options.password ?? TEST_PASSWORD;
   const now = ctx.clock.now();
   await insertUser(ctx.db, {
-    id, username, displayName: `测试用户${userCounter}`, passwordHash: await cachedHash(password), passwordChangedAt: now,
-    mustChangePassword: options.mustChangePassword ?? false, status: options.status ?? 'active', createdAt: now, updatedAt: now,
-    totpResetRequestedBy: options.totpResetRequestedBy ?? null, totpResetRequestedAt: options.totpResetRequestedBy ? now : null,
+    id,
+    username,
+    displayName: `测试用户${userCounter}`,
+    passwordHash: await cachedHash(password),
+    passwordChangedAt: now,
+    mustChangePassword: options.mustChangePassword ?? false,
+    status: options.status ?? 'active',
+    createdAt: now,
+    updatedAt: now,
+    totpResetRequestedBy: options.totpResetRequestedBy ?? null,
+    totpResetRequestedAt: options.totpResetRequestedBy ? now : null,
     phoneEnc: options.phone ? ctx.cipher.encrypt(options.phone) : null,
     phoneBidx: options.phone ? ctx.cipher.blindIndex(options.phone) : null,
     totpSecretEnc: options.totpSecret ? ctx.cipher.encrypt(options.totpSecret) : null,

@@ -61,7 +61,8 @@ export function zipParts(parts: ZipPart[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-export const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** 1 → A, 27 → AA. */
 export function columnName(col: number): string {
@@ -75,7 +76,9 @@ export function inlineRow(r: number, values: (string | number | null)[]): string
   const cells = values.map((v, i) => {
     if (v === null || v === '') return '';
     const ref = `${columnName(i + 1)}${r}`;
-    return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`;
+    return typeof v === 'number'
+      ? `<c r="${ref}"><v>${v}</v></c>`
+      : `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`;
   });
   return `<row r="${r}">${cells.join('')}</row>`;
 }
@@ -105,16 +108,34 @@ export function xlsxFile(p: XlsxParts): Buffer {
   const rels = [
     `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>`,
     p.styles ? `<Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/>` : '',
-    p.sharedStrings !== undefined ? `<Relationship Id="rId3" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` : '',
+    p.sharedStrings !== undefined
+      ? `<Relationship Id="rId3" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`
+      : '',
   ].join('');
   const parts: ZipPart[] = [
-    { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
-    { name: '_rels/.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
-    { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8"?><${x}workbook ${ns} xmlns:r="${REL_NS}">${p.date1904 ? `<${x}workbookPr date1904="1"/>` : ''}<${x}sheets><${x}sheet name="台账" sheetId="1" r:id="rId1"/></${x}sheets></${x}workbook>` },
-    { name: 'xl/_rels/workbook.xml.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>` },
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><${x}workbook ${ns} xmlns:r="${REL_NS}">${p.date1904 ? `<${x}workbookPr date1904="1"/>` : ''}<${x}sheets><${x}sheet name="台账" sheetId="1" r:id="rId1"/></${x}sheets></${x}workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
+    },
   ];
   if (p.styles) parts.push({ name: 'xl/styles.xml', data: p.styles });
-  if (p.sharedStrings !== undefined) parts.push({ name: 'xl/sharedStrings.xml', data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN_NS}">${p.sharedStrings}</sst>` });
+  if (p.sharedStrings !== undefined)
+    parts.push({
+      name: 'xl/sharedStrings.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN_NS}">${p.sharedStrings}</sst>`,
+    });
   const sheetData = x ? p.sheetData.replace(/<(\/?)(row|c|v|is|t|r)\b/g, `<$1${x}$2`) : p.sheetData;
   parts.push({
     name: 'xl/worksheets/sheet1.xml',
@@ -131,7 +152,12 @@ export function xlsxFile(p: XlsxParts): Buffer {
 export function bigLedgerFile(count: number, community: string): Buffer {
   const rows: string[] = [inlineRow(1, ['姓名', '性别', '所属社区', '服务对象类别'])];
   for (let r = 2; r <= count + 1; r++) {
-    rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>测试${r}</t></is></c><c r="B${r}" t="s"><v>0</v></c><c r="C${r}" t="s"><v>1</v></c><c r="D${r}" t="s"><v>2</v></c></row>`);
+    rows.push(
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>测试${r}</t></is></c><c r="B${r}" t="s"><v>0</v></c><c r="C${r}" t="s"><v>1</v></c><c r="D${r}" t="s"><v>2</v></c></row>`,
+    );
   }
-  return xlsxFile({ sheetData: rows.join(''), sharedStrings: `<si><t>女</t></si><si><t>${escapeXml(community)}</t></si><si><t>低保</t></si>` });
+  return xlsxFile({
+    sheetData: rows.join(''),
+    sharedStrings: `<si><t>女</t></si><si><t>${escapeXml(community)}</t></si><si><t>低保</t></si>`,
+  });
 }

@@ -64,7 +64,11 @@ export function AppLayout() {
             <SideMenu onNavigate={() => setDrawerOpen(false)} />
           </Drawer>
         ) : (
-          <Layout.Sider width={208} theme="light" style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}>
+          <Layout.Sider
+            width={208}
+            theme="light"
+            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          >
             <SideMenu />
           </Layout.Sider>
         )}

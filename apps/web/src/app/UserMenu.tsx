@@ -15,7 +15,12 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
   const items: MenuProps['items'] = [
     { key: 'profile', icon: <UserOutlined />, label: <span data-testid="user-menu-profile">{t('menu.profile')}</span> },
     { type: 'divider' },
-    { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="logout">{t('menu.logout')}</span> },
+    {
+      key: 'logout',
+      icon: <LogoutOutlined />,
+      danger: true,
+      label: <span data-testid="logout">{t('menu.logout')}</span>,
+    },
   ];
 
   const handleClick: MenuProps['onClick'] = ({ key }) => {

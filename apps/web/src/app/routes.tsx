@@ -9,6 +9,7 @@ import { homeRoutes } from '../modules/home';
 import { profileRoutes } from '../modules/profile';
 import { usersRoutes } from '../modules/users';
 import { AppLayout } from './AppLayout';
+import { discoveredModules } from './module-registry';
 import { RequireAuth } from './AuthGuard';
 import { CrashFallback } from './ErrorBoundary';
 
@@ -47,6 +48,7 @@ export const routes: RouteObject[] = [
           ...areasRoutes,
           ...usersRoutes,
           ...auditRoutes,
+          ...discoveredModules.flatMap((m) => m.routes),
           { path: '*', element: <NotFound /> },
         ],
       },

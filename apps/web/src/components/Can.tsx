@@ -7,7 +7,13 @@ import type { Permission } from '../lib/types';
  */
 const PermissionsContext = createContext<readonly Permission[]>([]);
 
-export function PermissionsProvider({ permissions, children }: { permissions: readonly Permission[]; children: ReactNode }) {
+export function PermissionsProvider({
+  permissions,
+  children,
+}: {
+  permissions: readonly Permission[];
+  children: ReactNode;
+}) {
   return <PermissionsContext.Provider value={permissions}>{children}</PermissionsContext.Provider>;
 }
 

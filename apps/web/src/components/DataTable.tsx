@@ -1,5 +1,16 @@
 import { useState, type ReactNode } from 'react';
-import { Card, Empty, Flex, Grid, Pagination, Spin, Table, Typography, type TablePaginationConfig, type TableProps } from 'antd';
+import {
+  Card,
+  Empty,
+  Flex,
+  Grid,
+  Pagination,
+  Spin,
+  Table,
+  Typography,
+  type TablePaginationConfig,
+  type TableProps,
+} from 'antd';
 import { useI18n } from '../i18n';
 import { PAGE_SIZES } from '../lib/use-list-state';
 import { ErrorAlert } from './ErrorAlert';
@@ -27,7 +38,13 @@ export interface DataColumn<T> {
 export type DataTablePaging =
   | false
   | { pageSize: number }
-  | { page: number; pageSize: number; total?: number; onChange: (page: number, pageSize: number) => void; sizeChanger?: boolean };
+  | {
+      page: number;
+      pageSize: number;
+      total?: number;
+      onChange: (page: number, pageSize: number) => void;
+      sizeChanger?: boolean;
+    };
 
 export interface DataTableProps<T> {
   testId: string;
@@ -78,7 +95,11 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const emptyState = error ? (
     <span />
   ) : (
-    <Empty image={props.compact ? Empty.PRESENTED_IMAGE_SIMPLE : undefined} description={props.empty} data-testid={props.emptyTestId} />
+    <Empty
+      image={props.compact ? Empty.PRESENTED_IMAGE_SIMPLE : undefined}
+      description={props.empty}
+      data-testid={props.emptyTestId}
+    />
   );
   const errorAlert = error ? <ErrorAlert error={error} onRetry={onRetry} testId={props.errorTestId} /> : null;
 
@@ -126,7 +147,14 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
           {paging && total > pageSize ? (
             <Flex justify="space-between" align="center" wrap gap={8}>
               <Typography.Text type="secondary">{t('app.total', { total })}</Typography.Text>
-              <Pagination simple size="small" current={page} pageSize={pageSize} total={total} onChange={onPageChange} />
+              <Pagination
+                simple
+                size="small"
+                current={page}
+                pageSize={pageSize}
+                total={total}
+                onChange={onPageChange}
+              />
             </Flex>
           ) : null}
         </Flex>

@@ -69,7 +69,11 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       cancelText={t('app.cancel')}
       onOk={() => form.submit()}
       confirmLoading={busy}
-      okButtonProps={{ danger: props.okDanger, disabled: busy || props.okDisabled, ...(props.okTestId ? { 'data-testid': props.okTestId } : {}) }}
+      okButtonProps={{
+        danger: props.okDanger,
+        disabled: busy || props.okDisabled,
+        ...(props.okTestId ? { 'data-testid': props.okTestId } : {}),
+      }}
       footer={
         result
           ? [

@@ -24,7 +24,11 @@ export function SimpleList<T>({ items, rowKey, renderItem, empty, loading, testI
               gap={8}
               align="center"
               justify="space-between"
-              style={{ padding: '10px 0', borderBottom: i < items.length - 1 ? `1px solid ${token.colorSplit}` : undefined, minWidth: 0 }}
+              style={{
+                padding: '10px 0',
+                borderBottom: i < items.length - 1 ? `1px solid ${token.colorSplit}` : undefined,
+                minWidth: 0,
+              }}
             >
               {renderItem(item, i)}
             </Flex>

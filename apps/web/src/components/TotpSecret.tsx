@@ -8,13 +8,22 @@ export function TotpSecret({ secret, otpauthUri }: { secret: string; otpauthUri:
     <Flex vertical gap={8} style={{ minWidth: 0 }}>
       <div>
         <Typography.Text type="secondary">{t('totp.secret')}</Typography.Text>
-        <Typography.Paragraph copyable={{ text: secret }} code style={{ wordBreak: 'break-all', margin: 0 }} data-testid="totp-secret">
+        <Typography.Paragraph
+          copyable={{ text: secret }}
+          code
+          style={{ wordBreak: 'break-all', margin: 0 }}
+          data-testid="totp-secret"
+        >
           {secret}
         </Typography.Paragraph>
       </div>
       <div>
         <Typography.Text type="secondary">{t('totp.uri')}</Typography.Text>
-        <Typography.Paragraph copyable={{ text: otpauthUri }} style={{ wordBreak: 'break-all', margin: 0 }} data-testid="totp-uri">
+        <Typography.Paragraph
+          copyable={{ text: otpauthUri }}
+          style={{ wordBreak: 'break-all', margin: 0 }}
+          data-testid="totp-uri"
+        >
           {otpauthUri}
         </Typography.Paragraph>
       </div>

@@ -35,19 +35,6 @@ export const en: Messages = {
   'app.reject': 'Reject',
   'app.confirm': 'Go ahead?',
 
-  'app.required': 'This field is required',
-  'app.minChars': 'Enter at least {n} characters',
-  'app.maxChars': 'Enter at most {n} characters',
-  'app.minItems': 'Choose at least {n}',
-  'app.maxItems': 'Choose at most {n}',
-  'app.minNumber': 'Must be at least {n}',
-  'app.maxNumber': 'Must be at most {n}',
-  'app.integer': 'Enter a whole number',
-  'app.invalidFormat': 'Invalid format',
-  'app.invalidValue': 'Choose one of the options',
-  'app.invalid': 'Invalid value',
-  'app.phoneInvalid': 'Enter an 11-digit mobile number',
-
   'lang.switch': '中文',
   'lang.switchTitle': '切换到中文',
 
@@ -90,13 +77,15 @@ export const en: Messages = {
   'login.verify': 'Verify',
   'login.backToLogin': 'Back to login',
   'login.setupTitle': 'Set up one-time codes',
-  'login.setupHint': 'Your account must use one-time codes. Add the key below to your authenticator app, then enter the 6-digit code it shows.',
+  'login.setupHint':
+    'Your account must use one-time codes. Add the key below to your authenticator app, then enter the 6-digit code it shows.',
   'login.pwdChangeTitle': 'Change your password',
   'login.pwdExpired': 'Your password has expired. Set a new password to continue.',
   'login.pwdReset': 'Your password was reset by an administrator. Set a new password to continue.',
   'login.passwordChangedRelogin': 'Password changed. Please log in with your new password.',
   'login.sessionEnded': 'You have been logged out.',
-  'login.otherSessions': 'Your account is still logged in at {n} other place(s). If that was not you, end them now and change your password.',
+  'login.otherSessions':
+    'Your account is still logged in at {n} other place(s). If that was not you, end them now and change your password.',
   'login.otherSessionSince': 'Since {time} · IP {ip}',
   'login.endOtherSessions': 'End the other sessions',
   'login.keepOtherSessions': 'Keep them and go on',
@@ -131,7 +120,8 @@ export const en: Messages = {
   'profile.passwordRequired': 'Please enter a password',
   'profile.passwordSame': 'The new password must differ from the current one',
   'profile.passwordMismatch': 'The new passwords do not match',
-  'profile.passwordHint': 'Changing your password ends all sessions, including this one; you will need to log in again.',
+  'profile.passwordHint':
+    'Changing your password ends all sessions, including this one; you will need to log in again.',
   'profile.totp': 'One-time codes (two-factor authentication)',
   'profile.totpEnabled': 'Enabled',
   'profile.totpDisabled': 'Not enabled',
@@ -229,16 +219,20 @@ export const en: Messages = {
   'users.status.disabled': 'Disabled',
   'users.status.locked': 'Locked',
   'users.status.pending': 'Pending activation',
-  'users.pendingHint': 'New accounts start pending: a supervisor of their area (community head, street or district officer) activates them and hands over a one-time password; administrator accounts are activated by the security administrator.',
+  'users.pendingHint':
+    'New accounts start pending: a supervisor of their area (community head, street or district officer) activates them and hands over a one-time password; administrator accounts are activated by the security administrator.',
   'users.activate': 'Activate and issue a one-time password',
-  'users.activateHint': 'Activation generates a one-time password, shown only once. Hand it over in person; it must be changed at the first login and is valid for 7 days.',
+  'users.activateHint':
+    'Activation generates a one-time password, shown only once. Hand it over in person; it must be changed at the first login and is valid for 7 days.',
   'users.oneTimeShownOnce': 'This one-time password is shown only now; it cannot be shown again.',
   'users.oneTimeHint': 'Hand it over in person. It must be changed at the first login and expires after 7 days unused.',
   'users.oneTimeDone': 'I have noted it',
   'users.totpResetRequest': 'Ask to reset the one-time code',
-  'users.totpResetRequestConfirm': 'Ask to reset this user\'s one-time code? Another administrator must confirm within 24 hours.',
+  'users.totpResetRequestConfirm':
+    "Ask to reset this user's one-time code? Another administrator must confirm within 24 hours.",
   'users.totpResetConfirm': 'Confirm one-time code reset',
-  'users.totpResetConfirmConfirm': 'Confirm the reset? The user\'s second factor is removed, all sessions end, and they enrol again at the next login.',
+  'users.totpResetConfirmConfirm':
+    "Confirm the reset? The user's second factor is removed, all sessions end, and they enrol again at the next login.",
   'users.totpResetPending': 'reset awaiting confirmation',
   'users.filterStatus': 'Status',
   'users.totp': 'One-time codes',
@@ -256,7 +250,8 @@ export const en: Messages = {
   'users.disableConfirm': 'Disable this user? All their sessions end immediately.',
   'users.unlock': 'Unlock',
   'users.resetPassword': 'Reset password',
-  'users.resetPasswordHint': 'A one-time password is generated and shown once; the user must change it at the next login. Their sessions end now.',
+  'users.resetPasswordHint':
+    'A one-time password is generated and shown once; the user must change it at the next login. Their sessions end now.',
   'users.endSessions': 'End sessions',
   'users.endSessionsConfirm': 'End all of this user’s sessions?',
   'users.usernameInvalid': '3–40 letters, digits or . _ -',
@@ -277,7 +272,6 @@ export const rolesEn: Record<Role, string> = {
   social_worker: 'Social worker',
   grid_worker: 'Grid worker',
 };
-
 
 export const unknownErrorEn = 'The operation failed; please try again later';
 export const networkErrorEn = 'Cannot reach the server; check your connection and try again';

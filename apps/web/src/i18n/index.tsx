@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { ERRORS, type ErrorCode, type Role } from '@linli/contracts';
+import { ERRORS, type ErrorCode, type FieldParams, type Role, fieldMessage, labelledMessage } from '@linli/contracts';
 import { ApiError, setApiLanguage } from '../lib/api-client';
 import { interpolate } from '../lib/format';
 import { networkErrorZh, rolesZh, unknownErrorZh, zhCN, type MessageKey, type Messages } from './zh-CN';
@@ -23,7 +23,13 @@ interface Catalogue {
 }
 
 const catalogues: Record<Lang, Catalogue> = {
-  'zh-CN': { messages: zhCN, roles: rolesZh, errorLang: 'zh', unknownError: unknownErrorZh, networkError: networkErrorZh },
+  'zh-CN': {
+    messages: zhCN,
+    roles: rolesZh,
+    errorLang: 'zh',
+    unknownError: unknownErrorZh,
+    networkError: networkErrorZh,
+  },
   en: { messages: en, roles: rolesEn, errorLang: 'en', unknownError: unknownErrorEn, networkError: networkErrorEn },
 };
 
@@ -50,6 +56,18 @@ export interface I18n {
   /** Localized message for an error: the code's catalogue entry, else a generic message. */
   errorMessage: (error: unknown) => string;
   errorCodeMessage: (code: string) => string;
+  /**
+   * The words for a field code (packages/contracts/src/field-messages.ts, shared with the server) in the UI language,
+   * with its params; null for a code the catalogue does not have.
+   */
+  fieldText: (code: string, params?: FieldParams) => string | null;
+  /** A field error or ledger reason from the server in the UI language: its code's words, else its `message`. */
+  fieldErrorText: (field: {
+    code?: string | undefined;
+    params?: FieldParams | undefined;
+    message: string;
+    column?: string | null;
+  }) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -78,11 +96,22 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const cat = catalogues[lang];
     const errorCodeMessage = (code: string) =>
       // Error wording comes from the one catalogue the server also answers from (packages/contracts/src/error-codes.ts).
-      code === 'network' ? cat.networkError : code in ERRORS ? ERRORS[code as ErrorCode][cat.errorLang] : cat.unknownError;
+      code === 'network'
+        ? cat.networkError
+        : code in ERRORS
+          ? ERRORS[code as ErrorCode][cat.errorLang]
+          : cat.unknownError;
+    const fieldText = (code: string, params?: FieldParams) => fieldMessage(code, cat.errorLang, params);
     return {
       lang,
       setLang,
       t: (key, vars) => interpolate(cat.messages[key], vars),
+      fieldText,
+      fieldErrorText: (field) => {
+        const text = field.code ? fieldText(field.code, field.params) : null;
+        // A code this app does not know: the server's words (a ledger reason's already name its column).
+        return text === null ? field.message : labelledMessage(field.column ?? null, text, cat.errorLang);
+      },
       roleName: (role) => cat.roles[role as Role] ?? role,
       errorCodeMessage,
       errorMessage: (error) => (error instanceof ApiError ? errorCodeMessage(error.code) : cat.unknownError),

@@ -35,19 +35,6 @@ export const zhCN = {
   'app.reject': '驳回',
   'app.confirm': '确认执行此操作？',
 
-  'app.required': '此项为必填项',
-  'app.minChars': '请至少填写 {n} 个字',
-  'app.maxChars': '最多填写 {n} 个字',
-  'app.minItems': '请至少选择 {n} 项',
-  'app.maxItems': '最多选择 {n} 项',
-  'app.minNumber': '不能小于 {n}',
-  'app.maxNumber': '不能大于 {n}',
-  'app.integer': '请输入整数',
-  'app.invalidFormat': '格式不正确',
-  'app.invalidValue': '请从可选项中选择',
-  'app.invalid': '内容无效',
-  'app.phoneInvalid': '请输入 11 位手机号',
-
   'lang.switch': 'English',
   'lang.switchTitle': 'Switch to English',
 
@@ -229,7 +216,8 @@ export const zhCN = {
   'users.status.disabled': '已停用',
   'users.status.locked': '已锁定',
   'users.status.pending': '待激活',
-  'users.pendingHint': '新账号创建后为“待激活”：由该辖区的社区负责人（或街道、区级干部）激活并发放一次性密码；管理员账号由安全管理员激活。',
+  'users.pendingHint':
+    '新账号创建后为“待激活”：由该辖区的社区负责人（或街道、区级干部）激活并发放一次性密码；管理员账号由安全管理员激活。',
   'users.activate': '激活并发放一次性密码',
   'users.activateHint': '激活后系统生成一次性密码，只显示这一次。请当面交给本人；首次登录时必须修改，7 天内有效。',
   'users.oneTimeShownOnce': '一次性密码只显示这一次，关闭后无法再次查看。',
@@ -280,7 +268,6 @@ export const rolesZh: Record<Role, string> = {
   social_worker: '社工',
   grid_worker: '网格员',
 };
-
 
 /** Shown when the server sends a code this build does not know (newer server). */
 export const unknownErrorZh = '操作失败，请稍后重试';

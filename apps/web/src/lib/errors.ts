@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import type { FieldError } from '@linli/contracts';
 import { isApiError } from './api-client';
 
 type NamePath = (string | number)[];
@@ -10,7 +11,8 @@ export interface FieldIssue {
 }
 
 function toPath(path: FieldIssue['path']): NamePath {
-  const parts = typeof path === 'string' ? path.split('.').filter(Boolean) : path.map((p) => (typeof p === 'symbol' ? '' : p));
+  const parts =
+    typeof path === 'string' ? path.split('.').filter(Boolean) : path.map((p) => (typeof p === 'symbol' ? '' : p));
   return parts.map((p) => (typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p));
 }
 
@@ -46,11 +48,18 @@ export function setFieldIssues(form: FormInstance, issues: readonly FieldIssue[]
 }
 
 /**
- * Puts the server's per-field validation messages (`fields: [{path, message}]`) on the matching form items, each
- * message passed through `localize` (the UI-language half of a bilingual message). Returns true when every message
- * was shown on a field, so the caller can skip a generic alert.
+ * Puts the server's per-field errors (`fields: [{ path, code, params, message }]`) on the matching form items, each
+ * said by `say` (the code's words in the UI language). Returns true when every one was shown on a field, so the
+ * caller can skip a generic alert.
  */
-export function applyFieldErrors(form: FormInstance, error: unknown, localize: (message: string) => string = (m) => m): boolean {
+export function applyFieldErrors(
+  form: FormInstance,
+  error: unknown,
+  say: (field: FieldError) => string = (f) => f.message,
+): boolean {
   if (!isApiError(error) || !error.fields?.length) return false;
-  return setFieldIssues(form, error.fields.map((f) => ({ path: f.path, message: localize(f.message) })));
+  return setFieldIssues(
+    form,
+    error.fields.map((f) => ({ path: f.path, message: say(f) })),
+  );
 }

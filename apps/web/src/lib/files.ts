@@ -11,7 +11,10 @@ async function failure(response: Response): Promise<ApiError> {
     body = undefined;
   }
   const ok = typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
-  return new ApiError(response.status, ok ? (body as ErrorBody) : { code: 'common.internal', message: response.statusText });
+  return new ApiError(
+    response.status,
+    ok ? (body as ErrorBody) : { code: 'common.internal', message: response.statusText },
+  );
 }
 
 async function send(url: string, init: RequestInit): Promise<Response> {
@@ -26,9 +29,18 @@ async function send(url: string, init: RequestInit): Promise<Response> {
 }
 
 /** POSTs a file itself as the request body (the server takes no multipart) and reads the JSON answer. */
-export async function uploadFile<T>(path: string, file: File, contentType: string, query?: Record<string, string>): Promise<T> {
+export async function uploadFile<T>(
+  path: string,
+  file: File,
+  contentType: string,
+  query?: Record<string, string>,
+): Promise<T> {
   const qs = query ? new URLSearchParams(query).toString() : '';
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getApiLanguage(), 'Content-Type': contentType };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': getApiLanguage(),
+    'Content-Type': contentType,
+  };
   const csrf = getCsrfToken();
   if (csrf) headers['X-CSRF-Token'] = csrf;
   const response = await send(`/api${path}${qs ? `?${qs}` : ''}`, { method: 'POST', headers, body: file });
@@ -49,7 +61,12 @@ function fileNameOf(response: Response, fallback: string): string {
 }
 
 /** GETs a file and hands it to the browser as a download (blob → object URL → <a download>), then frees the URL. */
-export async function downloadFile(path: string, accept: string, fallbackName: string, query?: Record<string, string>): Promise<void> {
+export async function downloadFile(
+  path: string,
+  accept: string,
+  fallbackName: string,
+  query?: Record<string, string>,
+): Promise<void> {
   const qs = query ? new URLSearchParams(query).toString() : '';
   const response = await send(`/api${path}${qs ? `?${qs}` : ''}`, {
     method: 'GET',

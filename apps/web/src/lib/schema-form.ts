@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { FormInstance, FormRule } from 'antd';
-import { useI18n, type I18n } from '../i18n';
-import { pickLanguage } from './bilingual';
+import { type FieldParams, fieldIssueOf } from '@linli/contracts';
+import { useI18n } from '../i18n';
 import { setFieldIssues } from './errors';
 
 /**
@@ -40,7 +40,7 @@ interface CheckDef {
   inclusive?: boolean;
 }
 
-/** Our own messages start with this mark, so a schema's custom message can be told apart from them. */
+/** Our own messages start with this mark and carry the field code found for the check (JSON), so a schema's custom message can be told apart from them. */
 const OURS = '\u0001';
 
 /** The schema inside optional / nullable / default wrappers. */
@@ -59,7 +59,9 @@ function unwrap(schema: Schema): Schema {
  * (`maxLength`, `min`/`max`, "add" buttons) never retype them.
  */
 export function schemaLimits(schema: Schema): { min?: number; max?: number } {
-  const checks = ((unwrap(schema)._zod.def as { checks?: readonly { _zod: { def: CheckDef } }[] }).checks ?? []).map((c) => c._zod.def);
+  const checks = ((unwrap(schema)._zod.def as { checks?: readonly { _zod: { def: CheckDef } }[] }).checks ?? []).map(
+    (c) => c._zod.def,
+  );
   const limits: { min?: number; max?: number } = {};
   for (const c of checks) {
     if (c.check === 'min_length' && c.minimum !== undefined) limits.min = c.minimum;
@@ -68,35 +70,6 @@ export function schemaLimits(schema: Schema): { min?: number; max?: number } {
     if (c.check === 'less_than' && c.value !== undefined) limits.max = c.inclusive ? c.value : c.value - 1;
   }
   return limits;
-}
-
-/** A catalogue message for a failed check, in the UI language (zod's own English defaults never reach the screen). */
-function issueText(issue: RawIssue, t: I18n['t']): string {
-  const exclusive = issue.inclusive === false;
-  const sized = issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set';
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined || issue.input === null) return t('app.required');
-      return issue.expected === 'int' ? t('app.integer') : t('app.invalid');
-    case 'too_small': {
-      const n = Number(issue.minimum ?? 0) + (exclusive && sized ? 1 : 0);
-      if (issue.origin === 'string') return n <= 1 ? t('app.required') : t('app.minChars', { n });
-      if (sized) return t('app.minItems', { n });
-      return exclusive ? t('app.invalid') : t('app.minNumber', { n });
-    }
-    case 'too_big': {
-      const n = Number(issue.maximum ?? 0) - (exclusive && sized ? 1 : 0);
-      if (issue.origin === 'string') return t('app.maxChars', { n });
-      if (sized) return t('app.maxItems', { n });
-      return exclusive ? t('app.invalid') : t('app.maxNumber', { n });
-    }
-    case 'invalid_format':
-      return t('app.invalidFormat');
-    case 'invalid_value':
-      return t('app.invalidValue');
-    default:
-      return t('app.invalid');
-  }
 }
 
 /** Empty inputs ('', whitespace, []) count as "not given", as the forms send them. */
@@ -112,7 +85,9 @@ export interface FieldRuleOptions {
   /** Turns the form value into what the schema reads (e.g. a Dayjs into 'YYYY-MM-DD'). */
   map?: (value: unknown) => unknown;
   /** Replaces the message for these issue codes ('required' for a missing value). */
-  messages?: Partial<Record<'required' | 'too_small' | 'too_big' | 'invalid_format' | 'invalid_value' | 'custom', string>>;
+  messages?: Partial<
+    Record<'required' | 'too_small' | 'too_big' | 'invalid_format' | 'invalid_value' | 'custom', string>
+  >;
 }
 
 export interface SchemaForm {
@@ -127,18 +102,25 @@ export interface SchemaForm {
   check(schema: Schema, value: unknown): string | null;
 }
 
-/** Contract schemas as antd form rules and submit-time checks, with messages in the UI language. */
+/**
+ * Contract schemas as antd form rules and submit-time checks. Every message is a field code's words from the shared
+ * catalogue (packages/contracts/src/field-messages.ts) in the UI language: a schema's own message is a field code,
+ * any other check gets the code for its kind (fieldIssueOf, as the server does), so zod's English never shows.
+ */
 export function useSchemaForm(): SchemaForm {
-  const { t, lang } = useI18n();
+  const { fieldText } = useI18n();
   return useMemo<SchemaForm>(() => {
-    const errorMap = (issue: RawIssue) => OURS + issueText(issue, t);
+    const say = (field: { code: string; params?: FieldParams }) =>
+      fieldText(field.code, field.params) ?? fieldText('field.invalid')!;
+    // Only checks without a message of their own reach an error map (zod gives the schema's message precedence).
+    const errorMap = (issue: RawIssue) => OURS + JSON.stringify(fieldIssueOf(issue));
     const messageOf = (issue: Issue, overrides?: FieldRuleOptions['messages']): string => {
-      const ours = issue.message.startsWith(OURS);
       const override = overrides?.[issue.code as keyof NonNullable<FieldRuleOptions['messages']>];
       if (override) return override;
-      if (ours) return issue.message.slice(OURS.length);
-      // The schema's own message: its UI-language half, else the catalogue message for the kind of issue.
-      return pickLanguage(issue.message, lang) ?? issueText({ code: issue.code }, t);
+      if (issue.message.startsWith(OURS))
+        return say(JSON.parse(issue.message.slice(OURS.length)) as { code: string; params?: FieldParams });
+      // The schema's own message (a field code), else the words for the kind of check.
+      return say(fieldIssueOf({ code: issue.code, message: issue.message }));
     };
     const parse = (schema: Schema, value: unknown) => schema.safeParse(value, { error: errorMap });
 
@@ -151,11 +133,12 @@ export function useSchemaForm(): SchemaForm {
             validator: async (_rule, raw: unknown) => {
               const value = emptyToUndefined(options.map ? options.map(raw) : raw);
               if (value === undefined) {
-                if (required) throw new Error(options.messages?.required ?? t('app.required'));
+                if (required) throw new Error(options.messages?.required ?? say({ code: 'field.required' }));
                 return;
               }
               const result = parse(schema, value);
-              if (!result.success && result.error.issues[0]) throw new Error(messageOf(result.error.issues[0], options.messages));
+              if (!result.success && result.error.issues[0])
+                throw new Error(messageOf(result.error.issues[0], options.messages));
             },
           },
         ];
@@ -163,7 +146,10 @@ export function useSchemaForm(): SchemaForm {
       validate(form, schema, input) {
         const result = schema.safeParse(input, { error: errorMap });
         if (result.success) return result.data;
-        setFieldIssues(form, result.error.issues.map((issue) => ({ path: issue.path, message: messageOf(issue) })));
+        setFieldIssues(
+          form,
+          result.error.issues.map((issue) => ({ path: issue.path, message: messageOf(issue) })),
+        );
         return null;
       },
       check(schema, value) {
@@ -171,5 +157,5 @@ export function useSchemaForm(): SchemaForm {
         return result.success || !result.error.issues[0] ? null : messageOf(result.error.issues[0]);
       },
     };
-  }, [t, lang]);
+  }, [fieldText]);
 }

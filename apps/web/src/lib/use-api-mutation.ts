@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { App, type FormInstance } from 'antd';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useI18n, type MessageKey } from '../i18n';
-import { pickLanguage } from './bilingual';
 import { applyFieldErrors } from './errors';
 
 /** What an API module declares once per write: the call, and which cached answers it makes stale. */
@@ -24,10 +23,13 @@ export interface ApiMutationOptions<TOutput> {
  * One write to the API: refreshes the queries it makes stale, shows the success toast, and puts field errors on the
  * form. `alertError` is the error still to show in an ErrorAlert: null when the form items already show all of it.
  */
-export function useApiMutation<TInput, TOutput>(def: ApiMutationDef<TInput, TOutput>, options: ApiMutationOptions<TOutput> = {}) {
+export function useApiMutation<TInput, TOutput>(
+  def: ApiMutationDef<TInput, TOutput>,
+  options: ApiMutationOptions<TOutput> = {},
+) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const { t, lang } = useI18n();
+  const { t, fieldErrorText } = useI18n();
   const [shownOnForm, setShownOnForm] = useState(false);
   const mutation = useMutation<TOutput, unknown, TInput>({
     mutationFn: def.mutationFn,
@@ -39,7 +41,7 @@ export function useApiMutation<TInput, TOutput>(def: ApiMutationDef<TInput, TOut
       if (text) void message.success(text);
     },
     onError: (error) => {
-      if (options.form) setShownOnForm(applyFieldErrors(options.form, error, (m) => pickLanguage(m, lang) ?? t('app.invalid')));
+      if (options.form) setShownOnForm(applyFieldErrors(options.form, error, fieldErrorText));
     },
   });
   return { ...mutation, alertError: shownOnForm ? null : mutation.error };

@@ -6,7 +6,9 @@ export const PAGE_SIZES = [20, 50, 100] as const;
 
 type Output<S> = S extends Schema<infer T> ? T : never;
 
-export type ListFilters<U extends Record<string, Schema>, H extends string> = { [K in keyof U]?: Output<U[K]> } & { [K in H]?: string };
+export type ListFilters<U extends Record<string, Schema>, H extends string> = { [K in keyof U]?: Output<U[K]> } & {
+  [K in H]?: string;
+};
 
 interface ListHistoryState {
   /** Free-text searches of the list on this history entry: kept out of the URL (they can name people). */

@@ -23,8 +23,58 @@ function rng(seed: number) {
   };
 }
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '罗', '高', '林', '曾', '单'];
-const GIVEN = ['秀英', '桂英', '淑珍', '玉兰', '德福', '建国', '国华', '志强', '文华', '素芳', '春梅', '明', '伟', '芳', '军', '丽', '强', '敏', '静', '洪', '华', '平', '红', '英', '𠀾明', '𡈼芳'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '罗',
+  '高',
+  '林',
+  '曾',
+  '单',
+];
+const GIVEN = [
+  '秀英',
+  '桂英',
+  '淑珍',
+  '玉兰',
+  '德福',
+  '建国',
+  '国华',
+  '志强',
+  '文华',
+  '素芳',
+  '春梅',
+  '明',
+  '伟',
+  '芳',
+  '军',
+  '丽',
+  '强',
+  '敏',
+  '静',
+  '洪',
+  '华',
+  '平',
+  '红',
+  '英',
+  '𠀾明',
+  '𡈼芳',
+];
 const ETHNIC_STYLE_NAMES = ['阿依古丽·买买提', '扎西·多吉', '热依汗·艾力'];
 const STREETS = ['浆洗街', '洗面桥街', '蜀汉路', '玉林南路', '玉林北路', '芳草街'];
 
@@ -38,7 +88,10 @@ export interface CareDemoOptions {
  * ~200 clients across the demo communities with assessments, tiers, a year of visit history per tier cadence,
  * about 5% overdue, and a few tier downgrades waiting for approval — so every care page shows something real.
  */
-export async function seedCareDemo(ctx: AppContext, options: CareDemoOptions): Promise<{ clients: number; visits: number }> {
+export async function seedCareDemo(
+  ctx: AppContext,
+  options: CareDemoOptions,
+): Promise<{ clients: number; visits: number }> {
   const random = rng(20260301);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const now = ctx.clock.now();
@@ -65,51 +118,126 @@ export async function seedCareDemo(ctx: AppContext, options: CareDemoOptions): P
       const phone = random() < 0.8 ? `13${String(Math.floor(random() * 1e9)).padStart(9, '0')}` : null;
       const categories: ClientCategory[] = isChild
         ? ['child_in_difficulty']
-        : [pick(['elderly_alone', 'dibao', 'tekun', 'disability', 'left_behind'] as const), ...(random() < 0.3 ? (['dibao'] as const) : [])];
+        : [
+            pick(['elderly_alone', 'dibao', 'tekun', 'disability', 'left_behind'] as const),
+            ...(random() < 0.3 ? (['dibao'] as const) : []),
+          ];
       const keys = nameSearchKeys(name);
       const id = uuid();
       const gridCode = pick(community.gridCodes);
       clientRows.push({
-        id, areaCode: community.code, gridCode, name, namePinyin: keys.pinyin, nameInitials: keys.initials,
-        idNumberEnc: ctx.cipher.encrypt(idNumber), idNumberBidx: ctx.cipher.blindIndex(idNumber), idNumberMasked: maskIdNumber(idNumber),
-        sex, birthDate, phoneEnc: phone ? ctx.cipher.encrypt(phone) : null, phoneBidx: phone ? ctx.cipher.blindIndex(phone) : null,
-        phoneMasked: maskPhone(phone), address: `${pick(STREETS)}${1 + Math.floor(random() * 200)}号${1 + Math.floor(random() * 6)}单元${100 + Math.floor(random() * 600)}`,
-        categories: [...new Set(categories)], tier, tierSince: new Date(`${yearAgo}T02:00:00Z`), status: 'active',
-        assigneeId: community.assigneeId, version: 1, createdBy: options.createdBy, createdAt: new Date(`${yearAgo}T02:00:00Z`), updatedAt: now,
+        id,
+        areaCode: community.code,
+        gridCode,
+        name,
+        namePinyin: keys.pinyin,
+        nameInitials: keys.initials,
+        idNumberEnc: ctx.cipher.encrypt(idNumber),
+        idNumberBidx: ctx.cipher.blindIndex(idNumber),
+        idNumberMasked: maskIdNumber(idNumber),
+        sex,
+        birthDate,
+        phoneEnc: phone ? ctx.cipher.encrypt(phone) : null,
+        phoneBidx: phone ? ctx.cipher.blindIndex(phone) : null,
+        phoneMasked: maskPhone(phone),
+        address: `${pick(STREETS)}${1 + Math.floor(random() * 200)}号${1 + Math.floor(random() * 6)}单元${100 + Math.floor(random() * 600)}`,
+        categories: [...new Set(categories)],
+        tier,
+        tierSince: new Date(`${yearAgo}T02:00:00Z`),
+        status: 'active',
+        assigneeId: community.assigneeId,
+        version: 1,
+        createdBy: options.createdBy,
+        createdAt: new Date(`${yearAgo}T02:00:00Z`),
+        updatedAt: now,
       });
       const assessmentId = uuid();
       const score = tier === 'red' ? 3 : tier === 'yellow' ? 2 : 1;
       assessmentRows.push({
-        id: assessmentId, clientId: id, areaCode: community.code, scores: { health: { score }, income: { score: tier === 'yellow' ? 2 : 1 } },
-        suggestedTier: tier, confirmedTier: tier, policyId: null, assessedBy: options.createdBy, assessedAt: new Date(`${yearAgo}T03:00:00Z`),
+        id: assessmentId,
+        clientId: id,
+        areaCode: community.code,
+        scores: { health: { score }, income: { score: tier === 'yellow' ? 2 : 1 } },
+        suggestedTier: tier,
+        confirmedTier: tier,
+        policyId: null,
+        assessedBy: options.createdBy,
+        assessedAt: new Date(`${yearAgo}T03:00:00Z`),
       });
       changeRows.push({
-        id: uuid(), clientId: id, areaCode: community.code, fromTier: null, toTier: tier, assessmentId, status: 'applied',
-        requestedBy: options.createdBy, decidedBy: options.createdBy, decidedAt: new Date(`${yearAgo}T03:00:00Z`), createdAt: new Date(`${yearAgo}T03:00:00Z`),
+        id: uuid(),
+        clientId: id,
+        areaCode: community.code,
+        fromTier: null,
+        toTier: tier,
+        assessmentId,
+        status: 'applied',
+        requestedBy: options.createdBy,
+        decidedBy: options.createdBy,
+        decidedAt: new Date(`${yearAgo}T03:00:00Z`),
+        createdAt: new Date(`${yearAgo}T03:00:00Z`),
       });
       // A year of visits by the cadence; most on time, some late, a few missed; the last one planned.
       let from = yearAgo;
       for (;;) {
         const window = nextVisitWindow(from, tier, DEFAULT_TIER_POLICY);
         const overdue = random() < 0.05;
-        if (window.dueDate > today || (overdue && addDays(window.windowEnd, 3) < today && window.dueDate > addDays(today, -60))) {
-          visitRows.push({ id: uuid(), clientId: id, areaCode: community.code, gridCode, assigneeId: community.assigneeId, ...window, mode: 'home', status: 'planned', tier, services: [], createdAt: now, updatedAt: now });
+        if (
+          window.dueDate > today ||
+          (overdue && addDays(window.windowEnd, 3) < today && window.dueDate > addDays(today, -60))
+        ) {
+          visitRows.push({
+            id: uuid(),
+            clientId: id,
+            areaCode: community.code,
+            gridCode,
+            assigneeId: community.assigneeId,
+            ...window,
+            mode: 'home',
+            status: 'planned',
+            tier,
+            services: [],
+            createdAt: now,
+            updatedAt: now,
+          });
           break;
         }
         const missed = random() < 0.04;
         const visitedOn = addDays(window.dueDate, Math.floor(random() * 5) - 2);
         visitRows.push({
-          id: uuid(), clientId: id, areaCode: community.code, gridCode, assigneeId: community.assigneeId, ...window,
-          mode: random() < 0.7 ? 'home' : 'phone', status: missed ? 'missed' : 'done', tier, visitedOn, doneAt: new Date(`${visitedOn}T06:00:00Z`),
-          outcomeNotes: missed ? null : pick(['身体状况稳定', '已送米面油', '协助预约体检', '家中安全隐患已排除', '情绪较好，按时服药']),
-          services: [], missedReason: missed ? pick(['not_home', 'hospitalised'] as const) : null, recordedBy: community.assigneeId, createdAt: now, updatedAt: now,
+          id: uuid(),
+          clientId: id,
+          areaCode: community.code,
+          gridCode,
+          assigneeId: community.assigneeId,
+          ...window,
+          mode: random() < 0.7 ? 'home' : 'phone',
+          status: missed ? 'missed' : 'done',
+          tier,
+          visitedOn,
+          doneAt: new Date(`${visitedOn}T06:00:00Z`),
+          outcomeNotes: missed
+            ? null
+            : pick(['身体状况稳定', '已送米面油', '协助预约体检', '家中安全隐患已排除', '情绪较好，按时服药']),
+          services: [],
+          missedReason: missed ? pick(['not_home', 'hospitalised'] as const) : null,
+          recordedBy: community.assigneeId,
+          createdAt: now,
+          updatedAt: now,
         });
         from = visitedOn > from ? visitedOn : window.dueDate;
       }
       if (tier === 'red' && changeRows.filter((c) => c.status === 'pending_approval').length < 4 && random() < 0.3) {
         changeRows.push({
-          id: uuid(), clientId: id, areaCode: community.code, fromTier: 'red', toTier: 'yellow', reason: '近期病情好转，家属已回家照料',
-          status: 'pending_approval', requestedBy: community.assigneeId, createdAt: now,
+          id: uuid(),
+          clientId: id,
+          areaCode: community.code,
+          fromTier: 'red',
+          toTier: 'yellow',
+          reason: '近期病情好转，家属已回家照料',
+          status: 'pending_approval',
+          requestedBy: community.assigneeId,
+          createdAt: now,
         });
       }
     }
@@ -121,34 +249,88 @@ export async function seedCareDemo(ctx: AppContext, options: CareDemoOptions): P
   const eventRows: (typeof caseEvents.$inferInsert)[] = [];
   const consentRows: (typeof consents.$inferInsert)[] = [];
   const referralRows: (typeof referrals.$inferInsert)[] = [];
-  const reds = clientRows.filter((c) => c.tier === 'red' && c.assigneeId && !c.categories.includes('child_in_difficulty'));
+  const reds = clientRows.filter(
+    (c) => c.tier === 'red' && c.assigneeId && !c.categories.includes('child_in_difficulty'),
+  );
   const referralStates = ['sent', 'accepted', 'done', 'declined'] as const;
   reds.slice(0, 6).forEach((client, i) => {
     const caseId = uuid();
     const status = i < 2 ? 'plan_pending' : 'active';
     const opened = new Date(now.getTime() - (30 + i * 5) * 86_400_000);
-    caseRows.push({ id: caseId, clientId: client.id, areaCode: client.areaCode, status, openedBy: client.assigneeId, openedAt: opened, version: 1 });
+    caseRows.push({
+      id: caseId,
+      clientId: client.id,
+      areaCode: client.areaCode,
+      status,
+      openedBy: client.assigneeId,
+      openedAt: opened,
+      version: 1,
+    });
     const goalId = uuid();
     goalRows.push({ id: goalId, caseId, domain: 'health', goal: '血压稳定，按时服药', position: 0 });
     goalRows.push({ id: uuid(), caseId, domain: 'social_support', goal: '每周至少两次与家人或邻居联系', position: 1 });
-    taskRows.push({ id: uuid(), caseId, goalId, title: '陪同到社区卫生服务中心复诊', ownerId: client.assigneeId, dueDate: addDays(today, 7 + i) });
-    taskRows.push({ id: uuid(), caseId, goalId, title: '联系家庭医生签约', ownerId: client.assigneeId, dueDate: addDays(today, 14) });
+    taskRows.push({
+      id: uuid(),
+      caseId,
+      goalId,
+      title: '陪同到社区卫生服务中心复诊',
+      ownerId: client.assigneeId,
+      dueDate: addDays(today, 7 + i),
+    });
+    taskRows.push({
+      id: uuid(),
+      caseId,
+      goalId,
+      title: '联系家庭医生签约',
+      ownerId: client.assigneeId,
+      dueDate: addDays(today, 14),
+    });
     eventRows.push({ id: uuid(), caseId, kind: 'opened', note: null, actorId: client.assigneeId, at: opened });
-    if (status === 'active') eventRows.push({ id: uuid(), caseId, kind: 'plan_approved', note: null, actorId: options.createdBy, at: new Date(opened.getTime() + 86_400_000) });
+    if (status === 'active')
+      eventRows.push({
+        id: uuid(),
+        caseId,
+        kind: 'plan_approved',
+        note: null,
+        actorId: options.createdBy,
+        at: new Date(opened.getTime() + 86_400_000),
+      });
     const consentId = uuid();
-    consentRows.push({ id: consentId, clientId: client.id!, areaCode: client.areaCode, purpose: 'referral', basis: 'consent', grantedBy: 'self', noticeVersion: '2026-01', grantedAt: opened, recordedBy: client.assigneeId });
+    consentRows.push({
+      id: consentId,
+      clientId: client.id!,
+      areaCode: client.areaCode,
+      purpose: 'referral',
+      basis: 'consent',
+      grantedBy: 'self',
+      noticeVersion: '2026-01',
+      grantedAt: opened,
+      recordedBy: client.assigneeId,
+    });
     const state = referralStates[i % referralStates.length]!;
     referralRows.push({
-      id: uuid(), clientId: client.id!, caseId, areaCode: client.areaCode, providerName: i % 2 ? '阳光社工服务中心' : '武侯区残疾人康复中心',
-      providerType: i % 2 ? 'social_org' : 'government', service: i % 2 ? '心理疏导与陪伴' : '康复评估', status: state, consentId, sentBy: client.assigneeId, sentAt: opened,
-      respondedAt: state === 'sent' ? null : new Date(opened.getTime() + 2 * 86_400_000), responseNote: state === 'declined' ? '本月名额已满' : null,
-      reportBack: state === 'done' ? '已完成两次上门服务' : null, doneAt: state === 'done' ? new Date(opened.getTime() + 20 * 86_400_000) : null,
+      id: uuid(),
+      clientId: client.id!,
+      caseId,
+      areaCode: client.areaCode,
+      providerName: i % 2 ? '阳光社工服务中心' : '武侯区残疾人康复中心',
+      providerType: i % 2 ? 'social_org' : 'government',
+      service: i % 2 ? '心理疏导与陪伴' : '康复评估',
+      status: state,
+      consentId,
+      sentBy: client.assigneeId,
+      sentAt: opened,
+      respondedAt: state === 'sent' ? null : new Date(opened.getTime() + 2 * 86_400_000),
+      responseNote: state === 'declined' ? '本月名额已满' : null,
+      reportBack: state === 'done' ? '已完成两次上门服务' : null,
+      doneAt: state === 'done' ? new Date(opened.getTime() + 20 * 86_400_000) : null,
       version: state === 'sent' ? 1 : state === 'done' ? 3 : 2,
     });
   });
   await ctx.db.transaction(async (tx) => {
     for (let i = 0; i < clientRows.length; i += 200) await tx.insert(clients).values(clientRows.slice(i, i + 200));
-    for (let i = 0; i < assessmentRows.length; i += 500) await tx.insert(assessments).values(assessmentRows.slice(i, i + 500));
+    for (let i = 0; i < assessmentRows.length; i += 500)
+      await tx.insert(assessments).values(assessmentRows.slice(i, i + 500));
     for (let i = 0; i < changeRows.length; i += 500) await tx.insert(tierChanges).values(changeRows.slice(i, i + 500));
     for (let i = 0; i < visitRows.length; i += 500) await tx.insert(visits).values(visitRows.slice(i, i + 500));
     if (caseRows.length) {

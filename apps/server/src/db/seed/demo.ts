@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Role } from '@linli/contracts';
 import type { AppContext } from '../../platform/context';
-import { communitiesOf, findDistrict, importEntries, insertArea, streetsOf } from '../../modules/org';
+import { addGrid, communitiesOf, findDistrict, importEntries, streetsOf } from '../../modules/org';
 import { checkPasswordPolicy, countUsers, createAccount, findUserByUsername, hashPassword } from '../../modules/users';
 import { seedCareDemo } from './care-demo';
 
@@ -29,10 +29,20 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'demo-auditor', displayName: '审计管理员（演示）', role: 'audit_admin', areas: [DEMO.district] },
   { username: 'demo-district', displayName: '区民政局 王主任', role: 'district_officer', areas: [DEMO.district] },
   { username: 'demo-street', displayName: '浆洗街街道 李科长', role: 'street_officer', areas: [DEMO.streetA] },
-  { username: 'demo-supervisor-a', displayName: '洗面桥社区 张书记', role: 'community_supervisor', areas: [DEMO.communityA] },
+  {
+    username: 'demo-supervisor-a',
+    displayName: '洗面桥社区 张书记',
+    role: 'community_supervisor',
+    areas: [DEMO.communityA],
+  },
   { username: 'demo-worker-a', displayName: '洗面桥社区 刘社工', role: 'community_worker', areas: [DEMO.communityA] },
   { username: 'demo-worker-b', displayName: '蜀汉街社区 陈社工', role: 'community_worker', areas: [DEMO.communityB] },
-  { username: 'demo-social', displayName: '社工站 赵社工', role: 'social_worker', areas: [DEMO.communityA, DEMO.communityB] },
+  {
+    username: 'demo-social',
+    displayName: '社工站 赵社工',
+    role: 'social_worker',
+    areas: [DEMO.communityA, DEMO.communityB],
+  },
 ];
 
 /** A random password that meets every profile (for demo accounts when LINLI_DEMO_PASSWORD is not set). */
@@ -59,33 +69,54 @@ export async function seedDemo(ctx: AppContext, passwordInput: string | null): P
   const hash = await hashPassword(password);
   const accounts = DEMO_ACCOUNTS;
   const district = findDistrict(DEMO.district.slice(0, 6))!;
-  const streets = streetsOf(DEMO.district.slice(0, 6)).filter((s) => s.code === DEMO.streetA || s.code === DEMO.streetB);
-  const streetACommunities = (await communitiesOf(DEMO.streetA.slice(0, 9))).filter((c) => c.code === DEMO.communityA || c.code === DEMO.communityB);
+  const streets = streetsOf(DEMO.district.slice(0, 6)).filter(
+    (s) => s.code === DEMO.streetA || s.code === DEMO.streetB,
+  );
+  const streetACommunities = (await communitiesOf(DEMO.streetA.slice(0, 9))).filter(
+    (c) => c.code === DEMO.communityA || c.code === DEMO.communityB,
+  );
   const streetBCommunities = (await communitiesOf(DEMO.streetB.slice(0, 9))).slice(0, 2);
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     await importEntries(ctx, tx, null, null, [district]);
     // One level at a time, so the demo stays at two streets with two communities each.
     await importEntries(ctx, tx, null, district.code, streets, { withChildren: false });
-    for (const [parent, list] of [[DEMO.streetA, streetACommunities], [DEMO.streetB, streetBCommunities]] as const) {
+    for (const [parent, list] of [
+      [DEMO.streetA, streetACommunities],
+      [DEMO.streetB, streetBCommunities],
+    ] as const) {
       await importEntries(ctx, tx, null, parent, list);
       for (const community of list) {
         for (const [index, name] of DEMO_GRID_NAMES.entries()) {
           const code = `${community.code}${String(index + 1).padStart(3, '0')}`;
-          await insertArea(tx, { code, parentCode: community.code, level: 'grid', name, status: 'active', mergedInto: null, version: 1, createdAt: now, updatedAt: now });
+          await addGrid(tx, { code, communityCode: community.code, name, at: now });
         }
       }
     }
     for (const account of accounts) {
-      await createAccount(tx, { username: account.username, displayName: account.displayName, passwordHash: hash, roles: [account.role], areaCodes: account.areas, at: now });
+      await createAccount(tx, {
+        username: account.username,
+        displayName: account.displayName,
+        passwordHash: hash,
+        roles: [account.role],
+        areaCodes: account.areas,
+        at: now,
+      });
     }
   });
   const ids = new Map<string, string>();
   for (const account of accounts) ids.set(account.username, (await findUserByUsername(ctx.db, account.username))!.id);
   const communities = [DEMO.communityA, DEMO.communityB, ...streetBCommunities.map((c) => c.code)];
-  const assignees: Record<string, string | undefined> = { [DEMO.communityA]: ids.get('demo-worker-a'), [DEMO.communityB]: ids.get('demo-worker-b') };
+  const assignees: Record<string, string | undefined> = {
+    [DEMO.communityA]: ids.get('demo-worker-a'),
+    [DEMO.communityB]: ids.get('demo-worker-b'),
+  };
   const care = await seedCareDemo(ctx, {
-    communities: communities.map((code) => ({ code, gridCodes: DEMO_GRID_NAMES.map((_, i) => `${code}${String(i + 1).padStart(3, '0')}`), assigneeId: assignees[code] ?? null })),
+    communities: communities.map((code) => ({
+      code,
+      gridCodes: DEMO_GRID_NAMES.map((_, i) => `${code}${String(i + 1).padStart(3, '0')}`),
+      assigneeId: assignees[code] ?? null,
+    })),
     createdBy: ids.get('demo-supervisor-a') ?? null,
   });
   return { seeded: true, password, accounts: accounts.map((a) => a.username), care };

@@ -23,7 +23,13 @@ export async function searchAudit(db: DbOrTx, filter: AuditFilter) {
   if (filter.objectId) conditions.push(sql`${filter.objectId} = ANY(${auditLog.objectIds})`);
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [total]] = await Promise.all([
-    db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize),
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.seq))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return { rows, total: Number(total?.n ?? 0) };

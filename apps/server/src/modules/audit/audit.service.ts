@@ -10,21 +10,45 @@ export class AuditService {
     // Make what was just read by others visible to the auditor, then audit the auditor too.
     await this.ctx.auditWriter.flush();
     const { rows, total } = await searchAudit(this.ctx.db, filter);
-    auditRead(this.ctx, actor, { action: 'audit.search', objectType: 'audit', fields: ['actorName', 'ip'], detail: JSON.stringify({ ...filter, page: undefined, pageSize: undefined }) });
+    auditRead(this.ctx, actor, {
+      action: 'audit.search',
+      objectType: 'audit',
+      fields: ['actorName', 'ip'],
+      detail: JSON.stringify({ ...filter, page: undefined, pageSize: undefined }),
+    });
     return {
       items: rows.map((r) => ({
-        seq: r.seq, at: r.at.toISOString(), actorId: r.actorId, actorName: r.actorName, role: r.role, areaCodes: r.areaCodes,
-        action: r.action, objectType: r.objectType, objectIds: r.objectIds, fields: r.fields, result: r.result, ip: r.ip,
-        requestId: r.requestId, detail: r.detail,
+        seq: r.seq,
+        at: r.at.toISOString(),
+        actorId: r.actorId,
+        actorName: r.actorName,
+        role: r.role,
+        areaCodes: r.areaCodes,
+        action: r.action,
+        objectType: r.objectType,
+        objectIds: r.objectIds,
+        fields: r.fields,
+        result: r.result,
+        ip: r.ip,
+        requestId: r.requestId,
+        detail: r.detail,
       })),
-      total, page: filter.page, pageSize: filter.pageSize,
+      total,
+      page: filter.page,
+      pageSize: filter.pageSize,
     };
   }
 
   async verify(actor: Actor) {
     await this.ctx.auditWriter.flush();
-    const result = await verifyAuditChain(this.ctx.db, this.ctx.keys.auditHmac, { anchor: this.ctx.auditWriter.anchor });
-    auditRead(this.ctx, actor, { action: 'audit.verify', result: result.ok ? 'success' : 'failure', detail: result.reason });
+    const result = await verifyAuditChain(this.ctx.db, this.ctx.keys.auditHmac, {
+      anchor: this.ctx.auditWriter.anchor,
+    });
+    auditRead(this.ctx, actor, {
+      action: 'audit.verify',
+      result: result.ok ? 'success' : 'failure',
+      detail: result.reason,
+    });
     return result;
   }
 }

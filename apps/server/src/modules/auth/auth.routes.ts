@@ -1,8 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  CurrentAreaInput, CurrentSession, LoginInput, LoginPasswordInput, LoginResult, LoginTotpInput, Ok, PasswordChangeInput,
-  PublicConfig, SessionInfo, SessionList, TotpConfirmInput, TotpSetup,
+  CurrentAreaInput,
+  CurrentSession,
+  LoginInput,
+  LoginPasswordInput,
+  LoginResult,
+  LoginTotpInput,
+  Ok,
+  PasswordChangeInput,
+  PublicConfig,
+  SessionInfo,
+  SessionList,
+  TotpConfirmInput,
+  TotpSetup,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -14,7 +25,12 @@ import { resolveSession } from './session.service';
 const VERSION = '0.1.0';
 
 function client(req: FastifyRequest, endOtherSessions?: boolean) {
-  return { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id, endOtherSessions: endOtherSessions === true };
+  return {
+    ip: req.ip,
+    userAgent: req.headers['user-agent'] ?? null,
+    requestId: req.id,
+    endOtherSessions: endOtherSessions === true,
+  };
 }
 
 export function authRoutes(ctx: AppContext, login: LoginService, me: MeService): FastifyPluginAsyncZod {
@@ -25,8 +41,14 @@ export function authRoutes(ctx: AppContext, login: LoginService, me: MeService):
     const resolved = await resolveSession(ctx, step.token, { ip: req.ip, requestId: req.id });
     if (resolved.state !== 'active') throw new AppError('auth.session_expired');
     return {
-      status: 'ok' as const, session: await me.sessionInfo(resolved.actor, { ...resolved, csrfToken: resolved.csrfToken }),
-      otherSessions: step.otherSessions.map((o) => ({ ...o, current: false, createdAt: o.createdAt.toISOString(), lastSeenAt: o.lastSeenAt.toISOString() })),
+      status: 'ok' as const,
+      session: await me.sessionInfo(resolved.actor, { ...resolved, csrfToken: resolved.csrfToken }),
+      otherSessions: step.otherSessions.map((o) => ({
+        ...o,
+        current: false,
+        createdAt: o.createdAt.toISOString(),
+        lastSeenAt: o.lastSeenAt.toISOString(),
+      })),
     };
   }
 
@@ -36,17 +58,51 @@ export function authRoutes(ctx: AppContext, login: LoginService, me: MeService):
   }
 
   return async (app) => {
-    app.get('/api/auth/config', { schema: { tags: ['auth'], response: { 200: PublicConfig } }, config: { public: true } },
-      async () => ({ demoMode: ctx.config.demoMode, passwordProfile: ctx.config.passwordProfile, version: VERSION }));
+    app.get(
+      '/api/auth/config',
+      { schema: { tags: ['auth'], response: { 200: PublicConfig } }, config: { public: true } },
+      async () => ({ demoMode: ctx.config.demoMode, passwordProfile: ctx.config.passwordProfile, version: VERSION }),
+    );
 
-    app.post('/api/auth/login', { schema: { tags: ['auth'], body: LoginInput, response: { 200: LoginResult } }, config: { public: true } },
-      async (req, reply) => finish(req, reply, await login.login(req.body.username, req.body.password, client(req, req.body.endOtherSessions))));
+    app.post(
+      '/api/auth/login',
+      { schema: { tags: ['auth'], body: LoginInput, response: { 200: LoginResult } }, config: { public: true } },
+      async (req, reply) =>
+        finish(
+          req,
+          reply,
+          await login.login(req.body.username, req.body.password, client(req, req.body.endOtherSessions)),
+        ),
+    );
 
-    app.post('/api/auth/login/totp', { schema: { tags: ['auth'], body: LoginTotpInput, response: { 200: LoginResult } }, config: { public: true } },
-      async (req, reply) => finish(req, reply, await login.completeTotp(req.body.challengeId, req.body.code, client(req, req.body.endOtherSessions))));
+    app.post(
+      '/api/auth/login/totp',
+      { schema: { tags: ['auth'], body: LoginTotpInput, response: { 200: LoginResult } }, config: { public: true } },
+      async (req, reply) =>
+        finish(
+          req,
+          reply,
+          await login.completeTotp(req.body.challengeId, req.body.code, client(req, req.body.endOtherSessions)),
+        ),
+    );
 
-    app.post('/api/auth/login/password', { schema: { tags: ['auth'], body: LoginPasswordInput, response: { 200: LoginResult } }, config: { public: true } },
-      async (req, reply) => finish(req, reply, await login.completePasswordChange(req.body.challengeId, req.body.newPassword, client(req, req.body.endOtherSessions))));
+    app.post(
+      '/api/auth/login/password',
+      {
+        schema: { tags: ['auth'], body: LoginPasswordInput, response: { 200: LoginResult } },
+        config: { public: true },
+      },
+      async (req, reply) =>
+        finish(
+          req,
+          reply,
+          await login.completePasswordChange(
+            req.body.challengeId,
+            req.body.newPassword,
+            client(req, req.body.endOtherSessions),
+          ),
+        ),
+    );
 
     // Protected like every unsafe route: it needs the session's CSRF token, so another site cannot log a user out.
     app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: Ok } } }, async (req, reply) => {
@@ -62,35 +118,63 @@ export function authRoutes(ctx: AppContext, login: LoginService, me: MeService):
       return me.sessionInfo(actor, meta);
     });
 
-    app.get('/api/auth/current', { schema: { tags: ['auth'], response: { 200: CurrentSession } }, config: { public: true } }, async (req) => {
-      if (!req.actor || !req.sessionMeta || !req.csrfToken) return { session: null, expired: req.sessionExpired };
-      return { session: await me.sessionInfo(req.actor, { ...req.sessionMeta, csrfToken: req.csrfToken }), expired: false };
-    });
+    app.get(
+      '/api/auth/current',
+      { schema: { tags: ['auth'], response: { 200: CurrentSession } }, config: { public: true } },
+      async (req) => {
+        if (!req.actor || !req.sessionMeta || !req.csrfToken) return { session: null, expired: req.sessionExpired };
+        return {
+          session: await me.sessionInfo(req.actor, { ...req.sessionMeta, csrfToken: req.csrfToken }),
+          expired: false,
+        };
+      },
+    );
 
-    app.put('/api/me/area', { schema: { tags: ['me'], body: CurrentAreaInput, response: { 200: SessionInfo } } }, async (req) => {
-      const { actor, meta } = requireMeta(req);
-      return me.sessionInfo(await me.setCurrentArea(actor, req.body.areaCode), meta);
-    });
+    app.put(
+      '/api/me/area',
+      { schema: { tags: ['me'], body: CurrentAreaInput, response: { 200: SessionInfo } } },
+      async (req) => {
+        const { actor, meta } = requireMeta(req);
+        return me.sessionInfo(await me.setCurrentArea(actor, req.body.areaCode), meta);
+      },
+    );
 
-    app.post('/api/me/password', { schema: { tags: ['me'], body: PasswordChangeInput, response: { 200: Ok } }, config: { personalData: true } }, async (req, reply) => {
-      await me.changePassword(req.actor!, req.body.currentPassword, req.body.newPassword);
-      clearSessionCookie(req, reply);
-      return { ok: true as const };
-    });
+    app.post(
+      '/api/me/password',
+      { schema: { tags: ['me'], body: PasswordChangeInput, response: { 200: Ok } }, config: { personalData: true } },
+      async (req, reply) => {
+        await me.changePassword(req.actor!, req.body.currentPassword, req.body.newPassword);
+        clearSessionCookie(req, reply);
+        return { ok: true as const };
+      },
+    );
 
-    app.post('/api/me/totp/setup', { schema: { tags: ['me'], response: { 200: TotpSetup } }, config: { personalData: true } },
-      (req) => me.startTotpSetup(req.actor!));
+    app.post(
+      '/api/me/totp/setup',
+      { schema: { tags: ['me'], response: { 200: TotpSetup } }, config: { personalData: true } },
+      (req) => me.startTotpSetup(req.actor!),
+    );
 
-    app.post('/api/me/totp/confirm', { schema: { tags: ['me'], body: TotpConfirmInput, response: { 200: Ok } }, config: { personalData: true } }, async (req) => {
-      await me.confirmTotp(req.actor!, req.body.code);
-      return { ok: true as const };
-    });
+    app.post(
+      '/api/me/totp/confirm',
+      { schema: { tags: ['me'], body: TotpConfirmInput, response: { 200: Ok } }, config: { personalData: true } },
+      async (req) => {
+        await me.confirmTotp(req.actor!, req.body.code);
+        return { ok: true as const };
+      },
+    );
 
-    app.get('/api/me/sessions', { schema: { tags: ['me'], response: { 200: SessionList } } }, (req) => me.sessions(req.actor!));
+    app.get('/api/me/sessions', { schema: { tags: ['me'], response: { 200: SessionList } } }, (req) =>
+      me.sessions(req.actor!),
+    );
 
-    app.delete('/api/me/sessions', { schema: { tags: ['me'], response: { 200: Ok } }, config: { personalData: true } }, async (req) => {
-      await me.endOtherSessions(req.actor!);
-      return { ok: true as const };
-    });
+    app.delete(
+      '/api/me/sessions',
+      { schema: { tags: ['me'], response: { 200: Ok } }, config: { personalData: true } },
+      async (req) => {
+        await me.endOtherSessions(req.actor!);
+        return { ok: true as const };
+      },
+    );
   };
 }

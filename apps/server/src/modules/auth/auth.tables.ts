@@ -24,5 +24,3 @@ export const authChallenges = pgTable('auth_challenges', {
   expiresAt: ts('expires_at').notNull(),
   createdAt: ts('created_at').notNull(),
 });
-
-

@@ -5,11 +5,32 @@ import { randomToken, sha256 } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
 import { RateLimiter } from '../../platform/rate-limit';
 import {
-  LOCK_MINUTES, MAX_FAILURES, ONE_TIME_PASSWORD_DAYS, type UserRow, clearThrottle, countFailure, dummyPasswordHash, findThrottle,
-  findUserById, findUserByUsername, loadGrants, passwordExpired, prepareNewPassword, recordLogin, setSecondFactor, storePassword, verifyPassword,
+  LOCK_MINUTES,
+  MAX_FAILURES,
+  ONE_TIME_PASSWORD_DAYS,
+  type UserRow,
+  clearThrottle,
+  countFailure,
+  dummyPasswordHash,
+  findThrottle,
+  findUserById,
+  findUserByUsername,
+  loadGrants,
+  passwordExpired,
+  prepareNewPassword,
+  recordLogin,
+  setSecondFactor,
+  storePassword,
+  verifyPassword,
 } from '../users';
 import { openSession } from './session.service';
-import { deleteChallenge, deleteUserSessions, findChallenge, insertChallenge, listUserSessions } from './sessions.repository';
+import {
+  deleteChallenge,
+  deleteUserSessions,
+  findChallenge,
+  insertChallenge,
+  listUserSessions,
+} from './sessions.repository';
 import { generateTotpSecret, matchTotp, otpauthUri } from './totp';
 
 export const INACTIVITY_DAYS = 180;
@@ -50,11 +71,23 @@ export class LoginService {
    * A login event names the account only when the typed name is one (F9): what people type into the username box is
    * sometimes their password, so an unknown name is kept as a short keyed hash (enough to see repeated attempts).
    */
-  private async audit(typed: string, userId: string | null, client: ClientInfo, result: 'success' | 'failure' | 'denied', action: string, detail: string | null) {
+  private async audit(
+    typed: string,
+    userId: string | null,
+    client: ClientInfo,
+    result: 'success' | 'failure' | 'denied',
+    action: string,
+    detail: string | null,
+  ) {
     const account = userId ? { id: userId, username: typed } : await findUserByUsername(this.ctx.db, typed);
     const unknown = account ? '' : `unknown name #${this.ctx.cipher.blindIndex(`login-name:${typed}`).slice(0, 10)}`;
     await auditNow(this.ctx, {
-      ...auditEvent(null, { action }), actorId: account?.id ?? null, actorName: account?.username ?? null, ip: client.ip, requestId: client.requestId, result,
+      ...auditEvent(null, { action }),
+      actorId: account?.id ?? null,
+      actorName: account?.username ?? null,
+      ip: client.ip,
+      requestId: client.requestId,
+      result,
       detail: [detail, unknown].filter(Boolean).join('; ') || null,
     });
   }
@@ -86,7 +119,11 @@ export class LoginService {
   private refusalReason(user: UserRow, now: Date): string | null {
     if (user.status === 'pending') return 'account not yet activated';
     if (user.status !== 'active') return 'account disabled';
-    if (user.mustChangePassword && user.passwordChangedAt && now.getTime() - user.passwordChangedAt.getTime() > ONE_TIME_PASSWORD_DAYS * 86_400_000) {
+    if (
+      user.mustChangePassword &&
+      user.passwordChangedAt &&
+      now.getTime() - user.passwordChangedAt.getTime() > ONE_TIME_PASSWORD_DAYS * 86_400_000
+    ) {
       return 'one-time password expired';
     }
     if (user.expiresAt && user.expiresAt <= now) return 'account expired';
@@ -98,7 +135,13 @@ export class LoginService {
   /** Counts a failure against the typed username and always throws the same answer (no enumeration). */
   private async recordFailure(key: string, userId: string | null, client: ClientInfo, reason: string): Promise<never> {
     const now = this.ctx.clock.now();
-    const locks = await countFailure(this.ctx.db, key, now, MAX_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000));
+    const locks = await countFailure(
+      this.ctx.db,
+      key,
+      now,
+      MAX_FAILURES,
+      new Date(now.getTime() + LOCK_MINUTES * 60_000),
+    );
     await this.audit(key, userId, client, 'failure', 'auth.login', locks ? `${reason}; locked` : reason);
     throw new AppError(locks ? 'auth.account_locked' : 'auth.invalid_credentials');
   }
@@ -108,7 +151,14 @@ export class LoginService {
     const now = this.ctx.clock.now();
     if (user.mustChangePassword || passwordExpired(user.passwordChangedAt, this.ctx.config.passwordProfile, now)) {
       const challengeId = await this.challenge(user.id, 'password_change', null, client);
-      return { kind: 'challenge', result: { status: 'password_change_required', challengeId, reason: user.mustChangePassword ? 'reset' : 'expired' } };
+      return {
+        kind: 'challenge',
+        result: {
+          status: 'password_change_required',
+          challengeId,
+          reason: user.mustChangePassword ? 'reset' : 'expired',
+        },
+      };
     }
     return this.afterPasswordChecks(user, client);
   }
@@ -123,7 +173,12 @@ export class LoginService {
     }
     if (needsTotp) {
       const secret = generateTotpSecret();
-      const challengeId = await this.challenge(user.id, 'totp_setup', { secret: this.ctx.cipher.encrypt(secret) }, client);
+      const challengeId = await this.challenge(
+        user.id,
+        'totp_setup',
+        { secret: this.ctx.cipher.encrypt(secret) },
+        client,
+      );
       return {
         kind: 'challenge',
         result: { status: 'totp_setup_required', challengeId, secret, otpauthUri: otpauthUri(secret, user.username) },
@@ -132,19 +187,30 @@ export class LoginService {
     return this.startSession(user, grants, client, 'password');
   }
 
-  private async challenge(userId: string, kind: 'totp' | 'totp_setup' | 'password_change', data: Record<string, unknown> | null, client: ClientInfo) {
+  private async challenge(
+    userId: string,
+    kind: 'totp' | 'totp_setup' | 'password_change',
+    data: Record<string, unknown> | null,
+    client: ClientInfo,
+  ) {
     const token = randomToken(24);
     const now = this.ctx.clock.now();
     const carried = client.endOtherSessions ? { ...(data ?? {}), endOtherSessions: true } : data;
     await insertChallenge(this.ctx.db, {
-      id: sha256(token), userId, kind, data: carried, createdAt: now, expiresAt: new Date(now.getTime() + CHALLENGE_MS),
+      id: sha256(token),
+      userId,
+      kind,
+      data: carried,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + CHALLENGE_MS),
     });
     return token;
   }
 
   private async takeChallenge(token: string, kinds: string[]) {
     const row = await findChallenge(this.ctx.db, sha256(token));
-    if (!row || !kinds.includes(row.kind) || row.expiresAt <= this.ctx.clock.now()) throw new AppError('auth.challenge_invalid');
+    if (!row || !kinds.includes(row.kind) || row.expiresAt <= this.ctx.clock.now())
+      throw new AppError('auth.challenge_invalid');
     const user = await findUserById(this.ctx.db, row.userId);
     if (!user || this.refusalReason(user, this.ctx.clock.now())) throw new AppError('auth.challenge_invalid');
     return { row, user, endOtherSessions: row.data?.endOtherSessions === true };
@@ -164,7 +230,8 @@ export class LoginService {
       try {
         await this.recordFailure(key, user.id, client, 'wrong one-time code');
       } catch (error) {
-        if (error instanceof AppError && error.code === 'auth.invalid_credentials') throw new AppError('auth.totp_invalid');
+        if (error instanceof AppError && error.code === 'auth.invalid_credentials')
+          throw new AppError('auth.totp_invalid');
         throw error;
       }
     }
@@ -172,7 +239,12 @@ export class LoginService {
     await clearThrottle(this.ctx.db, key);
     const patch = row.kind === 'totp_setup' ? { totpSecretEnc: secretEnc, totpLastStep: step } : { totpLastStep: step };
     await setSecondFactor(this.ctx.db, user.id, this.ctx.clock.now(), patch);
-    return this.startSession(user, await this.grants(user.id), client, row.kind === 'totp_setup' ? 'password+totp (enrolled)' : 'password+totp');
+    return this.startSession(
+      user,
+      await this.grants(user.id),
+      client,
+      row.kind === 'totp_setup' ? 'password+totp (enrolled)' : 'password+totp',
+    );
   }
 
   async completePasswordChange(token: string, newPassword: string, asked: ClientInfo): Promise<LoginStep> {
@@ -183,8 +255,15 @@ export class LoginService {
       await storePassword(this.ctx, tx, user.id, hash, { mustChange: false });
       await deleteChallenge(tx, row.id);
       await auditInTx(this.ctx, tx, null, {
-        action: 'auth.password_change', actorId: user.id, actorName: user.username, objectType: 'user',
-        objectIds: [user.id], fields: ['password'], ip: client.ip, requestId: client.requestId, detail: 'at login',
+        action: 'auth.password_change',
+        actorId: user.id,
+        actorName: user.username,
+        objectType: 'user',
+        objectIds: [user.id],
+        fields: ['password'],
+        ip: client.ip,
+        requestId: client.requestId,
+        detail: 'at login',
       });
     });
     const fresh = (await findUserById(this.ctx.db, user.id))!;
@@ -196,25 +275,49 @@ export class LoginService {
     return { roles: (found?.roles ?? []) as Role[], areaCodes: found?.areaCodes ?? [] };
   }
 
-  private async startSession(user: UserRow, grants: { roles: Role[]; areaCodes: string[] }, client: ClientInfo, method: string): Promise<LoginStep> {
+  private async startSession(
+    user: UserRow,
+    grants: { roles: Role[]; areaCodes: string[] },
+    client: ClientInfo,
+    method: string,
+  ): Promise<LoginStep> {
     const now = this.ctx.clock.now();
     const { roles } = grants;
     return this.ctx.db.transaction(async (tx) => {
       const session = await openSession(this.ctx, tx, { id: user.id, roles }, client);
       await recordLogin(tx, user.id, now);
       await auditInTx(this.ctx, tx, null, {
-        action: 'auth.login', actorId: user.id, actorName: user.username, role: roles.join(',') || null, areaCodes: grants.areaCodes,
-        ip: client.ip, requestId: client.requestId, detail: method,
+        action: 'auth.login',
+        actorId: user.id,
+        actorName: user.username,
+        role: roles.join(',') || null,
+        areaCodes: grants.areaCodes,
+        ip: client.ip,
+        requestId: client.requestId,
+        detail: method,
       });
       if (client.endOtherSessions) {
         const ended = await deleteUserSessions(tx, user.id, session.id);
         await auditInTx(this.ctx, tx, null, {
-          action: 'auth.end_sessions', actorId: user.id, actorName: user.username, objectType: 'user', objectIds: [user.id],
-          ip: client.ip, requestId: client.requestId, detail: `${ended} sessions, at login`,
+          action: 'auth.end_sessions',
+          actorId: user.id,
+          actorName: user.username,
+          objectType: 'user',
+          objectIds: [user.id],
+          ip: client.ip,
+          requestId: client.requestId,
+          detail: `${ended} sessions, at login`,
         });
       }
-      const others = (await listUserSessions(tx, user.id)).filter((s) => s.id !== session.id && s.expiresAt > now)
-        .map((s) => ({ id: s.id.slice(0, 12), createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, ip: s.ip, userAgent: s.userAgent }));
+      const others = (await listUserSessions(tx, user.id))
+        .filter((s) => s.id !== session.id && s.expiresAt > now)
+        .map((s) => ({
+          id: s.id.slice(0, 12),
+          createdAt: s.createdAt,
+          lastSeenAt: s.lastSeenAt,
+          ip: s.ip,
+          userAgent: s.userAgent,
+        }));
       return { kind: 'session', token: session.token, userId: user.id, otherSessions: others } as const;
     });
   }

@@ -3,7 +3,18 @@ import { type Actor, codeInPrefixes, scopePrefix } from '../../platform/access';
 import { type AppContext, auditEvent, auditInTx, auditNow } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { findArea, findAreas } from '../org';
-import { LOCK_MINUTES, MAX_FAILURES, bumpFailures, clearThrottle, findUserById, lockThrottle, prepareNewPassword, setSecondFactor, storePassword, verifyPassword } from '../users';
+import {
+  LOCK_MINUTES,
+  MAX_FAILURES,
+  bumpFailures,
+  clearThrottle,
+  findUserById,
+  lockThrottle,
+  prepareNewPassword,
+  setSecondFactor,
+  storePassword,
+  verifyPassword,
+} from '../users';
 import { deleteSession, deleteUserSessions, listUserSessions, setSessionArea } from './sessions.repository';
 import { sha256 } from '../../platform/crypto';
 import { generateTotpSecret, matchTotp, otpauthUri } from './totp';
@@ -11,7 +22,10 @@ import { generateTotpSecret, matchTotp, otpauthUri } from './totp';
 export class MeService {
   constructor(private readonly ctx: AppContext) {}
 
-  async sessionInfo(actor: Actor, meta: { csrfToken: string; expiresAt: Date; idleSeconds: number; totpEnabled: boolean }): Promise<SessionInfo> {
+  async sessionInfo(
+    actor: Actor,
+    meta: { csrfToken: string; expiresAt: Date; idleSeconds: number; totpEnabled: boolean },
+  ): Promise<SessionInfo> {
     const areas = await findAreas(this.ctx.db, actor.areaCodes);
     return {
       user: { id: actor.userId, username: actor.username, displayName: actor.displayName },
@@ -60,24 +74,42 @@ export class MeService {
           await lockThrottle(tx, key, now, new Date(now.getTime() + LOCK_MINUTES * 60_000));
           await deleteUserSessions(tx, actor.userId);
         }
-        await auditInTx(this.ctx, tx, actor, { action: 'auth.password_change', objectType: 'user', objectIds: [actor.userId], result: 'failure', detail: locks ? 'wrong current password; locked, sessions ended' : 'wrong current password' });
+        await auditInTx(this.ctx, tx, actor, {
+          action: 'auth.password_change',
+          objectType: 'user',
+          objectIds: [actor.userId],
+          result: 'failure',
+          detail: locks ? 'wrong current password; locked, sessions ended' : 'wrong current password',
+        });
       });
       if (locks) throw new AppError('auth.account_locked');
-      throw new AppError('auth.password_wrong', [{ path: 'currentPassword', message: 'wrong' }]);
+      throw new AppError('auth.password_wrong', [{ path: 'currentPassword', code: 'auth.current_password_wrong' }]);
     }
     await clearThrottle(this.ctx.db, key);
     const hash = await prepareNewPassword(this.ctx, this.ctx.db, { id: user.id, username: user.username }, newPassword);
     await this.ctx.db.transaction(async (tx) => {
       await storePassword(this.ctx, tx, user.id, hash, { mustChange: false });
-      await auditInTx(this.ctx, tx, actor, { action: 'auth.password_change', objectType: 'user', objectIds: [user.id], fields: ['password'] });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'auth.password_change',
+        objectType: 'user',
+        objectIds: [user.id],
+        fields: ['password'],
+      });
     });
   }
 
   async startTotpSetup(actor: Actor): Promise<{ secret: string; otpauthUri: string }> {
     const secret = generateTotpSecret();
     await this.ctx.db.transaction(async (tx) => {
-      await setSecondFactor(tx, actor.userId, this.ctx.clock.now(), { totpPendingEnc: this.ctx.cipher.encrypt(secret) });
-      await auditInTx(this.ctx, tx, actor, { action: 'auth.totp_setup', objectType: 'user', objectIds: [actor.userId], fields: ['totpSecret'] });
+      await setSecondFactor(tx, actor.userId, this.ctx.clock.now(), {
+        totpPendingEnc: this.ctx.cipher.encrypt(secret),
+      });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'auth.totp_setup',
+        objectType: 'user',
+        objectIds: [actor.userId],
+        fields: ['totpSecret'],
+      });
     });
     return { secret, otpauthUri: otpauthUri(secret, actor.username) };
   }
@@ -86,10 +118,20 @@ export class MeService {
     const user = await findUserById(this.ctx.db, actor.userId);
     const pending = user?.totpPendingEnc ? this.ctx.cipher.decrypt(user.totpPendingEnc) : null;
     const step = pending ? matchTotp(pending, code, this.ctx.clock.now(), null) : null;
-    if (!user || step === null) throw new AppError('auth.totp_invalid', [{ path: 'code', message: 'wrong code' }]);
+    if (!user || step === null)
+      throw new AppError('auth.totp_invalid', [{ path: 'code', code: 'auth.totp_code_wrong' }]);
     await this.ctx.db.transaction(async (tx) => {
-      await setSecondFactor(tx, user.id, this.ctx.clock.now(), { totpSecretEnc: user.totpPendingEnc, totpPendingEnc: null, totpLastStep: step });
-      await auditInTx(this.ctx, tx, actor, { action: 'auth.totp_enable', objectType: 'user', objectIds: [user.id], fields: ['totpSecret'] });
+      await setSecondFactor(tx, user.id, this.ctx.clock.now(), {
+        totpSecretEnc: user.totpPendingEnc,
+        totpPendingEnc: null,
+        totpLastStep: step,
+      });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'auth.totp_enable',
+        objectType: 'user',
+        objectIds: [user.id],
+        fields: ['totpSecret'],
+      });
     });
   }
 
@@ -103,8 +145,12 @@ export class MeService {
     const rows = await listUserSessions(this.ctx.db, actor.userId);
     return {
       items: rows.map((s) => ({
-        id: s.id.slice(0, 12), current: s.id === actor.sessionId, createdAt: s.createdAt.toISOString(),
-        lastSeenAt: s.lastSeenAt.toISOString(), ip: s.ip, userAgent: s.userAgent,
+        id: s.id.slice(0, 12),
+        current: s.id === actor.sessionId,
+        createdAt: s.createdAt.toISOString(),
+        lastSeenAt: s.lastSeenAt.toISOString(),
+        ip: s.ip,
+        userAgent: s.userAgent,
       })),
     };
   }
@@ -112,7 +158,12 @@ export class MeService {
   async endOtherSessions(actor: Actor): Promise<number> {
     return this.ctx.db.transaction(async (tx) => {
       const ended = await deleteUserSessions(tx, actor.userId, actor.sessionId);
-      await auditInTx(this.ctx, tx, actor, { action: 'auth.end_sessions', objectType: 'user', objectIds: [actor.userId], detail: `${ended} sessions` });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'auth.end_sessions',
+        objectType: 'user',
+        objectIds: [actor.userId],
+        detail: `${ended} sessions`,
+      });
       return ended;
     });
   }

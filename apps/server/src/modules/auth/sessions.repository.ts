@@ -22,14 +22,17 @@ export interface SessionWithUser {
 
 /** One round trip per request: the session, its user, roles and areas together. */
 export async function findSessionWithUser(db: DbOrTx, id: string): Promise<SessionWithUser | null> {
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.idle_seconds,
            s.current_area_code, u.username, u.display_name, u.status, u.expires_at AS user_expires_at,
            (u.totp_secret_enc IS NOT NULL) AS totp_enabled,
            coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles,
            coalesce((SELECT array_agg(a.area_code ORDER BY a.area_code) FROM user_areas a WHERE a.user_id = u.id), '{}') AS area_codes
     FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${id}`);
+    WHERE s.id = ${id}`,
+  );
   const row = rows[0];
   if (!row) return null;
   const date = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
@@ -55,7 +58,11 @@ export async function findSessionWithUser(db: DbOrTx, id: string): Promise<Sessi
 /** node-postgres and PGlite both parse text[]; this also accepts the '{a,b}' literal defensively. */
 function parseTextArray(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
   return [];
 }
 
@@ -76,7 +83,9 @@ export function deleteSession(db: DbOrTx, id: string) {
 }
 
 export async function deleteUserSessions(db: DbOrTx, userId: string, exceptId?: string): Promise<number> {
-  const condition = exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId);
+  const condition = exceptId
+    ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId))
+    : eq(sessions.userId, userId);
   const deleted = await db.delete(sessions).where(condition).returning({ id: sessions.id });
   return deleted.length;
 }

@@ -5,7 +5,18 @@ describe('TOTP (RFC 6238 / RFC 4226)', () => {
   const rfcSecret = Buffer.from('12345678901234567890');
 
   it('matches the RFC 4226 HOTP test vectors', () => {
-    const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+    const expected = [
+      '755224',
+      '287082',
+      '359152',
+      '969429',
+      '338314',
+      '254676',
+      '287922',
+      '162583',
+      '399871',
+      '520489',
+    ];
     expected.forEach((code, counter) => expect(hotp(rfcSecret, counter)).toBe(code));
   });
 

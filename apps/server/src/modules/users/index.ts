@@ -6,12 +6,27 @@ import { userRoutes } from './users.routes';
 
 export { UsersService } from './users.service';
 export { userRoutes } from './users.routes';
-export { type UserRow, countUsers, findUserById, findUserByUsername, findUserWithGrants, loadGrants } from './users.repository';
+export {
+  type UserRow,
+  countUsers,
+  findUserById,
+  findUserByUsername,
+  findUserWithGrants,
+  loadGrants,
+} from './users.repository';
 export { createAccount, recordLogin, setSecondFactor } from './accounts.service';
 export { ONE_TIME_PASSWORD_DAYS, issueOneTimePassword, prepareNewPassword, storePassword } from './credentials.service';
 export { checkPasswordPolicy, passwordExpired } from './password-policy';
 export { dummyPasswordHash, hashPassword, verifyPassword } from './password-hash';
-export { LOCK_MINUTES, MAX_FAILURES, bumpFailures, clearThrottle, countFailure, findThrottle, lockThrottle } from './lockout.repository';
+export {
+  LOCK_MINUTES,
+  MAX_FAILURES,
+  bumpFailures,
+  clearThrottle,
+  countFailure,
+  findThrottle,
+  lockThrottle,
+} from './lockout.repository';
 export { revokeSessions } from './users.events';
 /** Read-only joins for staff names (e.g. who asked for an export); never written outside this module. */
 export { users } from './users.tables';

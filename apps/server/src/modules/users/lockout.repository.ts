@@ -28,7 +28,9 @@ export function saveThrottle(db: DbOrTx, row: typeof loginThrottle.$inferInsert)
  */
 export async function bumpFailures(db: DbOrTx, key: string, now: Date): Promise<{ failures: number; locked: boolean }> {
   const at = sql`${now.toISOString()}::timestamptz`;
-  const [row] = await db.insert(loginThrottle).values({ usernameKey: key, failures: 1, lockedUntil: null, updatedAt: now })
+  const [row] = await db
+    .insert(loginThrottle)
+    .values({ usernameKey: key, failures: 1, lockedUntil: null, updatedAt: now })
     .onConflictDoUpdate({
       target: loginThrottle.usernameKey,
       set: {
@@ -43,11 +45,20 @@ export async function bumpFailures(db: DbOrTx, key: string, now: Date): Promise<
 }
 
 export function lockThrottle(db: DbOrTx, key: string, now: Date, until: Date) {
-  return db.update(loginThrottle).set({ failures: 0, lockedUntil: until, updatedAt: now }).where(eq(loginThrottle.usernameKey, key));
+  return db
+    .update(loginThrottle)
+    .set({ failures: 0, lockedUntil: until, updatedAt: now })
+    .where(eq(loginThrottle.usernameKey, key));
 }
 
 /** Counts one failure; at `max` the account locks until `lockedUntil`. Returns whether the account is now locked. */
-export async function countFailure(db: DbOrTx, key: string, now: Date, max: number, lockedUntil: Date): Promise<boolean> {
+export async function countFailure(
+  db: DbOrTx,
+  key: string,
+  now: Date,
+  max: number,
+  lockedUntil: Date,
+): Promise<boolean> {
   const { failures, locked } = await bumpFailures(db, key, now);
   if (locked) return true;
   if (failures < max) return false;
@@ -58,4 +69,3 @@ export async function countFailure(db: DbOrTx, key: string, now: Date, max: numb
 export function clearThrottle(db: DbOrTx, key: string) {
   return db.delete(loginThrottle).where(eq(loginThrottle.usernameKey, key));
 }
-

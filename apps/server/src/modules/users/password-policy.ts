@@ -1,3 +1,4 @@
+import type { FieldCode, FieldParams } from '@linli/contracts';
 import { COMMON_PASSWORDS } from './common-passwords';
 
 export type PasswordProfile = 'mlps' | 'asvs';
@@ -26,23 +27,29 @@ function characterClasses(password: string): number {
   return classes;
 }
 
-/** Returns the reasons a new password breaks the policy (empty when it is acceptable). */
-export function checkPasswordPolicy(password: string, profile: PasswordProfile, username?: string): string[] {
+export interface PasswordProblem {
+  code: FieldCode;
+  params?: FieldParams;
+}
+
+/** Returns the reasons a new password breaks the policy, as field codes (empty when it is acceptable). */
+export function checkPasswordPolicy(password: string, profile: PasswordProfile, username?: string): PasswordProblem[] {
   const rules = PASSWORD_RULES[profile];
-  const problems: string[] = [];
+  const problems: PasswordProblem[] = [];
   // Length counts code points, so a password of CJK characters is measured as people see it.
   const length = [...password].length;
-  if (length < rules.minLength) problems.push(`至少 ${rules.minLength} 个字符 / at least ${rules.minLength} characters`);
-  if (length > MAX_PASSWORD_LENGTH) problems.push(`最多 ${MAX_PASSWORD_LENGTH} 个字符 / at most ${MAX_PASSWORD_LENGTH} characters`);
+  if (length < rules.minLength) problems.push({ code: 'auth.password_min_length', params: { n: rules.minLength } });
+  if (length > MAX_PASSWORD_LENGTH)
+    problems.push({ code: 'auth.password_max_length', params: { n: MAX_PASSWORD_LENGTH } });
   if (characterClasses(password) < rules.minClasses) {
-    problems.push('需包含大写字母、小写字母、数字、符号中的至少三类 / use 3 of: upper case, lower case, digits, symbols');
+    problems.push({ code: 'auth.password_classes', params: { n: rules.minClasses } });
   }
   const lower = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(lower.replace(/[^a-z0-9]/g, ''))) {
-    problems.push('该密码过于常见 / this password is too common');
+    problems.push({ code: 'auth.password_common' });
   }
   if (username && username.length >= 3 && lower.includes(username.toLowerCase())) {
-    problems.push('密码不能包含用户名 / the password must not contain the username');
+    problems.push({ code: 'auth.password_has_username' });
   }
   return problems;
 }

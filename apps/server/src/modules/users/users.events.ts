@@ -12,6 +12,17 @@ declare module '../../platform/events' {
 }
 
 /** Ends every session of a user (but one, if given) within the caller's transaction, through the event. */
-export function revokeSessions(ctx: AppContext, tx: DbOrTx, userId: string, reason: string, exceptSessionId?: string): Promise<void> {
-  return ctx.events.emit(tx, 'user.sessions_revoked', { userId, reason, ...(exceptSessionId ? { exceptSessionId } : {}) }, { actorId: null, areaCode: null });
+export function revokeSessions(
+  ctx: AppContext,
+  tx: DbOrTx,
+  userId: string,
+  reason: string,
+  exceptSessionId?: string,
+): Promise<void> {
+  return ctx.events.emit(
+    tx,
+    'user.sessions_revoked',
+    { userId, reason, ...(exceptSessionId ? { exceptSessionId } : {}) },
+    { actorId: null, areaCode: null },
+  );
 }

@@ -33,30 +33,42 @@ function mayIssueCredentials(actor: Actor, user: UserTarget): boolean {
 }
 
 export const userPolicy = {
-  inScope: (actor: Actor, user: Pick<UserTarget, 'areaCodes'>) => user.areaCodes.some((c) => codeInPrefixes(c, actor.scopePrefixes)),
+  inScope: (actor: Actor, user: Pick<UserTarget, 'areaCodes'>) =>
+    user.areaCodes.some((c) => codeInPrefixes(c, actor.scopePrefixes)),
   canRead: (actor: Actor, user: UserTarget) => hasPermission(actor, 'user.read') && userPolicy.inScope(actor, user),
   canUpdate: (actor: Actor, user: UserTarget) => hasPermission(actor, 'user.manage') && userPolicy.inScope(actor, user),
   canAssignRoles: (actor: Actor, user: UserTarget) =>
     hasPermission(actor, 'user.assign_roles') && userPolicy.inScope(actor, user) && user.id !== actor.userId,
   /** Enable/disable: business accounts by the system admin, administrator accounts by the security admin. */
   canSetStatus: (actor: Actor, user: UserTarget) =>
-    user.id !== actor.userId && user.status !== 'pending' && userPolicy.inScope(actor, user)
-    && hasPermission(actor, isAdminAccount(user) ? 'user.admin_credentials' : 'user.manage'),
+    user.id !== actor.userId &&
+    user.status !== 'pending' &&
+    userPolicy.inScope(actor, user) &&
+    hasPermission(actor, isAdminAccount(user) ? 'user.admin_credentials' : 'user.manage'),
   canUnlock: (actor: Actor, user: UserTarget) => hasPermission(actor, 'user.unlock') && userPolicy.inScope(actor, user),
   canActivate: (actor: Actor, user: UserTarget) => user.status === 'pending' && mayIssueCredentials(actor, user),
   canResetPassword: (actor: Actor, user: UserTarget) => user.status === 'active' && mayIssueCredentials(actor, user),
-  canEndSessions: (actor: Actor, user: UserTarget) => hasPermission(actor, 'user.end_sessions') && userPolicy.inScope(actor, user),
+  canEndSessions: (actor: Actor, user: UserTarget) =>
+    hasPermission(actor, 'user.end_sessions') && userPolicy.inScope(actor, user),
   canRequestTotpReset: (actor: Actor, user: UserTarget, now: Date) =>
-    user.totpEnabled && user.id !== actor.userId && hasPermission(actor, 'user.admin_credentials') && userPolicy.inScope(actor, user)
-    && !totpResetPending(user, now),
+    user.totpEnabled &&
+    user.id !== actor.userId &&
+    hasPermission(actor, 'user.admin_credentials') &&
+    userPolicy.inScope(actor, user) &&
+    !totpResetPending(user, now),
   /** The second administrator: neither the one who asked nor the account's owner. */
   canConfirmTotpReset: (actor: Actor, user: UserTarget, now: Date) =>
-    totpResetPending(user, now) && user.totpResetRequestedBy !== actor.userId && user.id !== actor.userId
-    && hasPermission(actor, 'user.confirm_totp_reset') && userPolicy.inScope(actor, user),
+    totpResetPending(user, now) &&
+    user.totpResetRequestedBy !== actor.userId &&
+    user.id !== actor.userId &&
+    hasPermission(actor, 'user.confirm_totp_reset') &&
+    userPolicy.inScope(actor, user),
 };
 
 export function totpResetPending(user: Pick<UserTarget, 'totpResetRequestedAt'>, now: Date): boolean {
-  return user.totpResetRequestedAt !== null && now.getTime() - user.totpResetRequestedAt.getTime() < TOTP_RESET_WINDOW_MS;
+  return (
+    user.totpResetRequestedAt !== null && now.getTime() - user.totpResetRequestedAt.getTime() < TOTP_RESET_WINDOW_MS
+  );
 }
 
 export function allowedUserActions(actor: Actor, user: UserTarget, now: Date): string[] {
@@ -80,9 +92,11 @@ export function allowedUserActions(actor: Actor, user: UserTarget, now: Date): s
 export function assertRolesAllowed(actor: Actor, roles: Role[]): void {
   const conflict = separationConflict(roles);
   if (conflict) {
-    throw new AppError('user.role_conflict', [{ path: 'roles', message: `${conflict[0]} + ${conflict[1]}` }]);
+    throw new AppError('user.role_conflict', [
+      { path: 'roles', code: 'user.roles_exclusive', params: { first: conflict[0], second: conflict[1] } },
+    ]);
   }
   if (roles.some((r) => SEPARATED_ADMIN_ROLES.includes(r)) && !hasPermission(actor, 'user.assign_roles')) {
-    throw new AppError('common.forbidden', [{ path: 'roles', message: '管理员角色由安全管理员授予 / admin roles are granted by the security admin' }]);
+    throw new AppError('common.forbidden', [{ path: 'roles', code: 'user.admin_roles_by_security_admin' }]);
   }
 }

@@ -10,7 +10,10 @@ export interface UserWithGrants extends UserRow {
 }
 
 export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRow | null> {
-  const [row] = await db.select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
   return row ?? null;
 }
 
@@ -19,7 +22,10 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | nu
   return row ?? null;
 }
 
-export async function loadGrants(db: DbOrTx, ids: string[]): Promise<Map<string, { roles: string[]; areaCodes: string[] }>> {
+export async function loadGrants(
+  db: DbOrTx,
+  ids: string[],
+): Promise<Map<string, { roles: string[]; areaCodes: string[] }>> {
   const map = new Map<string, { roles: string[]; areaCodes: string[] }>();
   if (ids.length === 0) return map;
   for (const id of ids) map.set(id, { roles: [], areaCodes: [] });
@@ -48,7 +54,15 @@ export function userInScope(prefixes: readonly string[]) {
 
 export async function listUsers(
   db: DbOrTx,
-  filter: { prefixes: readonly string[]; q?: string | undefined; areaPrefix?: string | undefined; role?: string | undefined; status?: string | undefined; page: number; pageSize: number },
+  filter: {
+    prefixes: readonly string[];
+    q?: string | undefined;
+    areaPrefix?: string | undefined;
+    role?: string | undefined;
+    status?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ items: UserWithGrants[]; total: number }> {
   const conditions = [userInScope(filter.prefixes)];
   if (filter.q) {
@@ -59,7 +73,9 @@ export async function listUsers(
   if (filter.status) conditions.push(eq(users.status, filter.status as 'active'));
   if (filter.role) {
     conditions.push(
-      exists(sql`(SELECT 1 FROM ${userRoles} WHERE ${userRoles.userId} = ${users.id} AND ${userRoles.role} = ${filter.role})`),
+      exists(
+        sql`(SELECT 1 FROM ${userRoles} WHERE ${userRoles.userId} = ${users.id} AND ${userRoles.role} = ${filter.role})`,
+      ),
     );
   }
   const where = and(...conditions);
@@ -73,7 +89,10 @@ export async function listUsers(
       .offset((filter.page - 1) * filter.pageSize),
     db.select({ n: count() }).from(users).where(where),
   ]);
-  const grants = await loadGrants(db, rows.map((r) => r.id));
+  const grants = await loadGrants(
+    db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => ({ ...r, ...grants.get(r.id)! })), total: Number(total?.n ?? 0) };
 }
 
@@ -87,7 +106,11 @@ export function updateUser(db: DbOrTx, id: string, patch: Partial<typeof users.$
 
 /** pending → active, once (two supervisors activating at the same moment: one wins). */
 export async function activatePendingUser(db: DbOrTx, id: string, now: Date): Promise<boolean> {
-  const rows = await db.update(users).set({ status: 'active', updatedAt: now }).where(and(eq(users.id, id), eq(users.status, 'pending'))).returning({ id: users.id });
+  const rows = await db
+    .update(users)
+    .set({ status: 'active', updatedAt: now })
+    .where(and(eq(users.id, id), eq(users.status, 'pending')))
+    .returning({ id: users.id });
   return rows.length > 0;
 }
 

@@ -51,6 +51,7 @@ export const careCommonZh = {
   'care.field.emergencyContact': '紧急联系人',
   'care.field.emergencyPhone': '紧急联系人电话',
   'care.field.assignee': '责任人',
+  'care.field.household': '所在户',
   'care.field.notes': '备注',
   'care.overdueDays': '逾期 {days} 天',
 } as const;
@@ -103,6 +104,7 @@ export const careCommonEn: Record<keyof typeof careCommonZh, string> = {
   'care.field.emergencyContact': 'Emergency contact',
   'care.field.emergencyPhone': 'Emergency contact phone',
   'care.field.assignee': 'Responsible worker',
+  'care.field.household': 'Household',
   'care.field.notes': 'Notes',
   'care.overdueDays': 'Overdue {days} days',
 };

@@ -2,7 +2,8 @@
 export const exportsZh = {
   'care.export.title': '导出审批',
   'care.export.areas': '涉及区域',
-  'care.export.approveConfirm': '批准后，申请人可在 24 小时内下载一次 {areas} 约 {rows} 行未脱敏数据（含完整身份证号和手机号）。',
+  'care.export.approveConfirm':
+    '批准后，申请人可在 24 小时内下载一次 {areas} 约 {rows} 行未脱敏数据（含完整身份证号和手机号）。',
   'care.export.rejectConfirm': '驳回对 {areas} 未脱敏数据的导出申请？',
   'care.export.requester': '申请人',
   'care.export.filter': '筛选条件',
@@ -23,7 +24,8 @@ export const exportsZh = {
 export const exportsEn: Record<keyof typeof exportsZh, string> = {
   'care.export.title': 'Export requests',
   'care.export.areas': 'Areas',
-  'care.export.approveConfirm': 'If approved, the requester may download, once within 24 hours, about {rows} unmasked rows of {areas} (full ID and mobile numbers).',
+  'care.export.approveConfirm':
+    'If approved, the requester may download, once within 24 hours, about {rows} unmasked rows of {areas} (full ID and mobile numbers).',
   'care.export.rejectConfirm': 'Reject the unmasked export of {areas}?',
   'care.export.requester': 'Requester',
   'care.export.filter': 'Filters',

@@ -20,11 +20,13 @@ export const ledgerZh = {
   'care.ledger.report.notWritten': '未写入',
   'care.ledger.report.row': '行号',
   'care.ledger.report.reasons': '原因',
+  'care.ledger.report.reasonSeparator': '；',
   'care.ledger.report.noRejected': '没有被拒绝的行',
   'care.ledger.export.button': '导出台账',
   'care.ledger.export.started': '已开始下载（已脱敏）',
   'care.ledger.export.unmasked': '申请不脱敏导出',
-  'care.ledger.export.hint': '按当前筛选条件导出完整信息。须由另一位有审批权限的人员批准，批准后 24 小时内可下载一次。理由将记入审计日志。',
+  'care.ledger.export.hint':
+    '按当前筛选条件导出完整信息。须由另一位有审批权限的人员批准，批准后 24 小时内可下载一次。理由将记入审计日志。',
   'care.ledger.export.requested': '申请已提交，等待审批',
 } as const;
 
@@ -37,8 +39,10 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   'care.ledger.import.allOrNothing': 'All or nothing',
   'care.ledger.import.submit': 'Import',
   'care.ledger.import.check': 'Check',
-  'care.ledger.import.help': 'Columns are found by their (Chinese) heading, in any order, below any title or blank rows. Headings read:',
-  'care.ledger.import.helpNote': 'Store ID numbers as text (a number cell loses the last digits); re-importing creates no duplicates.',
+  'care.ledger.import.help':
+    'Columns are found by their (Chinese) heading, in any order, below any title or blank rows. Headings read:',
+  'care.ledger.import.helpNote':
+    'Store ID numbers as text (a number cell loses the last digits); re-importing creates no duplicates.',
   'care.ledger.report.title': 'Import report',
   'care.ledger.report.total': 'Rows',
   'care.ledger.report.valid': 'Valid',
@@ -49,10 +53,12 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   'care.ledger.report.notWritten': 'Not written',
   'care.ledger.report.row': 'Row',
   'care.ledger.report.reasons': 'Reasons',
+  'care.ledger.report.reasonSeparator': '; ',
   'care.ledger.report.noRejected': 'No rejected rows',
   'care.ledger.export.button': 'Export',
   'care.ledger.export.started': 'Download started (masked)',
   'care.ledger.export.unmasked': 'Request unmasked export',
-  'care.ledger.export.hint': 'Exports full values for the current filters. Someone else with approval rights must approve; you can then download once within 24 hours. The reason is audited.',
+  'care.ledger.export.hint':
+    'Exports full values for the current filters. Someone else with approval rights must approve; you can then download once within 24 hours. The reason is audited.',
   'care.ledger.export.requested': 'Request submitted for approval',
 };

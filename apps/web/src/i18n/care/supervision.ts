@@ -3,6 +3,8 @@ export const supervisionZh = {
   'care.supervision.overdue.title': '逾期督办',
   'care.supervision.overdue.byWorker': '按责任人',
   'care.supervision.overdue.byGrid': '按网格',
+  'care.supervision.overdue.unassigned': '未分配责任人',
+  'care.supervision.overdue.noGrid': '未划网格',
   'care.supervision.overdue.byCommunity': '按社区',
   'care.supervision.overdue.d1to7': '1–7天',
   'care.supervision.overdue.d8to30': '8–30天',
@@ -38,6 +40,8 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'care.supervision.overdue.title': 'Overdue visits',
   'care.supervision.overdue.byWorker': 'By worker',
   'care.supervision.overdue.byGrid': 'By grid',
+  'care.supervision.overdue.unassigned': 'No worker assigned',
+  'care.supervision.overdue.noGrid': 'No grid',
   'care.supervision.overdue.byCommunity': 'By community',
   'care.supervision.overdue.d1to7': '1–7 days',
   'care.supervision.overdue.d8to30': '8–30 days',
@@ -57,7 +61,8 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'care.supervision.esc.overdue': 'Days overdue',
 
   'care.supervision.caseload.title': 'Caseload handover',
-  'care.supervision.caseload.hint': "Hand a whole grid, or a departing worker's clients and open visits, to another worker.",
+  'care.supervision.caseload.hint':
+    "Hand a whole grid, or a departing worker's clients and open visits, to another worker.",
   'care.supervision.caseload.by': 'Hand over',
   'care.supervision.caseload.byGrid': 'A grid',
   'care.supervision.caseload.byWorker': 'A departing worker',

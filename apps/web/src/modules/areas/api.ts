@@ -49,7 +49,8 @@ export const useCreateArea = defineMutation({
 });
 
 export const useRenameArea = defineMutation({
-  mutationFn: ({ code, ...body }: { code: string; name: string; version: number }) => api.patch<AreaDetail>(`/areas/${encodeURIComponent(code)}`, body),
+  mutationFn: ({ code, ...body }: { code: string; name: string; version: number }) =>
+    api.patch<AreaDetail>(`/areas/${encodeURIComponent(code)}`, body),
   invalidates: AREA_CHANGES,
 });
 

@@ -8,7 +8,8 @@ interface CaseFacts {
 
 const canWrite = (actor: Actor) => hasPermission(actor, 'care.case.write');
 // An approver holds the case's whole community, not only a grid of it (F3).
-const canApprove = (actor: Actor, c: CaseFacts) => hasPermission(actor, 'care.case.approve') && holdsEveryArea(actor, [c.areaCode]);
+const canApprove = (actor: Actor, c: CaseFacts) =>
+  hasPermission(actor, 'care.case.approve') && holdsEveryArea(actor, [c.areaCode]);
 
 /** The case's state machine per actor: draft → plan_pending → active → closure_pending → closed (→ reopened: active). */
 export const casePolicy = {
@@ -32,7 +33,11 @@ export function allowedCaseActions(actor: Actor, c: CaseFacts): string[] {
 }
 
 /** Why an approval is refused: wrong state, or an approver who does not hold the case's community (F3). */
-export function approvalRefusal(actor: Actor, c: CaseFacts, waiting: CaseStatus): 'care.invalid_state' | 'common.approver_scope' | 'common.forbidden' {
+export function approvalRefusal(
+  actor: Actor,
+  c: CaseFacts,
+  waiting: CaseStatus,
+): 'care.invalid_state' | 'common.approver_scope' | 'common.forbidden' {
   if (c.status !== waiting) return 'care.invalid_state';
   if (hasPermission(actor, 'care.case.approve') && !holdsEveryArea(actor, [c.areaCode])) return 'common.approver_scope';
   return 'common.forbidden';

@@ -19,9 +19,19 @@ export async function findCase(db: DbOrTx, id: string): Promise<CaseRow | null> 
 
 /** Cases in the jurisdiction whose client the actor may see, oldest first, with the client's name. */
 export function listCases(db: DbOrTx, prefixes: readonly string[], visibility: ClientVisibility, status?: string) {
-  return db.select({ c: cases, name: clients.name }).from(cases).innerJoin(clients, eq(clients.id, cases.clientId))
-    .where(and(inScope(cases.areaCode, prefixes), visibleClients(visibility), status ? eq(cases.status, status as 'active') : undefined))
-    .orderBy(asc(cases.openedAt)).limit(500);
+  return db
+    .select({ c: cases, name: clients.name })
+    .from(cases)
+    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .where(
+      and(
+        inScope(cases.areaCode, prefixes),
+        visibleClients(visibility),
+        status ? eq(cases.status, status as 'active') : undefined,
+      ),
+    )
+    .orderBy(asc(cases.openedAt))
+    .limit(500);
 }
 
 export function caseGoalsOf(db: DbOrTx, caseId: string) {
@@ -41,8 +51,17 @@ export function insertCase(db: DbOrTx, row: NewCase) {
 }
 
 /** Moves a case on only if it still has `version` (two supervisors cannot both decide); false when it had moved. */
-export async function updateCaseIfVersion(db: DbOrTx, id: string, version: number, patch: Partial<CaseRow>): Promise<boolean> {
-  const updated = await db.update(cases).set(patch).where(and(eq(cases.id, id), eq(cases.version, version))).returning({ id: cases.id });
+export async function updateCaseIfVersion(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<CaseRow>,
+): Promise<boolean> {
+  const updated = await db
+    .update(cases)
+    .set(patch)
+    .where(and(eq(cases.id, id), eq(cases.version, version)))
+    .returning({ id: cases.id });
   return updated.length > 0;
 }
 
@@ -52,8 +71,17 @@ export function insertCaseEvent(db: DbOrTx, row: NewCaseEvent) {
 
 /** Deletes the case's tasks not yet done (a new plan replaces them). */
 export async function deleteOpenTasks(db: DbOrTx, caseId: string): Promise<void> {
-  const open = await db.select({ id: caseTasks.id }).from(caseTasks).where(and(eq(caseTasks.caseId, caseId), sql`${caseTasks.doneAt} IS NULL`));
-  if (open.length) await db.delete(caseTasks).where(inArray(caseTasks.id, open.map((t) => t.id)));
+  const open = await db
+    .select({ id: caseTasks.id })
+    .from(caseTasks)
+    .where(and(eq(caseTasks.caseId, caseId), sql`${caseTasks.doneAt} IS NULL`));
+  if (open.length)
+    await db.delete(caseTasks).where(
+      inArray(
+        caseTasks.id,
+        open.map((t) => t.id),
+      ),
+    );
 }
 
 /** The goals that tasks (after deleteOpenTasks: done tasks) still point at. */
@@ -79,10 +107,24 @@ export async function insertTasks(db: DbOrTx, rows: NewCaseTask[]): Promise<void
 }
 
 /** Ticks off open tasks of the client's active cases; returns how many (tasks of other clients or cases are ignored). */
-export async function completeTasks(db: DbOrTx, clientId: string, taskIds: string[], visitId: string, actorId: string, at: Date): Promise<number> {
-  const done = await db.update(caseTasks).set({ doneAt: at, doneBy: actorId, doneVisitId: visitId })
-    .where(and(inArray(caseTasks.id, taskIds), sql`${caseTasks.doneAt} IS NULL`,
-      sql`${caseTasks.caseId} IN (SELECT id FROM cases WHERE client_id = ${clientId} AND status = 'active')`))
+export async function completeTasks(
+  db: DbOrTx,
+  clientId: string,
+  taskIds: string[],
+  visitId: string,
+  actorId: string,
+  at: Date,
+): Promise<number> {
+  const done = await db
+    .update(caseTasks)
+    .set({ doneAt: at, doneBy: actorId, doneVisitId: visitId })
+    .where(
+      and(
+        inArray(caseTasks.id, taskIds),
+        sql`${caseTasks.doneAt} IS NULL`,
+        sql`${caseTasks.caseId} IN (SELECT id FROM cases WHERE client_id = ${clientId} AND status = 'active')`,
+      ),
+    )
     .returning({ id: caseTasks.id });
   return done.length;
 }

@@ -11,8 +11,22 @@ import { clientPolicy, clientVisibility } from '../clients/clients.policy';
 import type { ClientsService } from '../clients/clients.service';
 import { allowedCaseActions, approvalRefusal, casePolicy } from './cases.policy';
 import {
-  type CaseRow, allCaseGoals, caseEventsOf, caseGoalsOf, caseTasksOf, completeTasks, deleteGoals, deleteOpenTasks, findCase, goalIdsWithTasks,
-  insertCase, insertCaseEvent, insertGoals, insertTasks, listCases, updateCaseIfVersion,
+  type CaseRow,
+  allCaseGoals,
+  caseEventsOf,
+  caseGoalsOf,
+  caseTasksOf,
+  completeTasks,
+  deleteGoals,
+  deleteOpenTasks,
+  findCase,
+  goalIdsWithTasks,
+  insertCase,
+  insertCaseEvent,
+  insertGoals,
+  insertTasks,
+  listCases,
+  updateCaseIfVersion,
 } from './cases.repository';
 
 interface PlanInput {
@@ -25,36 +39,94 @@ interface PlanInput {
  * closure; reopening keeps the history. State: draft → plan_pending → active → closure_pending → closed.
  */
 export class CasesService {
-  constructor(private readonly ctx: AppContext, private readonly clients: ClientsService) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly clients: ClientsService,
+  ) {}
 
-  private async load(actor: Actor, caseId: string): Promise<{ row: CaseRow; clientName: string; clientRow: ClientRow }> {
+  private async load(
+    actor: Actor,
+    caseId: string,
+  ): Promise<{ row: CaseRow; clientName: string; clientRow: ClientRow }> {
     const row = await findCase(this.ctx.db, caseId);
     const client = row ? await findClient(this.ctx.db, row.clientId) : null;
-    if (!row || !client || !clientPolicy.canRead(actor, client, this.ctx.clock.now())) throw deniedNotFound(this.ctx, actor, 'case', [caseId]);
+    if (!row || !client || !clientPolicy.canRead(actor, client, this.ctx.clock.now()))
+      throw deniedNotFound(this.ctx, actor, 'case', [caseId]);
     return { row, clientName: client.name, clientRow: client };
   }
 
   async detail(actor: Actor, caseId: string, audit = true): Promise<CaseDetail> {
     const { row, clientName } = await this.load(actor, caseId);
-    const [goals, tasks, events] = await Promise.all([caseGoalsOf(this.ctx.db, caseId), caseTasksOf(this.ctx.db, caseId), caseEventsOf(this.ctx.db, caseId)]);
-    if (audit) auditRead(this.ctx, actor, { action: 'case.read', objectType: 'case', objectIds: [caseId, row.clientId], fields: ['goals', 'tasks', 'events'] });
+    const [goals, tasks, events] = await Promise.all([
+      caseGoalsOf(this.ctx.db, caseId),
+      caseTasksOf(this.ctx.db, caseId),
+      caseEventsOf(this.ctx.db, caseId),
+    ]);
+    if (audit)
+      auditRead(this.ctx, actor, {
+        action: 'case.read',
+        objectType: 'case',
+        objectIds: [caseId, row.clientId],
+        fields: ['goals', 'tasks', 'events'],
+      });
     return {
-      id: row.id, clientId: row.clientId, clientName, communityCode: row.areaCode, status: row.status, openedAt: row.openedAt.toISOString(),
-      closingReason: row.closingReason, version: row.version, allowedActions: allowedCaseActions(actor, row),
+      id: row.id,
+      clientId: row.clientId,
+      clientName,
+      communityCode: row.areaCode,
+      status: row.status,
+      openedAt: row.openedAt.toISOString(),
+      closingReason: row.closingReason,
+      version: row.version,
+      allowedActions: allowedCaseActions(actor, row),
       goals: goals.map((g) => ({ id: g.id, domain: g.domain as NeedDomain, goal: g.goal })),
-      tasks: tasks.map((t) => ({ id: t.id, goalId: t.goalId, title: t.title, ownerId: t.ownerId, dueDate: t.dueDate, doneAt: t.doneAt?.toISOString() ?? null, doneVisitId: t.doneVisitId })),
+      tasks: tasks.map((t) => ({
+        id: t.id,
+        goalId: t.goalId,
+        title: t.title,
+        ownerId: t.ownerId,
+        dueDate: t.dueDate,
+        doneAt: t.doneAt?.toISOString() ?? null,
+        doneVisitId: t.doneVisitId,
+      })),
       events: events.map((e) => ({ kind: e.kind, note: e.note, at: e.at.toISOString() })),
     };
   }
 
   async list(actor: Actor, status?: string) {
-    const rows = await listCases(this.ctx.db, actor.scopePrefixes, clientVisibility(actor, this.ctx.clock.now()), status);
-    auditRead(this.ctx, actor, { action: 'case.list', objectType: 'case', objectIds: rows.map((r) => r.c.id), fields: ['clientName', 'status'] });
-    return { items: rows.map(({ c, name }) => ({ id: c.id, clientId: c.clientId, clientName: name, communityCode: c.areaCode, status: c.status, openedAt: c.openedAt.toISOString() })) };
+    const rows = await listCases(
+      this.ctx.db,
+      actor.scopePrefixes,
+      clientVisibility(actor, this.ctx.clock.now()),
+      status,
+    );
+    auditRead(this.ctx, actor, {
+      action: 'case.list',
+      objectType: 'case',
+      objectIds: rows.map((r) => r.c.id),
+      fields: ['clientName', 'status'],
+    });
+    return {
+      items: rows.map(({ c, name }) => ({
+        id: c.id,
+        clientId: c.clientId,
+        clientName: name,
+        communityCode: c.areaCode,
+        status: c.status,
+        openedAt: c.openedAt.toISOString(),
+      })),
+    };
   }
 
   private async event(tx: DbOrTx, caseId: string, kind: string, note: string | null, actor: Actor) {
-    await insertCaseEvent(tx, { id: randomUUID(), caseId, kind, note, actorId: actor.userId, at: this.ctx.clock.now() });
+    await insertCaseEvent(tx, {
+      id: randomUUID(),
+      caseId,
+      kind,
+      note,
+      actorId: actor.userId,
+      at: this.ctx.clock.now(),
+    });
   }
 
   /** Replaces the plan: open tasks go, done tasks and the goals they belong to stay; new goals are numbered after the old. */
@@ -62,23 +134,59 @@ export class CasesService {
     await deleteOpenTasks(tx, caseId);
     const keptGoals = await goalIdsWithTasks(tx, caseId);
     const oldGoals = await allCaseGoals(tx, caseId);
-    await deleteGoals(tx, oldGoals.filter((g) => !keptGoals.has(g.id)).map((g) => g.id));
+    await deleteGoals(
+      tx,
+      oldGoals.filter((g) => !keptGoals.has(g.id)).map((g) => g.id),
+    );
     const goalIds = plan.goals.map(() => randomUUID());
-    await insertGoals(tx, plan.goals.map((g, i) => ({ id: goalIds[i]!, caseId, domain: g.domain, goal: g.goal, position: oldGoals.length + i })));
-    await insertTasks(tx, plan.tasks.map((t) => ({ id: randomUUID(), caseId, goalId: goalIds[t.goalIndex] ?? null, title: t.title, ownerId: t.ownerId ?? null, dueDate: t.dueDate ?? null })));
+    await insertGoals(
+      tx,
+      plan.goals.map((g, i) => ({
+        id: goalIds[i]!,
+        caseId,
+        domain: g.domain,
+        goal: g.goal,
+        position: oldGoals.length + i,
+      })),
+    );
+    await insertTasks(
+      tx,
+      plan.tasks.map((t) => ({
+        id: randomUUID(),
+        caseId,
+        goalId: goalIds[t.goalIndex] ?? null,
+        title: t.title,
+        ownerId: t.ownerId ?? null,
+        dueDate: t.dueDate ?? null,
+      })),
+    );
   }
 
   /** Opens a case with its plan; the plan waits for the supervisor. */
   async open(actor: Actor, clientId: string, plan: PlanInput): Promise<CaseDetail> {
     const client = await this.clients.loadVisible(actor, clientId);
     if (!clientPolicy.canWrite(actor, client, this.ctx.clock.now())) throw new AppError('common.forbidden');
-    if (plan.tasks.some((t) => t.goalIndex >= plan.goals.length)) throw new AppError('common.validation_failed', [{ path: 'tasks', message: 'goalIndex out of range' }]);
+    if (plan.tasks.some((t) => t.goalIndex >= plan.goals.length))
+      throw new AppError('common.validation_failed', [{ path: 'tasks', code: 'care.task_goal_missing' }]);
     const id = randomUUID();
     await this.ctx.db.transaction(async (tx) => {
-      await insertCase(tx, { id, clientId, areaCode: client.areaCode, status: 'plan_pending', openedBy: actor.userId, openedAt: this.ctx.clock.now(), version: 1 });
+      await insertCase(tx, {
+        id,
+        clientId,
+        areaCode: client.areaCode,
+        status: 'plan_pending',
+        openedBy: actor.userId,
+        openedAt: this.ctx.clock.now(),
+        version: 1,
+      });
       await this.writePlan(tx, id, plan);
       await this.event(tx, id, 'opened', null, actor);
-      await auditInTx(this.ctx, tx, actor, { action: 'case.open', objectType: 'case', objectIds: [id, clientId], fields: ['goals', 'tasks'] });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'case.open',
+        objectType: 'case',
+        objectIds: [id, clientId],
+        fields: ['goals', 'tasks'],
+      });
     });
     return this.detail(actor, id, false);
   }
@@ -91,33 +199,66 @@ export class CasesService {
     return this.detail(actor, caseId, false);
   }
 
-  private async transition(actor: Actor, row: CaseRow, to: CaseRow['status'], kind: string, note: string | null, extra?: (tx: DbOrTx) => Promise<void>, patch: Partial<CaseRow> = {}) {
+  private async transition(
+    actor: Actor,
+    row: CaseRow,
+    to: CaseRow['status'],
+    kind: string,
+    note: string | null,
+    extra?: (tx: DbOrTx) => Promise<void>,
+    patch: Partial<CaseRow> = {},
+  ) {
     await this.ctx.db.transaction(async (tx) => {
-      if (!(await updateCaseIfVersion(tx, row.id, row.version, { ...patch, status: to, version: row.version + 1 }))) throw new AppError('common.conflict');
+      if (!(await updateCaseIfVersion(tx, row.id, row.version, { ...patch, status: to, version: row.version + 1 })))
+        throw new AppError('common.conflict');
       if (extra) await extra(tx);
       await this.event(tx, row.id, kind, note, actor);
-      await auditInTx(this.ctx, tx, actor, { action: `case.${kind}`, objectType: 'case', objectIds: [row.id, row.clientId], fields: ['status'], detail: `${row.status} → ${to}` });
+      await auditInTx(this.ctx, tx, actor, {
+        action: `case.${kind}`,
+        objectType: 'case',
+        objectIds: [row.id, row.clientId],
+        fields: ['status'],
+        detail: `${row.status} → ${to}`,
+      });
     });
   }
 
   async decidePlan(actor: Actor, caseId: string, approve: boolean, note?: string) {
     const { row } = await this.load(actor, caseId);
     if (!casePolicy.canDecidePlan(actor, row)) throw new AppError(approvalRefusal(actor, row, 'plan_pending'));
-    await this.transition(actor, row, approve ? 'active' : 'draft', approve ? 'plan_approved' : 'plan_rejected', note ?? null, undefined, { planDecidedBy: actor.userId, planDecidedAt: this.ctx.clock.now(), planNote: note ?? null });
+    await this.transition(
+      actor,
+      row,
+      approve ? 'active' : 'draft',
+      approve ? 'plan_approved' : 'plan_rejected',
+      note ?? null,
+      undefined,
+      { planDecidedBy: actor.userId, planDecidedAt: this.ctx.clock.now(), planNote: note ?? null },
+    );
     return this.detail(actor, caseId, false);
   }
 
   async requestClose(actor: Actor, caseId: string, reason: string) {
     const { row } = await this.load(actor, caseId);
     if (!casePolicy.canRequestClose(actor, row)) throw new AppError('care.invalid_state');
-    await this.transition(actor, row, 'closure_pending', 'close_requested', reason, undefined, { closingReason: reason });
+    await this.transition(actor, row, 'closure_pending', 'close_requested', reason, undefined, {
+      closingReason: reason,
+    });
     return this.detail(actor, caseId, false);
   }
 
   async decideClosure(actor: Actor, caseId: string, approve: boolean, note?: string) {
     const { row } = await this.load(actor, caseId);
     if (!casePolicy.canDecideClosure(actor, row)) throw new AppError(approvalRefusal(actor, row, 'closure_pending'));
-    await this.transition(actor, row, approve ? 'closed' : 'active', approve ? 'closed' : 'closure_rejected', note ?? null, undefined, approve ? { closedAt: this.ctx.clock.now() } : { closingReason: null });
+    await this.transition(
+      actor,
+      row,
+      approve ? 'closed' : 'active',
+      approve ? 'closed' : 'closure_rejected',
+      note ?? null,
+      undefined,
+      approve ? { closedAt: this.ctx.clock.now() } : { closingReason: null },
+    );
     return this.detail(actor, caseId, false);
   }
 

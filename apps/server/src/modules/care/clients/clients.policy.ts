@@ -26,7 +26,12 @@ export function seesAllMinors(actor: Actor): boolean {
 }
 
 export function clientVisibility(actor: Actor, now: Date): ClientVisibility {
-  return { prefixes: actor.scopePrefixes, actorId: actor.userId, seesAllMinors: seesAllMinors(actor), minorBornAfter: minorBornAfter(now) };
+  return {
+    prefixes: actor.scopePrefixes,
+    actorId: actor.userId,
+    seesAllMinors: seesAllMinors(actor),
+    minorBornAfter: minorBornAfter(now),
+  };
 }
 
 interface ClientFacts {
@@ -40,11 +45,15 @@ interface ClientFacts {
 export const clientPolicy = {
   canRead: (actor: Actor, c: ClientFacts, now: Date) =>
     hasPermission(actor, 'care.client.read') &&
-    (codeInPrefixes(c.areaCode, actor.scopePrefixes) || (c.gridCode !== null && codeInPrefixes(c.gridCode, actor.scopePrefixes))) &&
+    (codeInPrefixes(c.areaCode, actor.scopePrefixes) ||
+      (c.gridCode !== null && codeInPrefixes(c.gridCode, actor.scopePrefixes))) &&
     (!isMinor(c.birthDate, now) || c.assigneeId === actor.userId || seesAllMinors(actor)),
-  canWrite: (actor: Actor, c: ClientFacts, now: Date) => clientPolicy.canRead(actor, c, now) && hasPermission(actor, 'care.client.write'),
-  canReveal: (actor: Actor, c: ClientFacts, now: Date) => clientPolicy.canRead(actor, c, now) && hasPermission(actor, 'care.client.reveal'),
-  canAssess: (actor: Actor, c: ClientFacts, now: Date) => clientPolicy.canRead(actor, c, now) && hasPermission(actor, 'care.assessment.write') && c.status === 'active',
+  canWrite: (actor: Actor, c: ClientFacts, now: Date) =>
+    clientPolicy.canRead(actor, c, now) && hasPermission(actor, 'care.client.write'),
+  canReveal: (actor: Actor, c: ClientFacts, now: Date) =>
+    clientPolicy.canRead(actor, c, now) && hasPermission(actor, 'care.client.reveal'),
+  canAssess: (actor: Actor, c: ClientFacts, now: Date) =>
+    clientPolicy.canRead(actor, c, now) && hasPermission(actor, 'care.assessment.write') && c.status === 'active',
 };
 
 export function allowedClientActions(actor: Actor, c: ClientFacts, now: Date): string[] {

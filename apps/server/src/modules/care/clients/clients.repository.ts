@@ -48,9 +48,14 @@ export interface ClientFilter {
 }
 
 // Qualified by hand: inside a subquery Drizzle would render the outer column unqualified (and bind it to `v`).
-const nextDue = sql<string | null>`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned')`;
+const nextDue = sql<
+  string | null
+>`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned')`;
 
-function clientListWhere(visibility: ClientVisibility, filter: Omit<ClientFilter, 'page' | 'pageSize'>): SQL | undefined {
+function clientListWhere(
+  visibility: ClientVisibility,
+  filter: Omit<ClientFilter, 'page' | 'pageSize'>,
+): SQL | undefined {
   const conditions: SQL[] = [visibleClients(visibility)];
   if (filter.communityCode) conditions.push(eq(clients.areaCode, filter.communityCode));
   if (filter.gridCode) conditions.push(eq(clients.gridCode, filter.gridCode));
@@ -58,15 +63,20 @@ function clientListWhere(visibility: ClientVisibility, filter: Omit<ClientFilter
   if (filter.category) conditions.push(sql`${filter.category} = ANY(${clients.categories})`);
   if (filter.status) conditions.push(eq(clients.status, filter.status as 'active'));
   if (filter.overdueOn) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned' AND v.window_end < ${filter.overdueOn})`);
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned' AND v.window_end < ${filter.overdueOn})`,
+    );
   }
   if (filter.idBidx) conditions.push(eq(clients.idNumberBidx, filter.idBidx));
-  else if (filter.phoneBidx) conditions.push(or(eq(clients.phoneBidx, filter.phoneBidx), eq(clients.idNumberBidx, filter.phoneBidx))!);
+  else if (filter.phoneBidx)
+    conditions.push(or(eq(clients.phoneBidx, filter.phoneBidx), eq(clients.idNumberBidx, filter.phoneBidx))!);
   else if (filter.q) {
     const q = filter.q.replace(/[\\%_]/g, '\\$&');
     if (/^[a-z]+$/i.test(q)) {
       const lower = q.toLowerCase();
-      conditions.push(or(sql`${clients.namePinyin} LIKE ${lower + '%'}`, sql`${clients.nameInitials} LIKE ${lower + '%'}`)!);
+      conditions.push(
+        or(sql`${clients.namePinyin} LIKE ${lower + '%'}`, sql`${clients.nameInitials} LIKE ${lower + '%'}`)!,
+      );
     } else {
       conditions.push(ilike(clients.name, `%${q}%`));
     }
@@ -80,16 +90,24 @@ const tierRank = sql`CASE ${clients.tier} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1
 export async function listClients(db: DbOrTx, visibility: ClientVisibility, filter: ClientFilter) {
   const where = clientListWhere(visibility, filter);
   const [rows, [total]] = await Promise.all([
-    db.select({ client: clients, nextDue }).from(clients).where(where)
+    db
+      .select({ client: clients, nextDue })
+      .from(clients)
+      .where(where)
       .orderBy(tierRank, asc(clients.namePinyin), asc(clients.id))
-      .limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize),
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
     db.select({ n: count() }).from(clients).where(where),
   ]);
   return { rows, total: Number(total?.n ?? 0) };
 }
 
 /** How many clients the list filter matches (the export approval shows it). */
-export async function countClients(db: DbOrTx, visibility: ClientVisibility, filter: Omit<ClientFilter, 'page' | 'pageSize'>): Promise<number> {
+export async function countClients(
+  db: DbOrTx,
+  visibility: ClientVisibility,
+  filter: Omit<ClientFilter, 'page' | 'pageSize'>,
+): Promise<number> {
   const [row] = await db.select({ n: count() }).from(clients).where(clientListWhere(visibility, filter));
   return Number(row?.n ?? 0);
 }
@@ -122,7 +140,10 @@ export interface LedgerSourceRow {
  * re-counted it for every page.
  */
 export async function forEachClientInListOrder(
-  db: Db, visibility: ClientVisibility, filter: Omit<ClientFilter, 'page' | 'pageSize'>, batchSize: number,
+  db: Db,
+  visibility: ClientVisibility,
+  filter: Omit<ClientFilter, 'page' | 'pageSize'>,
+  batchSize: number,
   onBatch: (rows: LedgerSourceRow[]) => Promise<void> | void,
 ): Promise<number> {
   return db.transaction(async (tx) => {
@@ -135,7 +156,10 @@ export async function forEachClientInListOrder(
       ORDER BY ${tierRank}, clients.name_pinyin, clients.id`);
     let total = 0;
     for (;;) {
-      const rows = await queryRows<Record<string, unknown>>(tx, sql`FETCH ${sql.raw(String(Math.trunc(batchSize)))} FROM ledger_rows`);
+      const rows = await queryRows<Record<string, unknown>>(
+        tx,
+        sql`FETCH ${sql.raw(String(Math.trunc(batchSize)))} FROM ledger_rows`,
+      );
       total += rows.length;
       if (rows.length) await onBatch(rows.map(toLedgerSourceRow));
       if (rows.length < batchSize) break;
@@ -148,17 +172,31 @@ export async function forEachClientInListOrder(
 function toLedgerSourceRow(r: Record<string, unknown>): LedgerSourceRow {
   const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return {
-    id: String(r.id), name: String(r.name), sex: text(r.sex), idNumberEnc: text(r.id_number_enc), idNumberMasked: text(r.id_number_masked),
-    birthDate: text(r.birth_date), phoneEnc: text(r.phone_enc), phoneMasked: text(r.phone_masked), areaCode: String(r.area_code),
-    gridCode: text(r.grid_code), address: text(r.address), categories: Array.isArray(r.categories) ? r.categories.map(String) : [],
-    tier: text(r.tier), disabilityCategory: text(r.disability_category), disabilityGrade: text(r.disability_grade),
-    emergencyContactName: text(r.emergency_contact_name), emergencyPhoneEnc: text(r.emergency_phone_enc),
+    id: String(r.id),
+    name: String(r.name),
+    sex: text(r.sex),
+    idNumberEnc: text(r.id_number_enc),
+    idNumberMasked: text(r.id_number_masked),
+    birthDate: text(r.birth_date),
+    phoneEnc: text(r.phone_enc),
+    phoneMasked: text(r.phone_masked),
+    areaCode: String(r.area_code),
+    gridCode: text(r.grid_code),
+    address: text(r.address),
+    categories: Array.isArray(r.categories) ? r.categories.map(String) : [],
+    tier: text(r.tier),
+    disabilityCategory: text(r.disability_category),
+    disabilityGrade: text(r.disability_grade),
+    emergencyContactName: text(r.emergency_contact_name),
+    emergencyPhoneEnc: text(r.emergency_phone_enc),
     emergencyPhoneMasked: text(r.emergency_phone_masked),
   };
 }
 
 export async function nextDueFor(db: DbOrTx, clientId: string): Promise<string | null> {
-  const [row] = await db.select({ due: sql<string | null>`min(${visits.dueDate})::text` }).from(visits)
+  const [row] = await db
+    .select({ due: sql<string | null>`min(${visits.dueDate})::text` })
+    .from(visits)
     .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')));
   return row?.due ?? null;
 }
@@ -175,8 +213,17 @@ export function updateClient(db: DbOrTx, id: string, patch: ClientPatch) {
  * Updates a client only if it still has `version` (the version check is repeated in the UPDATE so two concurrent
  * editors cannot both win); false when another change came first.
  */
-export async function updateClientIfVersion(db: DbOrTx, id: string, version: number, patch: ClientPatch): Promise<boolean> {
-  const updated = await db.update(clients).set(patch).where(and(eq(clients.id, id), eq(clients.version, version))).returning({ id: clients.id });
+export async function updateClientIfVersion(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: ClientPatch,
+): Promise<boolean> {
+  const updated = await db
+    .update(clients)
+    .set(patch)
+    .where(and(eq(clients.id, id), eq(clients.version, version)))
+    .returning({ id: clients.id });
   return updated.length > 0;
 }
 
@@ -186,13 +233,33 @@ export function insertClientEvents(db: DbOrTx, rows: NewClientEvent | NewClientE
 }
 
 /** Candidates for the duplicate warning: same ID number, same mobile, or same pinyin + birth date in the community. */
-export function findDuplicateCandidates(db: DbOrTx, keys: { idBidx?: string | undefined; phoneBidx?: string | undefined; pinyin: string; birthDate?: string | undefined; areaCode: string }) {
+export function findDuplicateCandidates(
+  db: DbOrTx,
+  keys: {
+    idBidx?: string | undefined;
+    phoneBidx?: string | undefined;
+    pinyin: string;
+    birthDate?: string | undefined;
+    areaCode: string;
+  },
+) {
   const matches: SQL[] = [];
   if (keys.idBidx) matches.push(eq(clients.idNumberBidx, keys.idBidx));
   if (keys.phoneBidx) matches.push(eq(clients.phoneBidx, keys.phoneBidx));
-  if (keys.birthDate) matches.push(and(eq(clients.namePinyin, keys.pinyin), eq(clients.birthDate, keys.birthDate), eq(clients.areaCode, keys.areaCode))!);
+  if (keys.birthDate)
+    matches.push(
+      and(
+        eq(clients.namePinyin, keys.pinyin),
+        eq(clients.birthDate, keys.birthDate),
+        eq(clients.areaCode, keys.areaCode),
+      )!,
+    );
   if (matches.length === 0) return Promise.resolve([]);
-  return db.select().from(clients).where(or(...matches)).limit(20);
+  return db
+    .select()
+    .from(clients)
+    .where(or(...matches))
+    .limit(20);
 }
 
 // The client detail page's history: each read from its own object's table, by client, newest first.

@@ -9,22 +9,48 @@ import { findArea } from '../../org';
 import { findUserById, findUserWithGrants } from '../../users';
 import { findHousehold } from '../households/households.repository';
 import { planNextVisit, policyFor } from '../policies/planning';
-import { addVisitEvent, cancelPlanned, reassignPlanned } from '../visits/visits.repository';
+import { addVisitEvent, cancelPlanned, householdVisitFacts, reassignPlanned } from '../visits/visits.repository';
 import { type ClientEdit, clientEditPatch, newClientRow } from './client-record';
 import { clientDetail, clientSummary } from './client-view';
 import {
-  type ClientRow, clientAssessments, clientCases, clientEventsOf, clientReferrals, clientTierChanges, clientVisits, findClient, findDuplicateCandidates, insertClient,
-  insertClientEvents, listClients, nextDueFor, updateClient, updateClientIfVersion,
+  type ClientRow,
+  clientAssessments,
+  clientCases,
+  clientEventsOf,
+  clientReferrals,
+  clientTierChanges,
+  clientVisits,
+  findClient,
+  findDuplicateCandidates,
+  insertClient,
+  insertClientEvents,
+  listClients,
+  nextDueFor,
+  updateClient,
+  updateClientIfVersion,
 } from './clients.repository';
 import { clientPolicy, clientVisibility } from './clients.policy';
 import { ExactLookupGuard } from './exact-lookup';
 import { nameSearchKeys } from './names';
 
 const LIST_FIELDS = ['name', 'sex', 'age', 'idNumberMasked', 'phoneMasked', 'categories', 'tier', 'status'];
-const DETAIL_FIELDS = [...LIST_FIELDS, 'birthDate', 'address', 'disabilityCardMasked', 'disability', 'emergencyContact', 'notes'];
+const DETAIL_FIELDS = [
+  ...LIST_FIELDS,
+  'birthDate',
+  'address',
+  'disabilityCardMasked',
+  'disability',
+  'emergencyContact',
+  'notes',
+];
 
 type DuplicateKeys = Pick<ClientInput, 'name' | 'idNumber' | 'phone' | 'birthDate' | 'communityCode'>;
-type ClientStatusChange = { version: number; status: 'active' | 'paused' | 'moved_out' | 'deceased' | 'closed'; resumeOn?: string | undefined; reason: string };
+type ClientStatusChange = {
+  version: number;
+  status: 'active' | 'paused' | 'moved_out' | 'deceased' | 'closed';
+  resumeOn?: string | undefined;
+  reason: string;
+};
 
 /** Clients: the register (list, detail, reveal, duplicate check, entry) and the edits that carry open visits with them. */
 export class ClientsService {
@@ -45,9 +71,23 @@ export class ClientsService {
     return row;
   }
 
-  async list(actor: Actor, query: { q?: string | undefined; communityCode?: string | undefined; gridCode?: string | undefined; tier?: string | undefined; category?: string | undefined; status?: string | undefined; overdue?: 'true' | 'false' | undefined; page: number; pageSize: number }) {
+  async list(
+    actor: Actor,
+    query: {
+      q?: string | undefined;
+      communityCode?: string | undefined;
+      gridCode?: string | undefined;
+      tier?: string | undefined;
+      category?: string | undefined;
+      status?: string | undefined;
+      overdue?: 'true' | 'false' | undefined;
+      page: number;
+      pageSize: number;
+    },
+  ) {
     for (const code of [query.communityCode, query.gridCode]) {
-      if (code && !codeInPrefixes(code, actor.scopePrefixes)) throw deniedNotFound(this.ctx, actor, 'area', [code], 'area.not_found');
+      if (code && !codeInPrefixes(code, actor.scopePrefixes))
+        throw deniedNotFound(this.ctx, actor, 'area', [code], 'area.not_found');
     }
     const q = query.q?.trim();
     const id = q ? parseIdNumber(q) : null;
@@ -60,30 +100,83 @@ export class ClientsService {
       phoneBidx: phone ? this.ctx.cipher.blindIndex(phone) : undefined,
       overdueOn: query.overdue === 'true' ? chinaToday(this.now()) : undefined,
     });
-    auditRead(this.ctx, actor, { action: 'client.list', objectType: 'client', objectIds: rows.map((r) => r.client.id), fields: LIST_FIELDS, detail: q ? 'search' : null });
-    return { items: rows.map((r) => clientSummary(r.client, r.nextDue, this.now())), total, page: query.page, pageSize: query.pageSize };
+    auditRead(this.ctx, actor, {
+      action: 'client.list',
+      objectType: 'client',
+      objectIds: rows.map((r) => r.client.id),
+      fields: LIST_FIELDS,
+      detail: q ? 'search' : null,
+    });
+    return {
+      items: rows.map((r) => clientSummary(r.client, r.nextDue, this.now())),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async detail(actor: Actor, id: string, audit = true): Promise<ClientDetail> {
     const row = await this.loadVisible(actor, id);
     // One wait for everything the page shows (the policy too: it dates the next reassessment).
-    const [assessments, changes, visits, assignee, nextDue, events, cases, referrals, policy] = await Promise.all([
-      clientAssessments(this.ctx.db, id), clientTierChanges(this.ctx.db, id), clientVisits(this.ctx.db, id),
-      row.assigneeId ? findUserById(this.ctx.db, row.assigneeId) : null, nextDueFor(this.ctx.db, id),
-      clientEventsOf(this.ctx.db, id), clientCases(this.ctx.db, id), clientReferrals(this.ctx.db, id),
-      row.tier ? policyFor(this.ctx.db, row.areaCode) : null,
-    ]);
-    if (audit) auditRead(this.ctx, actor, { action: 'client.read', objectType: 'client', objectIds: [id], fields: DETAIL_FIELDS });
-    const parts = { assessments, changes, visits, events, cases, referrals, assigneeName: assignee?.displayName ?? null, nextDue, policy };
+    const [assessments, changes, visits, assignee, nextDue, events, cases, referrals, policy, household] =
+      await Promise.all([
+        clientAssessments(this.ctx.db, id),
+        clientTierChanges(this.ctx.db, id),
+        clientVisits(this.ctx.db, id),
+        row.assigneeId ? findUserById(this.ctx.db, row.assigneeId) : null,
+        nextDueFor(this.ctx.db, id),
+        clientEventsOf(this.ctx.db, id),
+        clientCases(this.ctx.db, id),
+        clientReferrals(this.ctx.db, id),
+        row.tier ? policyFor(this.ctx.db, row.areaCode) : null,
+        householdVisitFacts(this.ctx.db, id),
+      ]);
+    if (audit)
+      auditRead(this.ctx, actor, {
+        action: 'client.read',
+        objectType: 'client',
+        objectIds: [id],
+        fields: DETAIL_FIELDS,
+      });
+    const parts = {
+      assessments,
+      changes,
+      visits,
+      events,
+      cases,
+      referrals,
+      household,
+      assigneeName: assignee?.displayName ?? null,
+      nextDue,
+      policy,
+    };
     return clientDetail(actor, row, parts, this.now());
   }
 
   /** Full value of one masked field: needs the permission and a reason, and is audited with both (R-08). */
-  async reveal(actor: Actor, id: string, field: 'idNumber' | 'phone' | 'disabilityCardNumber' | 'emergencyContactPhone', reason: string) {
+  async reveal(
+    actor: Actor,
+    id: string,
+    field: 'idNumber' | 'phone' | 'disabilityCardNumber' | 'emergencyContactPhone',
+    reason: string,
+  ) {
     const row = await this.loadVisible(actor, id);
     if (!clientPolicy.canReveal(actor, row, this.now())) throw new AppError('common.forbidden');
-    const encrypted = { idNumber: row.idNumberEnc, phone: row.phoneEnc, disabilityCardNumber: row.disabilityCardEnc, emergencyContactPhone: row.emergencyPhoneEnc }[field];
-    await this.ctx.db.transaction((tx) => auditInTx(this.ctx, tx, actor, { action: 'client.reveal', objectType: 'client', objectIds: [id], fields: [field], detail: `reason: ${reason}` }));
+    const encrypted = {
+      idNumber: row.idNumberEnc,
+      phone: row.phoneEnc,
+      disabilityCardNumber: row.disabilityCardEnc,
+      emergencyContactPhone: row.emergencyPhoneEnc,
+    }[field];
+    await this.ctx.db.transaction((tx) =>
+      auditInTx(this.ctx, tx, actor, {
+        action: 'client.reveal',
+        objectType: 'client',
+        objectIds: [id],
+        fields: [field],
+        detail: `reason: ${reason}`,
+      }),
+    );
     return { field, value: encrypted ? this.ctx.cipher.decrypt(encrypted) : null };
   }
 
@@ -92,10 +185,14 @@ export class ClientsService {
    * in the caller's jurisdiction, and a match the caller may not see is reported only as "may exist elsewhere" (F5).
    */
   async duplicates(actor: Actor, input: DuplicateKeys) {
-    if (!codeInPrefixes(input.communityCode, actor.scopePrefixes)) throw deniedNotFound(this.ctx, actor, 'area', [input.communityCode], 'area.not_found');
+    if (!codeInPrefixes(input.communityCode, actor.scopePrefixes))
+      throw deniedNotFound(this.ctx, actor, 'area', [input.communityCode], 'area.not_found');
     const found = await this.findDuplicates(actor, input, 'duplicate check');
     auditRead(this.ctx, actor, {
-      action: 'client.duplicate_check', objectType: 'client', objectIds: found.duplicates.map((d) => d.clientId), fields: ['name', 'idNumber', 'phone', 'birthDate'],
+      action: 'client.duplicate_check',
+      objectType: 'client',
+      objectIds: found.duplicates.map((d) => d.clientId),
+      fields: ['name', 'idNumber', 'phone', 'birthDate'],
       detail: found.elsewhere ? 'a match outside the caller\'s view (reported as "may exist elsewhere")' : null,
     });
     return found;
@@ -109,7 +206,9 @@ export class ClientsService {
     const candidates = await findDuplicateCandidates(this.ctx.db, {
       idBidx: id ? this.ctx.cipher.blindIndex(id.idNumber) : undefined,
       phoneBidx: input.phone ? this.ctx.cipher.blindIndex(input.phone) : undefined,
-      pinyin: nameSearchKeys(input.name).pinyin, birthDate, areaCode: input.communityCode,
+      pinyin: nameSearchKeys(input.name).pinyin,
+      birthDate,
+      areaCode: input.communityCode,
     });
     const pinyin = nameSearchKeys(input.name).pinyin;
     // Only what the actor may see is reported; a match outside their view (another community, a minor hidden from
@@ -120,7 +219,8 @@ export class ClientsService {
         const matchedOn: ('id_number' | 'phone' | 'pinyin_birth_date')[] = [];
         if (id && c.idNumberBidx === this.ctx.cipher.blindIndex(id.idNumber)) matchedOn.push('id_number');
         if (input.phone && c.phoneBidx === this.ctx.cipher.blindIndex(input.phone)) matchedOn.push('phone');
-        if (birthDate && c.namePinyin === pinyin && c.birthDate === birthDate && c.areaCode === input.communityCode) matchedOn.push('pinyin_birth_date');
+        if (birthDate && c.namePinyin === pinyin && c.birthDate === birthDate && c.areaCode === input.communityCode)
+          matchedOn.push('pinyin_birth_date');
         return { clientId: c.id, name: c.name, communityCode: c.areaCode, matchedOn };
       }),
       elsewhere: visible.length < candidates.length,
@@ -134,47 +234,79 @@ export class ClientsService {
   private async assertAssignee(actor: Actor, userId: string | null | undefined, communityCode: string): Promise<void> {
     if (!userId) return;
     const user = await findUserWithGrants(this.ctx.db, userId);
-    const serves = user?.status === 'active' && user.areaCodes.some((c) => communityCode.startsWith(scopePrefix(c)) || c.startsWith(communityCode));
+    const serves =
+      user?.status === 'active' &&
+      user.areaCodes.some((c) => communityCode.startsWith(scopePrefix(c)) || c.startsWith(communityCode));
     if (!user || !serves || !user.areaCodes.some((c) => codeInPrefixes(c, actor.scopePrefixes))) {
-      throw new AppError('user.not_found', [{ path: 'assigneeId', message: '该工作人员不负责这个社区 / not a worker of this community' }]);
+      throw new AppError('user.not_found', [{ path: 'assigneeId', code: 'care.assignee_not_in_community' }]);
     }
   }
 
   /** A grid named in an entry or edit: an active grid of the client's community. */
   private async assertGrid(gridCode: string | null | undefined, communityCode: string): Promise<void> {
-    if (gridCode && !(gridCode.startsWith(communityCode) && (await findArea(this.ctx.db, gridCode))?.status === 'active')) {
-      throw new AppError('area.not_found', [{ path: 'gridCode', message: gridCode }]);
+    if (
+      gridCode &&
+      !(gridCode.startsWith(communityCode) && (await findArea(this.ctx.db, gridCode))?.status === 'active')
+    ) {
+      throw new AppError('area.not_found', [{ path: 'gridCode', code: 'area.unknown', params: { code: gridCode } }]);
     }
   }
 
   async create(actor: Actor, input: ClientInput): Promise<ClientDetail> {
     const community = await findArea(this.ctx.db, input.communityCode);
-    if (!community || community.level !== 'community' || community.status !== 'active' || !codeInPrefixes(community.code, actor.scopePrefixes)) {
-      throw new AppError('area.not_found', [{ path: 'communityCode', message: input.communityCode }]);
+    if (
+      !community ||
+      community.level !== 'community' ||
+      community.status !== 'active' ||
+      !codeInPrefixes(community.code, actor.scopePrefixes)
+    ) {
+      throw new AppError('area.not_found', [
+        { path: 'communityCode', code: 'area.unknown', params: { code: input.communityCode } },
+      ]);
     }
     await this.assertGrid(input.gridCode, community.code);
     await this.assertAssignee(actor, input.assigneeId, community.code);
     const id = input.idNumber ? parseIdNumber(input.idNumber)! : null;
     if (id && input.birthDate && input.birthDate !== id.birthDate) {
-      throw new AppError('common.validation_failed', [{ path: 'birthDate', message: '出生日期与身份证号不符 / birth date differs from the ID number' }]);
+      throw new AppError('common.validation_failed', [{ path: 'birthDate', code: 'care.birth_date_mismatch' }]);
     }
     if (id && input.sex && input.sex !== id.sex) {
-      throw new AppError('common.validation_failed', [{ path: 'sex', message: '性别与身份证号不符 / sex differs from the ID number' }]);
+      throw new AppError('common.validation_failed', [{ path: 'sex', code: 'care.sex_mismatch' }]);
     }
     if (!input.confirmDuplicates) {
       const found = await this.findDuplicates(actor, input, 'create');
       if (found.duplicates.length || found.elsewhere) {
-        auditRead(this.ctx, actor, { action: 'client.duplicate_check', objectType: 'client', objectIds: found.duplicates.map((d) => d.clientId), fields: ['name', 'idNumber', 'phone', 'birthDate'], detail: found.elsewhere ? 'at create; a match outside the caller\'s view' : 'at create' });
+        auditRead(this.ctx, actor, {
+          action: 'client.duplicate_check',
+          objectType: 'client',
+          objectIds: found.duplicates.map((d) => d.clientId),
+          fields: ['name', 'idNumber', 'phone', 'birthDate'],
+          detail: found.elsewhere ? "at create; a match outside the caller's view" : 'at create',
+        });
         throw new AppError('care.duplicate_suspected', [
-          ...found.duplicates.map((d) => ({ path: 'duplicates', message: `${d.clientId}:${d.matchedOn.join('+')}:${d.communityCode}:${d.name}` })),
-          ...(found.elsewhere ? [{ path: 'elsewhere', message: '此人可能已在其他辖区建档，请联系主管核实 / a record may exist elsewhere; ask your supervisor' }] : []),
+          ...found.duplicates.map((d) => ({
+            path: 'duplicates',
+            code: 'care.duplicate_candidate' as const,
+            params: {
+              clientId: d.clientId,
+              matchedOn: d.matchedOn.join('+'),
+              communityCode: d.communityCode,
+              name: d.name,
+            },
+          })),
+          ...(found.elsewhere ? [{ path: 'elsewhere', code: 'care.record_elsewhere' as const }] : []),
         ]);
       }
     }
     const clientId = randomUUID();
     await this.ctx.db.transaction(async (tx) => {
       await insertClient(tx, newClientRow(this.ctx, actor, clientId, input, community.code));
-      await auditInTx(this.ctx, tx, actor, { action: 'client.create', objectType: 'client', objectIds: [clientId], fields: Object.keys(input).filter((k) => k !== 'confirmDuplicates') });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'client.create',
+        objectType: 'client',
+        objectIds: [clientId],
+        fields: Object.keys(input).filter((k) => k !== 'confirmDuplicates'),
+      });
     });
     return this.detail(actor, clientId, false);
   }
@@ -189,16 +321,37 @@ export class ClientsService {
     await this.assertAssignee(actor, input.assigneeId, client.areaCode);
     if (input.householdId) {
       const household = await findHousehold(this.ctx.db, input.householdId);
-      if (!household || household.areaCode !== client.areaCode) throw new AppError('common.validation_failed', [{ path: 'householdId', message: '户须在同一社区 / the household must be in the same community' }]);
+      if (!household || household.areaCode !== client.areaCode)
+        throw new AppError('common.validation_failed', [
+          { path: 'householdId', code: 'care.household_other_community' },
+        ]);
     }
     const patch = clientEditPatch(this.ctx, input);
-    const fields = Object.keys(input).filter((k) => k !== 'version' && (input as Record<string, unknown>)[k] !== undefined);
+    const fields = Object.keys(input).filter(
+      (k) => k !== 'version' && (input as Record<string, unknown>)[k] !== undefined,
+    );
     await this.ctx.db.transaction(async (tx) => {
-      if (!(await updateClientIfVersion(tx, id, input.version, { ...patch, version: client.version + 1, updatedAt: now }))) throw new AppError('common.conflict');
+      if (
+        !(await updateClientIfVersion(tx, id, input.version, { ...patch, version: client.version + 1, updatedAt: now }))
+      )
+        throw new AppError('common.conflict');
       if (input.assigneeId !== undefined || input.gridCode !== undefined) {
-        await reassignPlanned(tx, id, input.assigneeId !== undefined ? input.assigneeId : client.assigneeId, input.gridCode !== undefined ? input.gridCode : client.gridCode, now);
+        await reassignPlanned(
+          tx,
+          id,
+          input.assigneeId !== undefined ? input.assigneeId : client.assigneeId,
+          input.gridCode !== undefined ? input.gridCode : client.gridCode,
+          now,
+        );
       }
-      await insertClientEvents(tx, { id: randomUUID(), clientId: id, kind: input.assigneeId !== undefined ? 'reassigned' : 'updated', detail: { fields }, actorId: actor.userId, at: now });
+      await insertClientEvents(tx, {
+        id: randomUUID(),
+        clientId: id,
+        kind: input.assigneeId !== undefined ? 'reassigned' : 'updated',
+        detail: { fields },
+        actorId: actor.userId,
+        at: now,
+      });
       await auditInTx(this.ctx, tx, actor, { action: 'client.update', objectType: 'client', objectIds: [id], fields });
     });
     return this.detail(actor, id, false);
@@ -214,12 +367,24 @@ export class ClientsService {
     if (!clientPolicy.canWrite(actor, client, now)) throw new AppError('common.forbidden');
     if (client.version !== input.version) throw new AppError('common.conflict');
     if (input.status === 'paused' && (!input.resumeOn || input.resumeOn <= chinaToday(now))) {
-      throw new AppError('common.validation_failed', [{ path: 'resumeOn', message: '暂停须填写今后的恢复日期 / a future resume date is required' }]);
+      throw new AppError('common.validation_failed', [{ path: 'resumeOn', code: 'care.resume_date_required' }]);
     }
     await this.ctx.db.transaction(async (tx) => {
-      await updateClient(tx, id, { status: input.status, resumeOn: input.status === 'paused' ? input.resumeOn! : null, version: client.version + 1, updatedAt: now });
+      await updateClient(tx, id, {
+        status: input.status,
+        resumeOn: input.status === 'paused' ? input.resumeOn! : null,
+        version: client.version + 1,
+        updatedAt: now,
+      });
       for (const visitId of await cancelPlanned(tx, id, now)) {
-        await addVisitEvent(tx, { id: randomUUID(), visitId, status: 'cancelled', note: `client ${input.status}`, actorId: actor.userId, at: now });
+        await addVisitEvent(tx, {
+          id: randomUUID(),
+          visitId,
+          status: 'cancelled',
+          note: `client ${input.status}`,
+          actorId: actor.userId,
+          at: now,
+        });
       }
       if (client.tier && (input.status === 'active' || input.status === 'paused')) {
         const from = input.status === 'paused' ? input.resumeOn! : chinaToday(now);
@@ -228,8 +393,21 @@ export class ClientsService {
         const start = input.status === 'paused' ? addDays(from, -policy.rules.cadenceDays[client.tier]) : from;
         await planNextVisit(tx, client, client.tier, start, policy, actor.userId, now);
       }
-      await insertClientEvents(tx, { id: randomUUID(), clientId: id, kind: 'status', detail: { from: client.status, to: input.status, reason: input.reason, resumeOn: input.resumeOn ?? null }, actorId: actor.userId, at: now });
-      await auditInTx(this.ctx, tx, actor, { action: 'client.status', objectType: 'client', objectIds: [id], fields: ['status'], detail: `${client.status} → ${input.status}` });
+      await insertClientEvents(tx, {
+        id: randomUUID(),
+        clientId: id,
+        kind: 'status',
+        detail: { from: client.status, to: input.status, reason: input.reason, resumeOn: input.resumeOn ?? null },
+        actorId: actor.userId,
+        at: now,
+      });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'client.status',
+        objectType: 'client',
+        objectIds: [id],
+        fields: ['status'],
+        detail: `${client.status} → ${input.status}`,
+      });
     });
     return this.detail(actor, id, false);
   }

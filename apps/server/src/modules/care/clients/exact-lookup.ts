@@ -16,11 +16,23 @@ export class ExactLookupGuard {
 
   check(actor: Actor, field: 'idNumber' | 'phone', via: string, needsReveal: boolean): void {
     if (needsReveal && !hasPermission(actor, 'care.client.reveal')) {
-      auditRead(this.ctx, actor, { action: 'client.lookup_exact', objectType: 'client', fields: [field], result: 'denied', detail: `${via}: no reveal permission` });
+      auditRead(this.ctx, actor, {
+        action: 'client.lookup_exact',
+        objectType: 'client',
+        fields: [field],
+        result: 'denied',
+        detail: `${via}: no reveal permission`,
+      });
       throw new AppError('care.exact_lookup_forbidden');
     }
     if (!this.limiter.hit(actor.userId)) {
-      auditRead(this.ctx, actor, { action: 'client.lookup_exact', objectType: 'client', fields: [field], result: 'denied', detail: `${via}: over ${this.ctx.config.exactLookupsPerHour} per hour` });
+      auditRead(this.ctx, actor, {
+        action: 'client.lookup_exact',
+        objectType: 'client',
+        fields: [field],
+        result: 'denied',
+        detail: `${via}: over ${this.ctx.config.exactLookupsPerHour} per hour`,
+      });
       throw new AppError('care.exact_lookup_limited');
     }
     auditRead(this.ctx, actor, { action: 'client.lookup_exact', objectType: 'client', fields: [field], detail: via });

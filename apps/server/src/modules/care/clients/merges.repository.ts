@@ -30,7 +30,11 @@ export function insertMerge(db: DbOrTx, row: MergeRow) {
 export async function moveClientRows(db: DbOrTx, fromId: string, toId: string): Promise<Record<string, string[]>> {
   const moved: Record<string, string[]> = {};
   for (const [name, table] of MOVABLE_ENTRIES) {
-    const rows = await db.update(table).set({ clientId: toId } as never).where(eq(table.clientId, fromId)).returning({ id: table.id });
+    const rows = await db
+      .update(table)
+      .set({ clientId: toId } as never)
+      .where(eq(table.clientId, fromId))
+      .returning({ id: table.id });
     moved[name] = rows.map((m) => m.id);
   }
   return moved;
@@ -40,16 +44,26 @@ export async function moveClientRows(db: DbOrTx, fromId: string, toId: string): 
 export async function moveRowsBack(db: DbOrTx, moved: Record<string, string[]>, clientId: string): Promise<void> {
   for (const [name, table] of MOVABLE_ENTRIES) {
     const ids = moved[name] ?? [];
-    if (ids.length) await db.update(table).set({ clientId } as never).where(inArray(table.id, ids));
+    if (ids.length)
+      await db
+        .update(table)
+        .set({ clientId } as never)
+        .where(inArray(table.id, ids));
   }
 }
 
 /** Gives a merged-away client its status back and clears `merged_into` (the version moves on). */
 export function unmergeClient(db: DbOrTx, id: string, status: string, at: Date) {
-  return db.update(clients).set({ status: status as 'active', mergedInto: null, version: sql`${clients.version} + 1`, updatedAt: at }).where(eq(clients.id, id));
+  return db
+    .update(clients)
+    .set({ status: status as 'active', mergedInto: null, version: sql`${clients.version} + 1`, updatedAt: at })
+    .where(eq(clients.id, id));
 }
 
 /** Marks a merge undone, unless it already is. */
 export function markMergeUndone(db: DbOrTx, id: string, by: string, at: Date) {
-  return db.update(clientMerges).set({ undoneAt: at, undoneBy: by }).where(and(eq(clientMerges.id, id), isNull(clientMerges.undoneAt)));
+  return db
+    .update(clientMerges)
+    .set({ undoneAt: at, undoneBy: by })
+    .where(and(eq(clientMerges.id, id), isNull(clientMerges.undoneAt)));
 }

@@ -9,14 +9,22 @@ const IdParams = z.object({ id: Id });
 
 export function mergeRoutes(merges: MergesService): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/api/care/clients/:id/merge', {
-      schema: { tags, params: IdParams, body: ClientMergeInput, response: { 200: ClientMerge } },
-      config: { permission: 'care.client.write', personalData: true, idParams: { id: 'client' } },
-    }, (req) => merges.merge(req.actor!, req.params.id, req.body.intoId, req.body.reason));
+    app.post(
+      '/api/care/clients/:id/merge',
+      {
+        schema: { tags, params: IdParams, body: ClientMergeInput, response: { 200: ClientMerge } },
+        config: { permission: 'care.client.write', personalData: true, idParams: { id: 'client' } },
+      },
+      (req) => merges.merge(req.actor!, req.params.id, req.body.intoId, req.body.reason),
+    );
 
-    app.post('/api/care/merges/:id/undo', {
-      schema: { tags, params: IdParams, response: { 200: ClientMerge } },
-      config: { permission: 'care.client.write', personalData: true, idParams: { id: 'client_merge' } },
-    }, (req) => merges.undo(req.actor!, req.params.id));
+    app.post(
+      '/api/care/merges/:id/undo',
+      {
+        schema: { tags, params: IdParams, response: { 200: ClientMerge } },
+        config: { permission: 'care.client.write', personalData: true, idParams: { id: 'client_merge' } },
+      },
+      (req) => merges.undo(req.actor!, req.params.id),
+    );
   };
 }

@@ -7,7 +7,12 @@ export type ConsentPurpose = ConsentRow['purpose'];
 
 /** The basis that currently allows `purpose` for a client (a live consent or a statutory/emergency basis), or null. */
 export async function activeBasis(db: DbOrTx, clientId: string, purpose: ConsentPurpose): Promise<ConsentRow | null> {
-  const [row] = await db.select().from(consents).where(and(eq(consents.clientId, clientId), eq(consents.purpose, purpose), isNull(consents.revokedAt))).orderBy(desc(consents.grantedAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.clientId, clientId), eq(consents.purpose, purpose), isNull(consents.revokedAt)))
+    .orderBy(desc(consents.grantedAt))
+    .limit(1);
   return row ?? null;
 }
 

@@ -10,11 +10,29 @@ const client = { personalData: true, idParams: { id: 'client' as const } };
 
 export function consentRoutes(consents: ConsentsService): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/care/clients/:id/consents', { schema: { tags, params: IdParams, response: { 200: ConsentList } }, config: { permission: 'care.client.read', ...client } },
-      (req) => consents.list(req.actor!, req.params.id));
-    app.post('/api/care/clients/:id/consents', { schema: { tags, params: IdParams, body: ConsentInput, response: { 200: Consent } }, config: { permission: 'care.client.write', ...client } },
-      (req) => consents.record(req.actor!, req.params.id, req.body));
-    app.post('/api/care/consents/:id/revoke', { schema: { tags, params: IdParams, response: { 200: Consent } }, config: { permission: 'care.client.write', personalData: true, idParams: { id: 'consent' } } },
-      (req) => consents.revoke(req.actor!, req.params.id));
+    app.get(
+      '/api/care/clients/:id/consents',
+      {
+        schema: { tags, params: IdParams, response: { 200: ConsentList } },
+        config: { permission: 'care.client.read', ...client },
+      },
+      (req) => consents.list(req.actor!, req.params.id),
+    );
+    app.post(
+      '/api/care/clients/:id/consents',
+      {
+        schema: { tags, params: IdParams, body: ConsentInput, response: { 200: Consent } },
+        config: { permission: 'care.client.write', ...client },
+      },
+      (req) => consents.record(req.actor!, req.params.id, req.body),
+    );
+    app.post(
+      '/api/care/consents/:id/revoke',
+      {
+        schema: { tags, params: IdParams, response: { 200: Consent } },
+        config: { permission: 'care.client.write', personalData: true, idParams: { id: 'consent' } },
+      },
+      (req) => consents.revoke(req.actor!, req.params.id),
+    );
   };
 }

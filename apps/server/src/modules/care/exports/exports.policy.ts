@@ -1,4 +1,11 @@
-import { type Actor, areaCodeOfPrefix, codeInPrefixes, coversAll, hasPermission, intersectPrefixes } from '../../../platform/access';
+import {
+  type Actor,
+  areaCodeOfPrefix,
+  codeInPrefixes,
+  coversAll,
+  hasPermission,
+  intersectPrefixes,
+} from '../../../platform/access';
 
 type Filter = Record<string, string | undefined>;
 
@@ -33,9 +40,15 @@ export function coveringArea(prefixes: string[]): string {
 export const exportPolicy = {
   /** The requester, or anyone whose jurisdiction overlaps the request's areas, may see it (others: 404). */
   canSee: (actor: Actor, row: ExportFacts) =>
-    row.requesterId === actor.userId || row.scopePrefixes.some((p) => codeInPrefixes(p, actor.scopePrefixes) || actor.scopePrefixes.some((q) => q.startsWith(p))),
+    row.requesterId === actor.userId ||
+    row.scopePrefixes.some(
+      (p) => codeInPrefixes(p, actor.scopePrefixes) || actor.scopePrefixes.some((q) => q.startsWith(p)),
+    ),
   canDecide: (actor: Actor, row: ExportFacts) =>
-    row.status === 'pending' && row.requesterId !== actor.userId && hasPermission(actor, 'care.export.approve') && coversAll(actor.scopePrefixes, row.scopePrefixes),
+    row.status === 'pending' &&
+    row.requesterId !== actor.userId &&
+    hasPermission(actor, 'care.export.approve') &&
+    coversAll(actor.scopePrefixes, row.scopePrefixes),
   canDownload: (actor: Actor, row: ExportFacts, now: Date) =>
     row.status === 'approved' && row.requesterId === actor.userId && row.expiresAt !== null && row.expiresAt > now,
 };

@@ -21,21 +21,35 @@ export async function findExportRequest(db: DbOrTx, id: string): Promise<ExportR
  */
 export function listExportRequests(db: DbOrTx, userId: string, approverPrefixes: readonly string[] | null) {
   const mine = eq(exportRequests.requesterId, userId);
-  const toDecide = approverPrefixes ? and(eq(exportRequests.status, 'pending'), inScope(exportRequests.areaCode, approverPrefixes)) : undefined;
+  const toDecide = approverPrefixes
+    ? and(eq(exportRequests.status, 'pending'), inScope(exportRequests.areaCode, approverPrefixes))
+    : undefined;
   const decided = eq(exportRequests.decidedBy, userId);
-  return db.select().from(exportRequests).where(toDecide ? or(mine, decided, toDecide) : or(mine, decided)).orderBy(desc(exportRequests.createdAt)).limit(200);
+  return db
+    .select()
+    .from(exportRequests)
+    .where(toDecide ? or(mine, decided, toDecide) : or(mine, decided))
+    .orderBy(desc(exportRequests.createdAt))
+    .limit(200);
 }
 
 /** Records the decision on a request that is still pending; false when it no longer is. */
 export async function decideExportRequest(db: DbOrTx, id: string, patch: Partial<ExportRequestRow>): Promise<boolean> {
-  const done = await db.update(exportRequests).set(patch).where(and(eq(exportRequests.id, id), eq(exportRequests.status, 'pending'))).returning({ id: exportRequests.id });
+  const done = await db
+    .update(exportRequests)
+    .set(patch)
+    .where(and(eq(exportRequests.id, id), eq(exportRequests.status, 'pending')))
+    .returning({ id: exportRequests.id });
   return done.length > 0;
 }
 
 /** Marks an approved request downloaded (it can be claimed once); false when it was not approved or already taken. */
 export async function claimDownload(db: DbOrTx, id: string, at: Date): Promise<boolean> {
-  const claimed = await db.update(exportRequests).set({ status: 'downloaded', downloadedAt: at })
-    .where(and(eq(exportRequests.id, id), eq(exportRequests.status, 'approved'))).returning({ id: exportRequests.id });
+  const claimed = await db
+    .update(exportRequests)
+    .set({ status: 'downloaded', downloadedAt: at })
+    .where(and(eq(exportRequests.id, id), eq(exportRequests.status, 'approved')))
+    .returning({ id: exportRequests.id });
   return claimed.length > 0;
 }
 
@@ -46,5 +60,8 @@ export function setRowCount(db: DbOrTx, id: string, rowCount: number) {
 /** Display names of the requesting staff (a read-only lookup in the users module's table). */
 export function requesterNames(db: DbOrTx, ids: string[]): Promise<{ id: string; name: string }[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.select({ id: users.id, name: users.displayName }).from(users).where(or(...ids.map((id) => eq(users.id, id))));
+  return db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(or(...ids.map((id) => eq(users.id, id))));
 }

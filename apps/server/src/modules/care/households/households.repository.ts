@@ -18,8 +18,15 @@ export function insertHousehold(db: DbOrTx, row: NewHousehold) {
 
 /** The household's members the actor may see, with their tier and next due visit. */
 export function householdMembers(db: DbOrTx, householdId: string, visibility: ClientVisibility) {
-  return db.select({
-    id: clients.id, name: clients.name, tier: clients.tier,
-    nextVisitDue: sql<string | null>`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned')`,
-  }).from(clients).where(and(eq(clients.householdId, householdId), visibleClients(visibility)));
+  return db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      tier: clients.tier,
+      nextVisitDue: sql<
+        string | null
+      >`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned')`,
+    })
+    .from(clients)
+    .where(and(eq(clients.householdId, householdId), visibleClients(visibility)));
 }

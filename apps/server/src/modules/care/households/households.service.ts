@@ -13,22 +13,53 @@ export class HouseholdsService {
 
   async create(actor: Actor, input: { communityCode: string; gridCode?: string | undefined; address: string }) {
     const community = await findArea(this.ctx.db, input.communityCode);
-    if (!community || community.level !== 'community' || !codeInPrefixes(community.code, actor.scopePrefixes)) throw new AppError('area.not_found', [{ path: 'communityCode', message: input.communityCode }]);
-    if (input.gridCode && !input.gridCode.startsWith(community.code)) throw new AppError('area.not_found', [{ path: 'gridCode', message: input.gridCode }]);
+    if (!community || community.level !== 'community' || !codeInPrefixes(community.code, actor.scopePrefixes))
+      throw new AppError('area.not_found', [
+        { path: 'communityCode', code: 'area.unknown', params: { code: input.communityCode } },
+      ]);
+    if (input.gridCode && !input.gridCode.startsWith(community.code))
+      throw new AppError('area.not_found', [
+        { path: 'gridCode', code: 'area.unknown', params: { code: input.gridCode } },
+      ]);
     const now = this.ctx.clock.now();
     const id = randomUUID();
     await this.ctx.db.transaction(async (tx) => {
-      await insertHousehold(tx, { id, areaCode: community.code, gridCode: input.gridCode ?? null, address: input.address, createdAt: now, updatedAt: now });
-      await auditInTx(this.ctx, tx, actor, { action: 'household.create', objectType: 'household', objectIds: [id], fields: ['address'] });
+      await insertHousehold(tx, {
+        id,
+        areaCode: community.code,
+        gridCode: input.gridCode ?? null,
+        address: input.address,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'household.create',
+        objectType: 'household',
+        objectIds: [id],
+        fields: ['address'],
+      });
     });
     return this.detail(actor, id, false);
   }
 
   async detail(actor: Actor, id: string, audit = true) {
     const row = await findHousehold(this.ctx.db, id);
-    if (!row || !codeInPrefixes(row.areaCode, actor.scopePrefixes)) throw deniedNotFound(this.ctx, actor, 'household', [id]);
+    if (!row || !codeInPrefixes(row.areaCode, actor.scopePrefixes))
+      throw deniedNotFound(this.ctx, actor, 'household', [id]);
     const members = await householdMembers(this.ctx.db, id, clientVisibility(actor, this.ctx.clock.now()));
-    if (audit) auditRead(this.ctx, actor, { action: 'household.read', objectType: 'household', objectIds: [id, ...members.map((m) => m.id)], fields: ['address', 'members'] });
-    return { id: row.id, communityCode: row.areaCode, gridCode: row.gridCode, address: row.address, members: members.map((m) => ({ ...m, tier: m.tier ?? null })) };
+    if (audit)
+      auditRead(this.ctx, actor, {
+        action: 'household.read',
+        objectType: 'household',
+        objectIds: [id, ...members.map((m) => m.id)],
+        fields: ['address', 'members'],
+      });
+    return {
+      id: row.id,
+      communityCode: row.areaCode,
+      gridCode: row.gridCode,
+      address: row.address,
+      members: members.map((m) => ({ ...m, tier: m.tier ?? null })),
+    };
   }
 }

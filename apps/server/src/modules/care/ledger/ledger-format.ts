@@ -1,21 +1,62 @@
 import { performance } from 'node:perf_hooks';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { CATEGORY_LABELS, type ClientCategory, type Tier, normaliseIdNumber } from '@linli/contracts';
-import { DEFAULT_XLSX_LIMITS, type XlsxMerge, type XlsxValue, XlsxLimitError, readFirstSheet } from '../../../platform/xlsx-reader';
+import {
+  CATEGORY_LABELS,
+  type ClientCategory,
+  type FieldCode,
+  type FieldParams,
+  type Tier,
+  normaliseIdNumber,
+} from '@linli/contracts';
+import {
+  DEFAULT_XLSX_LIMITS,
+  type XlsxMerge,
+  type XlsxValue,
+  XlsxLimitError,
+  readFirstSheet,
+} from '../../../platform/xlsx-reader';
 
 /** 兜底服务对象台账 columns, in export order. Import finds them by name in any order. */
 export const LEDGER_HEADINGS = [
-  '姓名', '性别', '身份证号', '出生日期', '联系电话', '所属社区', '网格', '家庭住址', '服务对象类别', '照护等级',
-  '残疾类别', '残疾等级', '紧急联系人', '紧急联系人电话', '备注',
+  '姓名',
+  '性别',
+  '身份证号',
+  '出生日期',
+  '联系电话',
+  '所属社区',
+  '网格',
+  '家庭住址',
+  '服务对象类别',
+  '照护等级',
+  '残疾类别',
+  '残疾等级',
+  '紧急联系人',
+  '紧急联系人电话',
+  '备注',
 ] as const;
 export type LedgerHeading = (typeof LEDGER_HEADINGS)[number];
 
-export const TIER_BY_LABEL: Record<string, Tier> = { 红: 'red', 红色: 'red', 黄: 'yellow', 黄色: 'yellow', 蓝: 'blue', 蓝色: 'blue' };
+export const TIER_BY_LABEL: Record<string, Tier> = {
+  红: 'red',
+  红色: 'red',
+  黄: 'yellow',
+  黄色: 'yellow',
+  蓝: 'blue',
+  蓝色: 'blue',
+};
 export const CATEGORY_BY_LABEL: Record<string, ClientCategory> = Object.fromEntries(
   Object.entries(CATEGORY_LABELS).map(([key, label]) => [label, key as ClientCategory]),
 );
-Object.assign(CATEGORY_BY_LABEL, { 空巢老人: 'elderly_alone', 独居: 'elderly_alone', 低保户: 'dibao', 特困人员: 'tekun', 残疾: 'disability', 留守儿童: 'left_behind', 留守老人: 'left_behind' });
+Object.assign(CATEGORY_BY_LABEL, {
+  空巢老人: 'elderly_alone',
+  独居: 'elderly_alone',
+  低保户: 'dibao',
+  特困人员: 'tekun',
+  残疾: 'disability',
+  留守儿童: 'left_behind',
+  留守老人: 'left_behind',
+});
 
 /** Full-width ASCII (digits, letters, punctuation) to half-width; ideographic space to space. */
 export function foldWidth(text: string): string {
@@ -31,7 +72,17 @@ export interface LedgerRow {
   rowNumber: number;
   cells: Partial<Record<LedgerHeading, string>>;
   /** Problems found while reading cells (e.g. an ID number stored as a number). */
-  cellProblems: string[];
+  cellProblems: LedgerReason[];
+}
+
+/**
+ * Why a row cannot be imported: a field code (FIELD_MESSAGES) with its params, and the sheet's heading of the cell
+ * concerned (null for the row as a whole). The route says it in the request's language (LedgerRowReason).
+ */
+export interface LedgerReason {
+  column: LedgerHeading | null;
+  code: FieldCode;
+  params?: FieldParams;
 }
 
 /** Excel serial day (1900 date system) → YYYY-MM-DD. */
@@ -78,21 +129,24 @@ export interface LedgerReadLimits {
 export const DEFAULT_LEDGER_LIMITS: LedgerReadLimits = { maxRows: 100_000, timeoutMs: 60_000 };
 const DEFAULT_MAX_TEXT_CHARS = 40_000_000;
 
-/** The ledger is over a cap: too many rows, too large when unpacked, or too slow to read. */
+/** The ledger is over a cap: too many rows, too large when unpacked, or too slow to read; `reason` says which. */
 export class LedgerLimitError extends Error {
-  constructor(readonly limit: 'rows' | 'size' | 'time', message: string) {
-    super(message);
+  constructor(
+    readonly limit: 'rows' | 'size' | 'time',
+    readonly reason: { code: FieldCode; params?: FieldParams },
+  ) {
+    super(reason.code);
   }
 }
 
-function cellText(value: XlsxValue, heading: LedgerHeading, problems: string[]): string {
+function cellText(value: XlsxValue, heading: LedgerHeading, problems: LedgerReason[]): string {
   switch (value.kind) {
     case 'date':
       return value.date.toISOString().slice(0, 10);
     case 'number':
       if (heading === '出生日期' && value.value > 1000 && value.value < 80_000) return excelSerialToDate(value.value);
       if (heading === '身份证号' && value.value > 2 ** 53) {
-        problems.push('身份证号被存为数字，后几位已丢失，请把该列设为文本后重新填写');
+        problems.push({ column: heading, code: 'care.ledger_id_as_number' });
         return '';
       }
       return String(value.value);
@@ -115,51 +169,70 @@ function headingText(value: XlsxValue): string {
  * taking their first cell's value as in Excel. Throws LedgerLimitError past a cap, stopping as soon as it is
  * passed; any other error means the file is not a readable workbook.
  */
-export async function readLedger(buffer: Buffer, limits: LedgerReadLimits = DEFAULT_LEDGER_LIMITS): Promise<{ rows: LedgerRow[]; missingHeadings: string[] }> {
+export async function readLedger(
+  buffer: Buffer,
+  limits: LedgerReadLimits = DEFAULT_LEDGER_LIMITS,
+): Promise<{ rows: LedgerRow[]; missingHeadings: string[] }> {
   const maxText = limits.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
   let headingRow = 0;
   const columns = new Map<number, LedgerHeading>();
   const rows: LedgerRow[] = [];
   let textChars = 0;
-  const tooManyRows = () => new LedgerLimitError('rows', `数据行超过 ${limits.maxRows} 行上限，请拆分后分批导入 / more than ${limits.maxRows} data rows; split the file`);
+  const tooManyRows = () =>
+    new LedgerLimitError('rows', { code: 'care.ledger_rows_over', params: { max: limits.maxRows } });
   let sheet;
   try {
-    sheet = await readFirstSheet(buffer, { ...DEFAULT_XLSX_LIMITS, deadline: performance.now() + limits.timeoutMs }, (r, cells) => {
-      if (headingRow === 0) {
-        if (r > 20) return 'stop';
-        const found = new Map<LedgerHeading, number>();
+    sheet = await readFirstSheet(
+      buffer,
+      { ...DEFAULT_XLSX_LIMITS, deadline: performance.now() + limits.timeoutMs },
+      (r, cells) => {
+        if (headingRow === 0) {
+          if (r > 20) return 'stop';
+          const found = new Map<LedgerHeading, number>();
+          for (const { col, value } of cells) {
+            const text = normaliseHeading(headingText(value));
+            const heading = LEDGER_HEADINGS.find((h) => h === text);
+            if (heading) found.set(heading, col);
+          }
+          if (found.has('姓名') && found.size >= 3) {
+            headingRow = r;
+            for (const [heading, col] of found) columns.set(col, heading);
+          }
+          return;
+        }
+        const row: LedgerRow = { rowNumber: r, cells: {}, cellProblems: [] };
         for (const { col, value } of cells) {
-          const text = normaliseHeading(headingText(value));
-          const heading = LEDGER_HEADINGS.find((h) => h === text);
-          if (heading) found.set(heading, col);
+          const heading = columns.get(col);
+          if (!heading) continue;
+          const text = cellText(value, heading, row.cellProblems);
+          if (!text) continue;
+          row.cells[heading] = heading === '身份证号' ? normaliseIdNumber(text) : text;
+          textChars += text.length;
         }
-        if (found.has('姓名') && found.size >= 3) {
-          headingRow = r;
-          for (const [heading, col] of found) columns.set(col, heading);
-        }
-        return;
-      }
-      const row: LedgerRow = { rowNumber: r, cells: {}, cellProblems: [] };
-      for (const { col, value } of cells) {
-        const heading = columns.get(col);
-        if (!heading) continue;
-        const text = cellText(value, heading, row.cellProblems);
-        if (!text) continue;
-        row.cells[heading] = heading === '身份证号' ? normaliseIdNumber(text) : text;
-        textChars += text.length;
-      }
-      if (Object.keys(row.cells).length === 0 && row.cellProblems.length === 0) return;
-      if (rows.length >= limits.maxRows) throw tooManyRows();
-      if (textChars > maxText) throw new LedgerLimitError('size', `单元格文字总量超过上限 / more than ${maxText} characters of cell text`);
-      rows.push(row);
-    });
+        if (Object.keys(row.cells).length === 0 && row.cellProblems.length === 0) return;
+        if (rows.length >= limits.maxRows) throw tooManyRows();
+        if (textChars > maxText)
+          throw new LedgerLimitError('size', { code: 'care.ledger_text_over', params: { max: maxText } });
+        rows.push(row);
+      },
+    );
   } catch (error) {
-    if (error instanceof XlsxLimitError) throw new LedgerLimitError(error.limit, error.message);
+    if (error instanceof XlsxLimitError) {
+      throw new LedgerLimitError(
+        error.limit,
+        error.limit === 'time'
+          ? { code: 'care.ledger_read_too_slow' }
+          : { code: 'care.ledger_unpacks_too_large', params: { detail: error.message } },
+      );
+    }
     throw error;
   }
   if (!sheet || headingRow === 0) return { rows: [], missingHeadings: ['姓名'] };
   if (sheet.merges.length === 0) return { rows, missingHeadings: [] };
-  return { rows: applyMerges(rows, sheet.merges, headingRow, columns, limits.maxRows, tooManyRows), missingHeadings: [] };
+  return {
+    rows: applyMerges(rows, sheet.merges, headingRow, columns, limits.maxRows, tooManyRows),
+    missingHeadings: [],
+  };
 }
 
 /**
@@ -167,7 +240,14 @@ export async function readLedger(buffer: Buffer, limits: LedgerReadLimits = DEFA
  * ledgers), and ExcelJS's reader gave every cell of the range that value; so does this. Ranges starting at or
  * above the heading row are left alone.
  */
-function applyMerges(rows: LedgerRow[], merges: XlsxMerge[], headingRow: number, columns: Map<number, LedgerHeading>, maxRows: number, tooManyRows: () => Error): LedgerRow[] {
+function applyMerges(
+  rows: LedgerRow[],
+  merges: XlsxMerge[],
+  headingRow: number,
+  columns: Map<number, LedgerHeading>,
+  maxRows: number,
+  tooManyRows: () => Error,
+): LedgerRow[] {
   const byNumber = new Map(rows.map((r) => [r.rowNumber, r]));
   let visited = 0;
   for (const m of merges) {
@@ -208,18 +288,28 @@ export interface LedgerExportRow {
  * streaming writer: rows are committed as they come, so memory holds the compressed output, not a model of every
  * cell. `fill` calls `add` for each row (it may fetch in batches).
  */
-export async function writeLedgerStreaming(fill: (add: (row: LedgerExportRow) => void) => Promise<void>, title: string, watermark: string): Promise<Buffer> {
+export async function writeLedgerStreaming(
+  fill: (add: (row: LedgerExportRow) => void) => Promise<void>,
+  title: string,
+  watermark: string,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => { sink.on('end', resolve); sink.on('error', reject); });
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Linli 邻里';
   const sheet = workbook.addWorksheet('服务对象台账', {
     headerFooter: { oddHeader: `&L${watermark}`, oddFooter: `&L${watermark}&R&P / &N` },
   });
   // Text format keeps ID and phone numbers exact when the file is edited and imported again.
-  sheet.columns = LEDGER_HEADINGS.map((h) => ({ width: h === '家庭住址' ? 30 : h === '身份证号' ? 22 : 12, style: { numFmt: '@' } }));
+  sheet.columns = LEDGER_HEADINGS.map((h) => ({
+    width: h === '家庭住址' ? 30 : h === '身份证号' ? 22 : 12,
+    style: { numFmt: '@' },
+  }));
   const titleRow = sheet.addRow([`${title}（${watermark}）`]);
   titleRow.font = { bold: true };
   sheet.mergeCells(1, 1, 1, LEDGER_HEADINGS.length);
@@ -237,5 +327,11 @@ export async function writeLedgerStreaming(fill: (add: (row: LedgerExportRow) =>
 
 /** A ledger workbook from rows already in memory (tests, the benchmark's import file). */
 export function writeLedger(rows: LedgerExportRow[], title: string, watermark: string): Promise<Buffer> {
-  return writeLedgerStreaming(async (add) => { for (const row of rows) add(row); }, title, watermark);
+  return writeLedgerStreaming(
+    async (add) => {
+      for (const row of rows) add(row);
+    },
+    title,
+    watermark,
+  );
 }

@@ -25,19 +25,28 @@ export function listAreasInScopeForLedger(db: DbOrTx, prefixes: readonly string[
 
 /** What the client policy needs to decide whether the importer may see a matching client (finding F5). */
 const visibilityFacts = {
-  areaCode: clients.areaCode, gridCode: clients.gridCode, birthDate: clients.birthDate, assigneeId: clients.assigneeId, status: clients.status,
+  areaCode: clients.areaCode,
+  gridCode: clients.gridCode,
+  birthDate: clients.birthDate,
+  assigneeId: clients.assigneeId,
+  status: clients.status,
 };
 
 /** Existing clients (anywhere) with these blind indexes of ID numbers, with the facts that decide who may see them. */
 export async function existingIdIndexes(db: DbOrTx, bidxs: string[]) {
   if (bidxs.length === 0) return [];
-  const rows = await db.select({ bidx: clients.idNumberBidx, ...visibilityFacts }).from(clients).where(inArray(clients.idNumberBidx, bidxs));
+  const rows = await db
+    .select({ bidx: clients.idNumberBidx, ...visibilityFacts })
+    .from(clients)
+    .where(inArray(clients.idNumberBidx, bidxs));
   return rows.filter((r): r is typeof r & { bidx: string } => Boolean(r.bidx));
 }
 
 /** Existing clients with these pinyin keys in these communities (for the pinyin + birth date match). */
 export async function existingPeople(db: DbOrTx, communities: string[], pinyins: string[]) {
-  const rows = await db.select({ pinyin: clients.namePinyin, ...visibilityFacts }).from(clients)
+  const rows = await db
+    .select({ pinyin: clients.namePinyin, ...visibilityFacts })
+    .from(clients)
     .where(and(inArray(clients.areaCode, communities), inArray(clients.namePinyin, pinyins)));
   return rows.filter((r) => r.birthDate !== null);
 }

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { type ClientInput, parseIdNumber } from '@linli/contracts';
+import {
+  type ClientInput,
+  type Lang,
+  type LedgerImportReport,
+  fieldMessage,
+  labelledMessage,
+  parseIdNumber,
+} from '@linli/contracts';
 import { type Actor, codeInPrefixes } from '../../../platform/access';
 import { ConcurrencyGate } from '../../../platform/concurrency-gate';
 import { type AppContext, auditInTx, auditRead } from '../../../platform/context';
@@ -15,8 +22,21 @@ import { nameSearchKeys } from '../clients/names';
 import { describeFilter } from '../exports/exports.service';
 import { type EffectivePolicy, policyFor } from '../policies/planning';
 import { nextVisitWindow } from '../policies/tier-policy';
-import { LEDGER_HEADINGS, LedgerLimitError, type LedgerRow, readLedger, writeLedgerStreaming } from './ledger-format';
-import { existingIdIndexes, existingPeople, type ImportBatch, insertImportBatch, listAreasInScopeForLedger } from './ledger.repository';
+import {
+  LEDGER_HEADINGS,
+  LedgerLimitError,
+  type LedgerReason,
+  type LedgerRow,
+  readLedger,
+  writeLedgerStreaming,
+} from './ledger-format';
+import {
+  existingIdIndexes,
+  existingPeople,
+  type ImportBatch,
+  insertImportBatch,
+  listAreasInScopeForLedger,
+} from './ledger.repository';
 import { ledgerCells, validateLedgerRow, type ValidRow } from './ledger-rows';
 
 export interface ImportOptions {
@@ -29,7 +49,7 @@ export interface ImportReport {
   valid: number;
   created: number;
   skippedExisting: number;
-  rejected: { row: number; reasons: string[] }[];
+  rejected: { row: number; reasons: LedgerReason[] }[];
   written: boolean;
 }
 
@@ -37,7 +57,21 @@ export interface ImportReport {
  * The only reason given for a row matching a client the importer may not see (another community, a minor not
  * theirs): no id, no community, so a dry run is no oracle for who is a client where (finding F5).
  */
-export const HELD_BACK_REASON = '此人可能已在其他辖区建档，请联系主管核实 / a record may exist elsewhere; ask your supervisor';
+export const HELD_BACK_REASON: LedgerReason = { column: null, code: 'care.record_elsewhere' };
+
+/** The report as the API answers it: each reason with its words in the request's language, column first. */
+export function reportInLanguage(report: ImportReport, lang: Lang): LedgerImportReport {
+  return {
+    ...report,
+    rejected: report.rejected.map(({ row, reasons }) => ({
+      row,
+      reasons: reasons.map((r) => ({
+        ...r,
+        message: labelledMessage(r.column, fieldMessage(r.code, lang, r.params) ?? r.code, lang),
+      })),
+    })),
+  };
+}
 
 type Existing = 'visible' | 'hidden' | null;
 
@@ -64,7 +98,9 @@ export class LedgerService {
       return await readLedger(buffer, { maxRows: ledgerMaxRows, timeoutMs: ledgerParseTimeoutMs });
     } catch (error) {
       if (error instanceof LedgerLimitError) {
-        throw new AppError(error.limit === 'time' ? 'care.ledger_timeout' : 'care.ledger_too_large', [{ path: 'file', message: error.message }]);
+        throw new AppError(error.limit === 'time' ? 'care.ledger_timeout' : 'care.ledger_too_large', [
+          { path: 'file', ...error.reason },
+        ]);
       }
       throw new AppError('care.ledger_unreadable');
     }
@@ -76,9 +112,17 @@ export class LedgerService {
    */
   async importClients(actor: Actor, buffer: Buffer, options: ImportOptions): Promise<ImportReport> {
     const parsed = await this.readUpload(buffer);
-    if (parsed.missingHeadings.length) throw new AppError('care.ledger_unreadable', [{ path: 'file', message: `找不到表头行（需要“姓名”等列）/ no heading row found` }]);
+    if (parsed.missingHeadings.length)
+      throw new AppError('care.ledger_unreadable', [{ path: 'file', code: 'care.ledger_no_headings' }]);
     const areas = await listAreasInScopeForLedger(this.ctx.db, actor.scopePrefixes);
-    const report: ImportReport = { total: parsed.rows.length, valid: 0, created: 0, skippedExisting: 0, rejected: [], written: false };
+    const report: ImportReport = {
+      total: parsed.rows.length,
+      valid: 0,
+      created: 0,
+      skippedExisting: 0,
+      rejected: [],
+      written: false,
+    };
     const valid = await this.validRows(parsed.rows, areas, report);
     const { toCreate, heldBack } = await this.notYetClients(actor, valid, report);
     report.valid = valid.length - heldBack;
@@ -86,7 +130,12 @@ export class LedgerService {
     const counts = `${report.skippedExisting} existing, ${report.rejected.length} rejected (${heldBack} held back: matched a client outside the importer's view)`;
     if (options.dryRun || (options.allOrNothing && report.rejected.length > 0)) {
       // Checking rows against existing clients reads personal data too.
-      auditRead(this.ctx, actor, { action: 'client.import_check', objectType: 'client', fields: [...LEDGER_HEADINGS], detail: `${report.valid} valid, ${counts}; nothing written` });
+      auditRead(this.ctx, actor, {
+        action: 'client.import_check',
+        objectType: 'client',
+        fields: [...LEDGER_HEADINGS],
+        detail: `${report.valid} valid, ${counts}; nothing written`,
+      });
       return report;
     }
     await this.writeImport(actor, toCreate, counts);
@@ -108,7 +157,10 @@ export class LedgerService {
       }
       const id = result.input.idNumber;
       if (id && seenIds.has(id)) {
-        report.rejected.push({ row: row.rowNumber, reasons: ['身份证号在本文件中重复 / duplicate ID number in this file'] });
+        report.rejected.push({
+          row: row.rowNumber,
+          reasons: [{ column: '身份证号', code: 'care.ledger_id_repeated' }],
+        });
         continue;
       }
       if (id) seenIds.add(id);
@@ -118,7 +170,11 @@ export class LedgerService {
   }
 
   /** The valid rows that are nobody yet: a client the importer sees is skipped, one they may not see held back (F5). */
-  private async notYetClients(actor: Actor, valid: ValidRow[], report: ImportReport): Promise<{ toCreate: ValidRow[]; heldBack: number }> {
+  private async notYetClients(
+    actor: Actor,
+    valid: ValidRow[],
+    report: ImportReport,
+  ): Promise<{ toCreate: ValidRow[]; heldBack: number }> {
     const existing = await this.existingKeys(actor, valid);
     const toCreate: ValidRow[] = [];
     let heldBack = 0;
@@ -138,7 +194,8 @@ export class LedgerService {
     const now = this.ctx.clock.now();
     const today = chinaToday(now);
     const policies = new Map<string, EffectivePolicy>();
-    for (const code of new Set(toCreate.map((r) => r.input.communityCode))) policies.set(code, await policyFor(this.ctx.db, code));
+    for (const code of new Set(toCreate.map((r) => r.input.communityCode)))
+      policies.set(code, await policyFor(this.ctx.db, code));
     // Rows are built in chunks while the previous chunk is being written (one transaction throughout): Node
     // encrypts and plans chunk k+1 while PostgreSQL inserts chunk k.
     const CHUNK = 5000;
@@ -150,12 +207,23 @@ export class LedgerService {
         writing = insertImportBatch(tx, batch);
       }
       await writing;
-      await auditInTx(this.ctx, tx, actor, { action: 'client.import', objectType: 'client', fields: [...LEDGER_HEADINGS], detail: `${toCreate.length} created, ${counts}` });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'client.import',
+        objectType: 'client',
+        fields: [...LEDGER_HEADINGS],
+        detail: `${toCreate.length} created, ${counts}`,
+      });
     });
   }
 
   /** The rows one chunk of an import writes: clients, and for tiered rows a tier change, a planned visit and its event. */
-  private importRowsFor(actor: Actor, rows: ValidRow[], policies: Map<string, EffectivePolicy>, now: Date, today: string): ImportBatch {
+  private importRowsFor(
+    actor: Actor,
+    rows: ValidRow[],
+    policies: Map<string, EffectivePolicy>,
+    now: Date,
+    today: string,
+  ): ImportBatch {
     const batch: ImportBatch = { clients: [], tierChanges: [], visits: [], visitEvents: [] };
     for (const row of rows) {
       const id = randomUUID();
@@ -163,13 +231,43 @@ export class LedgerService {
       batch.clients.push(row.tier ? { ...client, tier: row.tier, tierSince: now } : client);
       if (!row.tier) continue;
       const policy = policies.get(row.input.communityCode)!;
-      batch.tierChanges.push({ id: randomUUID(), clientId: id, areaCode: row.input.communityCode, fromTier: null, toTier: row.tier, reason: '台账导入 / ledger import', status: 'applied', requestedBy: actor.userId, decidedBy: actor.userId, decidedAt: now, createdAt: now });
+      batch.tierChanges.push({
+        id: randomUUID(),
+        clientId: id,
+        areaCode: row.input.communityCode,
+        fromTier: null,
+        toTier: row.tier,
+        reason: null,
+        status: 'applied',
+        requestedBy: actor.userId,
+        decidedBy: actor.userId,
+        decidedAt: now,
+        createdAt: now,
+      });
       const visitId = randomUUID();
       batch.visits.push({
-        id: visitId, clientId: id, areaCode: row.input.communityCode, gridCode: row.input.gridCode ?? null, assigneeId: client.assigneeId ?? null,
-        ...nextVisitWindow(today, row.tier, policy.rules), mode: 'home', status: 'planned', tier: row.tier, policyId: policy.id, services: [], createdAt: now, updatedAt: now,
+        id: visitId,
+        clientId: id,
+        areaCode: row.input.communityCode,
+        gridCode: row.input.gridCode ?? null,
+        assigneeId: client.assigneeId ?? null,
+        ...nextVisitWindow(today, row.tier, policy.rules),
+        mode: 'home',
+        status: 'planned',
+        tier: row.tier,
+        policyId: policy.id,
+        services: [],
+        createdAt: now,
+        updatedAt: now,
       });
-      batch.visitEvents.push({ id: randomUUID(), visitId, status: 'planned', note: 'ledger import', actorId: actor.userId, at: now });
+      batch.visitEvents.push({
+        id: randomUUID(),
+        visitId,
+        status: 'planned',
+        note: 'ledger import',
+        actorId: actor.userId,
+        at: now,
+      });
     }
     return batch;
   }
@@ -185,7 +283,8 @@ export class LedgerService {
     const note = (known: Map<string, Existing>, key: string, facts: Parameters<typeof clientPolicy.canRead>[1]) => {
       if (known.get(key) !== 'visible') known.set(key, clientPolicy.canRead(actor, facts, now) ? 'visible' : 'hidden');
     };
-    const bidxOf = (input: ClientInput) => (input.idNumber ? this.ctx.cipher.blindIndex(parseIdNumber(input.idNumber)!.idNumber) : null);
+    const bidxOf = (input: ClientInput) =>
+      input.idNumber ? this.ctx.cipher.blindIndex(parseIdNumber(input.idNumber)!.idNumber) : null;
     const personOf = (input: ClientInput) => {
       const birth = input.idNumber ? parseIdNumber(input.idNumber)!.birthDate : input.birthDate;
       return birth ? `${nameSearchKeys(input.name).pinyin}|${birth}|${input.communityCode}` : null;
@@ -199,11 +298,16 @@ export class LedgerService {
     const lookups: (() => Promise<void>)[] = [];
     for (let i = 0; i < bidxs.length; i += 1000) {
       const chunk = bidxs.slice(i, i + 1000);
-      lookups.push(async () => { for (const c of await existingIdIndexes(this.ctx.db, chunk)) note(knownBidx, c.bidx, c); });
+      lookups.push(async () => {
+        for (const c of await existingIdIndexes(this.ctx.db, chunk)) note(knownBidx, c.bidx, c);
+      });
     }
     for (let i = 0; i < pinyins.length && communities.length; i += 1000) {
       const chunk = pinyins.slice(i, i + 1000);
-      lookups.push(async () => { for (const c of await existingPeople(this.ctx.db, communities, chunk)) note(knownPeople, `${c.pinyin}|${c.birthDate}|${c.areaCode}`, c); });
+      lookups.push(async () => {
+        for (const c of await existingPeople(this.ctx.db, communities, chunk))
+          note(knownPeople, `${c.pinyin}|${c.birthDate}|${c.areaCode}`, c);
+      });
     }
     for (let i = 0; i < lookups.length; i += 4) await Promise.all(lookups.slice(i, i + 4).map((run) => run()));
     return (input) => {
@@ -219,11 +323,17 @@ export class LedgerService {
    * The current filtered list as a ledger. Masked by default; `unmasked` is only passed by an approved export
    * request (exports.service.ts), and the watermark then names the request.
    */
-  async exportClients(actor: Actor, query: Parameters<ClientsService['list']>[1], unmasked?: { requestId: string; prefixes: string[] }): Promise<{ buffer: Buffer; count: number }> {
+  async exportClients(
+    actor: Actor,
+    query: Parameters<ClientsService['list']>[1],
+    unmasked?: { requestId: string; prefixes: string[] },
+  ): Promise<{ buffer: Buffer; count: number }> {
     for (const code of [query.communityCode, query.gridCode]) {
       if (code && !codeInPrefixes(code, actor.scopePrefixes)) throw new AppError('area.not_found');
     }
-    const areas = new Map((await listAreasInScopeForLedger(this.ctx.db, actor.scopePrefixes)).map((a) => [a.code, a.name]));
+    const areas = new Map(
+      (await listAreasInScopeForLedger(this.ctx.db, actor.scopePrefixes)).map((a) => [a.code, a.name]),
+    );
     const now = this.ctx.clock.now();
     const when = `${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} 北京时间`;
     const watermark = unmasked
@@ -232,20 +342,31 @@ export class LedgerService {
     const firstIds: string[] = [];
     let rowCount = 0;
     const filter = { ...query, overdueOn: query.overdue === 'true' ? chinaToday(now) : undefined };
-    const buffer = await writeLedgerStreaming(async (add) => {
-      // An approved unmasked export is bounded by the areas of its approval (F3), not by the requester's whole scope.
-      const visibility = unmasked ? { ...clientVisibility(actor, now), prefixes: unmasked.prefixes } : clientVisibility(actor, now);
-      rowCount = await forEachClientInListOrder(this.ctx.db, visibility, filter, 2000, (batch) => {
-        for (const r of batch) {
-          if (firstIds.length < 100) firstIds.push(r.id);
-          add({ cells: ledgerCells(r, areas, Boolean(unmasked), (enc) => this.ctx.cipher.decrypt(enc)) });
-        }
-      });
-    }, '兜底服务对象台账', watermark);
-    await this.ctx.db.transaction((tx) => auditInTx(this.ctx, tx, actor, {
-      action: unmasked ? 'client.export_unmasked' : 'client.export', objectType: 'client', objectIds: firstIds, fields: [...LEDGER_HEADINGS],
-      detail: `${unmasked ? `UNMASKED, request ${unmasked.requestId}, areas ${unmasked.prefixes.join(',')}` : 'masked'}; ${rowCount} rows; filter ${describeFilter({ ...query, page: undefined, pageSize: undefined })}`,
-    }));
+    const buffer = await writeLedgerStreaming(
+      async (add) => {
+        // An approved unmasked export is bounded by the areas of its approval (F3), not by the requester's whole scope.
+        const visibility = unmasked
+          ? { ...clientVisibility(actor, now), prefixes: unmasked.prefixes }
+          : clientVisibility(actor, now);
+        rowCount = await forEachClientInListOrder(this.ctx.db, visibility, filter, 2000, (batch) => {
+          for (const r of batch) {
+            if (firstIds.length < 100) firstIds.push(r.id);
+            add({ cells: ledgerCells(r, areas, Boolean(unmasked), (enc) => this.ctx.cipher.decrypt(enc)) });
+          }
+        });
+      },
+      '兜底服务对象台账',
+      watermark,
+    );
+    await this.ctx.db.transaction((tx) =>
+      auditInTx(this.ctx, tx, actor, {
+        action: unmasked ? 'client.export_unmasked' : 'client.export',
+        objectType: 'client',
+        objectIds: firstIds,
+        fields: [...LEDGER_HEADINGS],
+        detail: `${unmasked ? `UNMASKED, request ${unmasked.requestId}, areas ${unmasked.prefixes.join(',')}` : 'masked'}; ${rowCount} rows; filter ${describeFilter({ ...query, page: undefined, pageSize: undefined })}`,
+      }),
+    );
     return { buffer, count: rowCount };
   }
 }

@@ -37,7 +37,14 @@ export async function planNextVisit(
 }
 
 export function supersededEvents(visitIds: string[], actorId: string | null, now: Date) {
-  return visitIds.map((visitId) => ({ id: randomUUID(), visitId, status: 'superseded' as const, note: 'replanned', actorId, at: now }));
+  return visitIds.map((visitId) => ({
+    id: randomUUID(),
+    visitId,
+    status: 'superseded' as const,
+    note: 'replanned',
+    actorId,
+    at: now,
+  }));
 }
 
 /**
@@ -57,8 +64,19 @@ export async function bookNextVisit(
   const id = randomUUID();
   const [saved] = await Promise.all([
     insertVisit(tx, {
-      id, clientId: client.id, areaCode: client.areaCode, gridCode: client.gridCode, assigneeId: client.assigneeId, ...window,
-      mode: 'home', status: 'planned', tier, policyId: policy.id, services: [], createdAt: now, updatedAt: now,
+      id,
+      clientId: client.id,
+      areaCode: client.areaCode,
+      gridCode: client.gridCode,
+      assigneeId: client.assigneeId,
+      ...window,
+      mode: 'home',
+      status: 'planned',
+      tier,
+      policyId: policy.id,
+      services: [],
+      createdAt: now,
+      updatedAt: now,
     }),
     addVisitEvent(tx, { id: randomUUID(), visitId: id, status: 'planned', note: null, actorId, at: now }),
   ]);

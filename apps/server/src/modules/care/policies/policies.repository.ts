@@ -10,7 +10,11 @@ export type NewPolicy = typeof tierPolicies.$inferInsert;
 
 export async function latestPolicy(db: DbOrTx, areaCodes: string[]) {
   if (areaCodes.length === 0) return null;
-  const rows = await db.select().from(tierPolicies).where(inArray(tierPolicies.areaCode, areaCodes)).orderBy(desc(tierPolicies.version));
+  const rows = await db
+    .select()
+    .from(tierPolicies)
+    .where(inArray(tierPolicies.areaCode, areaCodes))
+    .orderBy(desc(tierPolicies.version));
   // The most specific area wins (community before district), then the newest version.
   for (const code of areaCodes) {
     const found = rows.find((r) => r.areaCode === code);
@@ -26,7 +30,12 @@ export async function findPolicy(db: DbOrTx, id: string): Promise<PolicyRow | nu
 
 /** The area's own newest policy version (not an inherited one), or null when it has none. */
 export async function newestOwnPolicy(db: DbOrTx, areaCode: string): Promise<PolicyRow | null> {
-  const [row] = await db.select().from(tierPolicies).where(eq(tierPolicies.areaCode, areaCode)).orderBy(desc(tierPolicies.version)).limit(1);
+  const [row] = await db
+    .select()
+    .from(tierPolicies)
+    .where(eq(tierPolicies.areaCode, areaCode))
+    .orderBy(desc(tierPolicies.version))
+    .limit(1);
   return row ?? null;
 }
 
@@ -36,8 +45,20 @@ export function insertPolicy(db: DbOrTx, row: NewPolicy) {
 
 /** Active tiered clients under an area that have an open visit, each with the date of their last visit done. */
 export function clientsToReplan(db: DbOrTx, areaCode: string) {
-  return db.select({ client: clients, lastVisit: sql<string | null>`(SELECT max(v.visited_on)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'done')` })
+  return db
+    .select({
+      client: clients,
+      lastVisit: sql<
+        string | null
+      >`(SELECT max(v.visited_on)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'done')`,
+    })
     .from(clients)
-    .where(and(like(clients.areaCode, `${scopePrefix(areaCode)}%`), isNotNull(clients.tier), eq(clients.status, 'active'),
-      sql`EXISTS (SELECT 1 FROM ${visits} v WHERE v.client_id = clients.id AND v.status = 'planned')`));
+    .where(
+      and(
+        like(clients.areaCode, `${scopePrefix(areaCode)}%`),
+        isNotNull(clients.tier),
+        eq(clients.status, 'active'),
+        sql`EXISTS (SELECT 1 FROM ${visits} v WHERE v.client_id = clients.id AND v.status = 'planned')`,
+      ),
+    );
 }

@@ -9,14 +9,22 @@ const CodeParams = z.object({ code: AreaCode });
 
 export function policyRoutes(policies: PoliciesService): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/care/policies/:code', {
-      schema: { tags, params: CodeParams, response: { 200: TierPolicy } },
-      config: { permission: 'care.client.read', idParams: { code: 'area' } },
-    }, (req) => policies.get(req.actor!, req.params.code));
+    app.get(
+      '/api/care/policies/:code',
+      {
+        schema: { tags, params: CodeParams, response: { 200: TierPolicy } },
+        config: { permission: 'care.client.read', idParams: { code: 'area' } },
+      },
+      (req) => policies.get(req.actor!, req.params.code),
+    );
 
-    app.put('/api/care/policies/:code', {
-      schema: { tags, params: CodeParams, body: TierPolicyInput, response: { 200: TierPolicyUpdateResult } },
-      config: { permission: 'care.policy.manage', idParams: { code: 'area' } },
-    }, (req) => policies.set(req.actor!, req.params.code, req.body.rules));
+    app.put(
+      '/api/care/policies/:code',
+      {
+        schema: { tags, params: CodeParams, body: TierPolicyInput, response: { 200: TierPolicyUpdateResult } },
+        config: { permission: 'care.policy.manage', idParams: { code: 'area' } },
+      },
+      (req) => policies.set(req.actor!, req.params.code, req.body.rules),
+    );
   };
 }

@@ -6,13 +6,26 @@ import { needsApproval, nextVisitWindow, suggestTier } from './tier-policy';
 
 const scoresArb = fc.dictionary(fc.constantFrom(...NEED_DOMAINS), fc.record({ score: fc.integer({ min: 0, max: 3 }) }));
 const rulesArb: fc.Arbitrary<TierPolicyRules> = fc.record({
-  cadenceDays: fc.record({ red: fc.integer({ min: 1, max: 730 }), yellow: fc.integer({ min: 1, max: 730 }), blue: fc.integer({ min: 1, max: 730 }) }),
-  reassessMonths: fc.record({ red: fc.integer({ min: 1, max: 36 }), yellow: fc.integer({ min: 1, max: 36 }), blue: fc.integer({ min: 1, max: 36 }) }),
+  cadenceDays: fc.record({
+    red: fc.integer({ min: 1, max: 730 }),
+    yellow: fc.integer({ min: 1, max: 730 }),
+    blue: fc.integer({ min: 1, max: 730 }),
+  }),
+  reassessMonths: fc.record({
+    red: fc.integer({ min: 1, max: 36 }),
+    yellow: fc.integer({ min: 1, max: 36 }),
+    blue: fc.integer({ min: 1, max: 36 }),
+  }),
   redIfAnyAtLeast: fc.integer({ min: 1, max: 3 }),
   yellowIfCountAtLeast2: fc.integer({ min: 1, max: 7 }),
-  escalation: fc.record({ supervisorAfterDays: fc.integer({ min: 1, max: 90 }), streetAfterDays: fc.integer({ min: 1, max: 180 }) }),
+  escalation: fc.record({
+    supervisorAfterDays: fc.integer({ min: 1, max: 90 }),
+    streetAfterDays: fc.integer({ min: 1, max: 180 }),
+  }),
 });
-const dateArb = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const dateArb = fc
+  .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 describe('tier policy', () => {
   it('always yields a tier, and the next due date lies inside the policy window', () => {

@@ -6,24 +6,57 @@ import { visits } from '../visits/visits.tables';
 
 /** Planned visits whose window closed on or before `before`, oldest first. */
 export function overdueVisits(db: DbOrTx, filter: { prefixes: readonly string[]; before: string; visibleClient: SQL }) {
-  return db.select({ visit: visits, clientName: clients.name }).from(visits).innerJoin(clients, eq(clients.id, visits.clientId))
-    .where(and(eq(visits.status, 'planned'), lte(visits.windowEnd, filter.before), inAreaOrGrid(visits.areaCode, visits.gridCode, filter.prefixes), filter.visibleClient))
-    .orderBy(asc(visits.windowEnd)).limit(1000);
+  return db
+    .select({ visit: visits, clientName: clients.name })
+    .from(visits)
+    .innerJoin(clients, eq(clients.id, visits.clientId))
+    .where(
+      and(
+        eq(visits.status, 'planned'),
+        lte(visits.windowEnd, filter.before),
+        inAreaOrGrid(visits.areaCode, visits.gridCode, filter.prefixes),
+        filter.visibleClient,
+      ),
+    )
+    .orderBy(asc(visits.windowEnd))
+    .limit(1000);
 }
 
 /**
  * Moves every client in the jurisdiction that is on a grid (or assigned to a worker) to another worker, bumping
  * each version; returns the ids moved.
  */
-export async function reassignClients(db: DbOrTx, prefixes: readonly string[], from: { gridCode?: string | undefined; fromUserId?: string | undefined }, toUserId: string, at: Date): Promise<string[]> {
-  const match = and(inScope(clients.areaCode, prefixes), from.gridCode ? eq(clients.gridCode, from.gridCode) : eq(clients.assigneeId, from.fromUserId!));
-  const moved = await db.update(clients).set({ assigneeId: toUserId, version: sql`${clients.version} + 1`, updatedAt: at }).where(match).returning({ id: clients.id });
+export async function reassignClients(
+  db: DbOrTx,
+  prefixes: readonly string[],
+  from: { gridCode?: string | undefined; fromUserId?: string | undefined },
+  toUserId: string,
+  at: Date,
+): Promise<string[]> {
+  const match = and(
+    inScope(clients.areaCode, prefixes),
+    from.gridCode ? eq(clients.gridCode, from.gridCode) : eq(clients.assigneeId, from.fromUserId!),
+  );
+  const moved = await db
+    .update(clients)
+    .set({ assigneeId: toUserId, version: sql`${clients.version} + 1`, updatedAt: at })
+    .where(match)
+    .returning({ id: clients.id });
   return moved.map((m) => m.id);
 }
 
 /** Gives these clients' open visits to their new worker; returns how many moved. */
-export async function reassignPlannedOf(db: DbOrTx, clientIds: string[], assigneeId: string, at: Date): Promise<number> {
-  const rows = await db.update(visits).set({ assigneeId, updatedAt: at }).where(and(inArray(visits.clientId, clientIds), eq(visits.status, 'planned'))).returning({ id: visits.id });
+export async function reassignPlannedOf(
+  db: DbOrTx,
+  clientIds: string[],
+  assigneeId: string,
+  at: Date,
+): Promise<number> {
+  const rows = await db
+    .update(visits)
+    .set({ assigneeId, updatedAt: at })
+    .where(and(inArray(visits.clientId, clientIds), eq(visits.status, 'planned')))
+    .returning({ id: visits.id });
   return rows.length;
 }
 
@@ -79,17 +112,21 @@ export async function ensureOverdueRollup(db: DbOrTx, today: string): Promise<vo
  */
 export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], groupBy: OverdueGrouping) {
   const key = sql.raw(groupBy === 'area_code' ? 'r.area_code' : `NULLIF(r.${groupBy}, '')`);
-  const label = groupBy === 'assignee_id'
-    ? sql`(SELECT u.display_name FROM users u WHERE u.id::text = b.key)`
-    : sql`(SELECT a.name FROM areas a WHERE a.code = b.key)`;
-  return queryRows<OverdueRow>(db, sql`
+  const label =
+    groupBy === 'assignee_id'
+      ? sql`(SELECT u.display_name FROM users u WHERE u.id::text = b.key)`
+      : sql`(SELECT a.name FROM areas a WHERE a.code = b.key)`;
+  return queryRows<OverdueRow>(
+    db,
+    sql`
     SELECT b.key, ${label} AS label, b.d1to7, b.d8to30, b.over30 FROM (
       SELECT ${key} AS key, sum(r.d1to7)::int AS d1to7, sum(r.d8to30)::int AS d8to30, sum(r.over30)::int AS over30
       FROM ${OVERDUE_ROWS} r
       WHERE ${inAreaOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
       GROUP BY 1 HAVING sum(r.d1to7 + r.d8to30 + r.over30) > 0
     ) b
-    ORDER BY b.over30 DESC, b.d8to30 DESC, b.d1to7 DESC, b.key`);
+    ORDER BY b.over30 DESC, b.d8to30 DESC, b.d1to7 DESC, b.key`,
+  );
 }
 
 /**
@@ -103,19 +140,24 @@ export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], today: str
   const viaGrids = gridPrefixes.length
     ? sql` OR (r.grid_code <> '*' AND ${inScope(sql`r.grid_code`, gridPrefixes)} AND NOT ${inScope(sql`r.area_code`, prefixes)})`
     : sql``;
-  return queryRows<OnTimeRow>(db, sql`
+  return queryRows<OnTimeRow>(
+    db,
+    sql`
     SELECT r.tier, sum(r.done)::int AS done, sum(r.on_time)::int AS on_time
     FROM ${ONTIME_ROWS} r
     WHERE r.month >= ${from}::date AND r.month < ${until}::date
       AND ((r.grid_code = '*' AND ${inScope(sql`r.area_code`, prefixes)})${viaGrids})
-    GROUP BY r.tier HAVING sum(r.done) > 0`);
+    GROUP BY r.tier HAVING sum(r.done) > 0`,
+  );
 }
 
 /** Everything the supervision dashboard aggregates, in parallel, from the rollups (call ensureOverdueRollup first). */
 export async function dashboardAggregates(db: DbOrTx, prefixes: readonly string[], today: string) {
   const [byWorker, byGrid, byCommunity, onTime] = await Promise.all([
-    overdueBuckets(db, prefixes, 'assignee_id'), overdueBuckets(db, prefixes, 'grid_code'),
-    overdueBuckets(db, prefixes, 'area_code'), onTimeByTier(db, prefixes, today),
+    overdueBuckets(db, prefixes, 'assignee_id'),
+    overdueBuckets(db, prefixes, 'grid_code'),
+    overdueBuckets(db, prefixes, 'area_code'),
+    onTimeByTier(db, prefixes, today),
   ]);
   return { byWorker, byGrid, byCommunity, onTime };
 }
@@ -124,23 +166,29 @@ export async function dashboardAggregates(db: DbOrTx, prefixes: readonly string[
 export function overdueBucketsNaive(db: DbOrTx, prefixes: readonly string[], today: string, groupBy: OverdueGrouping) {
   const column = sql.identifier(groupBy);
   const age = sql`(${today}::date - v.window_end)`;
-  return queryRows<OverdueRow>(db, sql`
+  return queryRows<OverdueRow>(
+    db,
+    sql`
     SELECT v.${column}::text AS key,
       count(*) FILTER (WHERE ${age} BETWEEN 1 AND 7)::int AS d1to7,
       count(*) FILTER (WHERE ${age} BETWEEN 8 AND 30)::int AS d8to30,
       count(*) FILTER (WHERE ${age} > 30)::int AS over30
     FROM visits v
     WHERE v.status = 'planned' AND v.window_end < ${today}::date AND ${inAreaOrGrid(sql`v.area_code`, sql`v.grid_code`, prefixes)}
-    GROUP BY v.${column} ORDER BY 4 DESC, 3 DESC, 2 DESC, 1`);
+    GROUP BY v.${column} ORDER BY 4 DESC, 3 DESC, 2 DESC, 1`,
+  );
 }
 
 /** The on-time counts straight from `visits` (see overdueBucketsNaive). */
 export function onTimeByTierNaive(db: DbOrTx, prefixes: readonly string[], today: string) {
   const { from, until } = onTimePeriod(today);
-  return queryRows<OnTimeRow>(db, sql`
+  return queryRows<OnTimeRow>(
+    db,
+    sql`
     SELECT v.tier, count(*)::int AS done, count(*) FILTER (WHERE v.visited_on <= v.window_end)::int AS on_time
     FROM visits v
     WHERE v.status = 'done' AND v.tier IS NOT NULL AND v.visited_on >= ${from}::date AND v.visited_on < ${until}::date
       AND ${inAreaOrGrid(sql`v.area_code`, sql`v.grid_code`, prefixes)}
-    GROUP BY v.tier`);
+    GROUP BY v.tier`,
+  );
 }

@@ -10,7 +10,12 @@ import { clientVisibility } from '../clients/clients.policy';
 import { policyFor } from '../policies/planning';
 import { toVisit } from '../visits/visits.service';
 import {
-  dashboardAggregates, ensureOverdueRollup, onTimePeriod, overdueVisits, reassignClients, reassignPlannedOf,
+  dashboardAggregates,
+  ensureOverdueRollup,
+  onTimePeriod,
+  overdueVisits,
+  reassignClients,
+  reassignPlannedOf,
 } from './supervision.repository';
 
 /**
@@ -31,17 +36,32 @@ export class SupervisionService {
     const now = this.ctx.clock.now();
     const today = chinaToday(now);
     const level: 'supervisor' | 'street' = actor.permissions.has('care.tier.approve') ? 'supervisor' : 'street';
-    const rows = await overdueVisits(this.ctx.db, { prefixes: actor.scopePrefixes, before: addDays(today, -1), visibleClient: visibleClients(clientVisibility(actor, now)) });
+    const rows = await overdueVisits(this.ctx.db, {
+      prefixes: actor.scopePrefixes,
+      before: addDays(today, -1),
+      visibleClient: visibleClients(clientVisibility(actor, now)),
+    });
     const thresholds = new Map<string, { supervisorAfterDays: number; streetAfterDays: number }>();
     const items: { level: 'supervisor' | 'street'; visit: Visit }[] = [];
     for (const row of rows) {
-      if (!thresholds.has(row.visit.areaCode)) thresholds.set(row.visit.areaCode, (await policyFor(this.ctx.db, row.visit.areaCode)).rules.escalation);
+      if (!thresholds.has(row.visit.areaCode))
+        thresholds.set(row.visit.areaCode, (await policyFor(this.ctx.db, row.visit.areaCode)).rules.escalation);
       const t = thresholds.get(row.visit.areaCode)!;
       const visit = toVisit(row.visit, row.clientName, today);
-      const reached = visit.overdueDays >= t.streetAfterDays ? 'street' : visit.overdueDays >= t.supervisorAfterDays ? 'supervisor' : null;
+      const reached =
+        visit.overdueDays >= t.streetAfterDays
+          ? 'street'
+          : visit.overdueDays >= t.supervisorAfterDays
+            ? 'supervisor'
+            : null;
       if (reached && (level === 'supervisor' || reached === 'street')) items.push({ level: reached, visit });
     }
-    auditRead(this.ctx, actor, { action: 'visit.escalations', objectType: 'client', objectIds: items.map((i) => i.visit.clientId), fields: ['name', 'tier'] });
+    auditRead(this.ctx, actor, {
+      action: 'visit.escalations',
+      objectType: 'client',
+      objectIds: items.map((i) => i.visit.clientId),
+      fields: ['name', 'tier'],
+    });
     return { items };
   }
 
@@ -52,37 +72,74 @@ export class SupervisionService {
       await ensureOverdueRollup(this.ctx.db, today);
       overdueRollupDay.set(this.ctx.db, today);
     }
-    const { byWorker, byGrid, byCommunity, onTime } = await dashboardAggregates(this.ctx.db, actor.scopePrefixes, today);
-    const bucket = (fallback: (key: string | null) => string) => (r: (typeof byWorker)[number]) => ({
-      key: r.key ?? 'none', label: r.label ?? fallback(r.key), d1to7: r.d1to7, d8to30: r.d8to30, over30: r.over30, total: r.d1to7 + r.d8to30 + r.over30,
+    const { byWorker, byGrid, byCommunity, onTime } = await dashboardAggregates(
+      this.ctx.db,
+      actor.scopePrefixes,
+      today,
+    );
+    // Visits of no worker or no grid fall in the bucket keyed 'none', with no label: the web app names it.
+    const bucket = (r: (typeof byWorker)[number]) => ({
+      key: r.key ?? 'none',
+      label: r.label ?? r.key ?? '',
+      d1to7: r.d1to7,
+      d8to30: r.d8to30,
+      over30: r.over30,
+      total: r.d1to7 + r.d8to30 + r.over30,
     });
     auditRead(this.ctx, actor, { action: 'visit.overdue_queue', objectType: 'visit', fields: ['assignee'] });
     return {
-      byWorker: byWorker.map(bucket((k) => k ?? '未分配 / unassigned')),
-      byGrid: byGrid.map(bucket((k) => k ?? '未划网格 / no grid')),
-      byCommunity: byCommunity.map(bucket((k) => k ?? '')),
+      byWorker: byWorker.map(bucket),
+      byGrid: byGrid.map(bucket),
+      byCommunity: byCommunity.map(bucket),
       onTimeRateByTier: (['red', 'yellow', 'blue'] as const).map((tier) => {
         const row = onTime.find((r) => r.tier === tier);
-        return { tier, done: row?.done ?? 0, onTime: row?.on_time ?? 0, rate: row && row.done ? row.on_time / row.done : null };
+        return {
+          tier,
+          done: row?.done ?? 0,
+          onTime: row?.on_time ?? 0,
+          rate: row && row.done ? row.on_time / row.done : null,
+        };
       }),
       onTimePeriod: onTimePeriod(today),
     };
   }
 
   /** Moves a departing worker's caseload, or a whole grid's, to another worker: clients and their open visits. */
-  async reassign(actor: Actor, input: { fromUserId?: string | undefined; gridCode?: string | undefined; toUserId: string }) {
+  async reassign(
+    actor: Actor,
+    input: { fromUserId?: string | undefined; gridCode?: string | undefined; toUserId: string },
+  ) {
     if (input.gridCode && !codeInPrefixes(input.gridCode, actor.scopePrefixes)) throw new AppError('area.not_found');
     const target = await findUserWithGrants(this.ctx.db, input.toUserId);
-    if (!target || target.status !== 'active' || !target.areaCodes.some((c) => codeInPrefixes(c, actor.scopePrefixes))) throw new AppError('user.not_found', [{ path: 'toUserId', message: input.toUserId }]);
+    if (!target || target.status !== 'active' || !target.areaCodes.some((c) => codeInPrefixes(c, actor.scopePrefixes)))
+      throw new AppError('user.not_found', [
+        { path: 'toUserId', code: 'user.unknown', params: { id: input.toUserId } },
+      ]);
     const now = this.ctx.clock.now();
     return this.ctx.db.transaction(async (tx) => {
       const ids = await reassignClients(tx, actor.scopePrefixes, input, target.id, now);
       let visitCount = 0;
       if (ids.length) {
         visitCount = await reassignPlannedOf(tx, ids, target.id, now);
-        await insertClientEvents(tx, ids.map((clientId) => ({ id: randomUUID(), clientId, kind: 'reassigned' as const, detail: { to: target.id, from: input.fromUserId ?? null, grid: input.gridCode ?? null }, actorId: actor.userId, at: now })));
+        await insertClientEvents(
+          tx,
+          ids.map((clientId) => ({
+            id: randomUUID(),
+            clientId,
+            kind: 'reassigned' as const,
+            detail: { to: target.id, from: input.fromUserId ?? null, grid: input.gridCode ?? null },
+            actorId: actor.userId,
+            at: now,
+          })),
+        );
       }
-      await auditInTx(this.ctx, tx, actor, { action: 'caseload.reassign', objectType: 'client', objectIds: ids.slice(0, 100), fields: ['assigneeId'], detail: `${ids.length} clients, ${visitCount} visits → ${target.username}` });
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'caseload.reassign',
+        objectType: 'client',
+        objectIds: ids.slice(0, 100),
+        fields: ['assigneeId'],
+        detail: `${ids.length} clients, ${visitCount} visits → ${target.username}`,
+      });
       return { clients: ids.length, visits: visitCount };
     });
   }

@@ -21,11 +21,14 @@ export async function findTierChange(db: DbOrTx, id: string) {
 }
 
 export function pendingTierChanges(db: DbOrTx, prefixes: readonly string[]) {
-  return db.select({ change: tierChanges, clientName: clients.name }).from(tierChanges).innerJoin(clients, eq(clients.id, tierChanges.clientId))
-    .where(and(eq(tierChanges.status, 'pending_approval'), inScope(tierChanges.areaCode, prefixes))).orderBy(asc(tierChanges.createdAt));
+  return db
+    .select({ change: tierChanges, clientName: clients.name })
+    .from(tierChanges)
+    .innerJoin(clients, eq(clients.id, tierChanges.clientId))
+    .where(and(eq(tierChanges.status, 'pending_approval'), inScope(tierChanges.areaCode, prefixes)))
+    .orderBy(asc(tierChanges.createdAt));
 }
 
 export function updateTierChange(db: DbOrTx, id: string, patch: Partial<NewTierChange>) {
   return db.update(tierChanges).set(patch).where(eq(tierChanges.id, id));
 }
-

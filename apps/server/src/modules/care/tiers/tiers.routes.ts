@@ -9,19 +9,31 @@ const tags = ['care'];
 
 export function tierRoutes(tiers: TiersService): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/api/care/clients/:id/assessments', {
-      schema: { tags, params: IdParams, body: AssessmentInput, response: { 200: AssessmentResult } },
-      config: { permission: 'care.assessment.write', personalData: true, idParams: { id: 'client' } },
-    }, (req) => tiers.assess(req.actor!, req.params.id, req.body));
+    app.post(
+      '/api/care/clients/:id/assessments',
+      {
+        schema: { tags, params: IdParams, body: AssessmentInput, response: { 200: AssessmentResult } },
+        config: { permission: 'care.assessment.write', personalData: true, idParams: { id: 'client' } },
+      },
+      (req) => tiers.assess(req.actor!, req.params.id, req.body),
+    );
 
-    app.get('/api/care/tier-approvals', {
-      schema: { tags, response: { 200: TierApprovalList } },
-      config: { permission: 'care.tier.approve', personalData: true },
-    }, (req) => tiers.pending(req.actor!));
+    app.get(
+      '/api/care/tier-approvals',
+      {
+        schema: { tags, response: { 200: TierApprovalList } },
+        config: { permission: 'care.tier.approve', personalData: true },
+      },
+      (req) => tiers.pending(req.actor!),
+    );
 
-    app.post('/api/care/tier-approvals/:id', {
-      schema: { tags, params: IdParams, body: TierDecisionInput, response: { 200: Ok } },
-      config: { permission: 'care.tier.approve', personalData: true, idParams: { id: 'tier_change' } },
-    }, (req) => tiers.decide(req.actor!, req.params.id, req.body.approve, req.body.note));
+    app.post(
+      '/api/care/tier-approvals/:id',
+      {
+        schema: { tags, params: IdParams, body: TierDecisionInput, response: { 200: Ok } },
+        config: { permission: 'care.tier.approve', personalData: true, idParams: { id: 'tier_change' } },
+      },
+      (req) => tiers.decide(req.actor!, req.params.id, req.body.approve, req.body.note),
+    );
   };
 }

@@ -4,7 +4,13 @@ declare module '../../../platform/events' {
      * A planned visit was recorded (done, or could not be made). Emitted in the recording transaction; the cases
      * feature ticks off the case tasks the visit served, and later modules (points, notifications) hook in here.
      */
-    'care.visit.recorded': { visitId: string; clientId: string; outcome: 'done' | 'missed'; visitedOn: string; caseTaskIds: string[] };
+    'care.visit.recorded': {
+      visitId: string;
+      clientId: string;
+      outcome: 'done' | 'missed';
+      visitedOn: string;
+      caseTaskIds: string[];
+    };
   }
 }
 

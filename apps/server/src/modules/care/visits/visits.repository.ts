@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, lte, or, type SQL } from 'drizzle-orm';
 import { inAreaOrGrid } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
 import { clients } from '../clients/clients.tables';
@@ -10,16 +10,33 @@ export type VisitPatch = Partial<NewVisit>;
 export type NewVisitEvent = typeof visitEvents.$inferInsert;
 
 /** Planned visits due on or before `until`, for one assignee or a whole jurisdiction, with the client's name. */
-export function plannedVisits(db: DbOrTx, filter: { assigneeId?: string; prefixes: readonly string[]; until: string; visibleClient: SQL }) {
-  const conditions: SQL[] = [eq(visits.status, 'planned'), lte(visits.windowStart, filter.until), inAreaOrGrid(visits.areaCode, visits.gridCode, filter.prefixes), filter.visibleClient];
+export function plannedVisits(
+  db: DbOrTx,
+  filter: { assigneeId?: string; prefixes: readonly string[]; until: string; visibleClient: SQL },
+) {
+  const conditions: SQL[] = [
+    eq(visits.status, 'planned'),
+    lte(visits.windowStart, filter.until),
+    inAreaOrGrid(visits.areaCode, visits.gridCode, filter.prefixes),
+    filter.visibleClient,
+  ];
   if (filter.assigneeId) conditions.push(eq(visits.assigneeId, filter.assigneeId));
-  return db.select({ visit: visits, clientName: clients.name }).from(visits).innerJoin(clients, eq(clients.id, visits.clientId))
-    .where(and(...conditions)).orderBy(asc(visits.dueDate), asc(clients.namePinyin)).limit(500);
+  return db
+    .select({ visit: visits, clientName: clients.name })
+    .from(visits)
+    .innerJoin(clients, eq(clients.id, visits.clientId))
+    .where(and(...conditions))
+    .orderBy(asc(visits.dueDate), asc(clients.namePinyin))
+    .limit(500);
 }
 
 /** A visit with its client, in one round trip (the record-visit path checks both). */
 export async function findVisitWithClient(db: DbOrTx, id: string) {
-  const [row] = await db.select({ visit: visits, client: clients }).from(visits).innerJoin(clients, eq(clients.id, visits.clientId)).where(eq(visits.id, id));
+  const [row] = await db
+    .select({ visit: visits, client: clients })
+    .from(visits)
+    .innerJoin(clients, eq(clients.id, visits.clientId))
+    .where(eq(visits.id, id));
   return row ?? null;
 }
 
@@ -39,6 +56,38 @@ export async function updateVisitReturning(db: DbOrTx, id: string, patch: VisitP
   return saved ?? null;
 }
 
+/**
+ * What a household visit leaves in visit_events: on each member's own visit it closed, a 'done' event noted
+ * `household visit <the visit recorded>`; on the visit recorded, one `member_seen` event per member seen (noted with
+ * the member's client id). The client's timeline reads them back (householdVisitFacts).
+ */
+export const HOUSEHOLD_VISIT_NOTE = 'household visit ';
+export const MEMBER_SEEN = 'member_seen';
+
+/** For a client's visits: how many other members each one saw, and which were closed by another member's visit. */
+export async function householdVisitFacts(
+  db: DbOrTx,
+  clientId: string,
+): Promise<{ membersSeen: Map<string, number>; closedByHouseholdVisit: Set<string> }> {
+  const rows = await db
+    .select({ visitId: visitEvents.visitId, status: visitEvents.status })
+    .from(visitEvents)
+    .innerJoin(visits, eq(visits.id, visitEvents.visitId))
+    .where(
+      and(
+        eq(visits.clientId, clientId),
+        or(eq(visitEvents.status, MEMBER_SEEN), like(visitEvents.note, `${HOUSEHOLD_VISIT_NOTE}%`)),
+      ),
+    );
+  const membersSeen = new Map<string, number>();
+  const closedByHouseholdVisit = new Set<string>();
+  for (const r of rows) {
+    if (r.status === MEMBER_SEEN) membersSeen.set(r.visitId, (membersSeen.get(r.visitId) ?? 0) + 1);
+    else closedByHouseholdVisit.add(r.visitId);
+  }
+  return { membersSeen, closedByHouseholdVisit };
+}
+
 /** Adds one or more visit events in one statement. */
 export function addVisitEvent(db: DbOrTx, row: NewVisitEvent | NewVisitEvent[]) {
   return db.insert(visitEvents).values(Array.isArray(row) ? row : [row]);
@@ -46,28 +95,50 @@ export function addVisitEvent(db: DbOrTx, row: NewVisitEvent | NewVisitEvent[]) 
 
 /** Marks a client's open visits superseded (a new plan replaces them) and returns their ids. */
 export async function supersedePlanned(db: DbOrTx, clientId: string, at: Date): Promise<string[]> {
-  const rows = await db.update(visits).set({ status: 'superseded', updatedAt: at })
-    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned'))).returning({ id: visits.id });
+  const rows = await db
+    .update(visits)
+    .set({ status: 'superseded', updatedAt: at })
+    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')))
+    .returning({ id: visits.id });
   return rows.map((r) => r.id);
 }
 
 export function clientVisitsPlanned(db: DbOrTx, clientId: string) {
-  return db.select().from(visits).where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned'))).orderBy(asc(visits.dueDate));
+  return db
+    .select()
+    .from(visits)
+    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')))
+    .orderBy(asc(visits.dueDate));
 }
 
 /** Cancels a client's open visits (the client left care) and returns their ids. */
 export async function cancelPlanned(db: DbOrTx, clientId: string, at: Date): Promise<string[]> {
-  const rows = await db.update(visits).set({ status: 'cancelled', updatedAt: at })
-    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned'))).returning({ id: visits.id });
+  const rows = await db
+    .update(visits)
+    .set({ status: 'cancelled', updatedAt: at })
+    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')))
+    .returning({ id: visits.id });
   return rows.map((r) => r.id);
 }
 
 /** Moves open visits with a caseload (reassigning a client keeps no visit behind). */
-export function reassignPlanned(db: DbOrTx, clientId: string, assigneeId: string | null, gridCode: string | null, at: Date) {
-  return db.update(visits).set({ assigneeId, gridCode, updatedAt: at }).where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')));
+export function reassignPlanned(
+  db: DbOrTx,
+  clientId: string,
+  assigneeId: string | null,
+  gridCode: string | null,
+  at: Date,
+) {
+  return db
+    .update(visits)
+    .set({ assigneeId, gridCode, updatedAt: at })
+    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')));
 }
 
 /** Puts back to planned the visits a merge cancelled (its undo), unless something else has happened to them since. */
 export function restoreCancelled(db: DbOrTx, ids: string[], at: Date) {
-  return db.update(visits).set({ status: 'planned', updatedAt: at }).where(and(inArray(visits.id, ids), eq(visits.status, 'cancelled')));
+  return db
+    .update(visits)
+    .set({ status: 'planned', updatedAt: at })
+    .where(and(inArray(visits.id, ids), eq(visits.status, 'cancelled')));
 }

@@ -9,14 +9,22 @@ const tags = ['care'];
 
 export function visitRoutes(visits: VisitsService): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/care/worklist', {
-      schema: { tags, querystring: WorklistQuery, response: { 200: Worklist } },
-      config: { permission: 'care.visit.read', personalData: true },
-    }, (req) => visits.worklist(req.actor!, req.query.scope));
+    app.get(
+      '/api/care/worklist',
+      {
+        schema: { tags, querystring: WorklistQuery, response: { 200: Worklist } },
+        config: { permission: 'care.visit.read', personalData: true },
+      },
+      (req) => visits.worklist(req.actor!, req.query.scope),
+    );
 
-    app.post('/api/care/visits/:id/record', {
-      schema: { tags, params: IdParams, body: RecordVisitInput, response: { 200: RecordVisitResult } },
-      config: { permission: 'care.visit.write', personalData: true, idParams: { id: 'visit' } },
-    }, (req) => visits.record(req.actor!, req.params.id, req.body));
+    app.post(
+      '/api/care/visits/:id/record',
+      {
+        schema: { tags, params: IdParams, body: RecordVisitInput, response: { 200: RecordVisitResult } },
+        config: { permission: 'care.visit.write', personalData: true, idParams: { id: 'visit' } },
+      },
+      (req) => visits.record(req.actor!, req.params.id, req.body),
+    );
   };
 }

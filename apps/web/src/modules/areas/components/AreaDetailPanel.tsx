@@ -99,7 +99,8 @@ export function AreaDetailPanel({ code, onSelect }: { code: string; onSelect: (c
               {t('areas.merge')}
             </Button>
           ) : null}
-          {(can(allowed, 'import') || can(allowed, 'create_child')) && (area.level === 'district' || area.level === 'street') ? (
+          {(can(allowed, 'import') || can(allowed, 'create_child')) &&
+          (area.level === 'district' || area.level === 'street') ? (
             <Button icon={<ImportOutlined />} onClick={() => setDialog('import')} data-testid="area-import">
               {t('areas.import')}
             </Button>

@@ -20,7 +20,13 @@ export function AreaHistoryCard({ code }: { code: string }) {
   const history = useAreaHistory(code);
   const columns: DataColumn<AreaChange>[] = [
     { key: 'at', title: t('audit.at'), width: 170, card: 'title', render: (c) => formatDateTime(c.at) },
-    { key: 'kind', title: t('audit.action'), width: 90, card: 'extra', render: (c) => <Tag>{t(`areas.change.${c.kind}`)}</Tag> },
+    {
+      key: 'kind',
+      title: t('audit.action'),
+      width: 90,
+      card: 'extra',
+      render: (c) => <Tag>{t(`areas.change.${c.kind}`)}</Tag>,
+    },
     { key: 'what', title: t('areas.changeWhat'), render: (c) => describe(c) || '—' },
     { key: 'version', title: t('areas.version'), width: 70, render: (c) => c.version },
     { key: 'by', title: t('areas.changeBy'), width: 120, render: (c) => c.actorName ?? '—' },

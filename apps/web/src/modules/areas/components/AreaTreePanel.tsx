@@ -22,7 +22,9 @@ export function AreaTreePanel({ selected, onSelect }: AreaTreePanelProps) {
         key: n.area.code,
         title: (
           <span data-testid={`area-node-${n.area.code}`}>
-            <span style={n.area.status === 'merged' ? { textDecoration: 'line-through' } : undefined}>{n.area.name}</span>{' '}
+            <span style={n.area.status === 'merged' ? { textDecoration: 'line-through' } : undefined}>
+              {n.area.name}
+            </span>{' '}
             <Tag style={{ marginInlineEnd: 0 }}>{t(`area.level.${n.area.level}`)}</Tag>
           </span>
         ),

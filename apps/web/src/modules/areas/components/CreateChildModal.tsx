@@ -23,10 +23,12 @@ export function CreateChildModal({ parent, level, onClose, onCreated }: CreateCh
   const create = useCreateArea({ form, success: 'app.done' });
 
   const handleSubmit = (values: { name: string; code?: string }) =>
-    create.mutateAsync({ parentCode: parent.code, name: values.name.trim(), code: values.code?.trim() || undefined }).then((created) => {
-      onClose();
-      onCreated(created.code);
-    });
+    create
+      .mutateAsync({ parentCode: parent.code, name: values.name.trim(), code: values.code?.trim() || undefined })
+      .then((created) => {
+        onClose();
+        onCreated(created.code);
+      });
 
   return (
     <FormModal
@@ -38,7 +40,11 @@ export function CreateChildModal({ parent, level, onClose, onCreated }: CreateCh
       requiredMark={false}
       error={create.alertError}
     >
-      <Form.Item name="name" label={t('areas.name')} rules={rules(field.name, { messages: { required: t('areas.nameRequired') } })}>
+      <Form.Item
+        name="name"
+        label={t('areas.name')}
+        rules={rules(field.name, { messages: { required: t('areas.nameRequired') } })}
+      >
         <Input maxLength={schemaLimits(field.name).max} data-testid="area-child-name" />
       </Form.Item>
       <Form.Item

@@ -53,7 +53,14 @@ export function ImportCatalogModal({ root, onClose }: { root: AreaDetail; onClos
   const handleSubmit = () => (chosen ? importArea.mutateAsync({ code: chosen }).then(onClose) : undefined);
 
   return (
-    <FormModal title={t('areas.import')} form={form} onSubmit={handleSubmit} onClose={onClose} okDisabled={!chosen} error={importArea.alertError}>
+    <FormModal
+      title={t('areas.import')}
+      form={form}
+      onSubmit={handleSubmit}
+      onClose={onClose}
+      okDisabled={!chosen}
+      error={importArea.alertError}
+    >
       <Flex vertical gap={12}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {t('areas.importHint')}

@@ -35,7 +35,14 @@ export function MergeAreaModal({ area, onClose }: { area: AreaDetail; onClose: (
         label={t('areas.mergeInto')}
         rules={rules(AreaMergeInput.shape.intoCode, { messages: { required: t('areas.mergeTargetRequired') } })}
       >
-        <Select showSearch optionFilterProp="label" options={options} loading={tree.isPending} notFoundContent={t('app.empty')} data-testid="area-merge-target" />
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={options}
+          loading={tree.isPending}
+          notFoundContent={t('app.empty')}
+          data-testid="area-merge-target"
+        />
       </Form.Item>
     </FormModal>
   );

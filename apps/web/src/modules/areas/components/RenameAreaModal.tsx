@@ -20,14 +20,20 @@ export function RenameAreaModal({ area, onClose }: { area: AreaDetail; onClose: 
     <FormModal
       title={t('areas.rename')}
       form={form}
-      onSubmit={({ name }) => rename.mutateAsync({ code: area.code, name: name.trim(), version: area.version }).then(onClose)}
+      onSubmit={({ name }) =>
+        rename.mutateAsync({ code: area.code, name: name.trim(), version: area.version }).then(onClose)
+      }
       onClose={onClose}
       okText={t('app.save')}
       requiredMark={false}
       initialValues={{ name: area.name }}
       error={rename.alertError}
     >
-      <Form.Item name="name" label={t('areas.newName')} rules={rules(AreaRenameInput.shape.name, { messages: { required: t('areas.nameRequired') } })}>
+      <Form.Item
+        name="name"
+        label={t('areas.newName')}
+        rules={rules(AreaRenameInput.shape.name, { messages: { required: t('areas.nameRequired') } })}
+      >
         <Input maxLength={schemaLimits(AreaRenameInput.shape.name).max} data-testid="area-rename-input" />
       </Form.Item>
     </FormModal>

@@ -26,7 +26,10 @@ function toFilters(values: FilterValues): AuditFilters {
 
 function toValues(filters: AuditFilters): FilterValues {
   return {
-    range: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null,
+    range:
+      filters.from || filters.to
+        ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+        : null,
     actor: filters.actor,
     action: filters.action,
     result: filters.result,
@@ -38,7 +41,13 @@ function toValues(filters: AuditFilters): FilterValues {
  * Audit filters. The page keeps the time range, action, result and object id in the URL; the actor (it names a
  * person) only in the history entry.
  */
-export function AuditFilterForm({ value, onSearch }: { value: AuditFilters; onSearch: (filters: AuditFilters) => void }) {
+export function AuditFilterForm({
+  value,
+  onSearch,
+}: {
+  value: AuditFilters;
+  onSearch: (filters: AuditFilters) => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   const results: NonNullable<AuditFilters['result']>[] = ['success', 'failure', 'denied'];
@@ -47,7 +56,12 @@ export function AuditFilterForm({ value, onSearch }: { value: AuditFilters; onSe
   useEffect(() => form.setFieldsValue(toValues(JSON.parse(current) as AuditFilters)), [current, form]);
 
   return (
-    <Form<FilterValues> form={form} layout="vertical" initialValues={toValues(value)} onFinish={(v) => onSearch(toFilters(v))}>
+    <Form<FilterValues>
+      form={form}
+      layout="vertical"
+      initialValues={toValues(value)}
+      onFinish={(v) => onSearch(toFilters(v))}
+    >
       <Flex wrap gap={12} align="flex-end">
         <Form.Item name="range" label={t('audit.range')} style={{ marginBottom: 0, minWidth: 0, maxWidth: '100%' }}>
           <DatePicker.RangePicker showTime style={{ maxWidth: '100%' }} />
@@ -75,7 +89,13 @@ export function AuditFilterForm({ value, onSearch }: { value: AuditFilters; onSe
           </Button>
           <Button
             onClick={() => {
-              form.setFieldsValue({ range: null, actor: undefined, action: undefined, result: undefined, objectId: undefined });
+              form.setFieldsValue({
+                range: null,
+                actor: undefined,
+                action: undefined,
+                result: undefined,
+                objectId: undefined,
+              });
               onSearch({});
             }}
           >

@@ -19,7 +19,12 @@ export function AuditTable({ items, query, paging }: AuditTableProps) {
     { key: 'at', title: t('audit.at'), width: 170, card: 'title', render: (e) => formatDateTime(e.at) },
     { key: 'actor', title: t('audit.actor'), width: 120, render: (e) => e.actorName ?? '—' },
     { key: 'role', title: t('audit.role'), width: 120, render: (e) => (e.role ? roleName(e.role) : '—') },
-    { key: 'action', title: t('audit.action'), width: 170, render: (e) => <Typography.Text code>{e.action}</Typography.Text> },
+    {
+      key: 'action',
+      title: t('audit.action'),
+      width: 170,
+      render: (e) => <Typography.Text code>{e.action}</Typography.Text>,
+    },
     {
       key: 'object',
       title: t('audit.object'),
@@ -29,7 +34,11 @@ export function AuditTable({ items, query, paging }: AuditTableProps) {
           <>
             {e.objectType}
             {e.objectIds.length ? (
-              <Typography.Text type="secondary" title={e.objectIds.join(', ')} style={{ display: 'block', fontSize: 12, wordBreak: 'break-all' }}>
+              <Typography.Text
+                type="secondary"
+                title={e.objectIds.join(', ')}
+                style={{ display: 'block', fontSize: 12, wordBreak: 'break-all' }}
+              >
                 {e.objectIds.slice(0, 2).join(', ')}
                 {e.objectIds.length > 2 ? ` +${e.objectIds.length - 2}` : ''}
               </Typography.Text>
@@ -39,14 +48,32 @@ export function AuditTable({ items, query, paging }: AuditTableProps) {
           '—'
         ),
     },
-    { key: 'fields', title: t('audit.fields'), width: 160, render: (e) => (e.fields.length ? e.fields.join(', ') : '—') },
-    { key: 'result', title: t('audit.result'), width: 90, card: 'extra', render: (e) => <Tag color={RESULT_COLORS[e.result]}>{t(`audit.result.${e.result}`)}</Tag> },
+    {
+      key: 'fields',
+      title: t('audit.fields'),
+      width: 160,
+      render: (e) => (e.fields.length ? e.fields.join(', ') : '—'),
+    },
+    {
+      key: 'result',
+      title: t('audit.result'),
+      width: 90,
+      card: 'extra',
+      render: (e) => <Tag color={RESULT_COLORS[e.result]}>{t(`audit.result.${e.result}`)}</Tag>,
+    },
     { key: 'ip', title: t('audit.ip'), width: 130, render: (e) => e.ip ?? '—' },
     {
       key: 'requestId',
       title: t('audit.requestId'),
       width: 200,
-      render: (e) => (e.requestId ? <Typography.Text copyable style={{ fontSize: 12 }}>{e.requestId}</Typography.Text> : '—'),
+      render: (e) =>
+        e.requestId ? (
+          <Typography.Text copyable style={{ fontSize: 12 }}>
+            {e.requestId}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
   ];
 

@@ -12,7 +12,12 @@ export function VerifyChain() {
   return (
     <Flex vertical gap={8} style={{ marginBottom: 16 }}>
       <div>
-        <Button icon={<SafetyOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
+        <Button
+          icon={<SafetyOutlined />}
+          loading={verify.isPending}
+          onClick={() => verify.mutate()}
+          data-testid="audit-verify"
+        >
           {t('audit.verify')}
         </Button>
       </div>
@@ -30,8 +35,12 @@ export function VerifyChain() {
           description={[
             result.reason ? t('audit.verifyReason', { reason: result.reason }) : null,
             // The last row whose hash is anchored outside the database (ADR 0006): the chain cannot be cut back below it.
-            result.lastAnchoredSeq === null ? t('audit.notAnchored') : t('audit.lastAnchored', { seq: result.lastAnchoredSeq }),
-          ].filter(Boolean).join(' ')}
+            result.lastAnchoredSeq === null
+              ? t('audit.notAnchored')
+              : t('audit.lastAnchored', { seq: result.lastAnchoredSeq }),
+          ]
+            .filter(Boolean)
+            .join(' ')}
         />
       ) : null}
     </Flex>

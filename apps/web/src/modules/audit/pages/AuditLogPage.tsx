@@ -34,7 +34,15 @@ export default function AuditLogPage() {
   const handleSearch = (next: AuditFilters) => {
     // Same filters on page 1 would hit the cache: searching again should mean "refresh".
     if (list.page === 1 && sameFilters(next, filters)) void log.refetch();
-    list.setFilters({ from: undefined, to: undefined, action: undefined, result: undefined, objectId: undefined, actor: undefined, ...next });
+    list.setFilters({
+      from: undefined,
+      to: undefined,
+      action: undefined,
+      result: undefined,
+      objectId: undefined,
+      actor: undefined,
+      ...next,
+    });
   };
 
   return (
@@ -48,7 +56,13 @@ export default function AuditLogPage() {
         <AuditTable
           items={log.data?.items}
           query={log}
-          paging={{ page: list.page, pageSize: list.pageSize, total: log.data?.total ?? 0, onChange: list.setPage, sizeChanger: true }}
+          paging={{
+            page: list.page,
+            pageSize: list.pageSize,
+            total: log.data?.total ?? 0,
+            onChange: list.setPage,
+            sizeChanger: true,
+          }}
         />
       </Flex>
     </>

@@ -26,8 +26,17 @@ export function CredentialsForm({ pending, onSubmit }: { pending: boolean; onSub
           maxLength={64}
         />
       </Form.Item>
-      <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-        <Input.Password data-testid="login-password" prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} />
+      <Form.Item
+        name="password"
+        label={t('login.password')}
+        rules={[{ required: true, message: t('login.passwordRequired') }]}
+      >
+        <Input.Password
+          data-testid="login-password"
+          prefix={<LockOutlined />}
+          autoComplete="current-password"
+          maxLength={256}
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={pending} data-testid="login-submit">
         {t('login.submit')}

@@ -22,18 +22,31 @@ export function OtherSessionsStep({ sessions, onDone }: { sessions: SessionSumma
         renderItem={(s) => (
           <List.Item>
             <Flex vertical>
-              <Typography.Text>{t('login.otherSessionSince', { time: formatDateTime(s.createdAt), ip: s.ip ?? '—' })}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>{s.userAgent ?? ''}</Typography.Text>
+              <Typography.Text>
+                {t('login.otherSessionSince', { time: formatDateTime(s.createdAt), ip: s.ip ?? '—' })}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+                {s.userAgent ?? ''}
+              </Typography.Text>
             </Flex>
           </List.Item>
         )}
       />
       {end.isError ? <Alert type="error" showIcon title={t('login.otherSessionsEndFailed')} /> : null}
       <Flex gap={8} wrap>
-        <Button type="primary" danger loading={end.isPending} disabled={end.isPending} onClick={() => end.mutate(undefined, { onSuccess: onDone })} data-testid="login-end-other-sessions">
+        <Button
+          type="primary"
+          danger
+          loading={end.isPending}
+          disabled={end.isPending}
+          onClick={() => end.mutate(undefined, { onSuccess: onDone })}
+          data-testid="login-end-other-sessions"
+        >
           {t('login.endOtherSessions')}
         </Button>
-        <Button onClick={onDone} disabled={end.isPending} data-testid="login-keep-other-sessions">{t('login.keepOtherSessions')}</Button>
+        <Button onClick={onDone} disabled={end.isPending} data-testid="login-keep-other-sessions">
+          {t('login.keepOtherSessions')}
+        </Button>
       </Flex>
     </Flex>
   );

@@ -22,7 +22,13 @@ export function PasswordStep({ reason, pending, onSubmit, onCancel }: PasswordSt
         <NewPasswordFields />
         <Flex gap={8}>
           <Button onClick={onCancel}>{t('login.backToLogin')}</Button>
-          <Button type="primary" htmlType="submit" loading={pending} style={{ flex: 1 }} data-testid="login-password-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={pending}
+            style={{ flex: 1 }}
+            data-testid="login-password-submit"
+          >
             {t('app.submit')}
           </Button>
         </Flex>

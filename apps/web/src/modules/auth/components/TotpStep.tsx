@@ -45,7 +45,13 @@ export function TotpStep({ setup, pending, onSubmit, onCancel }: TotpStepProps) 
         </Form.Item>
         <Flex gap={8}>
           <Button onClick={onCancel}>{t('login.backToLogin')}</Button>
-          <Button type="primary" htmlType="submit" loading={pending} style={{ flex: 1 }} data-testid="login-totp-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={pending}
+            style={{ flex: 1 }}
+            data-testid="login-totp-submit"
+          >
             {t('login.verify')}
           </Button>
         </Flex>

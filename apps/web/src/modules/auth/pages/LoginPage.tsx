@@ -13,7 +13,10 @@ import { TotpStep } from '../components/TotpStep';
 import { clearSessionLostCode, peekSessionLostCode } from '../session-notice';
 import { useLogin, useLoginPassword, useLoginTotp, usePublicConfig, useSessionQuery } from '../api';
 
-type Step = Exclude<LoginResult, { status: 'ok' }> | { status: 'credentials' } | { status: 'other_sessions'; sessions: SessionSummary[] };
+type Step =
+  | Exclude<LoginResult, { status: 'ok' }>
+  | { status: 'credentials' }
+  | { status: 'other_sessions'; sessions: SessionSummary[] };
 
 interface LoginLocationState {
   from?: string;
@@ -86,7 +89,9 @@ export default function LoginPage() {
         ) : null}
         {step.status === 'totp_required' || step.status === 'totp_setup_required' ? (
           <TotpStep
-            setup={step.status === 'totp_setup_required' ? { secret: step.secret, otpauthUri: step.otpauthUri } : undefined}
+            setup={
+              step.status === 'totp_setup_required' ? { secret: step.secret, otpauthUri: step.otpauthUri } : undefined
+            }
             pending={pending}
             onCancel={handleCancel}
             onSubmit={(code) => loginTotp.mutate({ challengeId: step.challengeId, code }, callbacks)}
@@ -104,7 +109,10 @@ export default function LoginPage() {
           />
         ) : null}
         {config.data ? (
-          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 16, fontSize: 12, textAlign: 'center' }}>
+          <Typography.Text
+            type="secondary"
+            style={{ display: 'block', marginTop: 16, fontSize: 12, textAlign: 'center' }}
+          >
             {t('app.version', { version: config.data.version })}
           </Typography.Text>
         ) : null}

@@ -14,16 +14,21 @@ export function useCases(status?: CaseStatus) {
 }
 
 export function useCase(id: string) {
-  return useQuery({ queryKey: [...CARE, 'cases', 'detail', id], queryFn: () => api.get<CaseDetail>(`/care/cases/${enc(id)}`) });
+  return useQuery({
+    queryKey: [...CARE, 'cases', 'detail', id],
+    queryFn: () => api.get<CaseDetail>(`/care/cases/${enc(id)}`),
+  });
 }
 
 export const useOpenCase = defineMutation({
-  mutationFn: ({ clientId, plan }: { clientId: string; plan: CasePlanInput }) => api.post<CaseDetail>(`/care/clients/${enc(clientId)}/cases`, plan),
+  mutationFn: ({ clientId, plan }: { clientId: string; plan: CasePlanInput }) =>
+    api.post<CaseDetail>(`/care/clients/${enc(clientId)}/cases`, plan),
   invalidates: CARE_CHANGES,
 });
 
 export const useRevisePlan = defineMutation({
-  mutationFn: ({ id, plan }: { id: string; plan: CasePlanInput }) => api.put<CaseDetail>(`/care/cases/${enc(id)}/plan`, plan),
+  mutationFn: ({ id, plan }: { id: string; plan: CasePlanInput }) =>
+    api.put<CaseDetail>(`/care/cases/${enc(id)}/plan`, plan),
   invalidates: CARE_CHANGES,
 });
 
@@ -31,7 +36,14 @@ export type CaseStep = 'plan-decision' | 'close' | 'closure-decision' | 'reopen'
 
 /** One call for every case transition: decisions send {approve, note}; close and reopen send {reason}. */
 export const useCaseStep = defineMutation({
-  mutationFn: ({ id, step, body }: { id: string; step: CaseStep; body: { approve: boolean; note?: string } | { reason: string } }) =>
-    api.post<CaseDetail>(`/care/cases/${enc(id)}/${step}`, body),
+  mutationFn: ({
+    id,
+    step,
+    body,
+  }: {
+    id: string;
+    step: CaseStep;
+    body: { approve: boolean; note?: string } | { reason: string };
+  }) => api.post<CaseDetail>(`/care/cases/${enc(id)}/${step}`, body),
   invalidates: CARE_CHANGES,
 });

@@ -27,7 +27,8 @@ export interface ClientFilters {
 }
 
 export const clientKeys = {
-  list: (filters: ClientFilters, page: number, pageSize: number) => [...CARE, 'clients', 'list', filters, page, pageSize] as const,
+  list: (filters: ClientFilters, page: number, pageSize: number) =>
+    [...CARE, 'clients', 'list', filters, page, pageSize] as const,
   detail: (id: string) => [...CARE, 'clients', 'detail', id] as const,
 };
 
@@ -52,7 +53,8 @@ export const useCreateClient = defineMutation({
 });
 
 export const useSetClientStatus = defineMutation({
-  mutationFn: ({ clientId, input }: { clientId: string; input: ClientStatusInput }) => api.post<unknown>(clientPath(clientId, '/status'), input),
+  mutationFn: ({ clientId, input }: { clientId: string; input: ClientStatusInput }) =>
+    api.post<unknown>(clientPath(clientId, '/status'), input),
   invalidates: CARE_CHANGES,
 });
 

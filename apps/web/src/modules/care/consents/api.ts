@@ -14,7 +14,8 @@ export function useConsents(clientId: string) {
 }
 
 export const useRecordConsent = defineMutation({
-  mutationFn: ({ clientId, input }: { clientId: string; input: ConsentInput }) => api.post<Consent>(`/care/clients/${enc(clientId)}/consents`, input),
+  mutationFn: ({ clientId, input }: { clientId: string; input: ConsentInput }) =>
+    api.post<Consent>(`/care/clients/${enc(clientId)}/consents`, input),
   invalidates: CARE_CHANGES,
 });
 

@@ -10,7 +10,10 @@ import type { ExportRequest } from '../shared/types';
 const enc = encodeURIComponent;
 
 export function useExportRequests() {
-  return useQuery({ queryKey: [...CARE, 'exports'], queryFn: () => api.get<{ items: ExportRequest[] }>('/care/exports') });
+  return useQuery({
+    queryKey: [...CARE, 'exports'],
+    queryFn: () => api.get<{ items: ExportRequest[] }>('/care/exports'),
+  });
 }
 
 /** Asks for an unmasked export of the list's filters; someone else approves it. */
@@ -21,8 +24,10 @@ export const useRequestExport = defineMutation({
 });
 
 export const useDecideExport = defineMutation({
-  mutationFn: ({ id, ...input }: { id: string; approve: boolean; note?: string }) => api.post<ExportRequest>(`/care/exports/${enc(id)}/decision`, input),
+  mutationFn: ({ id, ...input }: { id: string; approve: boolean; note?: string }) =>
+    api.post<ExportRequest>(`/care/exports/${enc(id)}/decision`, input),
   invalidates: CARE_CHANGES,
 });
 
-export const downloadExport = (id: string) => downloadFile(`/care/exports/${enc(id)}/download`, XLSX_MIME, 'ledger-unmasked.xlsx');
+export const downloadExport = (id: string) =>
+  downloadFile(`/care/exports/${enc(id)}/download`, XLSX_MIME, 'ledger-unmasked.xlsx');

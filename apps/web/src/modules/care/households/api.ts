@@ -16,7 +16,15 @@ export function useHousehold(id: string | null | undefined) {
 
 /** Creates a household (when no id is given) and puts the client in it. */
 export const useJoinHousehold = defineMutation({
-  mutationFn: async ({ client, householdId, input }: { client: ClientDetail; householdId?: string; input?: HouseholdInput }) => {
+  mutationFn: async ({
+    client,
+    householdId,
+    input,
+  }: {
+    client: ClientDetail;
+    householdId?: string;
+    input?: HouseholdInput;
+  }) => {
     const id = householdId ?? (await api.post<Household>('/care/households', input)).id;
     return api.patch<ClientDetail>(`/care/clients/${enc(client.id)}`, { version: client.version, householdId: id });
   },

@@ -17,10 +17,14 @@ export function toExportFilter(filter: ListFilter): ExportFilter {
 }
 
 /** The masked ledger of the list's current filters, as an .xlsx download. */
-export const exportLedger = (filter: ListFilter) => downloadFile('/care/ledger/export', XLSX_MIME, 'ledger.xlsx', toExportFilter(filter));
+export const exportLedger = (filter: ListFilter) =>
+  downloadFile('/care/ledger/export', XLSX_MIME, 'ledger.xlsx', toExportFilter(filter));
 
 export const useImportLedger = defineMutation({
   mutationFn: ({ file, dryRun, allOrNothing }: { file: File; dryRun: boolean; allOrNothing: boolean }) =>
-    uploadFile<LedgerImportReport>('/care/ledger/import', file, XLSX_MIME, { dryRun: String(dryRun), allOrNothing: String(allOrNothing) }),
+    uploadFile<LedgerImportReport>('/care/ledger/import', file, XLSX_MIME, {
+      dryRun: String(dryRun),
+      allOrNothing: String(allOrNothing),
+    }),
   invalidates: CARE_CHANGES,
 });

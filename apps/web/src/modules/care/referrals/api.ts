@@ -14,7 +14,8 @@ export function useReferrals(clientId: string) {
 }
 
 export const useSendReferral = defineMutation({
-  mutationFn: ({ clientId, input }: { clientId: string; input: ReferralInput }) => api.post<Referral>(`/care/clients/${enc(clientId)}/referrals`, input),
+  mutationFn: ({ clientId, input }: { clientId: string; input: ReferralInput }) =>
+    api.post<Referral>(`/care/clients/${enc(clientId)}/referrals`, input),
   invalidates: CARE_CHANGES,
 });
 
@@ -24,6 +25,7 @@ export type ReferralStep =
   | { step: 'withdraw'; body: { version: number; reason: string } };
 
 export const useReferralStep = defineMutation({
-  mutationFn: ({ id, step, body }: ReferralStep & { id: string }) => api.post<Referral>(`/care/referrals/${enc(id)}/${step}`, body),
+  mutationFn: ({ id, step, body }: ReferralStep & { id: string }) =>
+    api.post<Referral>(`/care/referrals/${enc(id)}/${step}`, body),
   invalidates: CARE_CHANGES,
 });

@@ -16,12 +16,21 @@ export function useCareAreas() {
     const items = (tree.data?.items ?? []).filter((a) => a.status === 'active');
     const names = new Map<string, string>(items.map((a) => [a.code, a.name]));
     for (const a of session.areas) names.set(a.code, a.name);
-    const communitySource = items.length ? items.filter((a) => a.level === 'community') : session.areas.filter((a) => a.level === 'community');
+    const communitySource = items.length
+      ? items.filter((a) => a.level === 'community')
+      : session.areas.filter((a) => a.level === 'community');
     const communities: AreaOption[] = communitySource.map((a) => ({ value: a.code, label: a.name }));
     const gridsOf = (communityCode: string | undefined): AreaOption[] =>
       communityCode
-        ? items.filter((a) => a.level === 'grid' && a.parentCode === communityCode).map((a) => ({ value: a.code, label: a.name }))
+        ? items
+            .filter((a) => a.level === 'grid' && a.parentCode === communityCode)
+            .map((a) => ({ value: a.code, label: a.name }))
         : [];
-    return { communities, gridsOf, nameOf: (code: string | null | undefined) => (code ? (names.get(code) ?? code) : '—'), loading: tree.isPending && tree.fetchStatus !== 'idle' };
+    return {
+      communities,
+      gridsOf,
+      nameOf: (code: string | null | undefined) => (code ? (names.get(code) ?? code) : '—'),
+      loading: tree.isPending && tree.fetchStatus !== 'idle',
+    };
   }, [tree.data, tree.isPending, tree.fetchStatus, session.areas]);
 }

@@ -10,7 +10,10 @@ export function useOverdueQueue() {
 }
 
 export function useEscalations() {
-  return useQuery({ queryKey: [...CARE, 'escalations'], queryFn: () => api.get<{ items: Escalation[] }>('/care/escalations') });
+  return useQuery({
+    queryKey: [...CARE, 'escalations'],
+    queryFn: () => api.get<{ items: Escalation[] }>('/care/escalations'),
+  });
 }
 
 const WORKER_ROLES = ['community_worker', 'grid_worker', 'social_worker', 'community_supervisor'] as const;
@@ -21,7 +24,9 @@ export function useCareWorkers(enabled: boolean) {
     queryKey: ['care-workers'],
     enabled,
     queryFn: async () => {
-      const pages = await Promise.all(WORKER_ROLES.map((role) => api.get<{ items: UserSummary[] }>('/users', { role, page: 1, pageSize: 100 })));
+      const pages = await Promise.all(
+        WORKER_ROLES.map((role) => api.get<{ items: UserSummary[] }>('/users', { role, page: 1, pageSize: 100 })),
+      );
       const byId = new Map<string, UserSummary>();
       for (const page of pages) for (const u of page.items) byId.set(u.id, u);
       return [...byId.values()];

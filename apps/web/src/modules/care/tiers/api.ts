@@ -2,12 +2,23 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { defineMutation } from '../../../lib/use-api-mutation';
 import { CARE, CARE_CHANGES } from '../shared/keys';
-import type { AssessmentInput, AssessmentResult, OkResponse, TierApproval, TierPolicy, TierPolicyRules, TierPolicyUpdateResult } from '../shared/types';
+import type {
+  AssessmentInput,
+  AssessmentResult,
+  OkResponse,
+  TierApproval,
+  TierPolicy,
+  TierPolicyRules,
+  TierPolicyUpdateResult,
+} from '../shared/types';
 
 const enc = encodeURIComponent;
 
 export function useTierApprovals() {
-  return useQuery({ queryKey: [...CARE, 'tier-approvals'], queryFn: () => api.get<{ items: TierApproval[] }>('/care/tier-approvals') });
+  return useQuery({
+    queryKey: [...CARE, 'tier-approvals'],
+    queryFn: () => api.get<{ items: TierApproval[] }>('/care/tier-approvals'),
+  });
 }
 
 export function usePolicy(code: string | undefined) {
@@ -19,16 +30,19 @@ export function usePolicy(code: string | undefined) {
 }
 
 export const useAssessClient = defineMutation({
-  mutationFn: ({ id, ...input }: AssessmentInput & { id: string }) => api.post<AssessmentResult>(`/care/clients/${enc(id)}/assessments`, input),
+  mutationFn: ({ id, ...input }: AssessmentInput & { id: string }) =>
+    api.post<AssessmentResult>(`/care/clients/${enc(id)}/assessments`, input),
   invalidates: CARE_CHANGES,
 });
 
 export const useDecideTier = defineMutation({
-  mutationFn: ({ id, ...input }: { id: string; approve: boolean; note?: string }) => api.post<OkResponse>(`/care/tier-approvals/${enc(id)}`, input),
+  mutationFn: ({ id, ...input }: { id: string; approve: boolean; note?: string }) =>
+    api.post<OkResponse>(`/care/tier-approvals/${enc(id)}`, input),
   invalidates: CARE_CHANGES,
 });
 
 export const useSavePolicy = defineMutation({
-  mutationFn: ({ code, rules }: { code: string; rules: TierPolicyRules }) => api.put<TierPolicyUpdateResult>(`/care/policies/${enc(code)}`, { rules }),
+  mutationFn: ({ code, rules }: { code: string; rules: TierPolicyRules }) =>
+    api.put<TierPolicyUpdateResult>(`/care/policies/${enc(code)}`, { rules }),
   invalidates: CARE_CHANGES,
 });

@@ -7,7 +7,10 @@ import type { RecordVisitInput, RecordVisitResult, Worklist } from '../shared/ty
 export type WorklistScope = 'mine' | 'area';
 
 export function useWorklist(scope: WorklistScope) {
-  return useQuery({ queryKey: [...CARE, 'worklist', scope], queryFn: () => api.get<Worklist>('/care/worklist', { scope }) });
+  return useQuery({
+    queryKey: [...CARE, 'worklist', scope],
+    queryFn: () => api.get<Worklist>('/care/worklist', { scope }),
+  });
 }
 
 export const useRecordVisit = defineMutation({

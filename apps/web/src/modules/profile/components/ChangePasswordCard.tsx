@@ -36,7 +36,13 @@ export function ChangePasswordCard() {
   return (
     <Card title={t('profile.changePassword')} style={{ height: '100%' }}>
       <Alert type="info" showIcon title={t('profile.passwordHint')} style={{ marginBottom: 16 }} />
-      <Form<PasswordForm> form={form} layout="vertical" requiredMark={false} onFinish={handleFinish} data-testid="change-password-form">
+      <Form<PasswordForm>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={handleFinish}
+        data-testid="change-password-form"
+      >
         <Form.Item
           name="currentPassword"
           label={t('profile.currentPassword')}
@@ -50,7 +56,13 @@ export function ChangePasswordCard() {
             <ErrorAlert error={change.alertError} />
           </div>
         ) : null}
-        <Button type="primary" htmlType="submit" loading={change.isPending} disabled={change.isPending} data-testid="change-password-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={change.isPending}
+          disabled={change.isPending}
+          data-testid="change-password-submit"
+        >
           {t('profile.changePassword')}
         </Button>
       </Form>

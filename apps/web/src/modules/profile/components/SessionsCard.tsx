@@ -18,10 +18,7 @@ export function SessionsCard() {
       title: t('profile.endOthersConfirm'),
       okText: t('app.ok'),
       cancelText: t('app.cancel'),
-      onOk: () =>
-        endOthers
-          .mutateAsync()
-          .catch((error: unknown) => void message.error(errorMessage(error))),
+      onOk: () => endOthers.mutateAsync().catch((error: unknown) => void message.error(errorMessage(error))),
     });
   };
 
@@ -45,7 +42,13 @@ export function SessionsCard() {
     <Card
       title={t('profile.sessions')}
       extra={
-        <Button danger disabled={!hasOthers || endOthers.isPending} loading={endOthers.isPending} onClick={handleEndOthers} data-testid="end-other-sessions">
+        <Button
+          danger
+          disabled={!hasOthers || endOthers.isPending}
+          loading={endOthers.isPending}
+          onClick={handleEndOthers}
+          data-testid="end-other-sessions"
+        >
           {t('profile.endOthers')}
         </Button>
       }

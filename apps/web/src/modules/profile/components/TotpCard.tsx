@@ -41,12 +41,22 @@ export function TotpCard() {
           <>
             <TotpSecret secret={pending.secret} otpauthUri={pending.otpauthUri} />
             <Form form={form} layout="vertical" requiredMark={false} onFinish={handleConfirm}>
-              <Form.Item name="code" label={t('login.totpCode')} rules={[{ required: true, pattern: TOTP_PATTERN, message: t('login.totpInvalid') }]}>
+              <Form.Item
+                name="code"
+                label={t('login.totpCode')}
+                rules={[{ required: true, pattern: TOTP_PATTERN, message: t('login.totpInvalid') }]}
+              >
                 <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} data-testid="totp-confirm-code" />
               </Form.Item>
               <Flex gap={8} wrap>
                 <Button onClick={() => setPending(null)}>{t('app.cancel')}</Button>
-                <Button type="primary" htmlType="submit" loading={confirm.isPending} disabled={confirm.isPending} data-testid="totp-confirm">
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  loading={confirm.isPending}
+                  disabled={confirm.isPending}
+                  data-testid="totp-confirm"
+                >
                   {t('profile.totpConfirm')}
                 </Button>
               </Flex>

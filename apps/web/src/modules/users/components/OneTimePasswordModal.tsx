@@ -8,7 +8,15 @@ import { useActivateUser, useResetUserPassword } from '../api';
  * Activation or password reset (F6): the server generates a one-time password and answers with it once. It is shown
  * here, to the supervisor (or security administrator) who hands it to the person; it must be changed at first login.
  */
-export function OneTimePasswordModal({ user, mode, onClose }: { user: UserDetail; mode: 'activate' | 'reset'; onClose: () => void }) {
+export function OneTimePasswordModal({
+  user,
+  mode,
+  onClose,
+}: {
+  user: UserDetail;
+  mode: 'activate' | 'reset';
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<Record<string, never>>();
   const reset = useResetUserPassword();
@@ -44,7 +52,11 @@ export function OneTimePasswordModal({ user, mode, onClose }: { user: UserDetail
         ) : undefined
       }
     >
-      <Alert type="info" showIcon title={mode === 'activate' ? t('users.activateHint') : t('users.resetPasswordHint')} />
+      <Alert
+        type="info"
+        showIcon
+        title={mode === 'activate' ? t('users.activateHint') : t('users.resetPasswordHint')}
+      />
     </FormModal>
   );
 }

@@ -29,7 +29,9 @@ export function useRoleRules(): FormRule[] {
     ...rules(UserRolesInput.shape.roles, { messages: { required, too_small: required } }),
     {
       validator: (_rule, value: Role[] | undefined) =>
-        value && separationConflict(value) ? Promise.reject(new Error(errorCodeMessage('user.role_conflict'))) : Promise.resolve(),
+        value && separationConflict(value)
+          ? Promise.reject(new Error(errorCodeMessage('user.role_conflict')))
+          : Promise.resolve(),
     },
   ];
 }

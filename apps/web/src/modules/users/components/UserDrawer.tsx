@@ -7,7 +7,14 @@ import { RoleTags } from '../../../components/RoleTags';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { UserDetail } from '../../../lib/types';
-import { useConfirmTotpReset, useEndUserSessions, useRequestTotpReset, useSetUserStatus, useUnlockUser, useUser } from '../api';
+import {
+  useConfirmTotpReset,
+  useEndUserSessions,
+  useRequestTotpReset,
+  useSetUserStatus,
+  useUnlockUser,
+  useUser,
+} from '../api';
 import { useAreaOptions } from '../useAreaOptions';
 import { OneTimePasswordModal } from './OneTimePasswordModal';
 import { RolesModal } from './RolesModal';
@@ -33,49 +40,88 @@ function UserActions({ user }: { user: UserDetail }) {
 
   return (
     <Flex wrap gap={8}>
-      {can(allowed, 'update') ? <Button onClick={() => setDialog('edit')} data-testid="user-edit">{t('users.edit')}</Button> : null}
+      {can(allowed, 'update') ? (
+        <Button onClick={() => setDialog('edit')} data-testid="user-edit">
+          {t('users.edit')}
+        </Button>
+      ) : null}
       {can(allowed, 'assign_roles') ? (
-        <Button onClick={() => setDialog('roles')} data-testid="user-assign-roles">{t('users.assignRoles')}</Button>
+        <Button onClick={() => setDialog('roles')} data-testid="user-assign-roles">
+          {t('users.assignRoles')}
+        </Button>
       ) : null}
       {can(allowed, 'unlock') ? (
-        <Button loading={unlock.isPending} disabled={unlock.isPending} onClick={() => unlock.mutate(user.id, { onError: fail })} data-testid="user-unlock">
+        <Button
+          loading={unlock.isPending}
+          disabled={unlock.isPending}
+          onClick={() => unlock.mutate(user.id, { onError: fail })}
+          data-testid="user-unlock"
+        >
           {t('users.unlock')}
         </Button>
       ) : null}
       {can(allowed, 'enable') ? (
-        <Button loading={setStatus.isPending} disabled={setStatus.isPending} onClick={() => setStatus.mutate({ id: user.id, enabled: true }, { onError: fail })} data-testid="user-enable">
+        <Button
+          loading={setStatus.isPending}
+          disabled={setStatus.isPending}
+          onClick={() => setStatus.mutate({ id: user.id, enabled: true }, { onError: fail })}
+          data-testid="user-enable"
+        >
           {t('users.enable')}
         </Button>
       ) : null}
       {can(allowed, 'disable') ? (
-        <Button danger onClick={() => confirm(t('users.disableConfirm'), () => setStatus.mutateAsync({ id: user.id, enabled: false }))} data-testid="user-disable">
+        <Button
+          danger
+          onClick={() =>
+            confirm(t('users.disableConfirm'), () => setStatus.mutateAsync({ id: user.id, enabled: false }))
+          }
+          data-testid="user-disable"
+        >
           {t('users.disable')}
         </Button>
       ) : null}
       {can(allowed, 'activate') ? (
-        <Button type="primary" onClick={() => setDialog('activate')} data-testid="user-activate">{t('users.activate')}</Button>
+        <Button type="primary" onClick={() => setDialog('activate')} data-testid="user-activate">
+          {t('users.activate')}
+        </Button>
       ) : null}
       {can(allowed, 'request_totp_reset') ? (
-        <Button onClick={() => confirm(t('users.totpResetRequestConfirm'), () => requestTotpReset.mutateAsync(user.id))} data-testid="user-totp-reset">
+        <Button
+          onClick={() => confirm(t('users.totpResetRequestConfirm'), () => requestTotpReset.mutateAsync(user.id))}
+          data-testid="user-totp-reset"
+        >
           {t('users.totpResetRequest')}
         </Button>
       ) : null}
       {can(allowed, 'confirm_totp_reset') ? (
-        <Button danger onClick={() => confirm(t('users.totpResetConfirmConfirm'), () => confirmTotpReset.mutateAsync(user.id))} data-testid="user-totp-reset-confirm">
+        <Button
+          danger
+          onClick={() => confirm(t('users.totpResetConfirmConfirm'), () => confirmTotpReset.mutateAsync(user.id))}
+          data-testid="user-totp-reset-confirm"
+        >
           {t('users.totpResetConfirm')}
         </Button>
       ) : null}
       {can(allowed, 'reset_password') ? (
-        <Button onClick={() => setDialog('reset')} data-testid="user-reset-password">{t('users.resetPassword')}</Button>
+        <Button onClick={() => setDialog('reset')} data-testid="user-reset-password">
+          {t('users.resetPassword')}
+        </Button>
       ) : null}
       {can(allowed, 'end_sessions') ? (
-        <Button danger onClick={() => confirm(t('users.endSessionsConfirm'), () => endSessions.mutateAsync(user.id))} data-testid="user-end-sessions">
+        <Button
+          danger
+          onClick={() => confirm(t('users.endSessionsConfirm'), () => endSessions.mutateAsync(user.id))}
+          data-testid="user-end-sessions"
+        >
           {t('users.endSessions')}
         </Button>
       ) : null}
       {dialog === 'edit' ? <UserFormModal user={user} onClose={() => setDialog(null)} /> : null}
       {dialog === 'roles' ? <RolesModal user={user} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'reset' || dialog === 'activate' ? <OneTimePasswordModal user={user} mode={dialog} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'reset' || dialog === 'activate' ? (
+        <OneTimePasswordModal user={user} mode={dialog} onClose={() => setDialog(null)} />
+      ) : null}
     </Flex>
   );
 }
@@ -89,7 +135,13 @@ export function UserDrawer({ userId, onClose }: { userId: string | null; onClose
   const u = user.data;
 
   return (
-    <Drawer open={!!userId} onClose={onClose} title={t('users.detail')} size={screens.md ? 560 : '100%'} data-testid="user-drawer">
+    <Drawer
+      open={!!userId}
+      onClose={onClose}
+      title={t('users.detail')}
+      size={screens.md ? 560 : '100%'}
+      data-testid="user-drawer"
+    >
       {user.isPending && userId ? <Loading /> : null}
       <ErrorAlert error={user.error} onRetry={() => void user.refetch()} />
       {u ? (
@@ -105,11 +157,23 @@ export function UserDrawer({ userId, onClose }: { userId: string | null; onClose
               { key: 'status', label: t('users.status'), children: <UserStatusTag status={u.status} /> },
               { key: 'roles', label: t('users.roles'), children: <RoleTags roles={u.roles} /> },
               { key: 'areas', label: t('users.areas'), children: u.areaCodes.map(areas.nameOf).join('、') || '—' },
-              { key: 'totp', label: t('users.totp'), children: `${u.totpEnabled ? t('app.yes') : t('app.no')}${u.totpResetPending ? ` · ${t('users.totpResetPending')}` : ''}` },
-              { key: 'lastLogin', label: t('users.lastLogin'), children: u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never') },
+              {
+                key: 'totp',
+                label: t('users.totp'),
+                children: `${u.totpEnabled ? t('app.yes') : t('app.no')}${u.totpResetPending ? ` · ${t('users.totpResetPending')}` : ''}`,
+              },
+              {
+                key: 'lastLogin',
+                label: t('users.lastLogin'),
+                children: u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never'),
+              },
               { key: 'created', label: t('users.createdAt'), children: formatDateTime(u.createdAt) },
               { key: 'pwd', label: t('users.passwordChangedAt'), children: formatDateTime(u.passwordChangedAt) },
-              { key: 'expires', label: t('users.expiresAt'), children: u.expiresAt ? formatDateTime(u.expiresAt) : t('users.noExpiry') },
+              {
+                key: 'expires',
+                label: t('users.expiresAt'),
+                children: u.expiresAt ? formatDateTime(u.expiresAt) : t('users.noExpiry'),
+              },
             ]}
           />
           <UserActions user={u} />

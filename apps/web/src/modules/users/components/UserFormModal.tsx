@@ -45,8 +45,21 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
     const expiresAt = v.expiresAt ? v.expiresAt.endOf('day').toISOString() : null;
     const phone = v.phone?.trim() || undefined;
     const saving = user
-      ? update.mutateAsync({ id: user.id, displayName: v.displayName.trim(), areaCodes: v.areaCodes, expiresAt, ...(phone ? { phone } : {}) })
-      : create.mutateAsync({ username: v.username.trim(), displayName: v.displayName.trim(), phone, roles: v.roles, areaCodes: v.areaCodes, expiresAt });
+      ? update.mutateAsync({
+          id: user.id,
+          displayName: v.displayName.trim(),
+          areaCodes: v.areaCodes,
+          expiresAt,
+          ...(phone ? { phone } : {}),
+        })
+      : create.mutateAsync({
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          phone,
+          roles: v.roles,
+          areaCodes: v.areaCodes,
+          expiresAt,
+        });
     return saving.then((saved) => {
       onClose();
       onSaved?.(saved.id);
@@ -63,7 +76,11 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
       error={(editing ? update : create).alertError}
       initialValues={
         user
-          ? { displayName: user.displayName, areaCodes: user.areaCodes, expiresAt: user.expiresAt ? dayjs(user.expiresAt) : null }
+          ? {
+              displayName: user.displayName,
+              areaCodes: user.areaCodes,
+              expiresAt: user.expiresAt ? dayjs(user.expiresAt) : null,
+            }
           : { roles: [], areaCodes: [] }
       }
     >
@@ -71,7 +88,9 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
         <Form.Item
           name="username"
           label={t('users.username')}
-          rules={rules(field.username, { messages: { invalid_format: usernameMessage, too_small: usernameMessage, too_big: usernameMessage } })}
+          rules={rules(field.username, {
+            messages: { invalid_format: usernameMessage, too_small: usernameMessage, too_big: usernameMessage },
+          })}
         >
           <Input maxLength={schemaLimits(field.username).max} autoComplete="off" data-testid="user-form-username" />
         </Form.Item>
@@ -83,7 +102,7 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
         name="phone"
         label={t('users.phone')}
         extra={editing && user?.phoneMasked ? user.phoneMasked : undefined}
-        rules={rules(field.phone, { messages: { invalid_format: t('app.phoneInvalid') } })}
+        rules={rules(field.phone)}
       >
         <Input maxLength={11} inputMode="tel" autoComplete="off" data-testid="user-form-phone" />
       </Form.Item>
@@ -97,9 +116,24 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
         label={t('users.areas')}
         rules={rules(field.areaCodes, { messages: { required: areasMessage, too_small: areasMessage } })}
       >
-        <TreeSelect multiple treeData={areas.treeData} loading={areas.loading} showSearch treeNodeFilterProp="title" data-testid="user-form-areas" />
+        <TreeSelect
+          multiple
+          treeData={areas.treeData}
+          loading={areas.loading}
+          showSearch
+          treeNodeFilterProp="title"
+          data-testid="user-form-areas"
+        />
       </Form.Item>
-      {editing ? null : <Alert type="info" showIcon title={t('users.pendingHint')} style={{ marginBottom: 16 }} data-testid="user-form-pending-hint" />}
+      {editing ? null : (
+        <Alert
+          type="info"
+          showIcon
+          title={t('users.pendingHint')}
+          style={{ marginBottom: 16 }}
+          data-testid="user-form-pending-hint"
+        />
+      )}
       <Form.Item name="expiresAt" label={t('users.expiresAt')} rules={rules(field.expiresAt, { map: endOfDay })}>
         <DatePicker style={{ width: '100%' }} placeholder={t('users.noExpiry')} />
       </Form.Item>

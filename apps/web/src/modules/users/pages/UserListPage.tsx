@@ -49,10 +49,26 @@ export default function UserListPage() {
       ),
     },
     { key: 'roles', title: t('users.roles'), width: 220, render: (u) => <RoleTags roles={u.roles} /> },
-    { key: 'areas', title: t('users.areas'), width: 200, render: (u) => u.areaCodes.map(areas.nameOf).join('、') || '—' },
-    { key: 'status', title: t('users.status'), width: 90, card: 'extra', render: (u) => <UserStatusTag status={u.status} /> },
+    {
+      key: 'areas',
+      title: t('users.areas'),
+      width: 200,
+      render: (u) => u.areaCodes.map(areas.nameOf).join('、') || '—',
+    },
+    {
+      key: 'status',
+      title: t('users.status'),
+      width: 90,
+      card: 'extra',
+      render: (u) => <UserStatusTag status={u.status} />,
+    },
     { key: 'totp', title: t('users.totp'), width: 90, render: (u) => (u.totpEnabled ? t('app.yes') : t('app.no')) },
-    { key: 'lastLogin', title: t('users.lastLogin'), width: 170, render: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')) },
+    {
+      key: 'lastLogin',
+      title: t('users.lastLogin'),
+      width: 170,
+      render: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')),
+    },
   ];
 
   return (
@@ -80,7 +96,13 @@ export default function UserListPage() {
           empty={t('users.noUsers')}
           scrollX={950}
           onRowOpen={(u) => setSelected(u.id)}
-          paging={{ page: list.page, pageSize: list.pageSize, total: users.data?.total ?? 0, onChange: list.setPage, sizeChanger: true }}
+          paging={{
+            page: list.page,
+            pageSize: list.pageSize,
+            total: users.data?.total ?? 0,
+            onChange: list.setPage,
+            sizeChanger: true,
+          }}
         />
       </Flex>
       <UserDrawer userId={selected} onClose={() => setSelected(null)} />

@@ -61,11 +61,16 @@ export function CasePlanModal({ clientId, existing, onClose }: CasePlanModalProp
       })),
     });
     if (!plan) return;
-    const saving = existing ? revise.mutateAsync({ id: existing.id, plan }) : open.mutateAsync({ clientId: clientId ?? '', plan });
+    const saving = existing
+      ? revise.mutateAsync({ id: existing.id, plan })
+      : open.mutateAsync({ clientId: clientId ?? '', plan });
     return saving.then((saved) => onClose(saved));
   };
 
-  const goalOptions = goals.map((g, i) => ({ value: i, label: `${t('care.case.plan.goalN', { n: i + 1 })}${g?.goal ? `：${g.goal}` : ''}` }));
+  const goalOptions = goals.map((g, i) => ({
+    value: i,
+    label: `${t('care.case.plan.goalN', { n: i + 1 })}${g?.goal ? `：${g.goal}` : ''}`,
+  }));
 
   return (
     <FormModal
@@ -90,13 +95,36 @@ export function CasePlanModal({ clientId, existing, onClose }: CasePlanModalProp
                 key={f.key}
                 size="small"
                 title={t('care.case.plan.goalN', { n: i + 1 })}
-                extra={fields.length > 1 ? <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('app.remove')} onClick={() => remove(f.name)} /> : null}
+                extra={
+                  fields.length > 1 ? (
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<DeleteOutlined />}
+                      aria-label={t('app.remove')}
+                      onClick={() => remove(f.name)}
+                    />
+                  ) : null
+                }
               >
                 <Flex wrap gap={8}>
-                  <Form.Item name={[f.name, 'domain']} label={t('care.case.plan.domain')} rules={rules(goal.domain)} style={{ width: 180, maxWidth: '100%', marginBottom: 0 }}>
-                    <Select options={NEED_DOMAINS.map((d) => ({ value: d, label: t(`care.domain.${d}`) }))} data-testid={`plan-goal-domain-${i}`} />
+                  <Form.Item
+                    name={[f.name, 'domain']}
+                    label={t('care.case.plan.domain')}
+                    rules={rules(goal.domain)}
+                    style={{ width: 180, maxWidth: '100%', marginBottom: 0 }}
+                  >
+                    <Select
+                      options={NEED_DOMAINS.map((d) => ({ value: d, label: t(`care.domain.${d}`) }))}
+                      data-testid={`plan-goal-domain-${i}`}
+                    />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'goal']} label={t('care.case.plan.goal')} rules={rules(goal.goal)} style={{ flex: '1 1 220px', marginBottom: 0 }}>
+                  <Form.Item
+                    name={[f.name, 'goal']}
+                    label={t('care.case.plan.goal')}
+                    rules={rules(goal.goal)}
+                    style={{ flex: '1 1 220px', marginBottom: 0 }}
+                  >
                     <Input maxLength={schemaLimits(goal.goal).max} data-testid={`plan-goal-text-${i}`} />
                   </Form.Item>
                 </Flex>
@@ -117,20 +145,45 @@ export function CasePlanModal({ clientId, existing, onClose }: CasePlanModalProp
           <Flex vertical gap={8}>
             {fields.map((f, i) => (
               <Flex key={f.key} wrap gap={8} align="end">
-                <Form.Item name={[f.name, 'goalIndex']} label={t('care.case.plan.taskGoal')} rules={rules(task.goalIndex)} style={{ width: 160, maxWidth: '100%', marginBottom: 0 }}>
+                <Form.Item
+                  name={[f.name, 'goalIndex']}
+                  label={t('care.case.plan.taskGoal')}
+                  rules={rules(task.goalIndex)}
+                  style={{ width: 160, maxWidth: '100%', marginBottom: 0 }}
+                >
                   <Select options={goalOptions} data-testid={`plan-task-goal-${i}`} />
                 </Form.Item>
-                <Form.Item name={[f.name, 'title']} label={t('care.case.plan.taskTitle')} rules={rules(task.title)} style={{ flex: '1 1 200px', marginBottom: 0 }}>
+                <Form.Item
+                  name={[f.name, 'title']}
+                  label={t('care.case.plan.taskTitle')}
+                  rules={rules(task.title)}
+                  style={{ flex: '1 1 200px', marginBottom: 0 }}
+                >
                   <Input maxLength={schemaLimits(task.title).max} data-testid={`plan-task-title-${i}`} />
                 </Form.Item>
-                <Form.Item name={[f.name, 'dueDate']} label={t('care.case.plan.dueDate')} rules={rules(task.dueDate, { map: toDate })} style={{ width: 150, marginBottom: 0 }}>
+                <Form.Item
+                  name={[f.name, 'dueDate']}
+                  label={t('care.case.plan.dueDate')}
+                  rules={rules(task.dueDate, { map: toDate })}
+                  style={{ width: 150, marginBottom: 0 }}
+                >
                   <DatePicker style={{ width: '100%' }} data-testid={`plan-task-due-${i}`} />
                 </Form.Item>
-                <Button type="text" icon={<DeleteOutlined />} aria-label={t('app.remove')} onClick={() => remove(f.name)} />
+                <Button
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  aria-label={t('app.remove')}
+                  onClick={() => remove(f.name)}
+                />
               </Flex>
             ))}
             {fields.length < MAX_TASKS ? (
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ goalIndex: 0 })} data-testid="plan-add-task">
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ goalIndex: 0 })}
+                data-testid="plan-add-task"
+              >
                 {t('care.case.plan.addTask')}
               </Button>
             ) : null}

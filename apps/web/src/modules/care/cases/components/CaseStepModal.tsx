@@ -27,7 +27,9 @@ export function CaseStepModal({ caseId, step, onClose }: { caseId: string; step:
   const decision = step === 'plan-decision' || step === 'closure-decision';
 
   const handleSubmit = (v: StepValues) => {
-    const body = decision ? { approve: v.approve ?? true, note: v.note?.trim() || undefined } : { reason: (v.reason ?? '').trim() };
+    const body = decision
+      ? { approve: v.approve ?? true, note: v.note?.trim() || undefined }
+      : { reason: (v.reason ?? '').trim() };
     return run.mutateAsync({ id: caseId, step, body }).then(onClose);
   };
 
@@ -54,12 +56,21 @@ export function CaseStepModal({ caseId, step, onClose }: { caseId: string; step:
             />
           </Form.Item>
           <Form.Item name="note" label={t('app.note')} rules={rules(CaseDecisionInput.shape.note)}>
-            <Input.TextArea rows={2} maxLength={schemaLimits(CaseDecisionInput.shape.note).max} data-testid="case-step-note" />
+            <Input.TextArea
+              rows={2}
+              maxLength={schemaLimits(CaseDecisionInput.shape.note).max}
+              data-testid="case-step-note"
+            />
           </Form.Item>
         </>
       ) : (
         <Form.Item name="reason" label={t('app.reason')} rules={rules(CaseCloseInput.shape.reason)}>
-          <Input.TextArea rows={3} maxLength={schemaLimits(CaseCloseInput.shape.reason).max} autoFocus data-testid="case-step-reason" />
+          <Input.TextArea
+            rows={3}
+            maxLength={schemaLimits(CaseCloseInput.shape.reason).max}
+            autoFocus
+            data-testid="case-step-reason"
+          />
         </Form.Item>
       )}
     </FormModal>

@@ -24,7 +24,13 @@ export function ClientCasesCard({ clientId }: { clientId: string }) {
       title={t('care.case.title')}
       extra={
         <Can permission="care.case.write">
-          <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="case-open-new">
+          <Button
+            size="small"
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setOpening(true)}
+            data-testid="case-open-new"
+          >
             {t('care.case.openNew')}
           </Button>
         </Can>

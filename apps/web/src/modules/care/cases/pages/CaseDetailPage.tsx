@@ -16,7 +16,16 @@ import { CasePlanModal } from '../components/CasePlanModal';
 import { CaseStatusTag } from '../components/CaseStatusTag';
 import { CaseStepModal } from '../components/CaseStepModal';
 
-const EVENT_KINDS = ['opened', 'plan_revised', 'plan_approved', 'plan_rejected', 'close_requested', 'closed', 'closure_rejected', 'reopened'];
+const EVENT_KINDS = [
+  'opened',
+  'plan_revised',
+  'plan_approved',
+  'plan_rejected',
+  'close_requested',
+  'closed',
+  'closure_rejected',
+  'reopened',
+];
 
 const STEP_BUTTONS: { action: string; step: CaseStep; label: MessageKey; primary?: boolean }[] = [
   { action: 'decide_plan', step: 'plan-decision', label: 'care.case.decidePlan', primary: true },
@@ -57,7 +66,9 @@ function CaseBody({ c }: { c: CaseDetail }) {
               {task.doneAt ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <ClockCircleOutlined />}
               <Typography.Text delete={!!task.doneAt}>{task.title}</Typography.Text>
               {task.goalId && goalText.has(task.goalId) ? <Tag>{goalText.get(task.goalId)}</Tag> : null}
-              {task.dueDate ? <Typography.Text type="secondary">{t('care.case.due', { date: task.dueDate })}</Typography.Text> : null}
+              {task.dueDate ? (
+                <Typography.Text type="secondary">{t('care.case.due', { date: task.dueDate })}</Typography.Text>
+              ) : null}
               <Tag color={task.doneAt ? 'green' : 'default'}>
                 {task.doneAt ? `${t('care.case.taskDone')} ${formatDate(task.doneAt)}` : t('care.case.taskOpen')}
               </Tag>
@@ -74,7 +85,9 @@ function CaseBody({ c }: { c: CaseDetail }) {
               title: formatDateTime(e.at),
               content: (
                 <>
-                  <Typography.Text strong>{EVENT_KINDS.includes(e.kind) ? t(`care.case.event.${e.kind}` as MessageKey) : e.kind}</Typography.Text>
+                  <Typography.Text strong>
+                    {EVENT_KINDS.includes(e.kind) ? t(`care.case.event.${e.kind}` as MessageKey) : e.kind}
+                  </Typography.Text>
                   {e.note ? <Typography.Paragraph style={{ margin: 0 }}>{e.note}</Typography.Paragraph> : null}
                 </>
               ),
@@ -118,7 +131,11 @@ export default function CaseDetailPage() {
             </Can>
             {STEP_BUTTONS.map((b) => (
               <Can key={b.action} allowed={c.allowedActions} action={b.action}>
-                <Button type={b.primary ? 'primary' : 'default'} onClick={() => setStep(b.step)} data-testid={`case-${b.step}`}>
+                <Button
+                  type={b.primary ? 'primary' : 'default'}
+                  onClick={() => setStep(b.step)}
+                  data-testid={`case-${b.step}`}
+                >
                   {t(b.label)}
                 </Button>
               </Can>
@@ -136,7 +153,9 @@ export default function CaseDetailPage() {
             {areas.nameOf(c.communityCode)} · {t('care.case.openedAt')} {formatDateTime(c.openedAt)}
           </Typography.Text>
         </Flex>
-        {c.closingReason ? <Typography.Text>{t('care.case.closingReason', { reason: c.closingReason })}</Typography.Text> : null}
+        {c.closingReason ? (
+          <Typography.Text>{t('care.case.closingReason', { reason: c.closingReason })}</Typography.Text>
+        ) : null}
         <CaseBody c={c} />
       </Flex>
       {editing ? <CasePlanModal existing={c} onClose={() => setEditing(false)} /> : null}

@@ -32,7 +32,13 @@ export default function CaseListPage() {
         </Link>
       ),
     },
-    { key: 'status', title: t('care.case.status'), width: 120, card: 'extra', render: (c) => <CaseStatusTag status={c.status} /> },
+    {
+      key: 'status',
+      title: t('care.case.status'),
+      width: 120,
+      card: 'extra',
+      render: (c) => <CaseStatusTag status={c.status} />,
+    },
     { key: 'community', title: t('care.case.community'), width: 140, render: (c) => areas.nameOf(c.communityCode) },
     { key: 'openedAt', title: t('care.case.openedAt'), width: 160, render: (c) => formatDateTime(c.openedAt) },
   ];

@@ -19,7 +19,11 @@ export function ClientDescriptions({ client }: { client: ClientDetail }) {
     <span>
       <span data-testid={`masked-${field}`}>{value ?? '—'}</span>
       {value && canReveal ? (
-        <Typography.Link style={{ marginInlineStart: 8 }} onClick={() => setRevealing(field)} data-testid={`reveal-${field}`}>
+        <Typography.Link
+          style={{ marginInlineStart: 8 }}
+          onClick={() => setRevealing(field)}
+          data-testid={`reveal-${field}`}
+        >
           {t('care.client.reveal.link')}
         </Typography.Link>
       ) : null}
@@ -35,21 +39,47 @@ export function ClientDescriptions({ client }: { client: ClientDetail }) {
         column={isPhone ? 1 : 2}
         data-testid="client-descriptions"
         items={[
-          { key: 'sex', label: t('care.field.sexAge'), children: `${client.sex ? t(`care.sex.${client.sex}`) : '—'} / ${client.age ?? '—'}` },
+          {
+            key: 'sex',
+            label: t('care.field.sexAge'),
+            children: `${client.sex ? t(`care.sex.${client.sex}`) : '—'} / ${client.age ?? '—'}`,
+          },
           // Without the reveal permission the server sends the year only (F4).
-          { key: 'birth', label: t('care.field.birthDate'), children: client.birthDate ?? (client.birthYear ? t('care.field.birthYearOnly', { year: client.birthYear }) : '—') },
+          {
+            key: 'birth',
+            label: t('care.field.birthDate'),
+            children:
+              client.birthDate ?? (client.birthYear ? t('care.field.birthYearOnly', { year: client.birthYear }) : '—'),
+          },
           { key: 'id', label: t('care.field.idNumber'), children: masked('idNumber', client.idNumberMasked) },
           { key: 'phone', label: t('care.field.phone'), children: masked('phone', client.phoneMasked) },
           { key: 'community', label: t('care.field.community'), children: areas.nameOf(client.communityCode) },
           { key: 'grid', label: t('care.field.grid'), children: areas.nameOf(client.gridCode) },
           { key: 'address', label: t('care.field.address'), children: client.address ?? '—', span: isPhone ? 1 : 2 },
-          { key: 'categories', label: t('care.field.categories'), children: <CategoryTags categories={client.categories} />, span: isPhone ? 1 : 2 },
-          { key: 'disabilityCard', label: t('care.field.disabilityCard'), children: masked('disabilityCardNumber', client.disabilityCardMasked) },
+          {
+            key: 'categories',
+            label: t('care.field.categories'),
+            children: <CategoryTags categories={client.categories} />,
+            span: isPhone ? 1 : 2,
+          },
+          {
+            key: 'disabilityCard',
+            label: t('care.field.disabilityCard'),
+            children: masked('disabilityCardNumber', client.disabilityCardMasked),
+          },
           { key: 'disability', label: t('care.field.disabilityCategory'), children: disability || '—' },
           { key: 'emergency', label: t('care.field.emergencyContact'), children: client.emergencyContactName ?? '—' },
-          { key: 'emergencyPhone', label: t('care.field.emergencyPhone'), children: masked('emergencyContactPhone', client.emergencyContactPhoneMasked) },
+          {
+            key: 'emergencyPhone',
+            label: t('care.field.emergencyPhone'),
+            children: masked('emergencyContactPhone', client.emergencyContactPhoneMasked),
+          },
           { key: 'assignee', label: t('care.field.assignee'), children: client.assigneeName ?? '—' },
-          { key: 'nextVisit', label: t('care.field.nextVisitDue'), children: <span data-testid="client-next-visit">{client.nextVisitDue ?? '—'}</span> },
+          {
+            key: 'nextVisit',
+            label: t('care.field.nextVisitDue'),
+            children: <span data-testid="client-next-visit">{client.nextVisitDue ?? '—'}</span>,
+          },
           { key: 'notes', label: t('care.field.notes'), children: client.notes ?? '—', span: isPhone ? 1 : 2 },
         ]}
       />

@@ -41,7 +41,6 @@ export function ClientFormFields({ form, onIdentityBlur }: ClientFormFieldsProps
   const areas = useCareAreas();
   const communityCode = Form.useWatch('communityCode', form);
   const categories = Form.useWatch('categories', form) ?? [];
-  const phoneRules = (schema: typeof field.phone) => rules(schema, { messages: { invalid_format: t('app.phoneInvalid') } });
 
   /** A valid ID number fills sex and birth date (GB 11643: digit 17 is odd for men; digits 7–14 the date). */
   const handleIdChange = (value: string) => {
@@ -53,7 +52,12 @@ export function ClientFormFields({ form, onIdentityBlur }: ClientFormFieldsProps
     <Row gutter={16}>
       <Col xs={24} md={12}>
         <Form.Item name="name" label={t('care.field.name')} rules={rules(field.name)}>
-          <Input maxLength={max(field.name)} autoComplete="off" onBlur={onIdentityBlur} data-testid="client-form-name" />
+          <Input
+            maxLength={max(field.name)}
+            autoComplete="off"
+            onBlur={onIdentityBlur}
+            data-testid="client-form-name"
+          />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
@@ -83,8 +87,14 @@ export function ClientFormFields({ form, onIdentityBlur }: ClientFormFieldsProps
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="phone" label={t('care.field.phone')} rules={phoneRules(field.phone)}>
-          <Input maxLength={11} inputMode="tel" autoComplete="off" onBlur={onIdentityBlur} data-testid="client-form-phone" />
+        <Form.Item name="phone" label={t('care.field.phone')} rules={rules(field.phone)}>
+          <Input
+            maxLength={11}
+            inputMode="tel"
+            autoComplete="off"
+            onBlur={onIdentityBlur}
+            data-testid="client-form-phone"
+          />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
@@ -100,14 +110,21 @@ export function ClientFormFields({ form, onIdentityBlur }: ClientFormFieldsProps
       </Col>
       <Col xs={24} md={12}>
         <Form.Item name="gridCode" label={t('care.field.grid')}>
-          <Select options={areas.gridsOf(communityCode)} allowClear disabled={!communityCode} data-testid="client-form-grid" />
+          <Select
+            options={areas.gridsOf(communityCode)}
+            allowClear
+            disabled={!communityCode}
+            data-testid="client-form-grid"
+          />
         </Form.Item>
       </Col>
       <Col xs={24}>
         <Form.Item
           name="categories"
           label={t('care.field.categories')}
-          rules={rules(field.categories, { messages: { required: t('care.client.categoriesRequired'), too_small: t('care.client.categoriesRequired') } })}
+          rules={rules(field.categories, {
+            messages: { required: t('care.client.categoriesRequired'), too_small: t('care.client.categoriesRequired') },
+          })}
         >
           <Select
             mode="multiple"
@@ -124,29 +141,49 @@ export function ClientFormFields({ form, onIdentityBlur }: ClientFormFieldsProps
       {categories.includes('disability') ? (
         <>
           <Col xs={24} md={8}>
-            <Form.Item name="disabilityCardNumber" label={t('care.field.disabilityCard')} rules={rules(field.disabilityCardNumber)}>
+            <Form.Item
+              name="disabilityCardNumber"
+              label={t('care.field.disabilityCard')}
+              rules={rules(field.disabilityCardNumber)}
+            >
               <Input maxLength={max(field.disabilityCardNumber)} autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="disabilityCategory" label={t('care.field.disabilityCategory')} rules={rules(field.disabilityCategory)}>
+            <Form.Item
+              name="disabilityCategory"
+              label={t('care.field.disabilityCategory')}
+              rules={rules(field.disabilityCategory)}
+            >
               <Input maxLength={max(field.disabilityCategory)} />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="disabilityGrade" label={t('care.field.disabilityGrade')} rules={rules(field.disabilityGrade)}>
+            <Form.Item
+              name="disabilityGrade"
+              label={t('care.field.disabilityGrade')}
+              rules={rules(field.disabilityGrade)}
+            >
               <Input maxLength={max(field.disabilityGrade)} />
             </Form.Item>
           </Col>
         </>
       ) : null}
       <Col xs={24} md={12}>
-        <Form.Item name="emergencyContactName" label={t('care.field.emergencyContact')} rules={rules(field.emergencyContactName)}>
+        <Form.Item
+          name="emergencyContactName"
+          label={t('care.field.emergencyContact')}
+          rules={rules(field.emergencyContactName)}
+        >
           <Input maxLength={max(field.emergencyContactName)} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="emergencyContactPhone" label={t('care.field.emergencyPhone')} rules={phoneRules(field.emergencyContactPhone)}>
+        <Form.Item
+          name="emergencyContactPhone"
+          label={t('care.field.emergencyPhone')}
+          rules={rules(field.emergencyContactPhone)}
+        >
           <Input maxLength={11} inputMode="tel" autoComplete="off" />
         </Form.Item>
       </Col>

@@ -45,7 +45,10 @@ function StatusModal({ client, onClose }: { client: ClientDetail; onClose: () =>
     >
       <Form.Item name="status" label={t('care.client.status.new')} rules={rules(ClientStatusInput.shape.status)}>
         <Select
-          options={CLIENT_STATUSES.filter((s) => s !== client.status).map((s) => ({ value: s, label: t(`care.status.${s}`) }))}
+          options={CLIENT_STATUSES.filter((s) => s !== client.status).map((s) => ({
+            value: s,
+            label: t(`care.status.${s}`),
+          }))}
           data-testid="status-select"
         />
       </Form.Item>
@@ -55,7 +58,11 @@ function StatusModal({ client, onClose }: { client: ClientDetail; onClose: () =>
         </Form.Item>
       ) : null}
       <Form.Item name="reason" label={t('app.reason')} rules={rules(ClientStatusInput.shape.reason)}>
-        <Input.TextArea rows={2} maxLength={schemaLimits(ClientStatusInput.shape.reason).max} data-testid="status-reason" />
+        <Input.TextArea
+          rows={2}
+          maxLength={schemaLimits(ClientStatusInput.shape.reason).max}
+          data-testid="status-reason"
+        />
       </Form.Item>
     </FormModal>
   );

@@ -1,5 +1,6 @@
 import { Alert, Button, Flex, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import type { FieldError } from '@linli/contracts';
 import { useI18n } from '../../../../i18n';
 import type { DuplicateWarnings } from '../../shared/types';
 
@@ -8,22 +9,24 @@ type MatchedOn = Duplicate['matchedOn'][number];
 const MATCHES: readonly MatchedOn[] = ['id_number', 'phone', 'pinyin_birth_date'];
 
 /**
- * Reads the duplicates out of a 409 care.duplicate_suspected answer:
- * `fields: [{ path: 'duplicates', message: '<id>:<a+b>:<community code>:<name>' }]` (the name may contain ':').
+ * Reads the duplicates out of a 409 care.duplicate_suspected answer: `fields: [{ path: 'duplicates', code:
+ * 'care.duplicate_candidate', params: { clientId, matchedOn: 'a+b', communityCode, name } }]`.
  */
-export function duplicatesFromError(fields: readonly { path: string; message: string }[] | undefined): Duplicate[] {
+export function duplicatesFromError(fields: readonly FieldError[] | undefined): Duplicate[] {
   return (fields ?? [])
-    .filter((f) => f.path === 'duplicates')
+    .filter((f) => f.path === 'duplicates' && f.code === 'care.duplicate_candidate')
     .map((f) => {
-      const [clientId = '', matched = '', communityCode = '', ...nameParts] = f.message.split(':');
-      const matchedOn = matched.split('+').filter((m): m is MatchedOn => (MATCHES as readonly string[]).includes(m));
-      return { clientId, name: nameParts.join(':'), communityCode, matchedOn };
+      const param = (key: string) => String(f.params?.[key] ?? '');
+      const matchedOn = param('matchedOn')
+        .split('+')
+        .filter((m): m is MatchedOn => (MATCHES as readonly string[]).includes(m));
+      return { clientId: param('clientId'), name: param('name'), communityCode: param('communityCode'), matchedOn };
     })
     .filter((d) => d.clientId);
 }
 
 /** True when a 409 says a record may exist outside the user's view (no id, no name: F5). */
-export function elsewhereFromError(fields: readonly { path: string; message: string }[] | undefined): boolean {
+export function elsewhereFromError(fields: readonly FieldError[] | undefined): boolean {
   return (fields ?? []).some((f) => f.path === 'elsewhere');
 }
 
@@ -54,7 +57,9 @@ export function DuplicateAlert({ duplicates, elsewhere = false, nameOf, onConfir
               <Link to={`/care/clients/${d.clientId}`} target="_blank" rel="noopener">
                 {d.name || t('care.client.dup.existing')}
               </Link>
-              {d.communityCode ? <Typography.Text type="secondary"> · {nameOf(d.communityCode)}</Typography.Text> : null}
+              {d.communityCode ? (
+                <Typography.Text type="secondary"> · {nameOf(d.communityCode)}</Typography.Text>
+              ) : null}
               <Typography.Text type="secondary">
                 {' '}
                 · {t('care.client.dup.matchedOn')}
@@ -62,7 +67,11 @@ export function DuplicateAlert({ duplicates, elsewhere = false, nameOf, onConfir
               </Typography.Text>
             </div>
           ))}
-          {elsewhere ? <Typography.Text data-testid="client-duplicates-elsewhere">{t('care.client.dup.elsewhere')}</Typography.Text> : null}
+          {elsewhere ? (
+            <Typography.Text data-testid="client-duplicates-elsewhere">
+              {t('care.client.dup.elsewhere')}
+            </Typography.Text>
+          ) : null}
           {onConfirm ? (
             <div>
               <Button danger loading={confirming} onClick={onConfirm} data-testid="client-confirm-duplicates">

@@ -14,7 +14,15 @@ interface MergeValues {
   reason?: string;
 }
 
-const MOVED_KINDS = new Set(['visits', 'cancelled_visits', 'assessments', 'tier_changes', 'cases', 'referrals', 'consents']);
+const MOVED_KINDS = new Set([
+  'visits',
+  'cancelled_visits',
+  'assessments',
+  'tier_changes',
+  'cases',
+  'referrals',
+  'consents',
+]);
 
 function MergeResult({ merge, onUndone }: { merge: ClientMerge; onUndone: (m: ClientMerge) => void }) {
   const { t } = useI18n();
@@ -36,11 +44,19 @@ function MergeResult({ merge, onUndone }: { merge: ClientMerge; onUndone: (m: Cl
       <ErrorAlert error={undo.error} testId="merge-undo-error" />
       <Flex wrap gap={8}>
         {!merge.undoneAt ? (
-          <Button danger loading={undo.isPending} disabled={undo.isPending} onClick={() => undo.mutate(merge.id, { onSuccess: onUndone })} data-testid="merge-undo">
+          <Button
+            danger
+            loading={undo.isPending}
+            disabled={undo.isPending}
+            onClick={() => undo.mutate(merge.id, { onSuccess: onUndone })}
+            data-testid="merge-undo"
+          >
             {t('care.client.merge.undo')}
           </Button>
         ) : null}
-        {!merge.undoneAt ? <Link to={`/care/clients/${encodeURIComponent(merge.targetId)}`}>{t('care.client.merge.viewTarget')}</Link> : null}
+        {!merge.undoneAt ? (
+          <Link to={`/care/clients/${encodeURIComponent(merge.targetId)}`}>{t('care.client.merge.viewTarget')}</Link>
+        ) : null}
       </Flex>
     </Flex>
   );
@@ -50,7 +66,13 @@ function MergeResult({ merge, onUndone }: { merge: ClientMerge; onUndone: (m: Cl
  * Merges this client (a duplicate) into another record chosen by name/pinyin search; the result offers an undo.
  * onClose gets the merge when one is in force (not undone), so the caller can move on to the kept record.
  */
-export function MergeModal({ client, onClose }: { client: ClientDetail; onClose: (merged: ClientMerge | null) => void }) {
+export function MergeModal({
+  client,
+  onClose,
+}: {
+  client: ClientDetail;
+  onClose: (merged: ClientMerge | null) => void;
+}) {
   const { t } = useI18n();
   const { rules } = useSchemaForm();
   const [form] = Form.useForm<MergeValues>();
@@ -60,7 +82,10 @@ export function MergeModal({ client, onClose }: { client: ClientDetail; onClose:
   const merge = useMergeClient({ form });
   const options = (clients.data?.items ?? [])
     .filter((c) => c.id !== client.id)
-    .map((c) => ({ value: c.id, label: `${c.name}${c.age !== null ? ` · ${c.age}` : ''}${c.idNumberMasked ? ` · ${c.idNumberMasked}` : ''}` }));
+    .map((c) => ({
+      value: c.id,
+      label: `${c.name}${c.age !== null ? ` · ${c.age}` : ''}${c.idNumberMasked ? ` · ${c.idNumberMasked}` : ''}`,
+    }));
 
   const close = () => onClose(result && !result.undoneAt ? result : null);
 
@@ -93,7 +118,11 @@ export function MergeModal({ client, onClose }: { client: ClientDetail; onClose:
         />
       </Form.Item>
       <Form.Item name="reason" label={t('care.client.merge.reason')} rules={rules(ClientMergeInput.shape.reason)}>
-        <Input.TextArea rows={2} maxLength={schemaLimits(ClientMergeInput.shape.reason).max} data-testid="merge-reason" />
+        <Input.TextArea
+          rows={2}
+          maxLength={schemaLimits(ClientMergeInput.shape.reason).max}
+          data-testid="merge-reason"
+        />
       </Form.Item>
     </FormModal>
   );

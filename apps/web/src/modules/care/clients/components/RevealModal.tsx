@@ -43,7 +43,11 @@ export function RevealModal({ clientId, field, onClose }: RevealModalProps) {
       error={error}
       result={
         value === undefined ? undefined : (
-          <Typography.Paragraph copyable={value ? { text: value } : false} style={{ fontSize: 18 }} data-testid="reveal-value">
+          <Typography.Paragraph
+            copyable={value ? { text: value } : false}
+            style={{ fontSize: 18 }}
+            data-testid="reveal-value"
+          >
             {value ?? '—'}
           </Typography.Paragraph>
         )
@@ -51,7 +55,12 @@ export function RevealModal({ clientId, field, onClose }: RevealModalProps) {
     >
       <Typography.Paragraph type="secondary">{t('care.client.reveal.hint')}</Typography.Paragraph>
       <Form.Item name="reason" label={t('care.client.reveal.reason')} rules={rules(RevealInput.shape.reason)}>
-        <Input.TextArea rows={2} maxLength={schemaLimits(RevealInput.shape.reason).max} autoFocus data-testid="reveal-reason" />
+        <Input.TextArea
+          rows={2}
+          maxLength={schemaLimits(RevealInput.shape.reason).max}
+          autoFocus
+          data-testid="reveal-reason"
+        />
       </Form.Item>
     </FormModal>
   );

@@ -47,11 +47,21 @@ export default function ClientListPage() {
         </Link>
       ),
     },
-    { key: 'sexAge', title: t('care.field.sexAge'), width: 90, render: (c) => `${c.sex ? t(`care.sex.${c.sex}`) : '—'} / ${c.age ?? '—'}` },
+    {
+      key: 'sexAge',
+      title: t('care.field.sexAge'),
+      width: 90,
+      render: (c) => `${c.sex ? t(`care.sex.${c.sex}`) : '—'} / ${c.age ?? '—'}`,
+    },
     { key: 'id', title: t('care.field.idNumber'), width: 180, render: (c) => c.idNumberMasked ?? '—' },
     { key: 'phone', title: t('care.field.phone'), width: 130, render: (c) => c.phoneMasked ?? '—' },
     { key: 'community', title: t('care.field.community'), width: 130, render: (c) => areas.nameOf(c.communityCode) },
-    { key: 'categories', title: t('care.field.categories'), width: 180, render: (c) => <CategoryTags categories={c.categories} /> },
+    {
+      key: 'categories',
+      title: t('care.field.categories'),
+      width: 180,
+      render: (c) => <CategoryTags categories={c.categories} />,
+    },
     { key: 'tier', title: t('care.field.tier'), width: 80, card: 'extra', render: (c) => <TierTag tier={c.tier} /> },
     { key: 'nextVisit', title: t('care.field.nextVisitDue'), width: 120, render: (c) => c.nextVisitDue ?? '—' },
     {
@@ -60,7 +70,9 @@ export default function ClientListPage() {
       width: 100,
       render: (c) =>
         c.overdueDays && c.overdueDays > 0 ? (
-          <Typography.Text style={{ color: TIER_COLORS.red }}>{t('care.overdueDays', { days: c.overdueDays })}</Typography.Text>
+          <Typography.Text style={{ color: TIER_COLORS.red }}>
+            {t('care.overdueDays', { days: c.overdueDays })}
+          </Typography.Text>
         ) : (
           '—'
         ),
@@ -73,7 +85,12 @@ export default function ClientListPage() {
         title={t('care.client.title')}
         extra={
           <Can permission="care.client.write">
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/care/clients/new')} data-testid="client-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/care/clients/new')}
+              data-testid="client-create"
+            >
               {t('care.client.create')}
             </Button>
           </Can>
@@ -93,7 +110,13 @@ export default function ClientListPage() {
           empty={t('care.client.none')}
           scrollX={1150}
           onRowOpen={(c) => navigate(`/care/clients/${c.id}`)}
-          paging={{ page: list.page, pageSize: list.pageSize, total: clients.data?.total ?? 0, onChange: list.setPage, sizeChanger: true }}
+          paging={{
+            page: list.page,
+            pageSize: list.pageSize,
+            total: clients.data?.total ?? 0,
+            onChange: list.setPage,
+            sizeChanger: true,
+          }}
         />
       </Flex>
     </>

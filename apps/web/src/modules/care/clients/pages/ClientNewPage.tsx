@@ -62,7 +62,13 @@ export default function ClientNewPage() {
     if (!input.name || !input.communityCode) return;
     if (input.idNumber && form.getFieldError('idNumber').length) return;
     if (input.phone && form.getFieldError('phone').length) return;
-    const check = { name: input.name, idNumber: input.idNumber, phone: input.phone, birthDate: input.birthDate, communityCode: input.communityCode };
+    const check = {
+      name: input.name,
+      idNumber: input.idNumber,
+      phone: input.phone,
+      birthDate: input.birthDate,
+      communityCode: input.communityCode,
+    };
     const key = JSON.stringify(check);
     if (key === lastCheck.current) return;
     lastCheck.current = key;

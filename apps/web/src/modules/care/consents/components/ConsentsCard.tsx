@@ -47,13 +47,26 @@ function ConsentFormModal({ clientId, onClose }: { clientId: string; onClose: ()
       okTestId="consent-submit"
       error={record.alertError}
       errorTestId="consent-error"
-      initialValues={{ purpose: 'care_services', basis: 'consent', grantedBy: 'self', noticeVersion: '', statute: '', guardianName: '' }}
+      initialValues={{
+        purpose: 'care_services',
+        basis: 'consent',
+        grantedBy: 'self',
+        noticeVersion: '',
+        statute: '',
+        guardianName: '',
+      }}
     >
       <Form.Item name="purpose" label={t('care.consent.purpose')} rules={rules(field.purpose)}>
-        <Select options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`care.consent.purpose.${p}`) }))} data-testid="consent-purpose" />
+        <Select
+          options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`care.consent.purpose.${p}`) }))}
+          data-testid="consent-purpose"
+        />
       </Form.Item>
       <Form.Item name="basis" label={t('care.consent.basis')} rules={rules(field.basis)}>
-        <Select options={BASES.map((b) => ({ value: b, label: t(`care.consent.basis.${b}`) }))} data-testid="consent-basis" />
+        <Select
+          options={BASES.map((b) => ({ value: b, label: t(`care.consent.basis.${b}`) }))}
+          data-testid="consent-basis"
+        />
       </Form.Item>
       {basis === 'statutory_duty' ? (
         <Form.Item name="statute" label={t('care.consent.statute')} rules={rules(field.statute, { required: true })}>
@@ -61,10 +74,17 @@ function ConsentFormModal({ clientId, onClose }: { clientId: string; onClose: ()
         </Form.Item>
       ) : null}
       <Form.Item name="grantedBy" label={t('care.consent.grantedBy')} rules={rules(field.grantedBy)}>
-        <Select options={GRANTORS.map((g) => ({ value: g, label: t(`care.consent.grantedBy.${g}`) }))} data-testid="consent-granted-by" />
+        <Select
+          options={GRANTORS.map((g) => ({ value: g, label: t(`care.consent.grantedBy.${g}`) }))}
+          data-testid="consent-granted-by"
+        />
       </Form.Item>
       {grantedBy === 'guardian' ? (
-        <Form.Item name="guardianName" label={t('care.consent.guardianName')} rules={rules(field.guardianName, { required: true })}>
+        <Form.Item
+          name="guardianName"
+          label={t('care.consent.guardianName')}
+          rules={rules(field.guardianName, { required: true })}
+        >
           <Input maxLength={schemaLimits(field.guardianName).max} data-testid="consent-guardian" />
         </Form.Item>
       ) : null}
@@ -84,7 +104,11 @@ function ConsentItem({ c }: { c: Consent }) {
         <Flex wrap gap={6} align="center">
           <Typography.Text strong>{t(`care.consent.purpose.${c.purpose}`)}</Typography.Text>
           <Tag>{t(`care.consent.basis.${c.basis}`)}</Tag>
-          {c.revokedAt ? <Tag>{t('care.consent.revoked', { at: formatDateTime(c.revokedAt) })}</Tag> : <Tag color="green">{t('care.consent.live')}</Tag>}
+          {c.revokedAt ? (
+            <Tag>{t('care.consent.revoked', { at: formatDateTime(c.revokedAt) })}</Tag>
+          ) : (
+            <Tag color="green">{t('care.consent.live')}</Tag>
+          )}
         </Flex>
         <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
           {[
@@ -106,7 +130,13 @@ function ConsentItem({ c }: { c: Consent }) {
             cancelText={t('app.cancel')}
             onConfirm={() => revoke.mutateAsync(c.id).catch(() => undefined)}
           >
-            <Button size="small" danger loading={revoke.isPending} disabled={revoke.isPending} data-testid={`consent-revoke-${c.id}`}>
+            <Button
+              size="small"
+              danger
+              loading={revoke.isPending}
+              disabled={revoke.isPending}
+              data-testid={`consent-revoke-${c.id}`}
+            >
               {t('care.consent.revoke')}
             </Button>
           </Popconfirm>

@@ -90,7 +90,11 @@ export default function ExportRequestsPage() {
       key: 'rows',
       title: t('care.export.rows'),
       width: 90,
-      render: (r) => <span data-testid={`export-rows-${r.id}`}>{r.rowCount ?? (r.estimatedRows === null ? '—' : `≈${r.estimatedRows.toLocaleString()}`)}</span>,
+      render: (r) => (
+        <span data-testid={`export-rows-${r.id}`}>
+          {r.rowCount ?? (r.estimatedRows === null ? '—' : `≈${r.estimatedRows.toLocaleString()}`)}
+        </span>
+      ),
     },
     {
       key: 'actions',
@@ -100,7 +104,12 @@ export default function ExportRequestsPage() {
       render: (r) => (
         <Flex wrap gap={8}>
           <Can allowed={r.allowedActions} action="decide">
-            <Button size="small" type="primary" onClick={() => handleDecide(r, true)} data-testid={`export-approve-${r.id}`}>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => handleDecide(r, true)}
+              data-testid={`export-approve-${r.id}`}
+            >
               {t('app.approve')}
             </Button>
             <Button size="small" danger onClick={() => handleDecide(r, false)} data-testid={`export-reject-${r.id}`}>
@@ -108,7 +117,13 @@ export default function ExportRequestsPage() {
             </Button>
           </Can>
           <Can allowed={r.allowedActions} action="download">
-            <Button size="small" loading={downloading === r.id} disabled={!!downloading} onClick={() => handleDownload(r)} data-testid={`export-download-${r.id}`}>
+            <Button
+              size="small"
+              loading={downloading === r.id}
+              disabled={!!downloading}
+              onClick={() => handleDownload(r)}
+              data-testid={`export-download-${r.id}`}
+            >
               {t('care.export.download')}
             </Button>
           </Can>

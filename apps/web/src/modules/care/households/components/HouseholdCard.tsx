@@ -41,12 +41,20 @@ function JoinForms({ client }: { client: ClientDetail }) {
   const addressOk = !check(HouseholdInput.shape.address, address);
   return (
     <Flex vertical gap={12}>
-      <Typography.Text type="secondary" data-testid="household-none">{t('care.household.none')}</Typography.Text>
+      <Typography.Text type="secondary" data-testid="household-none">
+        {t('care.household.none')}
+      </Typography.Text>
       <Can allowed={client.allowedActions} action="update">
         <Form layout="vertical" component="div">
           <Form.Item label={t('care.household.address')} style={{ marginBottom: 8 }}>
             <Flex wrap gap={8}>
-              <Input style={{ flex: '1 1 180px' }} value={address} maxLength={schemaLimits(HouseholdInput.shape.address).max} onChange={(e) => setAddress(e.target.value)} data-testid="household-address" />
+              <Input
+                style={{ flex: '1 1 180px' }}
+                value={address}
+                maxLength={schemaLimits(HouseholdInput.shape.address).max}
+                onChange={(e) => setAddress(e.target.value)}
+                data-testid="household-address"
+              />
               <Button
                 type="primary"
                 disabled={!addressOk || join.isPending}
@@ -55,7 +63,11 @@ function JoinForms({ client }: { client: ClientDetail }) {
                 onClick={() =>
                   join.mutate({
                     client,
-                    input: { communityCode: client.communityCode, gridCode: client.gridCode ?? undefined, address: address.trim() },
+                    input: {
+                      communityCode: client.communityCode,
+                      gridCode: client.gridCode ?? undefined,
+                      address: address.trim(),
+                    },
                   })
                 }
               >
@@ -65,9 +77,19 @@ function JoinForms({ client }: { client: ClientDetail }) {
           </Form.Item>
           <Form.Item label={t('care.household.join')} style={{ marginBottom: 0 }}>
             <Flex wrap gap={8}>
-              <Input style={{ flex: '1 1 180px' }} value={existing} placeholder={t('care.household.id')} onChange={(e) => setExisting(e.target.value)} data-testid="household-join-id" />
-              <Button disabled={!existing.trim() || join.isPending} loading={join.isPending && !!existing} data-testid="household-join"
-                onClick={() => join.mutate({ client, householdId: existing.trim() })}>
+              <Input
+                style={{ flex: '1 1 180px' }}
+                value={existing}
+                placeholder={t('care.household.id')}
+                onChange={(e) => setExisting(e.target.value)}
+                data-testid="household-join-id"
+              />
+              <Button
+                disabled={!existing.trim() || join.isPending}
+                loading={join.isPending && !!existing}
+                data-testid="household-join"
+                onClick={() => join.mutate({ client, householdId: existing.trim() })}
+              >
                 {t('care.household.join')}
               </Button>
             </Flex>

@@ -30,7 +30,12 @@ function UnmaskedExportModal({ filter, onClose }: { filter: ListFilter; onClose:
     >
       <Typography.Paragraph type="secondary">{t('care.ledger.export.hint')}</Typography.Paragraph>
       <Form.Item name="reason" label={t('app.reason')} rules={rules(reasonSchema)}>
-        <Input.TextArea rows={3} maxLength={schemaLimits(reasonSchema).max} autoFocus data-testid="export-request-reason" />
+        <Input.TextArea
+          rows={3}
+          maxLength={schemaLimits(reasonSchema).max}
+          autoFocus
+          data-testid="export-request-reason"
+        />
       </Form.Item>
     </FormModal>
   );

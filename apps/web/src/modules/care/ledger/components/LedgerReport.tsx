@@ -7,7 +7,7 @@ type RejectedRow = LedgerImportReport['rejected'][number];
 
 /** The import outcome: totals, whether anything was written, and each rejected Excel row with its reasons. */
 export function LedgerReport({ report }: { report: LedgerImportReport }) {
-  const { t } = useI18n();
+  const { t, fieldErrorText } = useI18n();
   const stats: { key: string; label: string; value: number }[] = [
     { key: 'total', label: t('care.ledger.report.total'), value: report.total },
     { key: 'valid', label: t('care.ledger.report.valid'), value: report.valid },
@@ -17,7 +17,12 @@ export function LedgerReport({ report }: { report: LedgerImportReport }) {
   ];
   const columns: DataColumn<RejectedRow>[] = [
     { key: 'row', title: t('care.ledger.report.row'), width: 80, render: (r) => r.row },
-    { key: 'reasons', title: t('care.ledger.report.reasons'), render: (r) => r.reasons.join('；') },
+    // Each reason from its code, in the UI language, after the column of the sheet it concerns.
+    {
+      key: 'reasons',
+      title: t('care.ledger.report.reasons'),
+      render: (r) => r.reasons.map(fieldErrorText).join(t('care.ledger.report.reasonSeparator')),
+    },
   ];
 
   return (
@@ -26,7 +31,11 @@ export function LedgerReport({ report }: { report: LedgerImportReport }) {
       title={t('care.ledger.report.title')}
       data-testid="ledger-report"
       extra={
-        <Tag color={report.written ? 'green' : 'default'} data-testid="ledger-written" data-written={String(report.written)}>
+        <Tag
+          color={report.written ? 'green' : 'default'}
+          data-testid="ledger-written"
+          data-written={String(report.written)}
+        >
           {report.written ? t('care.ledger.report.written') : t('care.ledger.report.notWritten')}
         </Tag>
       }

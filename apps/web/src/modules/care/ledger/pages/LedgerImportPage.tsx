@@ -9,8 +9,21 @@ import { LedgerReport } from '../components/LedgerReport';
 
 /** The headings the server reads (by name, any order); literal Chinese column names, not translated. */
 const HEADINGS = [
-  '姓名', '性别', '身份证号', '出生日期', '联系电话', '所属社区', '网格', '家庭住址',
-  '服务对象类别', '照护等级', '残疾类别', '残疾等级', '紧急联系人', '紧急联系人电话', '备注',
+  '姓名',
+  '性别',
+  '身份证号',
+  '出生日期',
+  '联系电话',
+  '所属社区',
+  '网格',
+  '家庭住址',
+  '服务对象类别',
+  '照护等级',
+  '残疾类别',
+  '残疾等级',
+  '紧急联系人',
+  '紧急联系人电话',
+  '备注',
 ];
 
 const isXlsx = (file: File) => file.name.toLowerCase().endsWith('.xlsx');
@@ -74,10 +87,20 @@ export default function LedgerImportPage() {
               <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} data-testid="ledger-dry-run">
                 {t('care.ledger.import.dryRun')}
               </Checkbox>
-              <Checkbox checked={allOrNothing} onChange={(e) => setAllOrNothing(e.target.checked)} data-testid="ledger-all-or-nothing">
+              <Checkbox
+                checked={allOrNothing}
+                onChange={(e) => setAllOrNothing(e.target.checked)}
+                data-testid="ledger-all-or-nothing"
+              >
                 {t('care.ledger.import.allOrNothing')}
               </Checkbox>
-              <Button type="primary" disabled={!file || importLedger.isPending} loading={importLedger.isPending} onClick={submit} data-testid="ledger-submit">
+              <Button
+                type="primary"
+                disabled={!file || importLedger.isPending}
+                loading={importLedger.isPending}
+                onClick={submit}
+                data-testid="ledger-submit"
+              >
                 {dryRun ? t('care.ledger.import.check') : t('care.ledger.import.submit')}
               </Button>
             </Flex>

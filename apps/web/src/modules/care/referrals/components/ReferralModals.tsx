@@ -1,5 +1,11 @@
 import { Form, Input, Radio, Select } from 'antd';
-import { PROVIDER_TYPES, ReferralInput, ReferralReportInput, ReferralResponseInput, ReferralWithdrawInput } from '@linli/contracts';
+import {
+  PROVIDER_TYPES,
+  ReferralInput,
+  ReferralReportInput,
+  ReferralResponseInput,
+  ReferralWithdrawInput,
+} from '@linli/contracts';
 import { FormModal } from '../../../../components/FormModal';
 import { useI18n, type MessageKey } from '../../../../i18n';
 import { schemaLimits, useSchemaForm, type Schema } from '../../../../lib/schema-form';
@@ -14,7 +20,12 @@ export function ReferralFormModal({ clientId, onClose }: { clientId: string; onC
   const [form] = Form.useForm<ReferralInputValue>();
   const send = useSendReferral({ form, success: 'app.done' });
   const handleSubmit = (v: ReferralInputValue) =>
-    send.mutateAsync({ clientId, input: { providerName: v.providerName.trim(), providerType: v.providerType, service: v.service.trim() } }).then(onClose);
+    send
+      .mutateAsync({
+        clientId,
+        input: { providerName: v.providerName.trim(), providerType: v.providerType, service: v.service.trim() },
+      })
+      .then(onClose);
   return (
     <FormModal
       title={t('care.referral.send')}
@@ -30,7 +41,10 @@ export function ReferralFormModal({ clientId, onClose }: { clientId: string; onC
         <Input maxLength={schemaLimits(field.providerName).max} data-testid="referral-provider" />
       </Form.Item>
       <Form.Item name="providerType" label={t('care.referral.providerType')} rules={rules(field.providerType)}>
-        <Select options={PROVIDER_TYPES.map((p) => ({ value: p, label: t(`care.referral.type.${p}`) }))} data-testid="referral-provider-type" />
+        <Select
+          options={PROVIDER_TYPES.map((p) => ({ value: p, label: t(`care.referral.type.${p}`) }))}
+          data-testid="referral-provider-type"
+        />
       </Form.Item>
       <Form.Item name="service" label={t('care.referral.service')} rules={rules(field.service)}>
         <Input.TextArea rows={2} maxLength={schemaLimits(field.service).max} data-testid="referral-service" />
@@ -53,7 +67,15 @@ interface StepValues {
 }
 
 /** One step of a referral, sent with the version it was shown at (a stale one answers 409). */
-export function ReferralStepModal({ referral, action, onClose }: { referral: Referral; action: ReferralAction; onClose: () => void }) {
+export function ReferralStepModal({
+  referral,
+  action,
+  onClose,
+}: {
+  referral: Referral;
+  action: ReferralAction;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { rules } = useSchemaForm();
   const [form] = Form.useForm<StepValues>();

@@ -29,7 +29,10 @@ export default function CaseloadPage() {
   const [result, setResult] = useState<CaseloadReassignResult | null>(null);
 
   const gridOptions = useMemo(
-    () => areas.communities.flatMap((c) => areas.gridsOf(c.value).map((g) => ({ value: g.value, label: `${c.label} / ${g.label}` }))),
+    () =>
+      areas.communities.flatMap((c) =>
+        areas.gridsOf(c.value).map((g) => ({ value: g.value, label: `${c.label} / ${g.label}` })),
+      ),
     [areas],
   );
   const workerOptions = (workers.data ?? []).map((u) => ({
@@ -40,7 +43,10 @@ export default function CaseloadPage() {
   const handleFinish = (v: CaseloadValues) => {
     if (reassign.isPending) return;
     setResult(null);
-    const input = v.by === 'grid' ? { gridCode: v.gridCode, toUserId: v.toUserId ?? '' } : { fromUserId: v.fromUserId, toUserId: v.toUserId ?? '' };
+    const input =
+      v.by === 'grid'
+        ? { gridCode: v.gridCode, toUserId: v.toUserId ?? '' }
+        : { fromUserId: v.fromUserId, toUserId: v.toUserId ?? '' };
     reassign.mutate(input, { onSuccess: setResult });
   };
   const field = CaseloadReassignInput.shape;
@@ -50,7 +56,13 @@ export default function CaseloadPage() {
       <PageHeader title={t('care.supervision.caseload.title')} />
       <Card size="small" style={{ maxWidth: 640 }}>
         <Typography.Paragraph type="secondary">{t('care.supervision.caseload.hint')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={handleFinish} initialValues={{ by: 'grid' }} onValuesChange={() => setResult(null)}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={handleFinish}
+          initialValues={{ by: 'grid' }}
+          onValuesChange={() => setResult(null)}
+        >
           <Form.Item name="by" label={t('care.supervision.caseload.by')}>
             <Radio.Group
               options={[
@@ -60,12 +72,30 @@ export default function CaseloadPage() {
             />
           </Form.Item>
           {by === 'grid' ? (
-            <Form.Item name="gridCode" label={t('care.supervision.caseload.grid')} rules={rules(field.gridCode, { required: true })}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={gridOptions} loading={areas.loading} data-testid="caseload-grid" />
+            <Form.Item
+              name="gridCode"
+              label={t('care.supervision.caseload.grid')}
+              rules={rules(field.gridCode, { required: true })}
+            >
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={gridOptions}
+                loading={areas.loading}
+                data-testid="caseload-grid"
+              />
             </Form.Item>
           ) : (
-            <Form.Item name="fromUserId" label={t('care.supervision.caseload.from')} rules={rules(field.fromUserId, { required: true })}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={workerOptions} loading={workers.isPending} data-testid="caseload-from" />
+            <Form.Item
+              name="fromUserId"
+              label={t('care.supervision.caseload.from')}
+              rules={rules(field.fromUserId, { required: true })}
+            >
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={workerOptions}
+                loading={workers.isPending}
+                data-testid="caseload-from"
+              />
             </Form.Item>
           )}
           <Form.Item
@@ -76,15 +106,29 @@ export default function CaseloadPage() {
               ...rules(field.toUserId),
               {
                 validator: (_, v: string | undefined) =>
-                  by === 'worker' && v && v === fromUserId ? Promise.reject(new Error(t('care.supervision.caseload.sameWorker'))) : Promise.resolve(),
+                  by === 'worker' && v && v === fromUserId
+                    ? Promise.reject(new Error(t('care.supervision.caseload.sameWorker')))
+                    : Promise.resolve(),
               },
             ]}
           >
-            <Select showSearch={{ optionFilterProp: 'label' }} options={workerOptions} loading={workers.isPending} data-testid="caseload-to" />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={workerOptions}
+              loading={workers.isPending}
+              data-testid="caseload-to"
+            />
           </Form.Item>
           <ErrorAlert error={workers.error} onRetry={() => void workers.refetch()} />
           <ErrorAlert error={reassign.alertError} testId="caseload-error" />
-          <Button type="primary" htmlType="submit" loading={reassign.isPending} disabled={reassign.isPending} data-testid="caseload-submit" style={{ marginTop: 8 }}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={reassign.isPending}
+            disabled={reassign.isPending}
+            data-testid="caseload-submit"
+            style={{ marginTop: 8 }}
+          >
             {t('care.supervision.caseload.submit')}
           </Button>
         </Form>

@@ -9,13 +9,42 @@ import type { OverdueBucket, OverdueQueue } from '../../shared/types';
 import { useOverdueQueue } from '../api';
 import { EscalationsCard } from '../components/EscalationsCard';
 
-function BucketTable({ title, rows, testId }: { title: MessageKey; rows: OverdueBucket[]; testId: string }) {
+/** `none`: the name of the bucket the server keys 'none' (visits with no worker, no grid), which it leaves unlabelled. */
+function BucketTable({
+  title,
+  rows,
+  testId,
+  none,
+}: {
+  title: MessageKey;
+  rows: OverdueBucket[];
+  testId: string;
+  none?: MessageKey;
+}) {
   const { t } = useI18n();
   const num = (n: number) => (n ? n : '—');
   const columns: DataColumn<OverdueBucket>[] = [
-    { key: 'label', title: t(title), width: 160, card: 'title', render: (r) => r.label },
-    { key: 'd1to7', title: t('care.supervision.overdue.d1to7'), width: 90, align: 'right', render: (r) => num(r.d1to7) },
-    { key: 'd8to30', title: t('care.supervision.overdue.d8to30'), width: 90, align: 'right', render: (r) => num(r.d8to30) },
+    {
+      key: 'label',
+      title: t(title),
+      width: 160,
+      card: 'title',
+      render: (r) => (r.key === 'none' && none ? t(none) : r.label),
+    },
+    {
+      key: 'd1to7',
+      title: t('care.supervision.overdue.d1to7'),
+      width: 90,
+      align: 'right',
+      render: (r) => num(r.d1to7),
+    },
+    {
+      key: 'd8to30',
+      title: t('care.supervision.overdue.d8to30'),
+      width: 90,
+      align: 'right',
+      render: (r) => num(r.d8to30),
+    },
     {
       key: 'over30',
       title: t('care.supervision.overdue.over30'),
@@ -23,7 +52,14 @@ function BucketTable({ title, rows, testId }: { title: MessageKey; rows: Overdue
       align: 'right',
       render: (r) => (r.over30 ? <span style={{ color: TIER_COLORS.red, fontWeight: 600 }}>{r.over30}</span> : '—'),
     },
-    { key: 'total', title: t('care.supervision.overdue.total'), width: 80, align: 'right', card: 'extra', render: (r) => <strong>{r.total}</strong> },
+    {
+      key: 'total',
+      title: t('care.supervision.overdue.total'),
+      width: 80,
+      align: 'right',
+      card: 'extra',
+      render: (r) => <strong>{r.total}</strong>,
+    },
   ];
   return (
     <Card size="small" title={t(title)}>
@@ -40,7 +76,13 @@ function BucketTable({ title, rows, testId }: { title: MessageKey; rows: Overdue
   );
 }
 
-function OnTimeRates({ rates, period }: { rates: OverdueQueue['onTimeRateByTier']; period: OverdueQueue['onTimePeriod'] }) {
+function OnTimeRates({
+  rates,
+  period,
+}: {
+  rates: OverdueQueue['onTimeRateByTier'];
+  period: OverdueQueue['onTimePeriod'];
+}) {
   const { t } = useI18n();
   // `until` is exclusive (the first day of next month); people read the last day.
   const lastDay = new Date(Date.parse(`${period.until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -54,7 +96,9 @@ function OnTimeRates({ rates, period }: { rates: OverdueQueue['onTimeRateByTier'
               value={r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`}
               styles={{ content: { color: TIER_COLORS[r.tier] } }}
             />
-            <span style={{ fontSize: 12, color: '#8c8c8c' }}>{t('care.supervision.overdue.onTimeCount', { onTime: r.onTime, done: r.done })}</span>
+            <span style={{ fontSize: 12, color: '#8c8c8c' }}>
+              {t('care.supervision.overdue.onTimeCount', { onTime: r.onTime, done: r.done })}
+            </span>
           </Col>
         ))}
       </Row>
@@ -74,9 +118,23 @@ export default function OverduePage() {
         <Flex vertical gap={16}>
           <EscalationsCard />
           <OnTimeRates rates={queue.data.onTimeRateByTier} period={queue.data.onTimePeriod} />
-          <BucketTable title="care.supervision.overdue.byWorker" rows={queue.data.byWorker} testId="overdue-by-worker" />
-          <BucketTable title="care.supervision.overdue.byGrid" rows={queue.data.byGrid} testId="overdue-by-grid" />
-          <BucketTable title="care.supervision.overdue.byCommunity" rows={queue.data.byCommunity} testId="overdue-by-community" />
+          <BucketTable
+            title="care.supervision.overdue.byWorker"
+            rows={queue.data.byWorker}
+            testId="overdue-by-worker"
+            none="care.supervision.overdue.unassigned"
+          />
+          <BucketTable
+            title="care.supervision.overdue.byGrid"
+            rows={queue.data.byGrid}
+            testId="overdue-by-grid"
+            none="care.supervision.overdue.noGrid"
+          />
+          <BucketTable
+            title="care.supervision.overdue.byCommunity"
+            rows={queue.data.byCommunity}
+            testId="overdue-by-community"
+          />
         </Flex>
       ) : null}
     </>

@@ -17,7 +17,10 @@ interface FormValues {
 
 const INITIAL_SCORES = Object.fromEntries(NEED_DOMAINS.map((d) => [d, { score: 0 }])) as FormValues['scores'];
 const { min: MIN_SCORE = 0, max: MAX_SCORE = 3 } = schemaLimits(DomainScore.shape.score);
-const SCORE_OPTIONS = Array.from({ length: MAX_SCORE - MIN_SCORE + 1 }, (_, i) => ({ value: MIN_SCORE + i, label: String(MIN_SCORE + i) }));
+const SCORE_OPTIONS = Array.from({ length: MAX_SCORE - MIN_SCORE + 1 }, (_, i) => ({
+  value: MIN_SCORE + i,
+  label: String(MIN_SCORE + i),
+}));
 
 function AssessmentOutcome({ result }: { result: AssessmentResult }) {
   const { t } = useI18n();
@@ -30,7 +33,11 @@ function AssessmentOutcome({ result }: { result: AssessmentResult }) {
   return (
     <Result
       status={result.tierChange === 'pending_approval' ? 'info' : 'success'}
-      title={<span data-testid="assessment-outcome" data-change={result.tierChange}>{title}</span>}
+      title={
+        <span data-testid="assessment-outcome" data-change={result.tierChange}>
+          {title}
+        </span>
+      }
       subTitle={result.nextVisitDue ? t('care.tiers.assess.nextVisit', { date: result.nextVisitDue }) : undefined}
     />
   );
@@ -121,9 +128,16 @@ export function AssessmentModal({ clientId, onClose }: { clientId: string; onClo
         <Form.Item
           name="overrideReason"
           label={t('care.tiers.assess.overrideReason')}
-          rules={rules(AssessmentInput.shape.overrideReason, { required: true, messages: { required: t('care.tiers.assess.overrideRequired') } })}
+          rules={rules(AssessmentInput.shape.overrideReason, {
+            required: true,
+            messages: { required: t('care.tiers.assess.overrideRequired') },
+          })}
         >
-          <Input.TextArea rows={2} maxLength={schemaLimits(AssessmentInput.shape.overrideReason).max} data-testid="assess-override-reason" />
+          <Input.TextArea
+            rows={2}
+            maxLength={schemaLimits(AssessmentInput.shape.overrideReason).max}
+            data-testid="assess-override-reason"
+          />
         </Form.Item>
       ) : null}
     </FormModal>

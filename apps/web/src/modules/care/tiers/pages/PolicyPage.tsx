@@ -26,7 +26,13 @@ function NumberField({ name, label, schema }: { name: (string | number)[]; label
   const { min, max } = schemaLimits(schema);
   return (
     <Form.Item name={name} label={label} rules={rules(schema)}>
-      <InputNumber min={min} max={max} precision={0} style={{ width: '100%' }} data-testid={`policy-${name.join('-')}`} />
+      <InputNumber
+        min={min}
+        max={max}
+        precision={0}
+        style={{ width: '100%' }}
+        data-testid={`policy-${name.join('-')}`}
+      />
     </Form.Item>
   );
 }
@@ -35,7 +41,9 @@ function Section({ title, children }: { title: MessageKey; children: ReactNode }
   const { t } = useI18n();
   return (
     <>
-      <Typography.Title level={5} style={{ marginTop: 8 }}>{t(title)}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 8 }}>
+        {t(title)}
+      </Typography.Title>
       <Row gutter={12}>{children}</Row>
     </>
   );
@@ -55,24 +63,59 @@ function PolicyForm({ policy, onSaved }: { policy: TierPolicy; onSaved: (r: Tier
     <Form form={form} layout="vertical" initialValues={policy.rules} onFinish={handleFinish}>
       <Section title="care.tiers.policy.cadence">
         {TIERS.map((tier) => (
-          <Col key={tier} {...col}><NumberField name={['cadenceDays', tier]} label={<TierTag tier={tier} />} schema={rule.cadenceDays} /></Col>
+          <Col key={tier} {...col}>
+            <NumberField name={['cadenceDays', tier]} label={<TierTag tier={tier} />} schema={rule.cadenceDays} />
+          </Col>
         ))}
       </Section>
       <Section title="care.tiers.policy.reassess">
         {TIERS.map((tier) => (
-          <Col key={tier} {...col}><NumberField name={['reassessMonths', tier]} label={<TierTag tier={tier} />} schema={rule.reassessMonths} /></Col>
+          <Col key={tier} {...col}>
+            <NumberField name={['reassessMonths', tier]} label={<TierTag tier={tier} />} schema={rule.reassessMonths} />
+          </Col>
         ))}
       </Section>
       <Section title="care.tiers.policy.thresholds">
-        <Col xs={24} sm={12}><NumberField name={['redIfAnyAtLeast']} label={t('care.tiers.policy.redIfAnyAtLeast')} schema={rule.redIfAnyAtLeast} /></Col>
-        <Col xs={24} sm={12}><NumberField name={['yellowIfCountAtLeast2']} label={t('care.tiers.policy.yellowIfCountAtLeast2')} schema={rule.yellowIfCountAtLeast2} /></Col>
+        <Col xs={24} sm={12}>
+          <NumberField
+            name={['redIfAnyAtLeast']}
+            label={t('care.tiers.policy.redIfAnyAtLeast')}
+            schema={rule.redIfAnyAtLeast}
+          />
+        </Col>
+        <Col xs={24} sm={12}>
+          <NumberField
+            name={['yellowIfCountAtLeast2']}
+            label={t('care.tiers.policy.yellowIfCountAtLeast2')}
+            schema={rule.yellowIfCountAtLeast2}
+          />
+        </Col>
       </Section>
       <Section title="care.tiers.policy.escalation">
-        <Col xs={24} sm={12}><NumberField name={['escalation', 'supervisorAfterDays']} label={t('care.tiers.policy.supervisorAfterDays')} schema={rule.supervisorAfterDays} /></Col>
-        <Col xs={24} sm={12}><NumberField name={['escalation', 'streetAfterDays']} label={t('care.tiers.policy.streetAfterDays')} schema={rule.streetAfterDays} /></Col>
+        <Col xs={24} sm={12}>
+          <NumberField
+            name={['escalation', 'supervisorAfterDays']}
+            label={t('care.tiers.policy.supervisorAfterDays')}
+            schema={rule.supervisorAfterDays}
+          />
+        </Col>
+        <Col xs={24} sm={12}>
+          <NumberField
+            name={['escalation', 'streetAfterDays']}
+            label={t('care.tiers.policy.streetAfterDays')}
+            schema={rule.streetAfterDays}
+          />
+        </Col>
       </Section>
       <ErrorAlert error={save.alertError} testId="policy-error" />
-      <Button type="primary" htmlType="submit" loading={save.isPending} disabled={save.isPending} data-testid="policy-submit" style={{ marginTop: 8 }}>
+      <Button
+        type="primary"
+        htmlType="submit"
+        loading={save.isPending}
+        disabled={save.isPending}
+        data-testid="policy-submit"
+        style={{ marginTop: 8 }}
+      >
         {t('care.tiers.policy.submit')}
       </Button>
     </Form>
@@ -96,14 +139,24 @@ export default function PolicyPage() {
         {areas.length === 0 ? <Empty description={t('care.tiers.policy.noArea')} /> : null}
         <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
           <Typography.Text>{t('care.tiers.policy.area')}</Typography.Text>
-          <Select value={code} onChange={(next: string) => { setCode(next); setResult(null); }} style={{ minWidth: 180, maxWidth: '100%' }} data-testid="policy-area"
-            options={areas.map((a) => ({ value: a.code, label: a.name }))} />
+          <Select
+            value={code}
+            onChange={(next: string) => {
+              setCode(next);
+              setResult(null);
+            }}
+            style={{ minWidth: 180, maxWidth: '100%' }}
+            data-testid="policy-area"
+            options={areas.map((a) => ({ value: a.code, label: a.name }))}
+          />
           {p ? (
             <>
               <Tag color={p.inherited ? 'default' : 'blue'} data-testid="policy-inherited" data-inherited={p.inherited}>
                 {p.inherited ? t('care.tiers.policy.inherited') : t('care.tiers.policy.own')}
               </Tag>
-              <Typography.Text type="secondary" data-testid="policy-version">{t('care.tiers.policy.version', { v: p.version })}</Typography.Text>
+              <Typography.Text type="secondary" data-testid="policy-version">
+                {t('care.tiers.policy.version', { v: p.version })}
+              </Typography.Text>
             </>
           ) : null}
         </Flex>
@@ -111,8 +164,14 @@ export default function PolicyPage() {
         {policy.isPending && code ? <Loading /> : null}
         {p ? <PolicyForm key={`${p.areaCode}-${p.version}`} policy={p} onSaved={setResult} /> : null}
         {result && result.areaCode === code ? (
-          <Alert style={{ marginTop: 16 }} type="success" showIcon data-testid="policy-result" data-replanned={result.replanned}
-            title={t('care.tiers.policy.result', { n: result.replanned })} />
+          <Alert
+            style={{ marginTop: 16 }}
+            type="success"
+            showIcon
+            data-testid="policy-result"
+            data-replanned={result.replanned}
+            title={t('care.tiers.policy.result', { n: result.replanned })}
+          />
         ) : null}
       </Card>
     </>

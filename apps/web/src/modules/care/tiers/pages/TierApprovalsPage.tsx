@@ -24,7 +24,9 @@ function RejectModal({ approval, onClose }: { approval: TierApproval; onClose: (
     <FormModal
       title={t('care.tiers.approvals.rejectTitle', { name: approval.clientName })}
       form={form}
-      onSubmit={({ note }) => decide.mutateAsync({ id: approval.id, approve: false, note: note?.trim() || undefined }).then(onClose)}
+      onSubmit={({ note }) =>
+        decide.mutateAsync({ id: approval.id, approve: false, note: note?.trim() || undefined }).then(onClose)
+      }
       onClose={onClose}
       okText={t('app.reject')}
       okDanger
@@ -54,10 +56,17 @@ export default function TierApprovalsPage() {
   const decide = useDecideTier({ success: 'app.done' });
   const [rejecting, setRejecting] = useState<TierApproval | null>(null);
 
-  const approve = (a: TierApproval) => decide.mutate({ id: a.id, approve: true }, { onError: (e) => void message.error(errorMessage(e)) });
+  const approve = (a: TierApproval) =>
+    decide.mutate({ id: a.id, approve: true }, { onError: (e) => void message.error(errorMessage(e)) });
 
   const columns: DataColumn<TierApproval>[] = [
-    { key: 'client', title: t('care.field.name'), width: 120, card: 'title', render: (a) => <Link to={`/care/clients/${a.clientId}`}>{a.clientName}</Link> },
+    {
+      key: 'client',
+      title: t('care.field.name'),
+      width: 120,
+      card: 'title',
+      render: (a) => <Link to={`/care/clients/${a.clientId}`}>{a.clientName}</Link>,
+    },
     { key: 'community', title: t('care.field.community'), width: 130, render: (a) => areas.nameOf(a.communityCode) },
     {
       key: 'change',
@@ -71,7 +80,12 @@ export default function TierApprovalsPage() {
     },
     { key: 'reason', title: t('app.reason'), width: 220, render: (a) => a.reason ?? '—' },
     { key: 'by', title: t('care.tiers.approvals.requestedBy'), width: 110, render: (a) => a.requestedBy ?? '—' },
-    { key: 'at', title: t('care.tiers.approvals.requestedAt'), width: 170, render: (a) => formatDateTime(a.requestedAt) },
+    {
+      key: 'at',
+      title: t('care.tiers.approvals.requestedAt'),
+      width: 170,
+      render: (a) => formatDateTime(a.requestedAt),
+    },
     {
       key: 'actions',
       title: t('app.actions'),

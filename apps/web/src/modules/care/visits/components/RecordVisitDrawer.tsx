@@ -79,7 +79,11 @@ export function RecordVisitDrawer({ visit, today, onClose, onRecorded }: RecordV
           />
         </Form.Item>
         <Form.Item name="mode" label={t('care.visit.mode')}>
-          <Select size="large" data-testid="record-mode" options={VISIT_MODES.map((m) => ({ value: m, label: t(`care.visit.mode.${m}`) }))} />
+          <Select
+            size="large"
+            data-testid="record-mode"
+            options={VISIT_MODES.map((m) => ({ value: m, label: t(`care.visit.mode.${m}`) }))}
+          />
         </Form.Item>
         <Form.Item name="visitedOn" label={t('care.visit.visitedOn')} rules={rules(field.visitedOn, { map: toDate })}>
           <DatePicker
@@ -92,7 +96,11 @@ export function RecordVisitDrawer({ visit, today, onClose, onRecorded }: RecordV
           />
         </Form.Item>
         {outcome === 'missed' ? (
-          <Form.Item name="missedReason" label={t('care.visit.missedReason')} rules={rules(field.missedReason, { required: true })}>
+          <Form.Item
+            name="missedReason"
+            label={t('care.visit.missedReason')}
+            rules={rules(field.missedReason, { required: true })}
+          >
             <Select
               size="large"
               data-testid="record-missed-reason"

@@ -23,7 +23,11 @@ export function VisitCard({ visit, overdue, onRecord }: VisitCardProps) {
     >
       <Flex vertical gap={8}>
         <Flex justify="space-between" align="center" gap={8} wrap>
-          <Link to={`/care/clients/${visit.clientId}`} data-testid={`visit-client-${visit.id}`} style={{ fontSize: 16, fontWeight: 600 }}>
+          <Link
+            to={`/care/clients/${visit.clientId}`}
+            data-testid={`visit-client-${visit.id}`}
+            style={{ fontSize: 16, fontWeight: 600 }}
+          >
             {visit.clientName}
           </Link>
           <TierTag tier={visit.tier} />
@@ -34,11 +38,18 @@ export function VisitCard({ visit, overdue, onRecord }: VisitCardProps) {
           </Typography.Text>
         ) : null}
         <Typography.Text type="secondary">
-          {t('care.visit.due', { date: visit.dueDate })} · {t('care.visit.window', { start: visit.windowStart, end: visit.windowEnd })}
+          {t('care.visit.due', { date: visit.dueDate })} ·{' '}
+          {t('care.visit.window', { start: visit.windowStart, end: visit.windowEnd })}
         </Typography.Text>
         <Typography.Text type="secondary">{t(`care.visit.mode.${visit.mode}`)}</Typography.Text>
         <Can permission="care.visit.write">
-          <Button type="primary" size="large" block onClick={() => onRecord(visit)} data-testid={`record-visit-${visit.id}`}>
+          <Button
+            type="primary"
+            size="large"
+            block
+            onClick={() => onRecord(visit)}
+            data-testid={`record-visit-${visit.id}`}
+          >
             {t('care.visit.record')}
           </Button>
         </Can>

@@ -97,15 +97,36 @@ export default function WorklistPage() {
         {data ? (
           <>
             <Typography.Text type="secondary">{t('care.visit.worklist.today', { date: data.today })}</Typography.Text>
-            <Section title="care.visit.worklist.overdue" testId="worklist-overdue" visits={data.overdue} overdue onRecord={setRecording} />
-            <Section title="care.visit.worklist.dueToday" testId="worklist-today" visits={data.dueToday} onRecord={setRecording} />
-            <Section title="care.visit.worklist.thisWeek" testId="worklist-week" visits={data.thisWeek} onRecord={setRecording} />
+            <Section
+              title="care.visit.worklist.overdue"
+              testId="worklist-overdue"
+              visits={data.overdue}
+              overdue
+              onRecord={setRecording}
+            />
+            <Section
+              title="care.visit.worklist.dueToday"
+              testId="worklist-today"
+              visits={data.dueToday}
+              onRecord={setRecording}
+            />
+            <Section
+              title="care.visit.worklist.thisWeek"
+              testId="worklist-week"
+              visits={data.thisWeek}
+              onRecord={setRecording}
+            />
             {nothingDue ? <Empty data-testid="worklist-empty" description={t('care.visit.worklist.empty')} /> : null}
           </>
         ) : null}
       </Flex>
       {recording && data ? (
-        <RecordVisitDrawer visit={recording} today={data.today} onClose={() => setRecording(null)} onRecorded={handleRecorded} />
+        <RecordVisitDrawer
+          visit={recording}
+          today={data.today}
+          onClose={() => setRecording(null)}
+          onRecorded={handleRecorded}
+        />
       ) : null}
     </>
   );
