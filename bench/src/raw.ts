@@ -2,18 +2,15 @@
 // repository functions through a recording Drizzle handle (so the SQL text is exactly the server's), then replayed
 // with the bare driver (pg.Pool / PGlite) — no HTTP, no session lookup, no JSON, no audit of reads.
 import { randomUUID } from 'node:crypto';
+import { findClient, nextDueFor, visibleClients } from '../../apps/server/src/modules/care/clients/clients.repository';
 import {
-  findClient,
   clientAssessments,
   clientTierChanges,
   clientVisits,
-  nextDueFor,
   clientEventsOf,
   clientCases,
   clientReferrals,
-  forEachClientInListOrder,
-  visibleClients,
-} from '../../apps/server/src/modules/care/clients/clients.repository';
+} from '../../apps/server/src/modules/care/clients/client-history.repository';
 import { plannedVisits } from '../../apps/server/src/modules/care/visits/visits.repository';
 import {
   dashboardAggregates,
@@ -22,7 +19,10 @@ import {
   onTimeByTierNaive,
 } from '../../apps/server/src/modules/care/supervision/supervision.repository';
 import { minorBornAfter } from '../../apps/server/src/modules/care/clients/clients.policy';
-import { listAreasInScopeForLedger } from '../../apps/server/src/modules/care/ledger/ledger.repository';
+import {
+  forEachClientInListOrder,
+  listAreasInScopeForLedger,
+} from '../../apps/server/src/modules/care/ledger/ledger.repository';
 import { findUserById } from '../../apps/server/src/modules/users';
 import { addDays } from '../../apps/server/src/platform/dates';
 import { policyFor } from '../../apps/server/src/modules/care/policies/planning';

@@ -18,7 +18,10 @@ test('the client list keeps its tier filter and page in the URL, so Back returns
   // The demo community has well over 20 blue-tier clients, so the filtered list has a second page.
   await chooseOption(page, 'clients-filter-tier', '蓝');
   await expect(page).toHaveURL(/[?&]tier=blue(&|$)/);
+  // Wait for page 2's rows, not only the pagination (which moves before the request answers).
+  const secondPage = page.waitForResponse((r) => /\/api\/care\/clients\?.*page=2/.test(r.url()) && r.ok());
   await table.locator('.ant-pagination-item-2').click();
+  await secondPage;
   await expect(page).toHaveURL(/[?&]page=2(&|$)/);
   await expect(table.locator('.ant-pagination-item-active')).toHaveText('2');
   const firstKey = await rows.first().getAttribute('data-row-key');

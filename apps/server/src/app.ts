@@ -19,6 +19,7 @@ import { type AppContext, createContext } from './platform/context';
 import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
 import { AppError, registerErrorHandler, toFieldError } from './platform/errors';
+import { registerIdempotency } from './platform/idempotency';
 import { registerInputGuard } from './platform/input-guard';
 import type { Keys } from './platform/keys';
 import { registerRequestContext } from './platform/request-context';
@@ -60,27 +61,7 @@ declare module 'fastify' {
 /** Builds the whole application; used by main.ts and by the tests (with an in-memory database and a fake clock). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const app = Fastify({
-    // Personal identifiers never reach the log: request lines and errors go through the redacting serializers (F9).
-    logger: options.logger === false ? false : { level: config.logLevel, serializers: logSerializers },
-    // A hop count becomes proxy-addr's rule "the first n hops from us are proxies" (F12); a list is taken as it is.
-    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
-    genReqId: () => randomUUID(),
-    bodyLimit: 2 * 1024 * 1024,
-    // Errors raised before routing (a malformed percent-encoding in the path, a bad Content-Type) get the same body
-    // and headers as every other error instead of Fastify's default.
-    frameworkErrors: (error, request, reply) => {
-      applySecurityHeaders(request, reply, undefined);
-      const lang = pickLang(request.headers['accept-language']);
-      const body: ErrorBody = {
-        code: 'common.validation_failed',
-        message: ERROR_MESSAGES['common.validation_failed'][lang],
-        requestId: request.id,
-        fields: [toFieldError({ path: '', code: 'field.malformed_request', params: { detail: error.message } }, lang)],
-      };
-      void (reply as FastifyReply).status(400).send(body);
-    },
-  }).withTypeProvider<ZodTypeProvider>();
+  const app = createFastify(options);
   const ctx = createContext({
     database: options.database,
     config,
@@ -89,23 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     log: app.log,
   });
   app.decorate('ctx', ctx);
-  const routeTable: RouteInfo[] = [];
-  app.decorate('routeTable', routeTable);
-  app.addHook('onRoute', (route) => {
-    // Swagger UI's own routes (registered by its plugin): public pages that carry their own CSP. Decided here, from
-    // the registered pattern, so the request hooks only ever look at the matched route's config.
-    if (route.url.startsWith('/api/docs'))
-      route.config = { ...(route.config ?? {}), public: true, ownContentSecurityPolicy: true };
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) {
-      // Every route but Swagger UI's pages and the web app's files: a route added anywhere (not only under /api/)
-      // is in the table, so the route-table tests cover it.
-      const config = (route.config ?? {}) as Record<string, unknown>;
-      if (method === 'HEAD' || config.ownContentSecurityPolicy || config.cacheable) continue;
-      const { params, querystring, body } = (route.schema ?? {}) as RouteInfo['schema'];
-      routeTable.push({ method, url: route.url, config, schema: { params, querystring, body } });
-    }
-  });
+  app.decorate('routeTable', collectRouteTable(app));
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -114,30 +79,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandler(app);
   registerInputGuard(app);
   registerRequestContext(app, ctx, (token, request) => resolveSession(ctx, token, request));
+  registerIdempotency(app, ctx);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'Linli 邻里 API', version: '0.1.0', description: 'Neighbourhood care and co-governance platform' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_sid' } } },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-
-  app.get(
-    '/api/health',
-    {
-      schema: {
-        tags: ['system'],
-        response: { 200: z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) }) },
-      },
-      config: { public: true },
-    },
-    async () => ({ ok: true as const, database: options.database.kind }),
-  );
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  await registerApiDocs(app, options.database);
 
   // The modules: their event handlers, their routes, their background work (src/modules.ts).
   const modules = await loadModules();
@@ -159,6 +103,80 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await ctx.auditWriter.close();
   });
   return app;
+}
+
+/** The Fastify instance with the app's logging, proxy trust, body limit and answer to errors raised before routing. */
+function createFastify(options: BuildAppOptions) {
+  const { config } = options;
+  return Fastify({
+    // Personal identifiers never reach the log: request lines and errors go through the redacting serializers (F9).
+    logger: options.logger === false ? false : { level: config.logLevel, serializers: logSerializers },
+    // A hop count becomes proxy-addr's rule "the first n hops from us are proxies" (F12); a list is taken as it is.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 2 * 1024 * 1024,
+    // Errors raised before routing (a malformed percent-encoding in the path, a bad Content-Type) get the same body
+    // and headers as every other error instead of Fastify's default.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request, reply, undefined);
+      const lang = pickLang(request.headers['accept-language']);
+      const body: ErrorBody = {
+        code: 'common.validation_failed',
+        message: ERROR_MESSAGES['common.validation_failed'][lang],
+        requestId: request.id,
+        fields: [toFieldError({ path: '', code: 'field.malformed_request', params: { detail: error.message } }, lang)],
+      };
+      void (reply as FastifyReply).status(400).send(body);
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+}
+
+/** Every route as it is registered, for the route-table tests; Swagger UI's pages are marked public here. */
+function collectRouteTable(app: FastifyInstance): RouteInfo[] {
+  const routeTable: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    // Swagger UI's own routes (registered by its plugin): public pages that carry their own CSP. Decided here, from
+    // the registered pattern, so the request hooks only ever look at the matched route's config.
+    if (route.url.startsWith('/api/docs'))
+      route.config = { ...(route.config ?? {}), public: true, ownContentSecurityPolicy: true };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      // Every route but Swagger UI's pages and the web app's files: a route added anywhere (not only under /api/)
+      // is in the table, so the route-table tests cover it.
+      const config = (route.config ?? {}) as Record<string, unknown>;
+      if (method === 'HEAD' || config.ownContentSecurityPolicy || config.cacheable) continue;
+      const { params, querystring, body } = (route.schema ?? {}) as RouteInfo['schema'];
+      routeTable.push({ method, url: route.url, config, schema: { params, querystring, body } });
+    }
+  });
+  return routeTable;
+}
+
+/** The OpenAPI document, Swagger UI under /api/docs, and the health check. */
+async function registerApiDocs(app: ReturnType<typeof createFastify>, database: Database): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Linli 邻里 API', version: '0.1.0', description: 'Neighbourhood care and co-governance platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        response: { 200: z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) }) },
+      },
+      config: { public: true },
+    },
+    async () => ({ ok: true as const, database: database.kind }),
+  );
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 }
 
 /** Trusts the `hops` addresses nearest to us (our own proxies) and none beyond them. */

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { type Lang, type Role, ROLES, fieldMessage, separationConflict } from '@linli/contracts';
-import { loadConfig } from './config';
+import { type AppConfig, loadConfig } from './config';
 import { seedDemo } from './db/seed/demo';
 import { importDistrict } from './modules/org';
 import { checkPasswordPolicy, createAccount, findUserByUsername, hashPassword } from './modules/users';
@@ -60,6 +60,8 @@ async function readPassword(): Promise<string> {
   return password;
 }
 
+type Runtime = Awaited<ReturnType<typeof openRuntime>>;
+
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   const config = loadConfig();
@@ -74,110 +76,11 @@ async function main(argv: string[]): Promise<number> {
       console.log(runtime.migrated.length ? `applied: ${runtime.migrated.join(', ')}` : 'database is up to date');
       return 0;
     }
-    if (command === 'seed' && sub === 'demo') {
-      const result = await seedDemo(ctx, config.demoPassword);
-      if (!result.seeded) {
-        console.error('the database already has accounts; demo data is only loaded into an empty database');
-        return 1;
-      }
-      console.log(`demo accounts: ${result.accounts.join(', ')}`);
-      console.log(config.demoPassword ? 'password: LINLI_DEMO_PASSWORD' : `password (shown once): ${result.password}`);
-      if (!config.demoMode) console.log('note: set LINLI_DEMO=1 to let demo admins log in without TOTP');
-      return 0;
-    }
-    if (command === 'areas' && sub === 'import') {
-      const code = rest[0];
-      if (!code || !/^\d{6}$/.test(code)) throw new Error('usage: linli areas import CODE6');
-      const added = await ctx.db.transaction((tx) => importDistrict(ctx, tx, code));
-      console.log(`imported ${added.length} areas`);
-      return 0;
-    }
-    if (command === 'import' && sub === 'clients') {
-      const file = rest.find((a) => !a.startsWith('--') && a !== option(rest, '--as'));
-      const as = option(rest, '--as');
-      if (!file || !as)
-        throw new Error('usage: linli import clients FILE --as USERNAME [--dry-run] [--all-or-nothing]');
-      const actor = await cliActor(ctx, as);
-      // `npm run linli` runs inside apps/server; a relative FILE means where the user typed the command (INIT_CWD).
-      const report = await createCareModule(ctx).ledger.importClients(
-        actor,
-        readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file)),
-        {
-          dryRun: rest.includes('--dry-run'),
-          allOrNothing: rest.includes('--all-or-nothing'),
-        },
-      );
-      // The operator's language: Chinese when the shell's locale is, English otherwise.
-      const lang: Lang = /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh' : 'en';
-      const said = reportInLanguage(report, lang);
-      console.log(
-        lang === 'zh'
-          ? `行数 ${report.total}；有效 ${report.valid}；新建 ${report.created}；已存在 ${report.skippedExisting}；拒绝 ${report.rejected.length}；${report.written ? '已写入' : '未写入'}`
-          : `rows: ${report.total}; valid: ${report.valid}; created: ${report.created}; existing: ${report.skippedExisting}; rejected: ${report.rejected.length}; ${report.written ? 'written' : 'nothing written'}`,
-      );
-      for (const r of said.rejected) {
-        const reasons = r.reasons.map((x) => x.message);
-        console.log(
-          lang === 'zh' ? `  第 ${r.row} 行：${reasons.join('；')}` : `  row ${r.row}: ${reasons.join('; ')}`,
-        );
-      }
-      return report.rejected.length && !report.written ? 1 : 0;
-    }
-    if (command === 'admin' && sub === 'create') {
-      const username = option(rest, '--username');
-      const district = option(rest, '--district');
-      const role = (option(rest, '--role') ?? 'system_admin') as Role;
-      if (!username || !district || !/^\d{6}$/.test(district) || !ROLES.includes(role)) throw new Error(USAGE);
-      if (separationConflict([role])) throw new Error('invalid role');
-      if (await findUserByUsername(ctx.db, username)) throw new Error(`user ${username} exists`);
-      const password = await readPassword();
-      const problems = checkPasswordPolicy(password, config.passwordProfile, username);
-      if (problems.length)
-        throw new Error(`password rejected: ${problems.map((p) => fieldMessage(p.code, 'en', p.params)).join('; ')}`);
-      const hash = await hashPassword(password);
-      await ctx.db.transaction(async (tx) => {
-        await importDistrict(ctx, tx, district, []);
-        const id = await createAccount(tx, {
-          username,
-          displayName: option(rest, '--display-name') ?? username,
-          passwordHash: hash,
-          roles: [role],
-          areaCodes: [`${district}000000`],
-          at: ctx.clock.now(),
-        });
-        await auditInTx(ctx, tx, null, {
-          action: 'user.create',
-          actorName: 'cli',
-          objectType: 'user',
-          objectIds: [id],
-          fields: ['username', 'roles', 'areaCodes', 'password'],
-        });
-      });
-      console.log(`created ${role} ${username}; the first login asks to set up TOTP`);
-      return 0;
-    }
-    if (command === 'audit' && sub === 'verify') {
-      // Rows still in the outbox (a server stopped before sealing them) join the chain first, and are anchored in
-      // the same file the server uses (ADR 0006).
-      const { anchor } = ctx.auditWriter;
-      const sealed = await sealAudit(ctx.db, runtime.keys.auditHmac, ctx.clock, 5000, anchor);
-      if (sealed) console.log(`sealed ${sealed} pending audit rows into the chain`);
-      const result = await verifyAuditChain(ctx.db, runtime.keys.auditHmac, { anchor });
-      const anchored = !anchor
-        ? 'anchoring is off'
-        : result.lastAnchoredSeq === null
-          ? `nothing anchored yet in ${anchor.file}`
-          : `last anchored row ${result.lastAnchoredSeq} (${anchor.file})`;
-      if (result.ok) {
-        console.log(`audit chain OK: ${result.checked} rows verified; ${anchored}`);
-        return 0;
-      }
-      const where = result.firstBrokenSeq === null ? '' : ` at row ${result.firstBrokenSeq}`;
-      console.error(
-        `audit chain BROKEN${where}: ${result.reason} (${result.checked} rows verified before it; ${anchored})`,
-      );
-      return 1;
-    }
+    if (command === 'seed' && sub === 'demo') return await seedDemoCommand(ctx, config);
+    if (command === 'areas' && sub === 'import') return await importAreasCommand(ctx, rest);
+    if (command === 'import' && sub === 'clients') return await importClientsCommand(ctx, rest);
+    if (command === 'admin' && sub === 'create') return await createAdminCommand(ctx, config, rest);
+    if (command === 'audit' && sub === 'verify') return await verifyAuditCommand(runtime);
     console.error(USAGE);
     return 2;
   } finally {
@@ -185,6 +88,113 @@ async function main(argv: string[]): Promise<number> {
     await runtime.database.close();
     runtime.release();
   }
+}
+
+async function seedDemoCommand(ctx: AppContext, config: AppConfig): Promise<number> {
+  const result = await seedDemo(ctx, config.demoPassword);
+  if (!result.seeded) {
+    console.error('the database already has accounts; demo data is only loaded into an empty database');
+    return 1;
+  }
+  console.log(`demo accounts: ${result.accounts.join(', ')}`);
+  console.log(config.demoPassword ? 'password: LINLI_DEMO_PASSWORD' : `password (shown once): ${result.password}`);
+  if (!config.demoMode) console.log('note: set LINLI_DEMO=1 to let demo admins log in without TOTP');
+  return 0;
+}
+
+async function importAreasCommand(ctx: AppContext, rest: string[]): Promise<number> {
+  const code = rest[0];
+  if (!code || !/^\d{6}$/.test(code)) throw new Error('usage: linli areas import CODE6');
+  const added = await ctx.db.transaction((tx) => importDistrict(ctx, tx, code));
+  console.log(`imported ${added.length} areas`);
+  return 0;
+}
+
+async function importClientsCommand(ctx: AppContext, rest: string[]): Promise<number> {
+  const file = rest.find((a) => !a.startsWith('--') && a !== option(rest, '--as'));
+  const as = option(rest, '--as');
+  if (!file || !as) throw new Error('usage: linli import clients FILE --as USERNAME [--dry-run] [--all-or-nothing]');
+  const actor = await cliActor(ctx, as);
+  // `npm run linli` runs inside apps/server; a relative FILE means where the user typed the command (INIT_CWD).
+  const report = await createCareModule(ctx).ledger.importClients(
+    actor,
+    readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file)),
+    {
+      dryRun: rest.includes('--dry-run'),
+      allOrNothing: rest.includes('--all-or-nothing'),
+    },
+  );
+  // The operator's language: Chinese when the shell's locale is, English otherwise.
+  const lang: Lang = /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh' : 'en';
+  const said = reportInLanguage(report, lang);
+  console.log(
+    lang === 'zh'
+      ? `行数 ${report.total}；有效 ${report.valid}；新建 ${report.created}；已存在 ${report.skippedExisting}；拒绝 ${report.rejected.length}；${report.written ? '已写入' : '未写入'}`
+      : `rows: ${report.total}; valid: ${report.valid}; created: ${report.created}; existing: ${report.skippedExisting}; rejected: ${report.rejected.length}; ${report.written ? 'written' : 'nothing written'}`,
+  );
+  for (const r of said.rejected) {
+    const reasons = r.reasons.map((x) => x.message);
+    console.log(lang === 'zh' ? `  第 ${r.row} 行：${reasons.join('；')}` : `  row ${r.row}: ${reasons.join('; ')}`);
+  }
+  return report.rejected.length && !report.written ? 1 : 0;
+}
+
+async function createAdminCommand(ctx: AppContext, config: AppConfig, rest: string[]): Promise<number> {
+  const username = option(rest, '--username');
+  const district = option(rest, '--district');
+  const role = (option(rest, '--role') ?? 'system_admin') as Role;
+  if (!username || !district || !/^\d{6}$/.test(district) || !ROLES.includes(role)) throw new Error(USAGE);
+  if (separationConflict([role])) throw new Error('invalid role');
+  if (await findUserByUsername(ctx.db, username)) throw new Error(`user ${username} exists`);
+  const password = await readPassword();
+  const problems = checkPasswordPolicy(password, config.passwordProfile, username);
+  if (problems.length)
+    throw new Error(`password rejected: ${problems.map((p) => fieldMessage(p.code, 'en', p.params)).join('; ')}`);
+  const hash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    await importDistrict(ctx, tx, district, []);
+    const id = await createAccount(tx, {
+      username,
+      displayName: option(rest, '--display-name') ?? username,
+      passwordHash: hash,
+      roles: [role],
+      areaCodes: [`${district}000000`],
+      at: ctx.clock.now(),
+    });
+    await auditInTx(ctx, tx, null, {
+      action: 'user.create',
+      actorName: 'cli',
+      objectType: 'user',
+      objectIds: [id],
+      fields: ['username', 'roles', 'areaCodes', 'password'],
+    });
+  });
+  console.log(`created ${role} ${username}; the first login asks to set up TOTP`);
+  return 0;
+}
+
+async function verifyAuditCommand(runtime: Runtime): Promise<number> {
+  const { ctx } = runtime;
+  // Rows still in the outbox (a server stopped before sealing them) join the chain first, and are anchored in
+  // the same file the server uses (ADR 0006).
+  const { anchor } = ctx.auditWriter;
+  const sealed = await sealAudit(ctx.db, runtime.keys.auditHmac, ctx.clock, 5000, anchor);
+  if (sealed) console.log(`sealed ${sealed} pending audit rows into the chain`);
+  const result = await verifyAuditChain(ctx.db, runtime.keys.auditHmac, { anchor });
+  const anchored = !anchor
+    ? 'anchoring is off'
+    : result.lastAnchoredSeq === null
+      ? `nothing anchored yet in ${anchor.file}`
+      : `last anchored row ${result.lastAnchoredSeq} (${anchor.file})`;
+  if (result.ok) {
+    console.log(`audit chain OK: ${result.checked} rows verified; ${anchored}`);
+    return 0;
+  }
+  const where = result.firstBrokenSeq === null ? '' : ` at row ${result.firstBrokenSeq}`;
+  console.error(
+    `audit chain BROKEN${where}: ${result.reason} (${result.checked} rows verified before it; ${anchored})`,
+  );
+  return 1;
 }
 
 main(process.argv.slice(2)).then(

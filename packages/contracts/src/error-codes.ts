@@ -26,6 +26,16 @@ export const CORE_ERRORS = {
   },
   'common.internal': { status: 500, zh: '系统繁忙，请稍后重试', en: 'The system is busy; please try again later' },
   'common.rate_limited': { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests; please wait a moment' },
+  'common.idempotency_mismatch': {
+    status: 422,
+    zh: '同一个请求编号（Idempotency-Key）已用于另一项操作，请重新提交',
+    en: 'This Idempotency-Key was used for a different request; submit again',
+  },
+  'common.idempotency_in_progress': {
+    status: 409,
+    zh: '同一操作仍在处理中，请稍候再看结果',
+    en: 'The same request is still being processed; check again shortly',
+  },
   'common.csrf_failed': {
     status: 403,
     zh: '页面已过期，请刷新后重试',

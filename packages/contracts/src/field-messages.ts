@@ -95,6 +95,12 @@ export const FIELD_MESSAGES = {
     zh: `出生日期须在 1880–${MAX_YEAR} 年之间`,
     en: `The birth date must be between 1880 and ${MAX_YEAR}`,
   },
+  'care.birth_date_in_future': { zh: '出生日期不能晚于今天', en: 'The birth date cannot be after today' },
+  'care.birth_date_before_1900': { zh: '出生日期不能早于 1900 年', en: 'The birth date cannot be before 1900' },
+  'care.id_birth_date_out_of_range': {
+    zh: '身份证号中的出生日期晚于今天或早于 1900 年，请核对号码',
+    en: 'The birth date in this ID number is after today or before 1900; check the number',
+  },
   'care.birth_date_mismatch': { zh: '出生日期与身份证号不符', en: 'The birth date differs from the ID number' },
   'care.sex_mismatch': { zh: '性别与身份证号不符', en: 'The sex differs from the ID number' },
   'care.assignee_not_in_community': { zh: '该工作人员不负责这个社区', en: 'This worker does not serve the community' },

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BirthDate, DateOnly, isCalendarDate } from './care';
+import { BirthDate, BirthDateInput, DateOnly, IdNumberInput, chinaToday, isCalendarDate } from './care';
+import { idCheckCharacter } from './id-number';
 import { IsoDateTimeInput, findUnstorableText, isStorableText, toStorableText } from './common';
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
@@ -111,5 +112,27 @@ describe('text PostgreSQL cannot store', () => {
   it('replaces what it cannot store with U+FFFD', () => {
     expect(toStorableText('a\u0000b\uD800c')).toBe('a\uFFFDb\uFFFDc');
     expect(toStorableText('😀')).toBe('😀');
+  });
+});
+
+describe('birth dates a user may enter', () => {
+  const idBorn = (date: string) => {
+    const first17 = `110101${date.replace(/-/g, '')}123`;
+    return first17 + idCheckCharacter(first17);
+  };
+  it('refuses a date after today (China) or before 1900, in the field and inside an ID number', () => {
+    expect(BirthDateInput.safeParse('2030-05-05').error?.issues[0]?.message).toBe('care.birth_date_in_future');
+    expect(BirthDateInput.safeParse('1899-12-31').error?.issues[0]?.message).toBe('care.birth_date_before_1900');
+    expect(BirthDateInput.safeParse(chinaToday()).success).toBe(true);
+    expect(BirthDateInput.safeParse('1900-01-01').success).toBe(true);
+    expect(IdNumberInput.safeParse(idBorn('2030-05-05')).error?.issues[0]?.message).toBe(
+      'care.id_birth_date_out_of_range',
+    );
+    expect(IdNumberInput.safeParse(idBorn('1950-05-05')).success).toBe(true);
+  });
+  it("takes today in China, not in the machine's zone", () => {
+    // 2026-12-01 20:00 UTC is already 2 December in China.
+    expect(chinaToday(Date.parse('2026-12-01T20:00:00Z'))).toBe('2026-12-02');
+    expect(chinaToday(Date.parse('2026-12-01T15:59:59Z'))).toBe('2026-12-01');
   });
 });

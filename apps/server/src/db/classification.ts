@@ -127,6 +127,16 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, PiClass>> = {
     last_error: 'none',
   },
   audit_chain_head: { id: 'none', last_seq: 'none', last_hash: 'none' },
+  idempotency_keys: {
+    user_id: 'none',
+    key: 'none',
+    request_hash: 'none',
+    state: 'none',
+    status: 'none',
+    content_type: 'none',
+    body_enc: 'sensitive',
+    created_at: 'none',
+  },
   key_fingerprint: { id: 'none', fingerprint: 'none', created_at: 'none' },
   households: {
     id: 'none',

@@ -14,3 +14,4 @@ export * from '../modules/care/consents/consents.tables';
 export * from '../modules/care/referrals/referrals.tables';
 export * from '../modules/care/exports/exports.tables';
 export * from '../platform/events.tables';
+export * from '../platform/idempotency.tables';

@@ -50,74 +50,80 @@ export interface DbConfig {
 }
 
 export async function createDb(config: DbConfig): Promise<Database> {
-  if (config.databaseUrl) {
-    // Every connection works in UTC so timestamps never depend on the server's zone, and as the application role:
-    // set at login, so a connection that cannot take the role fails to open rather than running as the owner.
-    const pool = new pg.Pool({
-      connectionString: config.databaseUrl,
-      max: config.poolSize ?? 10,
-      options: `-c timezone=UTC -c role=${APP_ROLE}`,
+  if (config.databaseUrl) return createPostgresDb(config.databaseUrl, config.poolSize ?? 10);
+  return createPgliteDb(config.dataDir);
+}
+
+function createPostgresDb(databaseUrl: string, poolSize: number): Database {
+  // Every connection works in UTC so timestamps never depend on the server's zone, and as the application role:
+  // set at login, so a connection that cannot take the role fails to open rather than running as the owner.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    options: `-c timezone=UTC -c role=${APP_ROLE}`,
+  });
+  // pg-pool's end() resolves before the sockets have closed, and drops its own error listener from a client
+  // it is ending. A server-side termination in that gap (a restart, or a test dropping its database) would
+  // otherwise surface as an unhandled 'error' event. Queries still see their own errors; this only keeps
+  // the process alive, and close() waits until every connection has really ended.
+  const open = new Set<pg.PoolClient>();
+  pool.on('connect', (client) => {
+    open.add(client);
+    client.on('error', () => undefined);
+    client.once('end', () => open.delete(client));
+  });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    async withConnection(fn) {
+      const conn = await pool.connect();
+      try {
+        return await fn(async (sqlText) => lastRows((await conn.query(sqlText)) as unknown as PgResults));
+      } finally {
+        conn.release();
+      }
+    },
+    withOwnerConnection: (fn) => withPostgresOwner(databaseUrl, fn),
+    async useAppRole() {},
+    async close() {
+      const ended = [...open].map((client) => new Promise<void>((resolve) => client.once('end', () => resolve())));
+      await pool.end();
+      await Promise.all(ended);
+    },
+  };
+}
+
+type PgResults = pg.QueryResult | pg.QueryResult[];
+const lastRows = (result: PgResults) =>
+  ((Array.isArray(result) ? result[result.length - 1] : result)?.rows ?? []) as Record<string, unknown>[];
+
+/** A connection of its own, outside the pool (the pool's connections never leave the application role). */
+async function withPostgresOwner<T>(databaseUrl: string, fn: (exec: ScriptRunner) => Promise<T>): Promise<T> {
+  const conn = new pg.Client({ connectionString: databaseUrl, options: '-c timezone=UTC' });
+  conn.on('error', () => undefined);
+  await conn.connect();
+  try {
+    return await fn(async (sqlText) => {
+      await conn.query('BEGIN');
+      try {
+        const result = (await conn.query(sqlText)) as unknown as PgResults;
+        await conn.query('COMMIT');
+        return lastRows(result);
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
     });
-    const databaseUrl = config.databaseUrl;
-    // pg-pool's end() resolves before the sockets have closed, and drops its own error listener from a client
-    // it is ending. A server-side termination in that gap (a restart, or a test dropping its database) would
-    // otherwise surface as an unhandled 'error' event. Queries still see their own errors; this only keeps
-    // the process alive, and close() waits until every connection has really ended.
-    const open = new Set<pg.PoolClient>();
-    pool.on('connect', (client) => {
-      open.add(client);
-      client.on('error', () => undefined);
-      client.once('end', () => open.delete(client));
-    });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return {
-      db,
-      kind: 'postgres',
-      async withConnection(fn) {
-        const conn = await pool.connect();
-        try {
-          return await fn(async (sqlText) => {
-            const result = (await conn.query(sqlText)) as unknown as pg.QueryResult | pg.QueryResult[];
-            const last = Array.isArray(result) ? result[result.length - 1] : result;
-            return (last?.rows ?? []) as Record<string, unknown>[];
-          });
-        } finally {
-          conn.release();
-        }
-      },
-      async withOwnerConnection(fn) {
-        // A connection of its own, outside the pool: the pool's connections never leave the application role.
-        const conn = new pg.Client({ connectionString: databaseUrl, options: '-c timezone=UTC' });
-        conn.on('error', () => undefined);
-        await conn.connect();
-        try {
-          return await fn(async (sqlText) => {
-            await conn.query('BEGIN');
-            try {
-              const result = (await conn.query(sqlText)) as unknown as pg.QueryResult | pg.QueryResult[];
-              await conn.query('COMMIT');
-              const last = Array.isArray(result) ? result[result.length - 1] : result;
-              return (last?.rows ?? []) as Record<string, unknown>[];
-            } catch (error) {
-              await conn.query('ROLLBACK').catch(() => undefined);
-              throw error;
-            }
-          });
-        } finally {
-          await conn.end();
-        }
-      },
-      async useAppRole() {},
-      async close() {
-        const ended = [...open].map((client) => new Promise<void>((resolve) => client.once('end', () => resolve())));
-        await pool.end();
-        await Promise.all(ended);
-      },
-    };
+  } finally {
+    await conn.end();
   }
-  const inMemory = config.dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(config.dataDir, { recursive: true });
-  const client = new PGlite(inMemory ? undefined : config.dataDir);
+}
+
+async function createPgliteDb(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(inMemory ? undefined : dataDir);
   await client.waitReady;
   await client.exec("SET TIME ZONE 'UTC'");
   const db = drizzlePglite(client, { schema }) as unknown as Db;

@@ -105,10 +105,6 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
 
   if (asCards) {
     const rows = paging && !serverPaged ? items.slice((page - 1) * pageSize, page * pageSize) : items;
-    const titleColumn = props.columns.find((c) => c.card === 'title') ?? props.columns[0];
-    const extraColumn = props.columns.find((c) => c.card === 'extra');
-    const actionColumns = props.columns.filter((c) => c.card === 'actions');
-    const lines = props.columns.filter((c) => c !== titleColumn && !c.card);
     return (
       <Flex vertical gap={8} style={{ minWidth: 0 }}>
         {errorAlert}
@@ -117,29 +113,13 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
             <Flex vertical gap={8} className="linli-cards">
               {rows.length
                 ? rows.map((row, index) => (
-                    <Card
+                    <RowCard
                       key={props.rowKey(row)}
-                      size="small"
-                      data-row-key={props.rowKey(row)}
-                      title={titleColumn ? titleColumn.render(row, index) : undefined}
-                      extra={extraColumn ? extraColumn.render(row, index) : undefined}
-                    >
-                      <dl className="linli-card-fields">
-                        {lines.map((c) => (
-                          <div key={c.key}>
-                            <dt>{c.title}</dt>
-                            <dd>{c.render(row, index)}</dd>
-                          </div>
-                        ))}
-                      </dl>
-                      {actionColumns.length ? (
-                        <Flex wrap gap={8} style={{ marginTop: lines.length ? 8 : 0 }}>
-                          {actionColumns.map((c) => (
-                            <div key={c.key}>{c.render(row, index)}</div>
-                          ))}
-                        </Flex>
-                      ) : null}
-                    </Card>
+                      row={row}
+                      index={index}
+                      columns={props.columns}
+                      rowKey={props.rowKey}
+                    />
                   ))
                 : emptyState}
             </Flex>
@@ -202,5 +182,50 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         />
       </div>
     </Flex>
+  );
+}
+
+/**
+ * One row as a phone card: the 'title' column (default: the first) and the 'extra' one in its header, the other
+ * columns as label/value lines, the 'actions' columns at its foot.
+ */
+function RowCard<T>({
+  row,
+  index,
+  columns,
+  rowKey,
+}: {
+  row: T;
+  index: number;
+  columns: DataColumn<T>[];
+  rowKey: (row: T) => string;
+}) {
+  const titleColumn = columns.find((c) => c.card === 'title') ?? columns[0];
+  const extraColumn = columns.find((c) => c.card === 'extra');
+  const actionColumns = columns.filter((c) => c.card === 'actions');
+  const lines = columns.filter((c) => c !== titleColumn && !c.card);
+  return (
+    <Card
+      size="small"
+      data-row-key={rowKey(row)}
+      title={titleColumn ? titleColumn.render(row, index) : undefined}
+      extra={extraColumn ? extraColumn.render(row, index) : undefined}
+    >
+      <dl className="linli-card-fields">
+        {lines.map((c) => (
+          <div key={c.key}>
+            <dt>{c.title}</dt>
+            <dd>{c.render(row, index)}</dd>
+          </div>
+        ))}
+      </dl>
+      {actionColumns.length ? (
+        <Flex wrap gap={8} style={{ marginTop: lines.length ? 8 : 0 }}>
+          {actionColumns.map((c) => (
+            <div key={c.key}>{c.render(row, index)}</div>
+          ))}
+        </Flex>
+      ) : null}
+    </Card>
   );
 }

@@ -57,6 +57,29 @@ interface RequestOptions {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** How long a repeat of the same request reuses the first one's Idempotency-Key (a double click, a quick retry). */
+const REPEAT_WINDOW_MS = 10_000;
+const recentRequests = new Map<string, { key: string; at: number }>();
+
+/**
+ * The Idempotency-Key for an unsafe request: a fresh one, unless the very same request (method, path, body) went out
+ * less than REPEAT_WINDOW_MS ago — then the same key, so the server runs it once and answers the repeat with the
+ * first answer. Kept in memory only, for seconds.
+ */
+export function idempotencyKeyFor(fingerprint: string): string {
+  const now = Date.now();
+  for (const [known, entry] of recentRequests) if (now - entry.at > REPEAT_WINDOW_MS) recentRequests.delete(known);
+  const hit = recentRequests.get(fingerprint);
+  if (hit) {
+    hit.at = now;
+    return hit.key;
+  }
+  // Not crypto.randomUUID(): it exists only in secure contexts, and Linli is also served over plain http on a LAN.
+  const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  recentRequests.set(fingerprint, { key, at: now });
+  return key;
+}
+
 function buildUrl(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -76,6 +99,9 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method) && !options.skipCsrf && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (UNSAFE.has(method) && !options.skipCsrf) {
+    headers['Idempotency-Key'] = idempotencyKeyFor(`${method} ${path}\n${JSON.stringify(options.body ?? null)}`);
+  }
 
   let response: Response;
   try {

@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@linli/contracts';
-import { ApiError, getApiLanguage, getCsrfToken } from './api-client';
+import { ApiError, getApiLanguage, getCsrfToken, idempotencyKeyFor } from './api-client';
 
 /** Uploads and downloads that cannot go through `api` (raw bodies, blobs), with the same token, language and errors. */
 
@@ -43,6 +43,8 @@ export async function uploadFile<T>(
   };
   const csrf = getCsrfToken();
   if (csrf) headers['X-CSRF-Token'] = csrf;
+  // The same upload sent twice within seconds (a double click) is one import on the server.
+  headers['Idempotency-Key'] = idempotencyKeyFor(`POST ${path}?${qs}\n${file.size}:${file.name}:${file.lastModified}`);
   const response = await send(`/api${path}${qs ? `?${qs}` : ''}`, { method: 'POST', headers, body: file });
   return (await response.json()) as T;
 }

@@ -7,7 +7,6 @@ import { RateLimiter } from '../../platform/rate-limit';
 import {
   LOCK_MINUTES,
   MAX_FAILURES,
-  ONE_TIME_PASSWORD_DAYS,
   type UserRow,
   clearThrottle,
   countFailure,
@@ -18,40 +17,16 @@ import {
   loadGrants,
   passwordExpired,
   prepareNewPassword,
-  recordLogin,
   setSecondFactor,
   storePassword,
   verifyPassword,
 } from '../users';
-import { openSession } from './session.service';
-import {
-  deleteChallenge,
-  deleteUserSessions,
-  findChallenge,
-  insertChallenge,
-  listUserSessions,
-} from './sessions.repository';
+import { loginRefusal } from './login.policy';
+import { type ClientInfo, type OtherSession, startLoginSession } from './session.service';
+import { deleteChallenge, findChallenge, insertChallenge } from './sessions.repository';
 import { generateTotpSecret, matchTotp, otpauthUri } from './totp';
 
-export const INACTIVITY_DAYS = 180;
 const CHALLENGE_MS = 5 * 60_000;
-
-export interface ClientInfo {
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  /** End the user's other sessions when this login opens its session (F13); carried through the later steps. */
-  endOtherSessions?: boolean;
-}
-
-/** The user's other sessions, shown after login so they can end them (F13). */
-export interface OtherSession {
-  id: string;
-  createdAt: Date;
-  lastSeenAt: Date;
-  ip: string | null;
-  userAgent: string | null;
-}
 
 /** What a successful step returns to the route: the cookie token to set, or the next challenge. */
 export type LoginStep =
@@ -106,7 +81,7 @@ export class LoginService {
     }
     const user = await findUserByUsername(this.ctx.db, key);
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    const refusal = user ? this.refusalReason(user, now) : 'unknown user';
+    const refusal = user ? loginRefusal(user, now) : 'unknown user';
     if (!user || !passwordOk || refusal) {
       const reason = !passwordOk ? (user ? 'wrong password' : 'unknown user') : refusal!;
       await this.recordFailure(key, user?.id ?? null, client, reason);
@@ -114,22 +89,6 @@ export class LoginService {
     const u = user!;
     await clearThrottle(this.ctx.db, key);
     return this.afterPassword(u, client);
-  }
-
-  private refusalReason(user: UserRow, now: Date): string | null {
-    if (user.status === 'pending') return 'account not yet activated';
-    if (user.status !== 'active') return 'account disabled';
-    if (
-      user.mustChangePassword &&
-      user.passwordChangedAt &&
-      now.getTime() - user.passwordChangedAt.getTime() > ONE_TIME_PASSWORD_DAYS * 86_400_000
-    ) {
-      return 'one-time password expired';
-    }
-    if (user.expiresAt && user.expiresAt <= now) return 'account expired';
-    const lastActive = user.lastLoginAt ?? user.createdAt;
-    if (now.getTime() - lastActive.getTime() > INACTIVITY_DAYS * 86_400_000) return 'account inactive';
-    return null;
   }
 
   /** Counts a failure against the typed username and always throws the same answer (no enumeration). */
@@ -184,7 +143,7 @@ export class LoginService {
         result: { status: 'totp_setup_required', challengeId, secret, otpauthUri: otpauthUri(secret, user.username) },
       };
     }
-    return this.startSession(user, grants, client, 'password');
+    return startLoginSession(this.ctx, user, grants, client, 'password');
   }
 
   private async challenge(
@@ -212,7 +171,7 @@ export class LoginService {
     if (!row || !kinds.includes(row.kind) || row.expiresAt <= this.ctx.clock.now())
       throw new AppError('auth.challenge_invalid');
     const user = await findUserById(this.ctx.db, row.userId);
-    if (!user || this.refusalReason(user, this.ctx.clock.now())) throw new AppError('auth.challenge_invalid');
+    if (!user || loginRefusal(user, this.ctx.clock.now())) throw new AppError('auth.challenge_invalid');
     return { row, user, endOtherSessions: row.data?.endOtherSessions === true };
   }
 
@@ -239,7 +198,8 @@ export class LoginService {
     await clearThrottle(this.ctx.db, key);
     const patch = row.kind === 'totp_setup' ? { totpSecretEnc: secretEnc, totpLastStep: step } : { totpLastStep: step };
     await setSecondFactor(this.ctx.db, user.id, this.ctx.clock.now(), patch);
-    return this.startSession(
+    return startLoginSession(
+      this.ctx,
       user,
       await this.grants(user.id),
       client,
@@ -273,52 +233,5 @@ export class LoginService {
   private async grants(userId: string): Promise<{ roles: Role[]; areaCodes: string[] }> {
     const found = (await loadGrants(this.ctx.db, [userId])).get(userId);
     return { roles: (found?.roles ?? []) as Role[], areaCodes: found?.areaCodes ?? [] };
-  }
-
-  private async startSession(
-    user: UserRow,
-    grants: { roles: Role[]; areaCodes: string[] },
-    client: ClientInfo,
-    method: string,
-  ): Promise<LoginStep> {
-    const now = this.ctx.clock.now();
-    const { roles } = grants;
-    return this.ctx.db.transaction(async (tx) => {
-      const session = await openSession(this.ctx, tx, { id: user.id, roles }, client);
-      await recordLogin(tx, user.id, now);
-      await auditInTx(this.ctx, tx, null, {
-        action: 'auth.login',
-        actorId: user.id,
-        actorName: user.username,
-        role: roles.join(',') || null,
-        areaCodes: grants.areaCodes,
-        ip: client.ip,
-        requestId: client.requestId,
-        detail: method,
-      });
-      if (client.endOtherSessions) {
-        const ended = await deleteUserSessions(tx, user.id, session.id);
-        await auditInTx(this.ctx, tx, null, {
-          action: 'auth.end_sessions',
-          actorId: user.id,
-          actorName: user.username,
-          objectType: 'user',
-          objectIds: [user.id],
-          ip: client.ip,
-          requestId: client.requestId,
-          detail: `${ended} sessions, at login`,
-        });
-      }
-      const others = (await listUserSessions(tx, user.id))
-        .filter((s) => s.id !== session.id && s.expiresAt > now)
-        .map((s) => ({
-          id: s.id.slice(0, 12),
-          createdAt: s.createdAt,
-          lastSeenAt: s.lastSeenAt,
-          ip: s.ip,
-          userAgent: s.userAgent,
-        }));
-      return { kind: 'session', token: session.token, userId: user.id, otherSessions: others } as const;
-    });
   }
 }

@@ -1,9 +1,17 @@
 import { type Role, isAdminRole, permissionsForRoles } from '@linli/contracts';
 import { type Actor, scopePrefix } from '../../platform/access';
-import type { AppContext } from '../../platform/context';
+import { type AppContext, auditInTx } from '../../platform/context';
 import { randomToken, sha256 } from '../../platform/crypto';
 import type { DbOrTx } from '../../platform/db';
-import { deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.repository';
+import { type UserRow, recordLogin } from '../users';
+import {
+  deleteSession,
+  deleteUserSessions,
+  findSessionWithUser,
+  insertSession,
+  listUserSessions,
+  touchSession,
+} from './sessions.repository';
 
 export const ABSOLUTE_SESSION_MS = 12 * 3600_000;
 export const IDLE_SECONDS = 30 * 60;
@@ -85,4 +93,81 @@ export async function resolveSession(
       requestId: request.requestId,
     },
   };
+}
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  /** End the user's other sessions when this login opens its session (F13); carried through the later steps. */
+  endOtherSessions?: boolean;
+}
+
+/** The user's other sessions, shown after login so they can end them (F13). */
+export interface OtherSession {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * The session a login ends with, in one transaction: the session opened, the login recorded and audited, the user's
+ * other sessions ended when asked (F13), and those left listed.
+ */
+export async function startLoginSession(
+  ctx: AppContext,
+  user: UserRow,
+  grants: { roles: Role[]; areaCodes: string[] },
+  client: ClientInfo,
+  method: string,
+) {
+  const now = ctx.clock.now();
+  const { roles } = grants;
+  return ctx.db.transaction(async (tx) => {
+    const session = await openSession(ctx, tx, { id: user.id, roles }, client);
+    await recordLogin(tx, user.id, now);
+    await auditInTx(ctx, tx, null, {
+      action: 'auth.login',
+      actorId: user.id,
+      actorName: user.username,
+      role: roles.join(',') || null,
+      areaCodes: grants.areaCodes,
+      ip: client.ip,
+      requestId: client.requestId,
+      detail: method,
+    });
+    if (client.endOtherSessions) await endOtherSessionsAtLogin(ctx, tx, user, session.id, client);
+    const others: OtherSession[] = (await listUserSessions(tx, user.id))
+      .filter((s) => s.id !== session.id && s.expiresAt > now)
+      .map((s) => ({
+        id: s.id.slice(0, 12),
+        createdAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+        ip: s.ip,
+        userAgent: s.userAgent,
+      }));
+    return { kind: 'session', token: session.token, userId: user.id, otherSessions: others } as const;
+  });
+}
+
+async function endOtherSessionsAtLogin(
+  ctx: AppContext,
+  tx: DbOrTx,
+  user: UserRow,
+  sessionId: string,
+  client: ClientInfo,
+): Promise<void> {
+  const ended = await deleteUserSessions(tx, user.id, sessionId);
+  await auditInTx(ctx, tx, null, {
+    action: 'auth.end_sessions',
+    actorId: user.id,
+    actorName: user.username,
+    objectType: 'user',
+    objectIds: [user.id],
+    ip: client.ip,
+    requestId: client.requestId,
+    detail: `${ended} sessions, at login`,
+  });
 }

@@ -5,6 +5,8 @@ import type { AppContext } from '../../platform/context';
 import type { LinliModule } from '../../platform/module';
 import { CasesService } from './cases/cases.service';
 import { caseRoutes } from './cases/cases.routes';
+import { ClientChangesService } from './clients/client-changes.service';
+import { ClientEntryService } from './clients/client-entry.service';
 import { ClientsService } from './clients/clients.service';
 import { clientChangeRoutes, clientRoutes } from './clients/clients.routes';
 import { MergesService } from './clients/merges.service';
@@ -15,6 +17,7 @@ import { ExportsService } from './exports/exports.service';
 import { exportRoutes } from './exports/exports.routes';
 import { HouseholdsService } from './households/households.service';
 import { householdRoutes } from './households/households.routes';
+import { LedgerExportService } from './ledger/ledger-export.service';
 import { LedgerService } from './ledger/ledger.service';
 import { ledgerRoutes } from './ledger/ledger.routes';
 import { PoliciesService } from './policies/policies.service';
@@ -48,14 +51,20 @@ export function createCareModule(ctx: AppContext) {
   const tiers = new TiersService(ctx, clients);
   const visits = new VisitsService(ctx);
   const ledger = new LedgerService(ctx);
+  const ledgerExport = new LedgerExportService(ctx);
   const supervision = new SupervisionService(ctx);
   // Four plugins, as before the split by domain object: the route table (and with it the OpenAPI document and the
   // route tests' walk) keeps its order, and the ledger's .xlsx body parser keeps covering the export routes.
   const plugins = [
-    scope(clientRoutes(clients), tierRoutes(tiers), visitRoutes(visits), supervisionRoutes(supervision)),
-    scope(ledgerRoutes(ledger), exportRoutes(new ExportsService(ctx, ledger))),
     scope(
-      clientChangeRoutes(clients),
+      clientRoutes(clients, new ClientEntryService(ctx, clients)),
+      tierRoutes(tiers),
+      visitRoutes(visits),
+      supervisionRoutes(supervision),
+    ),
+    scope(ledgerRoutes(ledger, ledgerExport), exportRoutes(new ExportsService(ctx, ledgerExport))),
+    scope(
+      clientChangeRoutes(new ClientChangesService(ctx, clients)),
       mergeRoutes(new MergesService(ctx, clients)),
       caseloadRoutes(supervision),
       householdRoutes(new HouseholdsService(ctx)),

@@ -5,6 +5,11 @@ import { areaChanges, areas } from './areas.tables';
 
 export type AreaRow = typeof areas.$inferSelect;
 
+/** A new active area at version 1 (created, imported, or a grid moved by a merge). */
+export function newAreaRow(area: Pick<AreaRow, 'code' | 'parentCode' | 'level' | 'name'>, at: Date): AreaRow {
+  return { ...area, status: 'active', mergedInto: null, version: 1, createdAt: at, updatedAt: at };
+}
+
 export async function findArea(db: DbOrTx, code: string): Promise<AreaRow | null> {
   const [row] = await db.select().from(areas).where(eq(areas.code, code));
   return row ?? null;

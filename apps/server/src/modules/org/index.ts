@@ -3,11 +3,11 @@ import type { LinliModule } from '../../platform/module';
 import { AreasService } from './areas.service';
 import { areaRoutes } from './areas.routes';
 
-export { AreasService, importDistrict, importEntries, toArea } from './areas.service';
+export { AreasService, toArea } from './areas.service';
+export { addGrid, importDistrict, importEntries } from './area-import';
 export { areaRoutes } from './areas.routes';
 export { registerAreaOwned } from './area-owned';
 export { findArea, findAreas } from './areas.repository';
-export { addGrid } from './areas.service';
 export { communitiesOf, findDistrict, streetsOf } from './division-catalog';
 export { type AreaRow } from './areas.repository';
 export { areas } from './areas.tables';

@@ -1,6 +1,7 @@
 // Public surface of the users module (accounts, credentials, lockout, staff directory): other modules import only from
 // here. Table writers stay inside; changes go through the services and intent-named functions below.
 import type { LinliModule } from '../../platform/module';
+import { UserCredentialsService } from './user-credentials.service';
 import { UsersService } from './users.service';
 import { userRoutes } from './users.routes';
 
@@ -33,5 +34,8 @@ export { users } from './users.tables';
 
 export const usersModule: LinliModule = {
   name: 'users',
-  register: async (app, ctx) => app.register(userRoutes(new UsersService(ctx))),
+  register: async (app, ctx) => {
+    const users = new UsersService(ctx);
+    return app.register(userRoutes(users, new UserCredentialsService(ctx, users)));
+  },
 };

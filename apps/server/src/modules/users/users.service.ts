@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Role, UserDetail, UserSummary } from '@linli/contracts';
+import type { Role, UserDetail } from '@linli/contracts';
 import { type Actor, codeInPrefixes, scopePrefix } from '../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { maskPhone } from '../../platform/masking';
 import { deniedNotFound } from '../../platform/request-context';
 import { hashPassword } from './password-hash';
-import { issueOneTimePassword } from './credentials.service';
-import { clearThrottle, findThrottle } from './lockout.repository';
+import { findThrottle } from './lockout.repository';
+import { userSummary, userTarget } from './user-view';
 import { revokeSessions } from './users.events';
 import { randomToken } from '../../platform/crypto';
 import { findAreas } from '../org';
 import {
   type UserWithGrants,
-  activatePendingUser,
   findUserByUsername,
   findUserWithGrants,
   insertUser,
@@ -33,6 +32,11 @@ import {
 
 const USER_FIELDS = ['username', 'displayName', 'phone', 'roles', 'areaCodes'];
 
+/**
+ * Account administration: the directory (list, detail), accounts created pending, edits, roles, enabling and
+ * disabling. Activation and credentials (one-time passwords, second-factor resets, unlocking, ending sessions) are
+ * UserCredentialsService (user-credentials.service.ts).
+ */
 export class UsersService {
   constructor(private readonly ctx: AppContext) {}
 
@@ -41,39 +45,13 @@ export class UsersService {
     return Boolean(row?.lockedUntil && row.lockedUntil > this.ctx.clock.now());
   }
 
-  private summary(user: UserWithGrants, locked: boolean): UserSummary {
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      roles: user.roles as Role[],
-      areaCodes: user.areaCodes,
-      status: user.status === 'active' && locked ? 'locked' : user.status,
-      totpEnabled: user.totpSecretEnc !== null,
-      lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
-    };
-  }
-
-  private target(user: UserWithGrants, locked: boolean): UserTarget {
-    return {
-      id: user.id,
-      roles: user.roles,
-      areaCodes: user.areaCodes,
-      status: user.status,
-      locked,
-      totpEnabled: user.totpSecretEnc !== null,
-      totpResetRequestedBy: user.totpResetRequestedBy,
-      totpResetRequestedAt: user.totpResetRequestedAt,
-    };
-  }
-
   /** Loads a user the actor may see, or answers 404 (audited as a denied access). */
-  private async loadVisible(actor: Actor, id: string): Promise<{ user: UserWithGrants; target: UserTarget }> {
+  async loadVisible(actor: Actor, id: string): Promise<{ user: UserWithGrants; target: UserTarget }> {
     const user = await findUserWithGrants(this.ctx.db, id);
     const locked = user ? await this.isLocked(user.username) : false;
-    if (!user || !userPolicy.canRead(actor, this.target(user, locked)))
+    if (!user || !userPolicy.canRead(actor, userTarget(user, locked)))
       throw deniedNotFound(this.ctx, actor, 'user', [id], 'user.not_found');
-    return { user, target: this.target(user, locked) };
+    return { user, target: userTarget(user, locked) };
   }
 
   async list(
@@ -98,7 +76,7 @@ export class UsersService {
       page: query.page,
       pageSize: query.pageSize,
     });
-    const summaries = await Promise.all(items.map(async (u) => this.summary(u, await this.isLocked(u.username))));
+    const summaries = await Promise.all(items.map(async (u) => userSummary(u, await this.isLocked(u.username))));
     auditRead(this.ctx, actor, {
       action: 'user.list',
       objectType: 'user',
@@ -114,7 +92,7 @@ export class UsersService {
       auditRead(this.ctx, actor, { action: 'user.read', objectType: 'user', objectIds: [id], fields: USER_FIELDS });
     const phone = user.phoneEnc ? this.ctx.cipher.decrypt(user.phoneEnc) : null;
     return {
-      ...this.summary(user, target.locked),
+      ...userSummary(user, target.locked),
       phoneMasked: maskPhone(phone),
       createdAt: user.createdAt.toISOString(),
       passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,
@@ -195,37 +173,6 @@ export class UsersService {
     return this.detail(actor, id, false);
   }
 
-  /** Activates a pending account and issues its one-time first password (shown once, to the activating supervisor). */
-  async activate(actor: Actor, id: string): Promise<{ user: UserDetail; oneTimePassword: string }> {
-    const { user, target } = await this.loadVisible(actor, id);
-    if (!userPolicy.canActivate(actor, target)) throw this.refusal(actor, target, user.status !== 'pending');
-    const oneTimePassword = await this.ctx.db.transaction(async (tx) => {
-      const claimed = await activatePendingUser(tx, id, this.ctx.clock.now());
-      if (!claimed) throw new AppError('user.invalid_state');
-      const password = await issueOneTimePassword(this.ctx, tx, id);
-      await auditInTx(this.ctx, tx, actor, {
-        action: 'user.activate',
-        objectType: 'user',
-        objectIds: [id],
-        fields: ['status', 'password'],
-        detail: 'one-time password issued',
-      });
-      return password;
-    });
-    return { user: await this.detail(actor, id, false), oneTimePassword };
-  }
-
-  /** Why an action on an account is refused: administrator accounts name the security administrator's duty. */
-  private refusal(actor: Actor, target: UserTarget, wrongState: boolean): AppError {
-    if (wrongState) return new AppError('user.invalid_state');
-    if (target.id === actor.userId) return new AppError('user.cannot_change_self');
-    if (isAdminAccount(target) && !actor.permissions.has('user.admin_credentials'))
-      return new AppError('user.admin_target');
-    if (actor.permissions.has('user.activate') || actor.permissions.has('user.admin_credentials'))
-      return new AppError('common.approver_scope');
-    return new AppError('common.forbidden');
-  }
-
   async update(
     actor: Actor,
     id: string,
@@ -301,112 +248,5 @@ export class UsersService {
       });
     });
     return this.detail(actor, id, false);
-  }
-
-  async unlock(actor: Actor, id: string): Promise<UserDetail> {
-    const { user, target } = await this.loadVisible(actor, id);
-    if (!userPolicy.canUnlock(actor, target)) throw new AppError('common.forbidden');
-    await this.ctx.db.transaction(async (tx) => {
-      await clearThrottle(tx, user.username.toLowerCase());
-      await auditInTx(this.ctx, tx, actor, { action: 'user.unlock', objectType: 'user', objectIds: [id] });
-    });
-    return this.detail(actor, id, false);
-  }
-
-  /**
-   * Issues a new one-time password (F6). Administrator accounts: the security administrator only; business accounts:
-   * a supervisor holding all the account's areas. The system administrator cannot, so it can never log in as anyone.
-   */
-  async resetPassword(actor: Actor, id: string): Promise<{ user: UserDetail; oneTimePassword: string }> {
-    const { user, target } = await this.loadVisible(actor, id);
-    if (!userPolicy.canResetPassword(actor, target)) {
-      await this.ctx.db.transaction((tx) =>
-        auditInTx(this.ctx, tx, actor, {
-          action: 'user.reset_password',
-          objectType: 'user',
-          objectIds: [id],
-          result: 'denied',
-        }),
-      );
-      throw this.refusal(actor, target, user.status !== 'active');
-    }
-    const oneTimePassword = await this.ctx.db.transaction(async (tx) => {
-      const password = await issueOneTimePassword(this.ctx, tx, id);
-      await auditInTx(this.ctx, tx, actor, {
-        action: 'user.reset_password',
-        objectType: 'user',
-        objectIds: [id],
-        fields: ['password'],
-        detail: 'one-time password issued',
-      });
-      return password;
-    });
-    return { user: await this.detail(actor, id, false), oneTimePassword };
-  }
-
-  /** First half of a second-factor reset: the security administrator asks; another administrator must confirm. */
-  async requestTotpReset(actor: Actor, id: string): Promise<UserDetail> {
-    const { target } = await this.loadVisible(actor, id);
-    const now = this.ctx.clock.now();
-    if (!userPolicy.canRequestTotpReset(actor, target, now))
-      throw this.refusal(actor, target, !target.totpEnabled || totpResetPending(target, now));
-    await this.ctx.db.transaction(async (tx) => {
-      await updateUser(tx, id, { totpResetRequestedBy: actor.userId, totpResetRequestedAt: now, updatedAt: now });
-      await auditInTx(this.ctx, tx, actor, {
-        action: 'user.totp_reset_request',
-        objectType: 'user',
-        objectIds: [id],
-        fields: ['totpSecret'],
-      });
-    });
-    return this.detail(actor, id, false);
-  }
-
-  /** Second half: a different administrator confirms; the second factor is removed and enrolled again at next login. */
-  async confirmTotpReset(actor: Actor, id: string): Promise<UserDetail> {
-    const { target } = await this.loadVisible(actor, id);
-    const now = this.ctx.clock.now();
-    if (!userPolicy.canConfirmTotpReset(actor, target, now)) {
-      await this.ctx.db.transaction((tx) =>
-        auditInTx(this.ctx, tx, actor, {
-          action: 'user.totp_reset_confirm',
-          objectType: 'user',
-          objectIds: [id],
-          result: 'denied',
-        }),
-      );
-      throw totpResetPending(target, now) &&
-        (target.totpResetRequestedBy === actor.userId || target.id === actor.userId)
-        ? new AppError('user.second_admin_required')
-        : this.refusal(actor, target, !totpResetPending(target, now));
-    }
-    await this.ctx.db.transaction(async (tx) => {
-      await updateUser(tx, id, {
-        totpSecretEnc: null,
-        totpPendingEnc: null,
-        totpLastStep: null,
-        totpResetRequestedBy: null,
-        totpResetRequestedAt: null,
-        updatedAt: now,
-      });
-      await revokeSessions(this.ctx, tx, id, 'second factor reset');
-      await auditInTx(this.ctx, tx, actor, {
-        action: 'user.totp_reset_confirm',
-        objectType: 'user',
-        objectIds: [id],
-        fields: ['totpSecret'],
-        detail: `requested by ${target.totpResetRequestedBy}`,
-      });
-    });
-    return this.detail(actor, id, false);
-  }
-
-  async endSessions(actor: Actor, id: string): Promise<void> {
-    const { target } = await this.loadVisible(actor, id);
-    if (!userPolicy.canEndSessions(actor, target)) throw new AppError('common.forbidden');
-    await this.ctx.db.transaction(async (tx) => {
-      await revokeSessions(this.ctx, tx, id, 'ended by an administrator');
-      await auditInTx(this.ctx, tx, actor, { action: 'user.end_sessions', objectType: 'user', objectIds: [id] });
-    });
   }
 }

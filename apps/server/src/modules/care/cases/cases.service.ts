@@ -1,6 +1,6 @@
 import '../visits/visits.events';
 import { randomUUID } from 'node:crypto';
-import type { CaseDetail, NeedDomain } from '@linli/contracts';
+import type { CaseDetail } from '@linli/contracts';
 import type { Actor } from '../../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../../platform/context';
 import type { DbOrTx } from '../../../platform/db';
@@ -9,30 +9,21 @@ import { deniedNotFound } from '../../../platform/request-context';
 import { type ClientRow, findClient } from '../clients/clients.repository';
 import { clientPolicy, clientVisibility } from '../clients/clients.policy';
 import type { ClientsService } from '../clients/clients.service';
-import { allowedCaseActions, approvalRefusal, casePolicy } from './cases.policy';
+import { type PlanInput, writePlan } from './case-plan';
+import { caseDetail, caseSummary } from './case-view';
+import { approvalRefusal, casePolicy } from './cases.policy';
 import {
   type CaseRow,
-  allCaseGoals,
   caseEventsOf,
   caseGoalsOf,
   caseTasksOf,
   completeTasks,
-  deleteGoals,
-  deleteOpenTasks,
   findCase,
-  goalIdsWithTasks,
   insertCase,
   insertCaseEvent,
-  insertGoals,
-  insertTasks,
   listCases,
   updateCaseIfVersion,
 } from './cases.repository';
-
-interface PlanInput {
-  goals: { domain: NeedDomain; goal: string }[];
-  tasks: { goalIndex: number; title: string; ownerId?: string | undefined; dueDate?: string | undefined }[];
-}
 
 /**
  * Case files (个案): open with a plan (goals per need domain, tasks), supervisor approves the plan and the
@@ -69,28 +60,7 @@ export class CasesService {
         objectIds: [caseId, row.clientId],
         fields: ['goals', 'tasks', 'events'],
       });
-    return {
-      id: row.id,
-      clientId: row.clientId,
-      clientName,
-      communityCode: row.areaCode,
-      status: row.status,
-      openedAt: row.openedAt.toISOString(),
-      closingReason: row.closingReason,
-      version: row.version,
-      allowedActions: allowedCaseActions(actor, row),
-      goals: goals.map((g) => ({ id: g.id, domain: g.domain as NeedDomain, goal: g.goal })),
-      tasks: tasks.map((t) => ({
-        id: t.id,
-        goalId: t.goalId,
-        title: t.title,
-        ownerId: t.ownerId,
-        dueDate: t.dueDate,
-        doneAt: t.doneAt?.toISOString() ?? null,
-        doneVisitId: t.doneVisitId,
-      })),
-      events: events.map((e) => ({ kind: e.kind, note: e.note, at: e.at.toISOString() })),
-    };
+    return caseDetail(actor, row, clientName, { goals, tasks, events });
   }
 
   async list(actor: Actor, status?: string) {
@@ -106,16 +76,7 @@ export class CasesService {
       objectIds: rows.map((r) => r.c.id),
       fields: ['clientName', 'status'],
     });
-    return {
-      items: rows.map(({ c, name }) => ({
-        id: c.id,
-        clientId: c.clientId,
-        clientName: name,
-        communityCode: c.areaCode,
-        status: c.status,
-        openedAt: c.openedAt.toISOString(),
-      })),
-    };
+    return { items: rows.map(({ c, name }) => caseSummary(c, name)) };
   }
 
   private async event(tx: DbOrTx, caseId: string, kind: string, note: string | null, actor: Actor) {
@@ -127,39 +88,6 @@ export class CasesService {
       actorId: actor.userId,
       at: this.ctx.clock.now(),
     });
-  }
-
-  /** Replaces the plan: open tasks go, done tasks and the goals they belong to stay; new goals are numbered after the old. */
-  private async writePlan(tx: DbOrTx, caseId: string, plan: PlanInput) {
-    await deleteOpenTasks(tx, caseId);
-    const keptGoals = await goalIdsWithTasks(tx, caseId);
-    const oldGoals = await allCaseGoals(tx, caseId);
-    await deleteGoals(
-      tx,
-      oldGoals.filter((g) => !keptGoals.has(g.id)).map((g) => g.id),
-    );
-    const goalIds = plan.goals.map(() => randomUUID());
-    await insertGoals(
-      tx,
-      plan.goals.map((g, i) => ({
-        id: goalIds[i]!,
-        caseId,
-        domain: g.domain,
-        goal: g.goal,
-        position: oldGoals.length + i,
-      })),
-    );
-    await insertTasks(
-      tx,
-      plan.tasks.map((t) => ({
-        id: randomUUID(),
-        caseId,
-        goalId: goalIds[t.goalIndex] ?? null,
-        title: t.title,
-        ownerId: t.ownerId ?? null,
-        dueDate: t.dueDate ?? null,
-      })),
-    );
   }
 
   /** Opens a case with its plan; the plan waits for the supervisor. */
@@ -179,7 +107,7 @@ export class CasesService {
         openedAt: this.ctx.clock.now(),
         version: 1,
       });
-      await this.writePlan(tx, id, plan);
+      await writePlan(tx, id, plan);
       await this.event(tx, id, 'opened', null, actor);
       await auditInTx(this.ctx, tx, actor, {
         action: 'case.open',
@@ -195,7 +123,7 @@ export class CasesService {
   async revisePlan(actor: Actor, caseId: string, plan: PlanInput): Promise<CaseDetail> {
     const { row } = await this.load(actor, caseId);
     if (!casePolicy.canEditPlan(actor, row)) throw new AppError('care.invalid_state');
-    await this.transition(actor, row, 'plan_pending', 'plan_revised', null, (tx) => this.writePlan(tx, caseId, plan));
+    await this.transition(actor, row, 'plan_pending', 'plan_revised', null, (tx) => writePlan(tx, caseId, plan));
     return this.detail(actor, caseId, false);
   }
 

@@ -11,14 +11,14 @@ import { addMonths, chinaToday, daysBetween } from '../../../platform/dates';
 import type { EffectivePolicy } from '../policies/planning';
 import type { householdVisitFacts } from '../visits/visits.repository';
 import type {
-  ClientRow,
   clientAssessments,
   clientCases,
   clientEventsOf,
   clientReferrals,
   clientTierChanges,
   clientVisits,
-} from './clients.repository';
+} from './client-history.repository';
+import type { ClientRow } from './clients.repository';
 import { ageOn, allowedClientActions, clientPolicy, isMinor } from './clients.policy';
 
 type Rows<F extends (...args: never[]) => PromiseLike<unknown[]>> = Awaited<ReturnType<F>>;
@@ -90,7 +90,6 @@ export function clientDetail(actor: Actor, row: ClientRow, parts: ClientDetailPa
  * referrals. Each entry carries codes and values only; the web app says them in the UI language.
  */
 function clientTimeline(row: ClientRow, parts: ClientDetailParts): TimelineEntry[] {
-  const { membersSeen, closedByHouseholdVisit } = parts.household;
   const entries: TimelineEntry[] = [
     { at: row.createdAt.toISOString(), kind: 'created', refId: null, data: {} },
     ...parts.assessments.map((a): TimelineEntry => ({
@@ -105,50 +104,8 @@ function clientTimeline(row: ClientRow, parts: ClientDetailParts): TimelineEntry
       refId: c.id,
       data: { fromTier: c.fromTier ?? null, toTier: c.toTier, status: c.status },
     })),
-    ...parts.visits.flatMap((v): TimelineEntry[] =>
-      v.status === 'done' || v.status === 'missed'
-        ? [
-            {
-              at: (v.doneAt ?? v.updatedAt).toISOString(),
-              kind: 'visit',
-              refId: v.id,
-              data: {
-                status: v.status,
-                mode: v.mode,
-                visitedOn: v.visitedOn,
-                missedReason: v.missedReason ?? null,
-                notes:
-                  closedByHouseholdVisit.has(v.id) && v.outcomeNotes && LEGACY_HOUSEHOLD_NOTE.test(v.outcomeNotes)
-                    ? null
-                    : v.outcomeNotes,
-                services: v.services,
-                membersSeen: membersSeen.get(v.id) ?? null,
-                householdVisit: closedByHouseholdVisit.has(v.id),
-              },
-            },
-          ]
-        : [],
-    ),
-    ...parts.events.map((e): TimelineEntry => {
-      const at = e.at.toISOString();
-      if (e.kind === 'status') {
-        const d = e.detail as {
-          from: ClientRow['status'];
-          to: ClientRow['status'];
-          reason?: string | null;
-          resumeOn?: string | null;
-        };
-        return {
-          at,
-          kind: 'status',
-          refId: null,
-          data: { from: d.from, to: d.to, reason: d.reason ?? null, resumeOn: d.resumeOn ?? null },
-        };
-      }
-      if (e.kind === 'reassigned') return { at, kind: 'reassigned', refId: null, data: {} };
-      const fields = Array.isArray(e.detail.fields) ? (e.detail.fields as unknown[]) : [];
-      return { at, kind: 'updated', refId: null, data: { fields: fields.filter(isEditField) } };
-    }),
+    ...visitEntries(parts.visits, parts.household),
+    ...parts.events.map(clientEventEntry),
     ...parts.cases.map((c): TimelineEntry => ({
       at: c.openedAt.toISOString(),
       kind: 'case',
@@ -163,6 +120,57 @@ function clientTimeline(row: ClientRow, parts: ClientDetailParts): TimelineEntry
     })),
   ];
   return entries.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** The visits done or missed, each with the household visit it was part of (if any). */
+function visitEntries(visits: ClientDetailParts['visits'], household: ClientDetailParts['household']): TimelineEntry[] {
+  const { membersSeen, closedByHouseholdVisit } = household;
+  return visits.flatMap((v): TimelineEntry[] =>
+    v.status === 'done' || v.status === 'missed'
+      ? [
+          {
+            at: (v.doneAt ?? v.updatedAt).toISOString(),
+            kind: 'visit',
+            refId: v.id,
+            data: {
+              status: v.status,
+              mode: v.mode,
+              visitedOn: v.visitedOn,
+              missedReason: v.missedReason ?? null,
+              notes:
+                closedByHouseholdVisit.has(v.id) && v.outcomeNotes && LEGACY_HOUSEHOLD_NOTE.test(v.outcomeNotes)
+                  ? null
+                  : v.outcomeNotes,
+              services: v.services,
+              membersSeen: membersSeen.get(v.id) ?? null,
+              householdVisit: closedByHouseholdVisit.has(v.id),
+            },
+          },
+        ]
+      : [],
+  );
+}
+
+/** An entry of the client's own history: a status change, a reassignment, or an edit (the fields it changed). */
+function clientEventEntry(e: ClientDetailParts['events'][number]): TimelineEntry {
+  const at = e.at.toISOString();
+  if (e.kind === 'status') {
+    const d = e.detail as {
+      from: ClientRow['status'];
+      to: ClientRow['status'];
+      reason?: string | null;
+      resumeOn?: string | null;
+    };
+    return {
+      at,
+      kind: 'status',
+      refId: null,
+      data: { from: d.from, to: d.to, reason: d.reason ?? null, resumeOn: d.resumeOn ?? null },
+    };
+  }
+  if (e.kind === 'reassigned') return { at, kind: 'reassigned', refId: null, data: {} };
+  const fields = Array.isArray(e.detail.fields) ? (e.detail.fields as unknown[]) : [];
+  return { at, kind: 'updated', refId: null, data: { fields: fields.filter(isEditField) } };
 }
 
 const isEditField = (field: unknown): field is ClientEditField =>

@@ -1,9 +1,6 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { inAreaOrGrid } from '../../../platform/access';
-import { type Db, type DbOrTx, queryRows } from '../../../platform/db';
-import { cases } from '../cases/cases.tables';
-import { referrals } from '../referrals/referrals.tables';
-import { assessments, tierChanges } from '../tiers/tiers.tables';
+import type { DbOrTx } from '../../../platform/db';
 import { visits } from '../visits/visits.tables';
 import { clientEvents, clients } from './clients.tables';
 
@@ -52,7 +49,8 @@ const nextDue = sql<
   string | null
 >`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned')`;
 
-function clientListWhere(
+/** The list filter within what the actor may see (the list, its count and the ledger's cursor share it). */
+export function clientListWhere(
   visibility: ClientVisibility,
   filter: Omit<ClientFilter, 'page' | 'pageSize'>,
 ): SQL | undefined {
@@ -85,7 +83,7 @@ function clientListWhere(
 }
 
 /** The list order people expect: red first, then yellow, blue, untiered; by pinyin within a tier. */
-const tierRank = sql`CASE ${clients.tier} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 ELSE 3 END`;
+export const tierRank = sql`CASE ${clients.tier} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 ELSE 3 END`;
 
 export async function listClients(db: DbOrTx, visibility: ClientVisibility, filter: ClientFilter) {
   const where = clientListWhere(visibility, filter);
@@ -110,87 +108,6 @@ export async function countClients(
 ): Promise<number> {
   const [row] = await db.select({ n: count() }).from(clients).where(clientListWhere(visibility, filter));
   return Number(row?.n ?? 0);
-}
-
-/** The columns a ledger export needs (nothing else is read). */
-export interface LedgerSourceRow {
-  id: string;
-  name: string;
-  sex: string | null;
-  idNumberEnc: string | null;
-  idNumberMasked: string | null;
-  birthDate: string | null;
-  phoneEnc: string | null;
-  phoneMasked: string | null;
-  areaCode: string;
-  gridCode: string | null;
-  address: string | null;
-  categories: string[];
-  tier: string | null;
-  disabilityCategory: string | null;
-  disabilityGrade: string | null;
-  emergencyContactName: string | null;
-  emergencyPhoneEnc: string | null;
-  emergencyPhoneMasked: string | null;
-}
-
-/**
- * Walks the whole filtered list in list order through one server-side cursor (one sort, however long the list),
- * handing over batches; returns the number of rows. Replaces paging with OFFSET, which re-sorted the list and
- * re-counted it for every page.
- */
-export async function forEachClientInListOrder(
-  db: Db,
-  visibility: ClientVisibility,
-  filter: Omit<ClientFilter, 'page' | 'pageSize'>,
-  batchSize: number,
-  onBatch: (rows: LedgerSourceRow[]) => Promise<void> | void,
-): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`DECLARE ledger_rows NO SCROLL CURSOR FOR
-      SELECT clients.id, clients.name, clients.sex, clients.id_number_enc, clients.id_number_masked, clients.birth_date::text AS birth_date,
-             clients.phone_enc, clients.phone_masked, clients.area_code, clients.grid_code, clients.address, clients.categories, clients.tier,
-             clients.disability_category, clients.disability_grade, clients.emergency_contact_name, clients.emergency_phone_enc,
-             clients.emergency_phone_masked
-      FROM clients WHERE ${clientListWhere(visibility, filter)}
-      ORDER BY ${tierRank}, clients.name_pinyin, clients.id`);
-    let total = 0;
-    for (;;) {
-      const rows = await queryRows<Record<string, unknown>>(
-        tx,
-        sql`FETCH ${sql.raw(String(Math.trunc(batchSize)))} FROM ledger_rows`,
-      );
-      total += rows.length;
-      if (rows.length) await onBatch(rows.map(toLedgerSourceRow));
-      if (rows.length < batchSize) break;
-    }
-    await tx.execute(sql`CLOSE ledger_rows`);
-    return total;
-  });
-}
-
-function toLedgerSourceRow(r: Record<string, unknown>): LedgerSourceRow {
-  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return {
-    id: String(r.id),
-    name: String(r.name),
-    sex: text(r.sex),
-    idNumberEnc: text(r.id_number_enc),
-    idNumberMasked: text(r.id_number_masked),
-    birthDate: text(r.birth_date),
-    phoneEnc: text(r.phone_enc),
-    phoneMasked: text(r.phone_masked),
-    areaCode: String(r.area_code),
-    gridCode: text(r.grid_code),
-    address: text(r.address),
-    categories: Array.isArray(r.categories) ? r.categories.map(String) : [],
-    tier: text(r.tier),
-    disabilityCategory: text(r.disability_category),
-    disabilityGrade: text(r.disability_grade),
-    emergencyContactName: text(r.emergency_contact_name),
-    emergencyPhoneEnc: text(r.emergency_phone_enc),
-    emergencyPhoneMasked: text(r.emergency_phone_masked),
-  };
 }
 
 export async function nextDueFor(db: DbOrTx, clientId: string): Promise<string | null> {
@@ -260,30 +177,4 @@ export function findDuplicateCandidates(
     .from(clients)
     .where(or(...matches))
     .limit(20);
-}
-
-// The client detail page's history: each read from its own object's table, by client, newest first.
-
-export function clientAssessments(db: DbOrTx, clientId: string) {
-  return db.select().from(assessments).where(eq(assessments.clientId, clientId)).orderBy(desc(assessments.assessedAt));
-}
-
-export function clientTierChanges(db: DbOrTx, clientId: string) {
-  return db.select().from(tierChanges).where(eq(tierChanges.clientId, clientId)).orderBy(desc(tierChanges.createdAt));
-}
-
-export function clientEventsOf(db: DbOrTx, clientId: string) {
-  return db.select().from(clientEvents).where(eq(clientEvents.clientId, clientId)).orderBy(desc(clientEvents.at));
-}
-
-export function clientCases(db: DbOrTx, clientId: string) {
-  return db.select().from(cases).where(eq(cases.clientId, clientId)).orderBy(desc(cases.openedAt));
-}
-
-export function clientReferrals(db: DbOrTx, clientId: string) {
-  return db.select().from(referrals).where(eq(referrals.clientId, clientId)).orderBy(desc(referrals.sentAt));
-}
-
-export function clientVisits(db: DbOrTx, clientId: string) {
-  return db.select().from(visits).where(eq(visits.clientId, clientId)).orderBy(desc(visits.dueDate));
 }

@@ -13,13 +13,15 @@ import {
   RevealInput,
   RevealResult,
 } from '@linli/contracts';
+import type { ClientChangesService } from './client-changes.service';
+import type { ClientEntryService } from './client-entry.service';
 import type { ClientsService } from './clients.service';
 
 const IdParams = z.object({ id: Id });
 const tags = ['care'];
 
 /** The register: list, entry (with the duplicate check), detail, reveal. */
-export function clientRoutes(clients: ClientsService): FastifyPluginAsyncZod {
+export function clientRoutes(clients: ClientsService, entry: ClientEntryService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/care/clients',
@@ -36,7 +38,7 @@ export function clientRoutes(clients: ClientsService): FastifyPluginAsyncZod {
         schema: { tags, body: ClientInput, response: { 200: ClientDetail } },
         config: { permission: 'care.client.write', personalData: true },
       },
-      (req) => clients.create(req.actor!, req.body),
+      (req) => entry.create(req.actor!, req.body),
     );
 
     app.post(
@@ -49,7 +51,7 @@ export function clientRoutes(clients: ClientsService): FastifyPluginAsyncZod {
         },
         config: { permission: 'care.client.write', personalData: true },
       },
-      (req) => clients.duplicates(req.actor!, req.body),
+      (req) => entry.duplicates(req.actor!, req.body),
     );
 
     app.get(
@@ -73,7 +75,7 @@ export function clientRoutes(clients: ClientsService): FastifyPluginAsyncZod {
 }
 
 /** Edits and status changes (they move or cancel the client's open visits). */
-export function clientChangeRoutes(clients: ClientsService): FastifyPluginAsyncZod {
+export function clientChangeRoutes(changes: ClientChangesService): FastifyPluginAsyncZod {
   return async (app) => {
     app.patch(
       '/api/care/clients/:id',
@@ -81,7 +83,7 @@ export function clientChangeRoutes(clients: ClientsService): FastifyPluginAsyncZ
         schema: { tags, params: IdParams, body: ClientUpdateInput, response: { 200: ClientDetail } },
         config: { permission: 'care.client.write', personalData: true, idParams: { id: 'client' } },
       },
-      (req) => clients.update(req.actor!, req.params.id, req.body),
+      (req) => changes.update(req.actor!, req.params.id, req.body),
     );
 
     app.post(
@@ -90,7 +92,7 @@ export function clientChangeRoutes(clients: ClientsService): FastifyPluginAsyncZ
         schema: { tags, params: IdParams, body: ClientStatusInput, response: { 200: ClientDetail } },
         config: { permission: 'care.client.write', personalData: true, idParams: { id: 'client' } },
       },
-      (req) => clients.setStatus(req.actor!, req.params.id, req.body),
+      (req) => changes.setStatus(req.actor!, req.params.id, req.body),
     );
   };
 }

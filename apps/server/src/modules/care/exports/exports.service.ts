@@ -13,7 +13,7 @@ import { deniedNotFound } from '../../../platform/request-context';
 import { findAreas } from '../../org';
 import { countClients } from '../clients/clients.repository';
 import { clientVisibility } from '../clients/clients.policy';
-import type { LedgerService } from '../ledger/ledger.service';
+import type { LedgerExportService } from '../ledger/ledger-export.service';
 import { allowedExportActions, coveringArea, exportPolicy, exportScope } from './exports.policy';
 import {
   claimDownload,
@@ -38,7 +38,7 @@ export const DOWNLOAD_WINDOW_HOURS = 24;
 export class ExportsService {
   constructor(
     private readonly ctx: AppContext,
-    private readonly ledger: LedgerService,
+    private readonly ledger: LedgerExportService,
   ) {}
 
   private async toDtos(actor: Actor, rows: Row[]) {
@@ -204,7 +204,7 @@ export class ExportsService {
     if (!(await claimDownload(this.ctx.db, id, this.ctx.clock.now()))) throw new AppError('care.invalid_state');
     const { buffer, count } = await this.ledger.exportClients(
       actor,
-      { ...(row.filter as Filter), page: 1, pageSize: 1000 } as Parameters<LedgerService['exportClients']>[1],
+      { ...(row.filter as Filter), page: 1, pageSize: 1000 } as Parameters<LedgerExportService['exportClients']>[1],
       { requestId: id, prefixes },
     );
     await setRowCount(this.ctx.db, id, count);

@@ -1,120 +1,28 @@
 import { performance } from 'node:perf_hooks';
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
-import {
-  CATEGORY_LABELS,
-  type ClientCategory,
-  type FieldCode,
-  type FieldParams,
-  type Tier,
-  normaliseIdNumber,
-} from '@linli/contracts';
+import { type FieldCode, type FieldParams, normaliseIdNumber } from '@linli/contracts';
 import {
   DEFAULT_XLSX_LIMITS,
+  type XlsxCell,
   type XlsxMerge,
+  type XlsxRowVisitor,
   type XlsxValue,
   XlsxLimitError,
   readFirstSheet,
 } from '../../../platform/xlsx-reader';
+import {
+  LEDGER_HEADINGS,
+  type LedgerHeading,
+  type LedgerReason,
+  type LedgerRow,
+  excelSerialToDate,
+  foldWidth,
+  stripFormulaGuard,
+} from './ledger-columns';
 
-/** 兜底服务对象台账 columns, in export order. Import finds them by name in any order. */
-export const LEDGER_HEADINGS = [
-  '姓名',
-  '性别',
-  '身份证号',
-  '出生日期',
-  '联系电话',
-  '所属社区',
-  '网格',
-  '家庭住址',
-  '服务对象类别',
-  '照护等级',
-  '残疾类别',
-  '残疾等级',
-  '紧急联系人',
-  '紧急联系人电话',
-  '备注',
-] as const;
-export type LedgerHeading = (typeof LEDGER_HEADINGS)[number];
-
-export const TIER_BY_LABEL: Record<string, Tier> = {
-  红: 'red',
-  红色: 'red',
-  黄: 'yellow',
-  黄色: 'yellow',
-  蓝: 'blue',
-  蓝色: 'blue',
-};
-export const CATEGORY_BY_LABEL: Record<string, ClientCategory> = Object.fromEntries(
-  Object.entries(CATEGORY_LABELS).map(([key, label]) => [label, key as ClientCategory]),
-);
-Object.assign(CATEGORY_BY_LABEL, {
-  空巢老人: 'elderly_alone',
-  独居: 'elderly_alone',
-  低保户: 'dibao',
-  特困人员: 'tekun',
-  残疾: 'disability',
-  留守儿童: 'left_behind',
-  留守老人: 'left_behind',
-});
-
-/** Full-width ASCII (digits, letters, punctuation) to half-width; ideographic space to space. */
-export function foldWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
-
-function normaliseHeading(text: string): string {
-  return foldWidth(text).replace(/[\s*＊:：()（）]/g, '');
-}
-
-export interface LedgerRow {
-  /** 1-based row number in the sheet, as the user sees it in Excel. */
-  rowNumber: number;
-  cells: Partial<Record<LedgerHeading, string>>;
-  /** Problems found while reading cells (e.g. an ID number stored as a number). */
-  cellProblems: LedgerReason[];
-}
-
-/**
- * Why a row cannot be imported: a field code (FIELD_MESSAGES) with its params, and the sheet's heading of the cell
- * concerned (null for the row as a whole). The route says it in the request's language (LedgerRowReason).
- */
-export interface LedgerReason {
-  column: LedgerHeading | null;
-  code: FieldCode;
-  params?: FieldParams;
-}
-
-/** Excel serial day (1900 date system) → YYYY-MM-DD. */
-export function excelSerialToDate(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86_400_000);
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** Accepts 1945-03-02, 1945.3.2, 1945/3/2, 1945年3月2日, 19450302 (after width folding). */
-export function parseLooseDate(text: string): string | null {
-  const t = foldWidth(text).trim();
-  let m = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$/.exec(t);
-  if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
-
-/**
- * Spreadsheet formula injection (OWASP "CSV injection"): text starting with = + - @ (or their full-width forms),
- * tab or carriage return becomes a live formula once the cell is edited or the sheet is saved as CSV. Exports
- * write such text behind a leading apostrophe; imports take one such guard off again.
- */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-export function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-export function stripFormulaGuard(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
-}
+// The .xlsx ledger: reading an upload (streaming, capped) is here; the vocabulary (ledger-columns.ts) and the writer
+// (ledger-write.ts) are exported from here too, so callers take the whole format from one place.
+export * from './ledger-columns';
+export * from './ledger-write';
 
 /** Caps for reading an uploaded ledger (security finding F2); configured by LINLI_LEDGER_* (config.ts). */
 export interface LedgerReadLimits {
@@ -173,49 +81,35 @@ export async function readLedger(
   buffer: Buffer,
   limits: LedgerReadLimits = DEFAULT_LEDGER_LIMITS,
 ): Promise<{ rows: LedgerRow[]; missingHeadings: string[] }> {
-  const maxText = limits.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
-  let headingRow = 0;
-  const columns = new Map<number, LedgerHeading>();
-  const rows: LedgerRow[] = [];
-  let textChars = 0;
-  const tooManyRows = () =>
-    new LedgerLimitError('rows', { code: 'care.ledger_rows_over', params: { max: limits.maxRows } });
-  let sheet;
+  const caps = {
+    maxRows: limits.maxRows,
+    maxText: limits.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS,
+    tooManyRows: () => new LedgerLimitError('rows', { code: 'care.ledger_rows_over', params: { max: limits.maxRows } }),
+  };
+  const state: ReadState = { headingRow: 0, columns: new Map(), rows: [], textChars: 0 };
+  const sheet = await readSheetWithin(buffer, limits.timeoutMs, (r, cells) =>
+    state.headingRow === 0 ? findHeadings(state, r, cells) : keepDataRow(state, r, cells, caps),
+  );
+  if (!sheet || state.headingRow === 0) return { rows: [], missingHeadings: ['姓名'] };
+  if (sheet.merges.length === 0) return { rows: state.rows, missingHeadings: [] };
+  return {
+    rows: applyMerges(state.rows, sheet.merges, state.headingRow, state.columns, caps.maxRows, caps.tooManyRows),
+    missingHeadings: [],
+  };
+}
+
+/** What the reader has found so far: the heading row (0 until found), which column is which, the rows kept. */
+interface ReadState {
+  headingRow: number;
+  columns: Map<number, LedgerHeading>;
+  rows: LedgerRow[];
+  textChars: number;
+}
+
+/** The first sheet within the time budget; the reader's size and time caps become LedgerLimitError. */
+async function readSheetWithin(buffer: Buffer, timeoutMs: number, onRow: XlsxRowVisitor) {
   try {
-    sheet = await readFirstSheet(
-      buffer,
-      { ...DEFAULT_XLSX_LIMITS, deadline: performance.now() + limits.timeoutMs },
-      (r, cells) => {
-        if (headingRow === 0) {
-          if (r > 20) return 'stop';
-          const found = new Map<LedgerHeading, number>();
-          for (const { col, value } of cells) {
-            const text = normaliseHeading(headingText(value));
-            const heading = LEDGER_HEADINGS.find((h) => h === text);
-            if (heading) found.set(heading, col);
-          }
-          if (found.has('姓名') && found.size >= 3) {
-            headingRow = r;
-            for (const [heading, col] of found) columns.set(col, heading);
-          }
-          return;
-        }
-        const row: LedgerRow = { rowNumber: r, cells: {}, cellProblems: [] };
-        for (const { col, value } of cells) {
-          const heading = columns.get(col);
-          if (!heading) continue;
-          const text = cellText(value, heading, row.cellProblems);
-          if (!text) continue;
-          row.cells[heading] = heading === '身份证号' ? normaliseIdNumber(text) : text;
-          textChars += text.length;
-        }
-        if (Object.keys(row.cells).length === 0 && row.cellProblems.length === 0) return;
-        if (rows.length >= limits.maxRows) throw tooManyRows();
-        if (textChars > maxText)
-          throw new LedgerLimitError('size', { code: 'care.ledger_text_over', params: { max: maxText } });
-        rows.push(row);
-      },
-    );
+    return await readFirstSheet(buffer, { ...DEFAULT_XLSX_LIMITS, deadline: performance.now() + timeoutMs }, onRow);
   } catch (error) {
     if (error instanceof XlsxLimitError) {
       throw new LedgerLimitError(
@@ -227,12 +121,48 @@ export async function readLedger(
     }
     throw error;
   }
-  if (!sheet || headingRow === 0) return { rows: [], missingHeadings: ['姓名'] };
-  if (sheet.merges.length === 0) return { rows, missingHeadings: [] };
-  return {
-    rows: applyMerges(rows, sheet.merges, headingRow, columns, limits.maxRows, tooManyRows),
-    missingHeadings: [],
-  };
+}
+
+/** A row above the data: the heading row has 姓名 and at least two other headings; past row 20, reading stops. */
+function findHeadings(state: ReadState, r: number, cells: XlsxCell[]): 'stop' | void {
+  if (r > 20) return 'stop';
+  const found = new Map<LedgerHeading, number>();
+  for (const { col, value } of cells) {
+    const text = normaliseHeading(headingText(value));
+    const heading = LEDGER_HEADINGS.find((h) => h === text);
+    if (heading) found.set(heading, col);
+  }
+  if (found.has('姓名') && found.size >= 3) {
+    state.headingRow = r;
+    for (const [heading, col] of found) state.columns.set(col, heading);
+  }
+}
+
+/** A data row: its cells under known headings, kept when it has any; throws past the row or text cap. */
+function keepDataRow(
+  state: ReadState,
+  r: number,
+  cells: XlsxCell[],
+  caps: { maxRows: number; maxText: number; tooManyRows: () => Error },
+): void {
+  const row: LedgerRow = { rowNumber: r, cells: {}, cellProblems: [] };
+  for (const { col, value } of cells) {
+    const heading = state.columns.get(col);
+    if (!heading) continue;
+    const text = cellText(value, heading, row.cellProblems);
+    if (!text) continue;
+    row.cells[heading] = heading === '身份证号' ? normaliseIdNumber(text) : text;
+    state.textChars += text.length;
+  }
+  if (Object.keys(row.cells).length === 0 && row.cellProblems.length === 0) return;
+  if (state.rows.length >= caps.maxRows) throw caps.tooManyRows();
+  if (state.textChars > caps.maxText)
+    throw new LedgerLimitError('size', { code: 'care.ledger_text_over', params: { max: caps.maxText } });
+  state.rows.push(row);
+}
+
+function normaliseHeading(text: string): string {
+  return foldWidth(text).replace(/[\s*＊:：()（）]/g, '');
 }
 
 /**
@@ -277,61 +207,4 @@ function applyMerges(
   return [...byNumber.values()]
     .filter((r) => Object.keys(r.cells).length > 0 || r.cellProblems.length > 0)
     .sort((a, b) => a.rowNumber - b.rowNumber);
-}
-
-export interface LedgerExportRow {
-  cells: Record<LedgerHeading, string>;
-}
-
-/**
- * Writes a ledger workbook (`watermark` in a title row above the headings and in the header/footer) with ExcelJS's
- * streaming writer: rows are committed as they come, so memory holds the compressed output, not a model of every
- * cell. `fill` calls `add` for each row (it may fetch in batches).
- */
-export async function writeLedgerStreaming(
-  fill: (add: (row: LedgerExportRow) => void) => Promise<void>,
-  title: string,
-  watermark: string,
-): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const sink = new PassThrough();
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Linli 邻里';
-  const sheet = workbook.addWorksheet('服务对象台账', {
-    headerFooter: { oddHeader: `&L${watermark}`, oddFooter: `&L${watermark}&R&P / &N` },
-  });
-  // Text format keeps ID and phone numbers exact when the file is edited and imported again.
-  sheet.columns = LEDGER_HEADINGS.map((h) => ({
-    width: h === '家庭住址' ? 30 : h === '身份证号' ? 22 : 12,
-    style: { numFmt: '@' },
-  }));
-  const titleRow = sheet.addRow([`${title}（${watermark}）`]);
-  titleRow.font = { bold: true };
-  sheet.mergeCells(1, 1, 1, LEDGER_HEADINGS.length);
-  titleRow.commit();
-  const header = sheet.addRow([...LEDGER_HEADINGS]);
-  header.font = { bold: true };
-  header.commit();
-  // Every cell is text; text that a spreadsheet would take for a formula is written behind an apostrophe.
-  await fill((row) => sheet.addRow(LEDGER_HEADINGS.map((h) => guardFormula(row.cells[h] ?? ''))).commit());
-  sheet.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
-}
-
-/** A ledger workbook from rows already in memory (tests, the benchmark's import file). */
-export function writeLedger(rows: LedgerExportRow[], title: string, watermark: string): Promise<Buffer> {
-  return writeLedgerStreaming(
-    async (add) => {
-      for (const row of rows) add(row);
-    },
-    title,
-    watermark,
-  );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   CATEGORY_LABELS,
   ClientInput,
@@ -7,20 +8,26 @@ import {
   fieldIssueOf,
   parseIdNumber,
 } from '@linli/contracts';
+import type { Actor } from '../../../platform/access';
+import type { AppContext } from '../../../platform/context';
 import { maskName } from '../../../platform/masking';
 import type { AreaRow } from '../../org';
-import type { LedgerSourceRow } from '../clients/clients.repository';
+import { newClientRow } from '../clients/client-record';
+import type { EffectivePolicy } from '../policies/planning';
+import { nextVisitWindow } from '../policies/tier-policy';
 import {
   CATEGORY_BY_LABEL,
-  type LedgerExportRow,
   type LedgerHeading,
   type LedgerReason,
   type LedgerRow,
   TIER_BY_LABEL,
   parseLooseDate,
-} from './ledger-format';
+} from './ledger-columns';
+import type { ImportBatch, LedgerSourceRow } from './ledger.repository';
+import type { LedgerExportRow } from './ledger-write';
 
-// Between the sheet and the register: a read row checked and turned into a client entry, a client turned into cells.
+// Between the sheet and the register: a read row checked and turned into a client entry (and into the rows an import
+// writes), a client turned into cells.
 
 /** A row that passed every check, ready to become a client (with its tier, if the sheet gave one). */
 export interface ValidRow {
@@ -32,6 +39,40 @@ export interface ValidRow {
 export function validateLedgerRow(row: LedgerRow, areas: AreaRow[]): ValidRow | { reasons: LedgerReason[] } {
   const c = row.cells;
   const reasons = [...row.cellProblems];
+  const { community, grid } = placeOf(c, areas, reasons);
+  const { birth, categories, tier, sex } = codedCells(c, reasons);
+  const candidate = {
+    name: c['姓名'],
+    idNumber: c['身份证号'],
+    sex,
+    birthDate: birth ?? undefined,
+    phone: c['联系电话']?.replace(/[\s-]/g, ''),
+    communityCode: community?.code ?? '000000000000',
+    gridCode: grid?.code,
+    address: c['家庭住址'],
+    categories,
+    disabilityCategory: c['残疾类别'],
+    disabilityGrade: c['残疾等级'],
+    emergencyContactName: c['紧急联系人'],
+    emergencyContactPhone: c['紧急联系人电话']?.replace(/[\s-]/g, ''),
+    notes: c['备注'],
+  };
+  const parsed = ClientInput.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      reasons.push({ column: FIELD_COLUMNS[String(issue.path[0])] ?? null, ...fieldIssueOf({ ...issue }) });
+  }
+  const id = candidate.idNumber ? parseIdNumber(candidate.idNumber) : null;
+  if (id && birth && id.birthDate !== birth) reasons.push({ column: '出生日期', code: 'care.birth_date_mismatch' });
+  if (id && sex && id.sex !== sex) reasons.push({ column: '性别', code: 'care.sex_mismatch' });
+  if (reasons.length || !parsed.success) return { reasons: distinct(reasons) };
+  return { rowNumber: row.rowNumber, input: parsed.data, tier };
+}
+
+type Cells = LedgerRow['cells'];
+
+/** The community (by name or code, within the importer's areas) and the grid of it the row names. */
+function placeOf(c: Cells, areas: AreaRow[], reasons: LedgerReason[]) {
   const community = c['所属社区'] ? findCommunity(areas, c['所属社区']) : null;
   if (!c['所属社区']) reasons.push({ column: '所属社区', code: 'field.required' });
   else if (!community)
@@ -49,6 +90,11 @@ export function validateLedgerRow(row: LedgerRow, areas: AreaRow[]): ValidRow | 
       code: 'care.ledger_grid_unknown',
       params: { value: c['网格'], community: community.name },
     });
+  return { community, grid };
+}
+
+/** The cells written as words or loose dates: birth date, categories (other when none), tier, sex. */
+function codedCells(c: Cells, reasons: LedgerReason[]) {
   const birth = c['出生日期'] ? parseLooseDate(c['出生日期']) : undefined;
   if (c['出生日期'] && !birth)
     reasons.push({ column: '出生日期', code: 'care.ledger_date_unreadable', params: { value: c['出生日期'] } });
@@ -65,34 +111,74 @@ export function validateLedgerRow(row: LedgerRow, areas: AreaRow[]): ValidRow | 
   const sex = c['性别'] === '男' ? 'male' : c['性别'] === '女' ? 'female' : undefined;
   if (c['性别'] && !sex)
     reasons.push({ column: '性别', code: 'care.ledger_sex_unknown', params: { value: c['性别'] } });
-  const candidate = {
-    name: c['姓名'],
-    idNumber: c['身份证号'],
-    sex,
-    birthDate: birth ?? undefined,
-    phone: c['联系电话']?.replace(/[\s-]/g, ''),
-    communityCode: community?.code ?? '000000000000',
-    gridCode: grid?.code,
-    address: c['家庭住址'],
+  return {
+    birth,
     categories: categories.length
       ? categories.map((x) => x.key).filter((k): k is ClientCategory => Boolean(k))
       : ['other' as const],
-    disabilityCategory: c['残疾类别'],
-    disabilityGrade: c['残疾等级'],
-    emergencyContactName: c['紧急联系人'],
-    emergencyContactPhone: c['紧急联系人电话']?.replace(/[\s-]/g, ''),
-    notes: c['备注'],
+    tier,
+    sex,
   };
-  const parsed = ClientInput.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      reasons.push({ column: FIELD_COLUMNS[String(issue.path[0])] ?? null, ...fieldIssueOf({ ...issue }) });
+}
+
+/**
+ * The rows one chunk of an import writes: clients, and for tiered rows a tier change, a planned visit and its event.
+ * `policies` holds the policy of every community in the chunk.
+ */
+export function importBatchFor(
+  ctx: AppContext,
+  actor: Actor,
+  rows: ValidRow[],
+  policies: Map<string, EffectivePolicy>,
+  now: Date,
+  today: string,
+): ImportBatch {
+  const batch: ImportBatch = { clients: [], tierChanges: [], visits: [], visitEvents: [] };
+  for (const row of rows) {
+    const id = randomUUID();
+    const client = newClientRow(ctx, actor, id, row.input, row.input.communityCode);
+    batch.clients.push(row.tier ? { ...client, tier: row.tier, tierSince: now } : client);
+    if (!row.tier) continue;
+    const policy = policies.get(row.input.communityCode)!;
+    batch.tierChanges.push({
+      id: randomUUID(),
+      clientId: id,
+      areaCode: row.input.communityCode,
+      fromTier: null,
+      toTier: row.tier,
+      reason: null,
+      status: 'applied',
+      requestedBy: actor.userId,
+      decidedBy: actor.userId,
+      decidedAt: now,
+      createdAt: now,
+    });
+    const visitId = randomUUID();
+    batch.visits.push({
+      id: visitId,
+      clientId: id,
+      areaCode: row.input.communityCode,
+      gridCode: row.input.gridCode ?? null,
+      assigneeId: client.assigneeId ?? null,
+      ...nextVisitWindow(today, row.tier, policy.rules),
+      mode: 'home',
+      status: 'planned',
+      tier: row.tier,
+      policyId: policy.id,
+      services: [],
+      createdAt: now,
+      updatedAt: now,
+    });
+    batch.visitEvents.push({
+      id: randomUUID(),
+      visitId,
+      status: 'planned',
+      note: 'ledger import',
+      actorId: actor.userId,
+      at: now,
+    });
   }
-  const id = candidate.idNumber ? parseIdNumber(candidate.idNumber) : null;
-  if (id && birth && id.birthDate !== birth) reasons.push({ column: '出生日期', code: 'care.birth_date_mismatch' });
-  if (id && sex && id.sex !== sex) reasons.push({ column: '性别', code: 'care.sex_mismatch' });
-  if (reasons.length || !parsed.success) return { reasons: distinct(reasons) };
-  return { rowNumber: row.rowNumber, input: parsed.data, tier };
+  return batch;
 }
 
 /** One exported row: masked unless the export is an approved unmasked one (then decrypted). */

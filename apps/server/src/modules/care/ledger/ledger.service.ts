@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   type ClientInput,
@@ -8,36 +7,18 @@ import {
   labelledMessage,
   parseIdNumber,
 } from '@linli/contracts';
-import { type Actor, codeInPrefixes } from '../../../platform/access';
+import type { Actor } from '../../../platform/access';
 import { ConcurrencyGate } from '../../../platform/concurrency-gate';
 import { type AppContext, auditInTx, auditRead } from '../../../platform/context';
 import { chinaToday } from '../../../platform/dates';
 import { AppError } from '../../../platform/errors';
 import type { AreaRow } from '../../org';
-import { newClientRow } from '../clients/client-record';
-import { forEachClientInListOrder } from '../clients/clients.repository';
-import { clientPolicy, clientVisibility } from '../clients/clients.policy';
-import type { ClientsService } from '../clients/clients.service';
+import { clientPolicy } from '../clients/clients.policy';
 import { nameSearchKeys } from '../clients/names';
-import { describeFilter } from '../exports/exports.service';
 import { type EffectivePolicy, policyFor } from '../policies/planning';
-import { nextVisitWindow } from '../policies/tier-policy';
-import {
-  LEDGER_HEADINGS,
-  LedgerLimitError,
-  type LedgerReason,
-  type LedgerRow,
-  readLedger,
-  writeLedgerStreaming,
-} from './ledger-format';
-import {
-  existingIdIndexes,
-  existingPeople,
-  type ImportBatch,
-  insertImportBatch,
-  listAreasInScopeForLedger,
-} from './ledger.repository';
-import { ledgerCells, validateLedgerRow, type ValidRow } from './ledger-rows';
+import { LEDGER_HEADINGS, LedgerLimitError, type LedgerReason, type LedgerRow, readLedger } from './ledger-format';
+import { existingIdIndexes, existingPeople, insertImportBatch, listAreasInScopeForLedger } from './ledger.repository';
+import { importBatchFor, validateLedgerRow, type ValidRow } from './ledger-rows';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -75,6 +56,7 @@ export function reportInLanguage(report: ImportReport, lang: Lang): LedgerImport
 
 type Existing = 'visible' | 'hidden' | null;
 
+/** Ledger imports: the .xlsx file read within its caps, rows checked and matched, new clients written (F2, F5). */
 export class LedgerService {
   /** Imports running at once: one per user, `LINLI_LEDGER_IMPORTS_AT_ONCE` for the server (finding F2). */
   readonly importGate: ConcurrencyGate;
@@ -202,7 +184,7 @@ export class LedgerService {
     await this.ctx.db.transaction(async (tx) => {
       let writing: Promise<void> = Promise.resolve();
       for (let start = 0; start < toCreate.length; start += CHUNK) {
-        const batch = this.importRowsFor(actor, toCreate.slice(start, start + CHUNK), policies, now, today);
+        const batch = importBatchFor(this.ctx, actor, toCreate.slice(start, start + CHUNK), policies, now, today);
         await writing;
         writing = insertImportBatch(tx, batch);
       }
@@ -214,62 +196,6 @@ export class LedgerService {
         detail: `${toCreate.length} created, ${counts}`,
       });
     });
-  }
-
-  /** The rows one chunk of an import writes: clients, and for tiered rows a tier change, a planned visit and its event. */
-  private importRowsFor(
-    actor: Actor,
-    rows: ValidRow[],
-    policies: Map<string, EffectivePolicy>,
-    now: Date,
-    today: string,
-  ): ImportBatch {
-    const batch: ImportBatch = { clients: [], tierChanges: [], visits: [], visitEvents: [] };
-    for (const row of rows) {
-      const id = randomUUID();
-      const client = newClientRow(this.ctx, actor, id, row.input, row.input.communityCode);
-      batch.clients.push(row.tier ? { ...client, tier: row.tier, tierSince: now } : client);
-      if (!row.tier) continue;
-      const policy = policies.get(row.input.communityCode)!;
-      batch.tierChanges.push({
-        id: randomUUID(),
-        clientId: id,
-        areaCode: row.input.communityCode,
-        fromTier: null,
-        toTier: row.tier,
-        reason: null,
-        status: 'applied',
-        requestedBy: actor.userId,
-        decidedBy: actor.userId,
-        decidedAt: now,
-        createdAt: now,
-      });
-      const visitId = randomUUID();
-      batch.visits.push({
-        id: visitId,
-        clientId: id,
-        areaCode: row.input.communityCode,
-        gridCode: row.input.gridCode ?? null,
-        assigneeId: client.assigneeId ?? null,
-        ...nextVisitWindow(today, row.tier, policy.rules),
-        mode: 'home',
-        status: 'planned',
-        tier: row.tier,
-        policyId: policy.id,
-        services: [],
-        createdAt: now,
-        updatedAt: now,
-      });
-      batch.visitEvents.push({
-        id: randomUUID(),
-        visitId,
-        status: 'planned',
-        note: 'ledger import',
-        actorId: actor.userId,
-        at: now,
-      });
-    }
-    return batch;
   }
 
   /**
@@ -317,56 +243,5 @@ export class LedgerService {
       const byPerson = person !== null ? (knownPeople.get(person) ?? null) : null;
       return byId === 'visible' || byPerson === 'visible' ? 'visible' : (byId ?? byPerson);
     };
-  }
-
-  /**
-   * The current filtered list as a ledger. Masked by default; `unmasked` is only passed by an approved export
-   * request (exports.service.ts), and the watermark then names the request.
-   */
-  async exportClients(
-    actor: Actor,
-    query: Parameters<ClientsService['list']>[1],
-    unmasked?: { requestId: string; prefixes: string[] },
-  ): Promise<{ buffer: Buffer; count: number }> {
-    for (const code of [query.communityCode, query.gridCode]) {
-      if (code && !codeInPrefixes(code, actor.scopePrefixes)) throw new AppError('area.not_found');
-    }
-    const areas = new Map(
-      (await listAreasInScopeForLedger(this.ctx.db, actor.scopePrefixes)).map((a) => [a.code, a.name]),
-    );
-    const now = this.ctx.clock.now();
-    const when = `${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} 北京时间`;
-    const watermark = unmasked
-      ? `${actor.displayName}（${actor.username}）导出于 ${when} · 未脱敏 · 审批单 ${unmasked.requestId.slice(0, 8)} · 仅限工作使用，不得外传`
-      : `${actor.displayName}（${actor.username}）导出于 ${when} · 已脱敏`;
-    const firstIds: string[] = [];
-    let rowCount = 0;
-    const filter = { ...query, overdueOn: query.overdue === 'true' ? chinaToday(now) : undefined };
-    const buffer = await writeLedgerStreaming(
-      async (add) => {
-        // An approved unmasked export is bounded by the areas of its approval (F3), not by the requester's whole scope.
-        const visibility = unmasked
-          ? { ...clientVisibility(actor, now), prefixes: unmasked.prefixes }
-          : clientVisibility(actor, now);
-        rowCount = await forEachClientInListOrder(this.ctx.db, visibility, filter, 2000, (batch) => {
-          for (const r of batch) {
-            if (firstIds.length < 100) firstIds.push(r.id);
-            add({ cells: ledgerCells(r, areas, Boolean(unmasked), (enc) => this.ctx.cipher.decrypt(enc)) });
-          }
-        });
-      },
-      '兜底服务对象台账',
-      watermark,
-    );
-    await this.ctx.db.transaction((tx) =>
-      auditInTx(this.ctx, tx, actor, {
-        action: unmasked ? 'client.export_unmasked' : 'client.export',
-        objectType: 'client',
-        objectIds: firstIds,
-        fields: [...LEDGER_HEADINGS],
-        detail: `${unmasked ? `UNMASKED, request ${unmasked.requestId}, areas ${unmasked.prefixes.join(',')}` : 'masked'}; ${rowCount} rows; filter ${describeFilter({ ...query, page: undefined, pageSize: undefined })}`,
-      }),
-    );
-    return { buffer, count: rowCount };
   }
 }

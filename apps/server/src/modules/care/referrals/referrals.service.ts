@@ -82,20 +82,7 @@ export class ReferralsService {
   ) {
     const client = await this.clients.loadVisible(actor, clientId);
     if (!clientPolicy.canWrite(actor, client, this.ctx.clock.now())) throw new AppError('common.forbidden');
-    // Sending a client's details to a third party needs a live consent for referral, or a statutory/emergency basis.
-    const basis = await activeBasis(this.ctx.db, clientId, 'referral');
-    if (!basis) {
-      await this.ctx.db.transaction((tx) =>
-        auditInTx(this.ctx, tx, actor, {
-          action: 'referral.send',
-          objectType: 'client',
-          objectIds: [clientId],
-          result: 'denied',
-          detail: 'no consent for referral',
-        }),
-      );
-      throw new AppError('care.consent_required');
-    }
+    const basis = await this.referralBasis(actor, clientId);
     if (input.caseId) {
       const kase = await findCase(this.ctx.db, input.caseId);
       if (!kase || kase.clientId !== clientId)
@@ -131,6 +118,25 @@ export class ReferralsService {
       });
     });
     return toReferral(row, client.name);
+  }
+
+  /**
+   * Sending a client's details to a third party needs a live consent for referral, or a statutory/emergency basis
+   * (R-03, R-30); without one the attempt is audited as denied.
+   */
+  private async referralBasis(actor: Actor, clientId: string) {
+    const basis = await activeBasis(this.ctx.db, clientId, 'referral');
+    if (basis) return basis;
+    await this.ctx.db.transaction((tx) =>
+      auditInTx(this.ctx, tx, actor, {
+        action: 'referral.send',
+        objectType: 'client',
+        objectIds: [clientId],
+        result: 'denied',
+        detail: 'no consent for referral',
+      }),
+    );
+    throw new AppError('care.consent_required');
   }
 
   private async move(

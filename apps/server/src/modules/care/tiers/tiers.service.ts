@@ -60,23 +60,7 @@ export class TiersService {
       });
       let tierChange: 'none' | 'applied' | 'pending_approval' = 'none';
       if (client.tier !== input.tier) {
-        const pending = tierChangePolicy.waitsForApproval(actor, client.tier, input.tier);
-        await insertTierChange(tx, {
-          id: randomUUID(),
-          clientId,
-          areaCode: client.areaCode,
-          fromTier: client.tier,
-          toTier: input.tier,
-          assessmentId,
-          reason: input.overrideReason ?? null,
-          status: pending ? 'pending_approval' : 'applied',
-          requestedBy: actor.userId,
-          decidedBy: pending ? null : actor.userId,
-          decidedAt: pending ? null : now,
-          createdAt: now,
-        });
-        if (!pending) await this.applyTier(tx, client, input.tier, actor, now);
-        tierChange = pending ? 'pending_approval' : 'applied';
+        tierChange = await this.changeTier(tx, actor, client, input, assessmentId, now);
       } else if (!(await nextDueFor(tx, clientId)) && client.tier) {
         await planNextVisit(tx, client, client.tier, chinaToday(now), policy, actor.userId, now);
       }
@@ -89,6 +73,34 @@ export class TiersService {
       return { tierChange, nextVisitDue: await nextDueFor(tx, clientId) };
     });
     return { assessmentId, suggestedTier: suggested, tier: input.tier, ...result };
+  }
+
+  /** The confirmed tier differs from the client's: applied at once, or queued for a supervisor (tierChangePolicy). */
+  private async changeTier(
+    tx: DbOrTx,
+    actor: Actor,
+    client: ClientRow,
+    input: { tier: Tier; overrideReason?: string | undefined },
+    assessmentId: string,
+    now: Date,
+  ): Promise<'applied' | 'pending_approval'> {
+    const pending = tierChangePolicy.waitsForApproval(actor, client.tier, input.tier);
+    await insertTierChange(tx, {
+      id: randomUUID(),
+      clientId: client.id,
+      areaCode: client.areaCode,
+      fromTier: client.tier,
+      toTier: input.tier,
+      assessmentId,
+      reason: input.overrideReason ?? null,
+      status: pending ? 'pending_approval' : 'applied',
+      requestedBy: actor.userId,
+      decidedBy: pending ? null : actor.userId,
+      decidedAt: pending ? null : now,
+      createdAt: now,
+    });
+    if (!pending) await this.applyTier(tx, client, input.tier, actor, now);
+    return pending ? 'pending_approval' : 'applied';
   }
 
   /** Sets the tier and re-plans visits from today by the new cadence. */

@@ -15,9 +15,11 @@ export function OtherSessionsStep({ sessions, onDone }: { sessions: SessionSumma
   return (
     <Flex vertical gap={12} data-testid="login-other-sessions">
       <Alert type="warning" showIcon title={t('login.otherSessions', { n: sessions.length })} />
+      {/* Scrolls inside itself: with many sessions the buttons below stay on screen (and clickable) on a phone. */}
       <List
         size="small"
         bordered
+        style={{ maxHeight: '40vh', overflowY: 'auto' }}
         dataSource={sessions}
         renderItem={(s) => (
           <List.Item>

@@ -44,7 +44,7 @@ interface CasePlanModalProps {
 /** The case plan: goals per need domain, and tasks tied to a goal with an optional due date. */
 export function CasePlanModal({ clientId, existing, onClose }: CasePlanModalProps) {
   const { t } = useI18n();
-  const { rules, validate } = useSchemaForm();
+  const { validate } = useSchemaForm();
   const [form] = Form.useForm<PlanValues>();
   const open = useOpenCase({ form });
   const revise = useRevisePlan({ form });
@@ -87,109 +87,127 @@ export function CasePlanModal({ clientId, existing, onClose }: CasePlanModalProp
       errorTestId="plan-error"
     >
       <Typography.Title level={5}>{t('care.case.plan.goals')}</Typography.Title>
-      <Form.List name="goals">
-        {(fields, { add, remove }) => (
-          <Flex vertical gap={8}>
-            {fields.map((f, i) => (
-              <Card
-                key={f.key}
-                size="small"
-                title={t('care.case.plan.goalN', { n: i + 1 })}
-                extra={
-                  fields.length > 1 ? (
-                    <Button
-                      size="small"
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('app.remove')}
-                      onClick={() => remove(f.name)}
-                    />
-                  ) : null
-                }
-              >
-                <Flex wrap gap={8}>
-                  <Form.Item
-                    name={[f.name, 'domain']}
-                    label={t('care.case.plan.domain')}
-                    rules={rules(goal.domain)}
-                    style={{ width: 180, maxWidth: '100%', marginBottom: 0 }}
-                  >
-                    <Select
-                      options={NEED_DOMAINS.map((d) => ({ value: d, label: t(`care.domain.${d}`) }))}
-                      data-testid={`plan-goal-domain-${i}`}
-                    />
-                  </Form.Item>
-                  <Form.Item
-                    name={[f.name, 'goal']}
-                    label={t('care.case.plan.goal')}
-                    rules={rules(goal.goal)}
-                    style={{ flex: '1 1 220px', marginBottom: 0 }}
-                  >
-                    <Input maxLength={schemaLimits(goal.goal).max} data-testid={`plan-goal-text-${i}`} />
-                  </Form.Item>
-                </Flex>
-              </Card>
-            ))}
-            {fields.length < MAX_GOALS ? (
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="plan-add-goal">
-                {t('care.case.plan.addGoal')}
-              </Button>
-            ) : null}
-          </Flex>
-        )}
-      </Form.List>
+      <GoalList />
       <Divider />
       <Typography.Title level={5}>{t('care.case.plan.tasks')}</Typography.Title>
-      <Form.List name="tasks">
-        {(fields, { add, remove }) => (
-          <Flex vertical gap={8}>
-            {fields.map((f, i) => (
-              <Flex key={f.key} wrap gap={8} align="end">
-                <Form.Item
-                  name={[f.name, 'goalIndex']}
-                  label={t('care.case.plan.taskGoal')}
-                  rules={rules(task.goalIndex)}
-                  style={{ width: 160, maxWidth: '100%', marginBottom: 0 }}
-                >
-                  <Select options={goalOptions} data-testid={`plan-task-goal-${i}`} />
-                </Form.Item>
-                <Form.Item
-                  name={[f.name, 'title']}
-                  label={t('care.case.plan.taskTitle')}
-                  rules={rules(task.title)}
-                  style={{ flex: '1 1 200px', marginBottom: 0 }}
-                >
-                  <Input maxLength={schemaLimits(task.title).max} data-testid={`plan-task-title-${i}`} />
-                </Form.Item>
-                <Form.Item
-                  name={[f.name, 'dueDate']}
-                  label={t('care.case.plan.dueDate')}
-                  rules={rules(task.dueDate, { map: toDate })}
-                  style={{ width: 150, marginBottom: 0 }}
-                >
-                  <DatePicker style={{ width: '100%' }} data-testid={`plan-task-due-${i}`} />
-                </Form.Item>
-                <Button
-                  type="text"
-                  icon={<DeleteOutlined />}
-                  aria-label={t('app.remove')}
-                  onClick={() => remove(f.name)}
-                />
-              </Flex>
-            ))}
-            {fields.length < MAX_TASKS ? (
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
-                onClick={() => add({ goalIndex: 0 })}
-                data-testid="plan-add-task"
-              >
-                {t('care.case.plan.addTask')}
-              </Button>
-            ) : null}
-          </Flex>
-        )}
-      </Form.List>
+      <TaskList goalOptions={goalOptions} />
     </FormModal>
+  );
+}
+
+/** The goals: a need domain and what is to be achieved, at least one. */
+function GoalList() {
+  const { t } = useI18n();
+  const { rules } = useSchemaForm();
+  return (
+    <Form.List name="goals">
+      {(fields, { add, remove }) => (
+        <Flex vertical gap={8}>
+          {fields.map((f, i) => (
+            <Card
+              key={f.key}
+              size="small"
+              title={t('care.case.plan.goalN', { n: i + 1 })}
+              extra={
+                fields.length > 1 ? (
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label={t('app.remove')}
+                    onClick={() => remove(f.name)}
+                  />
+                ) : null
+              }
+            >
+              <Flex wrap gap={8}>
+                <Form.Item
+                  name={[f.name, 'domain']}
+                  label={t('care.case.plan.domain')}
+                  rules={rules(goal.domain)}
+                  style={{ width: 180, maxWidth: '100%', marginBottom: 0 }}
+                >
+                  <Select
+                    options={NEED_DOMAINS.map((d) => ({ value: d, label: t(`care.domain.${d}`) }))}
+                    data-testid={`plan-goal-domain-${i}`}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name={[f.name, 'goal']}
+                  label={t('care.case.plan.goal')}
+                  rules={rules(goal.goal)}
+                  style={{ flex: '1 1 220px', marginBottom: 0 }}
+                >
+                  <Input maxLength={schemaLimits(goal.goal).max} data-testid={`plan-goal-text-${i}`} />
+                </Form.Item>
+              </Flex>
+            </Card>
+          ))}
+          {fields.length < MAX_GOALS ? (
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="plan-add-goal">
+              {t('care.case.plan.addGoal')}
+            </Button>
+          ) : null}
+        </Flex>
+      )}
+    </Form.List>
+  );
+}
+
+/** The tasks, each under a goal (chosen by its number), with an optional due date. */
+function TaskList({ goalOptions }: { goalOptions: { value: number; label: string }[] }) {
+  const { t } = useI18n();
+  const { rules } = useSchemaForm();
+  return (
+    <Form.List name="tasks">
+      {(fields, { add, remove }) => (
+        <Flex vertical gap={8}>
+          {fields.map((f, i) => (
+            <Flex key={f.key} wrap gap={8} align="end">
+              <Form.Item
+                name={[f.name, 'goalIndex']}
+                label={t('care.case.plan.taskGoal')}
+                rules={rules(task.goalIndex)}
+                style={{ width: 160, maxWidth: '100%', marginBottom: 0 }}
+              >
+                <Select options={goalOptions} data-testid={`plan-task-goal-${i}`} />
+              </Form.Item>
+              <Form.Item
+                name={[f.name, 'title']}
+                label={t('care.case.plan.taskTitle')}
+                rules={rules(task.title)}
+                style={{ flex: '1 1 200px', marginBottom: 0 }}
+              >
+                <Input maxLength={schemaLimits(task.title).max} data-testid={`plan-task-title-${i}`} />
+              </Form.Item>
+              <Form.Item
+                name={[f.name, 'dueDate']}
+                label={t('care.case.plan.dueDate')}
+                rules={rules(task.dueDate, { map: toDate })}
+                style={{ width: 150, marginBottom: 0 }}
+              >
+                <DatePicker style={{ width: '100%' }} data-testid={`plan-task-due-${i}`} />
+              </Form.Item>
+              <Button
+                type="text"
+                icon={<DeleteOutlined />}
+                aria-label={t('app.remove')}
+                onClick={() => remove(f.name)}
+              />
+            </Flex>
+          ))}
+          {fields.length < MAX_TASKS ? (
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ goalIndex: 0 })}
+              data-testid="plan-add-task"
+            >
+              {t('care.case.plan.addTask')}
+            </Button>
+          ) : null}
+        </Flex>
+      )}
+    </Form.List>
   );
 }

@@ -102,32 +102,12 @@ export default function ExportRequestsPage() {
       width: 170,
       card: 'actions',
       render: (r) => (
-        <Flex wrap gap={8}>
-          <Can allowed={r.allowedActions} action="decide">
-            <Button
-              size="small"
-              type="primary"
-              onClick={() => handleDecide(r, true)}
-              data-testid={`export-approve-${r.id}`}
-            >
-              {t('app.approve')}
-            </Button>
-            <Button size="small" danger onClick={() => handleDecide(r, false)} data-testid={`export-reject-${r.id}`}>
-              {t('app.reject')}
-            </Button>
-          </Can>
-          <Can allowed={r.allowedActions} action="download">
-            <Button
-              size="small"
-              loading={downloading === r.id}
-              disabled={!!downloading}
-              onClick={() => handleDownload(r)}
-              data-testid={`export-download-${r.id}`}
-            >
-              {t('care.export.download')}
-            </Button>
-          </Can>
-        </Flex>
+        <ExportActions
+          request={r}
+          downloading={downloading}
+          onDecide={(approve) => handleDecide(r, approve)}
+          onDownload={() => handleDownload(r)}
+        />
       ),
     },
   ];
@@ -149,5 +129,44 @@ export default function ExportRequestsPage() {
         />
       </Flex>
     </>
+  );
+}
+
+/** A request's buttons: approve and reject for those who may decide it, download once it is approved. */
+function ExportActions({
+  request: r,
+  downloading,
+  onDecide,
+  onDownload,
+}: {
+  request: ExportRequest;
+  /** The request being downloaded, if any: one download at a time. */
+  downloading: string | null;
+  onDecide: (approve: boolean) => void;
+  onDownload: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Flex wrap gap={8}>
+      <Can allowed={r.allowedActions} action="decide">
+        <Button size="small" type="primary" onClick={() => onDecide(true)} data-testid={`export-approve-${r.id}`}>
+          {t('app.approve')}
+        </Button>
+        <Button size="small" danger onClick={() => onDecide(false)} data-testid={`export-reject-${r.id}`}>
+          {t('app.reject')}
+        </Button>
+      </Can>
+      <Can allowed={r.allowedActions} action="download">
+        <Button
+          size="small"
+          loading={downloading === r.id}
+          disabled={!!downloading}
+          onClick={onDownload}
+          data-testid={`export-download-${r.id}`}
+        >
+          {t('care.export.download')}
+        </Button>
+      </Can>
+    </Flex>
   );
 }

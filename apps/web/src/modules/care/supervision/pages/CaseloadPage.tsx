@@ -9,6 +9,8 @@ import type { CaseloadReassignResult } from '../../shared/types';
 import { useCareAreas } from '../../shared/useCareAreas';
 import { useCareWorkers, useReassignCaseload } from '../api';
 
+const field = CaseloadReassignInput.shape;
+
 interface CaseloadValues {
   by: 'grid' | 'worker';
   gridCode?: string;
@@ -49,7 +51,6 @@ export default function CaseloadPage() {
         : { fromUserId: v.fromUserId, toUserId: v.toUserId ?? '' };
     reassign.mutate(input, { onSuccess: setResult });
   };
-  const field = CaseloadReassignInput.shape;
 
   return (
     <>
@@ -71,33 +72,11 @@ export default function CaseloadPage() {
               ]}
             />
           </Form.Item>
-          {by === 'grid' ? (
-            <Form.Item
-              name="gridCode"
-              label={t('care.supervision.caseload.grid')}
-              rules={rules(field.gridCode, { required: true })}
-            >
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                options={gridOptions}
-                loading={areas.loading}
-                data-testid="caseload-grid"
-              />
-            </Form.Item>
-          ) : (
-            <Form.Item
-              name="fromUserId"
-              label={t('care.supervision.caseload.from')}
-              rules={rules(field.fromUserId, { required: true })}
-            >
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                options={workerOptions}
-                loading={workers.isPending}
-                data-testid="caseload-from"
-              />
-            </Form.Item>
-          )}
+          <SourceField
+            by={by}
+            grids={{ options: gridOptions, loading: areas.loading }}
+            workers={{ options: workerOptions, loading: workers.isPending }}
+          />
           <Form.Item
             name="toUserId"
             label={t('care.supervision.caseload.to')}
@@ -145,5 +124,40 @@ export default function CaseloadPage() {
         ) : null}
       </Card>
     </>
+  );
+}
+
+type Choices = { options: { value: string; label: string }[]; loading: boolean };
+
+/** Where the caseload comes from: a grid (all its clients), or a departing worker (all theirs). */
+function SourceField({ by, grids, workers }: { by: 'grid' | 'worker'; grids: Choices; workers: Choices }) {
+  const { t } = useI18n();
+  const { rules } = useSchemaForm();
+  return by === 'grid' ? (
+    <Form.Item
+      name="gridCode"
+      label={t('care.supervision.caseload.grid')}
+      rules={rules(field.gridCode, { required: true })}
+    >
+      <Select
+        showSearch={{ optionFilterProp: 'label' }}
+        options={grids.options}
+        loading={grids.loading}
+        data-testid="caseload-grid"
+      />
+    </Form.Item>
+  ) : (
+    <Form.Item
+      name="fromUserId"
+      label={t('care.supervision.caseload.from')}
+      rules={rules(field.fromUserId, { required: true })}
+    >
+      <Select
+        showSearch={{ optionFilterProp: 'label' }}
+        options={workers.options}
+        loading={workers.loading}
+        data-testid="caseload-from"
+      />
+    </Form.Item>
   );
 }
