@@ -85,6 +85,20 @@ describe('lint: module boundaries, SQL in repositories, format', () => {
     ).toEqual([]);
   });
 
+  it('refuses a file past 300 lines and a function past 60 (a web component past 150)', async () => {
+    const longFile = Array.from({ length: 301 }, (_, i) => `export const v${i} = ${i};`).join('\n') + '\n';
+    expect(await problems('apps/server/src/modules/care/clients/scratch.ts', longFile)).toEqual([
+      expect.stringContaining('max-lines'),
+    ]);
+    const body = (n: number) => Array.from({ length: n }, (_, i) => `  const v${i} = ${i};\n  void v${i};`).join('\n');
+    const longFunction = `export function long(): void {\n${body(31)}\n}\n`;
+    expect(await problems('apps/server/src/modules/care/clients/scratch.ts', longFunction)).toEqual([
+      expect.stringContaining('max-lines-per-function'),
+    ]);
+    const component = `export function Page() {\n${body(31)}\n  return null;\n}\n`;
+    expect(await problems('apps/web/src/modules/care/clients/Scratch.tsx', component)).toEqual([]);
+  });
+
   it('checks the format (Prettier, 120 columns) as part of npm run lint', async () => {
     const file = path.join(root, 'apps/server/src/modules/care/scratch.ts');
     const options = { ...(await prettier.resolveConfig(file)), filepath: file };
