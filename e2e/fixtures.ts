@@ -199,7 +199,10 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard; seed: Seed }>({
         const seeded = await client({ name: uniqueName('降级'), tier: 'red' });
         const result = await (
           await as('demo-worker-a')
-        ).postOk<{ tierChange: string }>(`/api/care/clients/${seeded.id}/assessments`, ASSESSMENTS.yellow);
+        ).postOk<{ tierChange: string }>(`/api/care/clients/${seeded.id}/assessments`, {
+          ...ASSESSMENTS.yellow,
+          overrideReason: '子女已回家照料', // a downgrade needs a reason
+        });
         expect(result.tierChange).toBe('pending_approval');
         const queue = await (
           await as('demo-supervisor-a')
@@ -213,9 +216,10 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard; seed: Seed }>({
         const seeded = await client({ name: uniqueName('走访'), tier: 'red' });
         const worker = await as('demo-worker-a');
         const list = await worker.getOk<Worklist>('/api/care/worklist');
-        const first = [...list.overdue, ...list.dueToday, ...list.thisWeek].filter((v) => v.clientId === seeded.id);
-        expect(first, 'the first planned visit').toHaveLength(1);
-        const recorded = await worker.postOk<{ nextVisit: Visit | null }>(`/api/care/visits/${first[0]!.id}/record`, {
+        // The first visit falls due a week on, which may be past this week's worklist: read it from the client page.
+        const { nextVisit: first } = await worker.getOk<{ nextVisit: Visit | null }>(`/api/care/clients/${seeded.id}`);
+        expect(first, 'the first planned visit').not.toBeNull();
+        const recorded = await worker.postOk<{ nextVisit: Visit | null }>(`/api/care/visits/${first!.id}/record`, {
           outcome: 'done',
           mode: 'home',
           visitedOn: addDays(list.today, -7),

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: builds the web app when its sources are newer than the build, then runs the server
 // (migrations and, on an empty embedded database, the demo data happen at server start).
-import { spawnSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,17 +25,43 @@ const sources = [path.join(webDir, 'src'), path.join(webDir, 'index.html'), path
 const sourceTime = Math.max(
   ...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
 );
-if (!existsSync(distIndex) || statSync(distIndex).mtimeMs < sourceTime) {
-  console.log('[linli] building the web app (首次启动需构建前端)…');
-  const result = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+// One child at a time (the web build, then the server). SIGTERM / SIGINT sent to this process go to that child; this
+// process waits for it and exits with its code, so a process manager that stops `npm start` stops the server too.
+let child = null;
+let stopSignal = null;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    stopSignal ??= signal;
+    // Ctrl-C in a terminal reaches the child as well; sending it again is harmless (the server stops once).
+    if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
+    else if (!child) process.exit(128 + os.constants.signals[signal]);
+  });
 }
 
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-const server = spawn(tsx, [path.join(root, 'apps/server/src/main.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+/** Runs a command to its end; resolves with its exit code (128 + n when a signal ended it). */
+function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    child = spawn(command, args, { cwd: root, stdio: 'inherit', env: process.env, ...options });
+    child.on('error', (error) => {
+      console.error(`[linli] could not start ${command}: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      child = null;
+      resolve(code ?? 128 + (os.constants.signals[signal] ?? 0));
+    });
+  });
+}
+
+// LINLI_SKIP_WEB_BUILD=1 serves whatever build there is (tests of the server process, a machine without the sources).
+const skipBuild = process.env.LINLI_SKIP_WEB_BUILD === '1';
+if (!skipBuild && (!existsSync(distIndex) || statSync(distIndex).mtimeMs < sourceTime)) {
+  console.log('[linli] building the web app (首次启动需构建前端)…');
+  const status = await run('npm', ['run', 'build', '-w', 'apps/web']);
+  if (status !== 0 || stopSignal) process.exit(status || 1);
+}
+
+// The server runs in this process's child itself (node with tsx's loader, not the tsx CLI, which would add a process
+// of its own between the two and relay signals on a timer).
+const code = await run(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')]);
+process.exit(code);

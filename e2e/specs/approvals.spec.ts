@@ -52,7 +52,9 @@ test('F3: the approval screen names the areas and rows, and only an approver hol
 
   // The supervisor of 洗面桥 (A) alone holds only part of it: the request is not in their queue.
   await loginAs(page, 'demo-supervisor-a');
-  const listed = page.waitForResponse((r) => r.url().endsWith('/api/care/exports') && r.request().method() === 'GET');
+  const listed = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/api/care/exports' && r.request().method() === 'GET',
+  );
   await page.getByTestId('menu-exports').click();
   expect(JSON.stringify(await (await listed).json())).not.toContain(request.id);
   await expect(page.getByTestId('exports-table')).toBeVisible();
@@ -67,10 +69,13 @@ test('F3: the approval screen names the areas and rows, and only an approver hol
   await expect(page.getByTestId(`export-areas-${request.id}`)).toHaveText('洗面桥社区、蜀汉街社区');
   await expect(page.getByTestId(`export-rows-${request.id}`)).toHaveText('≈2');
   await page.getByTestId(`export-approve-${request.id}`).click();
-  await expect(page.locator('.ant-modal-confirm')).toContainText('约 2 行未脱敏数据');
+  await expect(page.locator('.ant-modal-confirm')).toContainText('导出 2 行未脱敏数据');
   await page
     .locator('.ant-modal-confirm')
     .getByRole('button', { name: /确\s*定|OK/ })
     .click();
+  // Decided, it leaves 待审批 for 已处理 (approvals-history.spec.ts).
+  await expect(page.getByTestId(`export-approve-${request.id}`)).toHaveCount(0);
+  await page.getByTestId('approvals-tab-decided').click();
   await expect(page.getByTestId(`export-status-${request.id}`)).toContainText('已批准');
 });

@@ -36,6 +36,7 @@ test('a supervisor approves a tier downgrade from the approval queue', async ({ 
   const row = page.locator('tr', { has: approve });
   await expect(row.getByRole('link', { name })).toHaveAttribute('href', `/care/clients/${clientId}`);
   await approve.click();
+  await page.getByTestId('approve-confirm').click(); // the dialog says what will happen (approvals-history.spec.ts)
   await expect(page.getByTestId(`approve-${changeId}`)).toHaveCount(0);
   // The client's tier is now the lower one: red → yellow.
   await page.goto(`/care/clients/${clientId}`);

@@ -129,8 +129,8 @@ async function importClientsCommand(ctx: AppContext, rest: string[]): Promise<nu
   const said = reportInLanguage(report, lang);
   console.log(
     lang === 'zh'
-      ? `行数 ${report.total}；有效 ${report.valid}；新建 ${report.created}；已存在 ${report.skippedExisting}；拒绝 ${report.rejected.length}；${report.written ? '已写入' : '未写入'}`
-      : `rows: ${report.total}; valid: ${report.valid}; created: ${report.created}; existing: ${report.skippedExisting}; rejected: ${report.rejected.length}; ${report.written ? 'written' : 'nothing written'}`,
+      ? `行数 ${report.total}；有效 ${report.valid}；新建 ${report.toCreate}；已存在 ${report.skippedExisting}；拒绝 ${report.rejected.length}；${report.written ? '已写入' : '未写入'}`
+      : `rows: ${report.total}; valid: ${report.valid}; new: ${report.toCreate}; existing: ${report.skippedExisting}; rejected: ${report.rejected.length}; ${report.written ? 'written' : 'nothing written'}`,
   );
   for (const r of said.rejected) {
     const reasons = r.reasons.map((x) => x.message);

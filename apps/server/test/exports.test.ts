@@ -146,6 +146,7 @@ describe('F3: an approver must hold every area an unmasked export can contain', 
     const queued = await worker.postAs(AssessmentResult, `/api/care/clients/${client.id}/assessments`, {
       scores: { health: { score: 1 } },
       tier: 'blue',
+      overrideReason: '病情好转',
     });
     expect(queued.tierChange).toBe('pending_approval');
     const changes = (await supervisor.getAs(TierApprovalList, '/api/care/tier-approvals')).items;

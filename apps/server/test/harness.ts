@@ -157,7 +157,12 @@ export class TestClient {
   }
 
   /** Sends a raw body (an uploaded file) with its content type. */
-  async upload(url: string, body: Buffer, contentType: string): Promise<LightMyRequestResponse> {
+  async upload(
+    url: string,
+    body: Buffer,
+    contentType: string,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     return this.app.inject({
       method: 'POST',
       url,
@@ -167,6 +172,7 @@ export class TestClient {
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
         'content-type': contentType,
+        ...headers,
       },
     });
   }

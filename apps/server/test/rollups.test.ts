@@ -41,7 +41,8 @@ interface Actor {
 }
 
 /** How often the seeded sequence in the first test records each outcome. */
-const RECORDED_BY_THE_SEED = { done: 34, missed: 18 };
+// (The worklist reaches the end of the ISO week, so the visits offered each step follow the weekday.)
+const RECORDED_BY_THE_SEED = { done: 29, missed: 14 };
 
 /**
  * A district with two community workers (A and B), a grid worker in A's first grid and A's supervisor, and twelve

@@ -104,11 +104,14 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     body: ({ org }) => ({ name: '样例对象', birthDate: '1944-01-01', communityCode: org.communityA }),
   },
   'GET /api/care/clients/:id': {},
+  'GET /api/care/clients/:id/timeline': {},
   'POST /api/care/clients/:id/reveal': { body: () => ({ field: 'idNumber', reason: '核对信息' }) },
   'POST /api/care/clients/:id/assessments': { body: () => ({ scores: { health: { score: 1 } }, tier: 'blue' }) },
+  'GET /api/care/clients/:id/assessments/latest': {},
   'GET /api/care/tier-approvals': {},
   'POST /api/care/tier-approvals/:id': { body: () => ({ approve: true }) },
   'GET /api/care/worklist': {},
+  'GET /api/care/home': {},
   'POST /api/care/visits/:id/record': { body: ({ today }) => ({ outcome: 'done', mode: 'home', visitedOn: today }) },
   'GET /api/care/overdue': {},
   'GET /api/care/escalations': {},
@@ -122,6 +125,16 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
       contentType: XLSX_MIME,
     }),
   },
+  'POST /api/care/ledger/import/errors': {
+    raw: async ({ org }) => ({
+      body: await ledgerFile([
+        ['姓名', '身份证号', '所属社区'],
+        ['样例', makeIdNumber('1950-01-01'), org.communityA],
+      ]),
+      contentType: XLSX_MIME,
+    }),
+  },
+  'GET /api/care/ledger/template': {},
   'GET /api/care/ledger/export': { query: 'tier=red' },
   'POST /api/care/exports': {
     body: ({ org }) => ({ filter: { communityCode: org.communityA }, reason: '年度低保复核需要完整名单' }),
@@ -158,6 +171,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /api/care/consents/:id/revoke': {},
   'GET /api/care/cases': {},
+  'GET /api/care/case-approvals': {},
   'POST /api/care/clients/:id/cases': {
     body: () => ({ goals: [{ domain: 'health', goal: '按时服药' }], tasks: [{ goalIndex: 0, title: '每周提醒服药' }] }),
   },

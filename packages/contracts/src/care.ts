@@ -5,3 +5,4 @@ export * from './care/tiers';
 export * from './care/visits';
 export * from './care/ledger';
 export * from './care/exports';
+export * from './care/home';

@@ -89,6 +89,28 @@ export const CaseSummary = CaseDetail.pick({
 });
 export const CaseList = z.object({ items: z.array(CaseSummary) });
 export const CaseDecisionInput = z.object({ approve: z.boolean(), note: z.string().trim().max(300).optional() });
+/** A case plan or closure waiting for the supervisor, or decided (the approval queue's two tabs). */
+export const CaseApproval = z.object({
+  /** The case id for a pending item; the decision event's id for a decided one. */
+  id: Id,
+  caseId: Id,
+  clientId: Id,
+  clientName: z.string(),
+  communityCode: AreaCode,
+  kind: z.enum(['plan', 'closure']),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  /** Goals in the plan (for the confirm dialog). */
+  goalCount: z.number().int(),
+  /** The closing reason asked for. */
+  reason: z.string().nullable(),
+  requestedBy: z.string().nullable(),
+  requestedAt: IsoDateTime.nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: IsoDateTime.nullable(),
+  decisionNote: z.string().nullable(),
+});
+export type CaseApproval = z.infer<typeof CaseApproval>;
+export const CaseApprovalList = z.object({ items: z.array(CaseApproval) });
 export const CaseCloseInput = z.object({ reason: z.string().trim().min(2).max(300) });
 
 export const PROVIDER_TYPES = ['social_org', 'partner_unit', 'expert', 'government'] as const;

@@ -42,7 +42,10 @@ export const FIELD_MESSAGES = {
     en: 'Invalid date-time: use ISO 8601, e.g. 2026-03-02T08:00:00Z',
   },
   'field.not_in_future': { zh: '不能晚于今天', en: 'Cannot be later than today' },
-  'field.name_characters': { zh: '不能包含 < > { } \\ 等字符', en: 'Cannot contain < > { } or \\' },
+  'field.name_characters': {
+    zh: '不能包含表情符号或 < > { } \\ 等字符',
+    en: 'Cannot contain emoji or < > { } \\',
+  },
   'field.mobile_invalid': { zh: '请输入 11 位手机号', en: 'Enter an 11-digit mobile number' },
   /** A body Fastify could not read (bad JSON, wrong content type); `detail` is Fastify's own (English) words. */
   'field.malformed_request': { zh: '请求内容无法解析', en: 'The request could not be read' },
@@ -122,6 +125,7 @@ export const FIELD_MESSAGES = {
     zh: '确定等级与建议等级不同，请填写理由',
     en: 'The tier differs from the suggested one; give a reason',
   },
+  'care.downgrade_reason': { zh: '降低等级须填写理由', en: 'A downgrade needs a reason' },
   /** `id`: the client id sent. */
   'care.not_household_member': { zh: '不是同户成员', en: 'Not a member of this household' },
   'care.case_of_other_client': { zh: '该个案不属于此服务对象', en: 'This case belongs to another client' },

@@ -24,3 +24,18 @@ export function addMonths(date: string, months: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * Days a visit window that closed on `windowEnd` is overdue on `today` (both China calendar dates): 0 while the
+ * window is open, 1 on the day after it closed. Every page (worklist, client list and detail, supervisor queue, 工作台)
+ * says this one number; the dashboard's ageing buckets (migration 0008) count `today - window_end` the same way.
+ */
+export function overdueDays(windowEnd: string, today: string): number {
+  return windowEnd < today ? daysBetween(windowEnd, today) : 0;
+}
+
+/** The Sunday that ends the ISO week (Monday–Sunday) `date` falls in; a Sunday is its own week's end. */
+export function isoWeekEnd(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday … 6 = Saturday
+  return addDays(date, (7 - weekday) % 7);
+}

@@ -32,8 +32,16 @@ export async function createClient(
   return parseAs(ClientDetail, res, 'createClient');
 }
 
-/** Assess with one domain at 3 (→ red) or none (→ blue); returns the assessment result. */
-export async function assess(client: TestClient, clientId: string, tier: 'red' | 'yellow' | 'blue', reason?: string) {
+/**
+ * Assess with one domain at 3 (→ red), two at 2 (→ yellow) or one at 1 (→ blue); returns the assessment result.
+ * Yellow and blue carry a reason unless `reason` is given (a downgrade needs one; a first tier accepts it).
+ */
+export async function assess(
+  client: TestClient,
+  clientId: string,
+  tier: 'red' | 'yellow' | 'blue',
+  reason: string | undefined = tier === 'red' ? undefined : '复评后需求下降',
+) {
   const scores =
     tier === 'red'
       ? { health: { score: 3 } }

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -8,15 +7,15 @@ import { I18nProvider, useI18n } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { createQueryClient } from './query-client';
 import { routes } from './routes';
+import { LINLI_THEME } from './theme';
 
 const queryClient = createQueryClient();
 const router = createBrowserRouter(routes);
 
 function ThemedApp() {
   const { lang } = useI18n();
-  const theme = useMemo(() => ({ token: { colorPrimary: '#1677ff', borderRadius: 6 } }), []);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={LINLI_THEME}>
       <AntdApp>
         <ErrorBoundary>
           <RouterProvider router={router} />

@@ -7,6 +7,7 @@ import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { AreaSwitcher } from './AreaSwitcher';
 import { ErrorBoundary } from './ErrorBoundary';
+import { PageWatermark } from './PageWatermark';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 
@@ -73,11 +74,13 @@ export function AppLayout() {
           </Layout.Sider>
         )}
         <Layout.Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>
-          <ErrorBoundary>
-            <Suspense fallback={<Loading />}>
-              <Outlet />
-            </Suspense>
-          </ErrorBoundary>
+          <PageWatermark>
+            <ErrorBoundary>
+              <Suspense fallback={<Loading />}>
+                <Outlet />
+              </Suspense>
+            </ErrorBoundary>
+          </PageWatermark>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -11,6 +11,7 @@ import { usersRoutes } from '../modules/users';
 import { AppLayout } from './AppLayout';
 import { discoveredModules } from './module-registry';
 import { RequireAuth } from './AuthGuard';
+import { DocumentTitle } from './DocumentTitle';
 import { CrashFallback } from './ErrorBoundary';
 
 function NotFound() {
@@ -33,8 +34,8 @@ function RouteError() {
   return <CrashFallback onReset={() => window.location.reload()} />;
 }
 
-/** The route table: public auth routes, then the signed-in shell with one entry per module. */
-export const routes: RouteObject[] = [
+/** The pages: public auth routes, then the signed-in shell with one entry per module. */
+const pages: RouteObject[] = [
   ...authRoutes,
   {
     element: <RequireAuth />,
@@ -55,3 +56,6 @@ export const routes: RouteObject[] = [
     ],
   },
 ].map((route) => ({ ...route, errorElement: <RouteError /> }));
+
+/** The route table under the root, which names each page in the browser tab. */
+export const routes: RouteObject[] = [{ element: <DocumentTitle />, errorElement: <RouteError />, children: pages }];

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import {
   Card,
   Empty,
@@ -14,6 +14,7 @@ import {
 import { useI18n } from '../i18n';
 import { PAGE_SIZES } from '../lib/use-list-state';
 import { ErrorAlert } from './ErrorAlert';
+import { useKeyboardScroll } from './useKeyboardScroll';
 
 export interface DataColumn<T> {
   key: string;
@@ -77,6 +78,8 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const screens = Grid.useBreakpoint();
   // `xs` is known (and true) only below 576 px; before the first measurement the table is shown.
   const asCards = screens.xs === true;
+  const scrollBox = useRef<HTMLDivElement>(null);
+  useKeyboardScroll(scrollBox, t('app.tableScroll'), !asCards);
   const [localPage, setLocalPage] = useState(1);
   const { paging = false, query } = props;
   const items = props.items ?? [];
@@ -168,7 +171,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   return (
     <Flex vertical gap={12} style={{ minWidth: 0 }}>
       {errorAlert}
-      <div className="linli-table-scroll" data-testid={props.testId}>
+      <div className="linli-table-scroll" data-testid={props.testId} ref={scrollBox}>
         <Table<T>
           rowKey={props.rowKey}
           size="small"

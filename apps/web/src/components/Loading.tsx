@@ -5,7 +5,14 @@ import { useI18n } from '../i18n';
 export function Loading({ minHeight = 160 }: { minHeight?: number | string }) {
   const { t } = useI18n();
   return (
-    <Flex align="center" justify="center" style={{ minHeight }} aria-busy="true" aria-label={t('app.loading')}>
+    <Flex
+      align="center"
+      justify="center"
+      style={{ minHeight }}
+      role="status"
+      aria-busy="true"
+      aria-label={t('app.loading')}
+    >
       <Spin />
     </Flex>
   );

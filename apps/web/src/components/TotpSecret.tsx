@@ -27,7 +27,7 @@ export function TotpSecret({ secret, otpauthUri }: { secret: string; otpauthUri:
           {otpauthUri}
         </Typography.Paragraph>
       </div>
-      <div aria-label={t('totp.qr')}>
+      <div role="img" aria-label={t('totp.qr')}>
         <QRCode value={otpauthUri} size={160} type="svg" bordered={false} />
       </div>
     </Flex>

@@ -1,4 +1,11 @@
-/** The audit log and its chain check (no imports: loads eagerly). */
+/**
+ * The audit log and its chain check (no imports but types and its words: loads eagerly). Every action code the server writes
+ * (AUDIT_ACTIONS in packages/contracts/src/audit.ts) has a label here: `AUDIT_LABELS_COMPLETE` below fails to compile
+ * when one is missing.
+ */
+import type { AuditAction, AuditObjectType } from '@linli/contracts';
+import { auditWordsEn, auditWordsZh } from './audit-words';
+
 export const auditZh = {
   'audit.title': '审计日志',
   'audit.range': '时间范围',
@@ -23,6 +30,9 @@ export const auditZh = {
   'audit.notAnchored': '尚无锚定记录。',
   'audit.verifyBroken': '日志链断裂：在序号 {seq} 处（已校验 {checked} 条）',
   'audit.verifyReason': '原因：{reason}',
+  'audit.anyAction': '全部操作',
+  'audit.client': '服务对象',
+  ...auditWordsZh,
 } as const;
 
 export const auditEn: Record<keyof typeof auditZh, string> = {
@@ -49,4 +59,13 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.notAnchored': 'Nothing anchored yet.',
   'audit.verifyBroken': 'Chain broken at sequence {seq} ({checked} entries checked)',
   'audit.verifyReason': 'Reason: {reason}',
+  'audit.anyAction': 'Any action',
+  'audit.client': 'Client',
+  ...auditWordsEn,
 };
+
+/** Compile-time check: every audit action code and object type has a label (a missing one makes this `never`). */
+type Labelled = `audit.action.${AuditAction}` | `audit.objectType.${AuditObjectType}` extends keyof typeof auditZh
+  ? true
+  : never;
+export const AUDIT_LABELS_COMPLETE: Labelled = true;

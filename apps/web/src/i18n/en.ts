@@ -3,6 +3,7 @@ import { areasEn } from './areas';
 import { auditEn } from './audit';
 import { authEn } from './auth';
 import { careEn } from './care';
+import { homeEn } from './home';
 import { usersEn } from './users';
 import type { Messages } from './zh-CN';
 
@@ -38,6 +39,10 @@ export const en: Messages = {
   'app.approve': 'Approve',
   'app.reject': 'Reject',
   'app.confirm': 'Go ahead?',
+  'app.tableScroll': 'Table (scrolls sideways)',
+  'app.title.login': 'Log in',
+  'app.title.clientDetail': 'Client',
+  'app.title.caseDetail': 'Case',
 
   'lang.switch': '中文',
   'lang.switchTitle': '切换到中文',
@@ -48,6 +53,7 @@ export const en: Messages = {
   'menu.approvals': 'Tier approvals',
   'menu.overdue': 'Overdue visits',
   'menu.cases': 'Cases',
+  'menu.caseApprovals': 'Case approvals',
   'menu.ledgerImport': 'Ledger import',
   'menu.exports': 'Export requests',
   'menu.caseload': 'Caseload handover',
@@ -70,14 +76,6 @@ export const en: Messages = {
   'home.roles': 'My roles',
   'home.areas': 'My jurisdiction',
   'home.noAreas': 'No areas assigned yet',
-  'home.coming': 'Coming soon',
-  'home.comingHint': 'These features are being built and will appear in the menu when ready.',
-  'home.feature.care': 'Care recipients and visits',
-  'home.feature.requests': 'Service requests and dispatch',
-  'home.feature.volunteers': 'Volunteers and time bank',
-  'home.feature.charity': 'Charity funds and donations',
-  'home.feature.meetings': 'Residents’ meetings and decisions',
-  'home.feature.dashboards': 'Dashboards',
   'home.security': 'Account security',
   'home.totpOn': 'One-time codes enabled',
   'home.totpOff': 'One-time codes not enabled',
@@ -86,6 +84,7 @@ export const en: Messages = {
   ...auditEn,
   ...areasEn,
   ...usersEn,
+  ...homeEn,
   ...careEn,
 };
 

@@ -3,6 +3,7 @@ import { areasZh } from './areas';
 import { auditZh } from './audit';
 import { authZh } from './auth';
 import { careZh } from './care';
+import { homeZh } from './home';
 import { usersZh } from './users';
 
 /**
@@ -42,6 +43,10 @@ export const zhCN = {
   'app.approve': '批准',
   'app.reject': '驳回',
   'app.confirm': '确认执行此操作？',
+  'app.tableScroll': '表格（可左右滚动）',
+  'app.title.login': '登录',
+  'app.title.clientDetail': '服务对象详情',
+  'app.title.caseDetail': '个案详情',
 
   'lang.switch': 'English',
   'lang.switchTitle': 'Switch to English',
@@ -52,6 +57,7 @@ export const zhCN = {
   'menu.approvals': '等级审批',
   'menu.overdue': '逾期督办',
   'menu.cases': '个案',
+  'menu.caseApprovals': '个案审批',
   'menu.ledgerImport': '台账导入',
   'menu.exports': '导出审批',
   'menu.caseload': '工作量移交',
@@ -74,14 +80,6 @@ export const zhCN = {
   'home.roles': '我的角色',
   'home.areas': '我的辖区',
   'home.noAreas': '尚未分配辖区',
-  'home.coming': '即将推出',
-  'home.comingHint': '以下功能正在建设中，上线后将出现在左侧菜单。',
-  'home.feature.care': '关爱对象与走访',
-  'home.feature.requests': '服务需求与派单',
-  'home.feature.volunteers': '志愿者与时间银行',
-  'home.feature.charity': '慈善资金与捐赠',
-  'home.feature.meetings': '议事会议与决议',
-  'home.feature.dashboards': '数据看板',
   'home.security': '账号安全',
   'home.totpOn': '已启用动态口令',
   'home.totpOff': '未启用动态口令',
@@ -90,6 +88,7 @@ export const zhCN = {
   ...auditZh,
   ...areasZh,
   ...usersZh,
+  ...homeZh,
   ...careZh,
 } as const;
 

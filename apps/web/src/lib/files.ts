@@ -74,6 +74,11 @@ export async function downloadFile(
     method: 'GET',
     headers: { Accept: `${accept}, application/json`, 'Accept-Language': getApiLanguage() },
   });
+  await save(response, fallbackName);
+}
+
+/** Hands a file answer to the browser as a download (blob → object URL → <a download>), then frees the URL. */
+async function save(response: Response, fallbackName: string): Promise<void> {
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -84,4 +89,23 @@ export async function downloadFile(
   a.click();
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** POSTs a file as the request body (as uploadFile) and hands the file the server answers to the browser. */
+export async function uploadForDownload(
+  path: string,
+  file: File,
+  contentType: string,
+  accept: string,
+  fallbackName: string,
+): Promise<void> {
+  const headers: Record<string, string> = {
+    Accept: `${accept}, application/json`,
+    'Accept-Language': getApiLanguage(),
+    'Content-Type': contentType,
+  };
+  const csrf = getCsrfToken();
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  // No Idempotency-Key: the answer is a binary file (the server keeps text answers only) and writes nothing.
+  await save(await send(`/api${path}`, { method: 'POST', headers, body: file }), fallbackName);
 }

@@ -52,19 +52,33 @@ export function useListState<U extends Record<string, Schema>, H extends string 
   const urlSpec = spec.url;
 
   return useMemo(() => {
+    const readFilters = (search: string, state: ListHistoryState | null) => {
+      const params = new URLSearchParams(search);
+      const filters: Record<string, unknown> = {};
+      for (const [key, schema] of Object.entries(urlSpec)) {
+        const raw = params.get(key);
+        if (raw === null || raw === '') continue;
+        const parsed = schema.safeParse(raw);
+        if (parsed.success) filters[key] = parsed.data;
+      }
+      for (const key of historyKeys ?? []) {
+        const value = state?.listSearch?.[key];
+        if (typeof value === 'string' && value) filters[key] = value;
+      }
+      return filters;
+    };
     const params = new URLSearchParams(location.search);
     const state = (location.state ?? null) as (ListHistoryState & Record<string, unknown>) | null;
-    const filters: Record<string, unknown> = {};
-    for (const [key, schema] of Object.entries(urlSpec)) {
-      const raw = params.get(key);
-      if (raw === null || raw === '') continue;
-      const parsed = schema.safeParse(raw);
-      if (parsed.success) filters[key] = parsed.data;
-    }
-    for (const key of historyKeys ?? []) {
-      const value = state?.listSearch?.[key];
-      if (typeof value === 'string' && value) filters[key] = value;
-    }
+    const filters = readFilters(location.search, state);
+    /**
+     * The filters as the address bar has them now. React Router renders a navigation in a transition, so a click
+     * right after a filter change can reach a closure from the render before it: reading the live URL (and history
+     * state) keeps that filter instead of writing the stale ones back.
+     */
+    const liveFilters = () => {
+      const live = (window.history.state as { usr?: ListHistoryState } | null)?.usr ?? null;
+      return window.location.pathname === location.pathname ? readFilters(window.location.search, live) : filters;
+    };
     const page = pageNumber(params.get('page'), 1);
     const sizeParam = pageNumber(params.get('pageSize'), defaultSize, 100);
     const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : defaultSize;
@@ -93,8 +107,8 @@ export function useListState<U extends Record<string, Schema>, H extends string 
       filters: filters as ListFilters<U, H>,
       page,
       pageSize,
-      setFilters: (patch) => write({ ...filters, ...patch }, 1, pageSize),
-      setPage: (nextPage, nextSize = pageSize) => write(filters, nextSize === pageSize ? nextPage : 1, nextSize),
+      setFilters: (patch) => write({ ...liveFilters(), ...patch }, 1, pageSize),
+      setPage: (nextPage, nextSize = pageSize) => write(liveFilters(), nextSize === pageSize ? nextPage : 1, nextSize),
     };
   }, [location.search, location.state, location.pathname, navigate, urlSpec, historyKeys, defaultSize]);
 }

@@ -17,6 +17,7 @@ import {
   TierChangeStatus,
   VisitMode,
 } from './values';
+import { Visit } from './visits';
 
 /** Clients: entry, the register's list and detail (with the timeline), reveal, edits and status, merges, households. */
 
@@ -110,7 +111,14 @@ export type ClientEditField = z.infer<typeof ClientEditField>;
  * as codes and values — the web app says it in the UI language (no words are built here).
  */
 const timelineEntry = <K extends string, D extends z.ZodRawShape>(kind: K, data: D) =>
-  z.object({ at: IsoDateTime, kind: z.literal(kind), refId: Id.nullable(), data: z.object(data) });
+  z.object({
+    at: IsoDateTime,
+    kind: z.literal(kind),
+    refId: Id.nullable(),
+    /** Who did it (the staff member's display name); null when no one is recorded (imports, the system). */
+    actorName: z.string().nullable(),
+    data: z.object(data),
+  });
 export const TimelineEntry = z.discriminatedUnion('kind', [
   timelineEntry('created', {}),
   timelineEntry('assessment', { suggestedTier: Tier, confirmedTier: Tier }),
@@ -142,6 +150,20 @@ export const TimelineEntry = z.discriminatedUnion('kind', [
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export type TimelineKind = TimelineEntry['kind'];
 
+/** Where the next page of a timeline starts: the last entry shown (its time and the object it concerns). */
+export const TimelineCursor = z
+  .string()
+  .max(80)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z~[a-z]:[0-9a-f-]{36}$/);
+export const TIMELINE_PAGE_SIZE = 20;
+export const ClientTimelineQuery = z.object({
+  before: TimelineCursor.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(TIMELINE_PAGE_SIZE),
+});
+/** One page of a client's history, newest first; `nextCursor` fetches the older entries (null: none left). */
+export const ClientTimelinePage = z.object({ items: z.array(TimelineEntry), nextCursor: TimelineCursor.nullable() });
+export type ClientTimelinePage = z.infer<typeof ClientTimelinePage>;
+
 export const ClientDetail = ClientSummary.extend({
   /**
    * The full birth date only for those who may reveal the ID number; others see the year (F4: the full date plus the
@@ -162,7 +184,13 @@ export const ClientDetail = ClientSummary.extend({
   /** Last assessment + the policy's re-assessment interval for the tier; null before the first assessment. */
   reassessmentDue: DateOnly.nullable(),
   version: z.number().int(),
+  /** The latest TIMELINE_PAGE_SIZE entries; older ones from /clients/:id/timeline?before=timelineCursor. */
   timeline: z.array(TimelineEntry),
+  timelineCursor: TimelineCursor.nullable(),
+  /** The client's next planned visit (recordable from the client page); null when none is planned. */
+  nextVisit: Visit.nullable(),
+  /** The server's calendar day (Asia/Shanghai): the latest date a visit may be recorded for. */
+  today: DateOnly,
   allowedActions: z.array(z.string()),
 });
 export type ClientDetail = z.infer<typeof ClientDetail>;
@@ -173,21 +201,22 @@ export const RevealInput = z.object({
 });
 export const RevealResult = z.object({ field: z.string(), value: z.string().nullable() });
 
+/** An edit: the same checks as ClientInput on every field it may change (null clears an optional field). */
 export const ClientUpdateInput = z.object({
   /** The version the editor started from; a stale one answers 409 instead of overwriting someone's edit. */
   version: z.number().int(),
   name: PersonName.optional(),
   phone: MobileInput.nullable().optional(),
-  address: z.string().trim().max(120).nullable().optional(),
+  address: StoredText(120).nullable().optional(),
   gridCode: AreaCode.nullable().optional(),
   categories: z.array(ClientCategory).min(1).optional(),
-  disabilityCategory: z.string().trim().max(20).nullable().optional(),
-  disabilityGrade: z.string().trim().max(10).nullable().optional(),
+  disabilityCategory: StoredText(20).nullable().optional(),
+  disabilityGrade: StoredText(10).nullable().optional(),
   emergencyContactName: PersonName.nullable().optional(),
   emergencyContactPhone: MobileInput.nullable().optional(),
   assigneeId: Id.nullable().optional(),
   householdId: Id.nullable().optional(),
-  notes: z.string().trim().max(500).nullable().optional(),
+  notes: StoredText(500).nullable().optional(),
 });
 // CLIENT_EDIT_FIELDS names exactly the fields an edit may change (a type error here otherwise).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

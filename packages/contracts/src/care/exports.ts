@@ -16,6 +16,9 @@ export const ExportRequest = z.object({
   reason: z.string(),
   status: z.enum(['pending', 'approved', 'rejected', 'downloaded', 'expired']),
   decidedAt: IsoDateTime.nullable(),
+  /** Who approved or rejected it, and their note. */
+  decidedByName: z.string().nullable(),
+  decisionNote: z.string().nullable(),
   expiresAt: IsoDateTime.nullable(),
   rowCount: z.number().int().nullable(),
   createdAt: IsoDateTime,

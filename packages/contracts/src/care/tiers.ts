@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from '../common';
 import { AreaCode } from '../org';
-import { DateOnly, NeedDomain, Tier } from './values';
+import type { FieldCode } from '../field-messages';
+import { DateOnly, NeedDomain, TIERS, Tier } from './values';
 
 /** Assessments, tier changes and their approval, and the tier policy (cadence, reassessment, escalation). */
 
@@ -9,12 +10,39 @@ export const DomainScore = z.object({
   score: z.number().int().min(0).max(3),
   note: z.string().trim().max(300).optional(),
 });
-export const AssessmentInput = z.object({
+/** red 2, yellow 1, blue 0: a lower rank is a downgrade. */
+export const tierRank = (tier: Tier): number => TIERS.length - 1 - TIERS.indexOf(tier);
+/** Moving to a lower tier than the client's current one (the first tier is no downgrade). */
+export const isDowngrade = (from: Tier | null | undefined, to: Tier): boolean =>
+  !!from && tierRank(to) < tierRank(from);
+
+export const AssessmentInput = z
+  .object({
+    scores: z.partialRecord(NeedDomain, DomainScore),
+    /** The tier the worker confirms; when it differs from the suggestion a reason is required. */
+    tier: Tier,
+    overrideReason: z.string().trim().max(300).optional(),
+    /**
+     * The client's tier as the form saw it. A downgrade from it needs a reason (the server checks the client's real
+     * tier too); an upgrade or keeping the tier needs none beyond the override rule.
+     */
+    fromTier: Tier.nullable().optional(),
+  })
+  .refine((v) => !isDowngrade(v.fromTier, v.tier) || Boolean(v.overrideReason), {
+    message: 'care.downgrade_reason' satisfies FieldCode,
+    path: ['overrideReason'],
+  });
+/** The scores and reason of one assessment (the form's starting point, and what a tier approval shows). */
+export const AssessmentSummary = z.object({
+  id: Id,
   scores: z.partialRecord(NeedDomain, DomainScore),
-  /** The tier the worker confirms; when it differs from the suggestion a reason is required. */
+  suggestedTier: Tier,
   tier: Tier,
-  overrideReason: z.string().trim().max(300).optional(),
+  overrideReason: z.string().nullable(),
+  assessedAt: IsoDateTime,
 });
+/** The client's current tier and latest assessment (null before the first). */
+export const LatestAssessment = z.object({ currentTier: Tier.nullable(), latest: AssessmentSummary.nullable() });
 export const AssessmentResult = z.object({
   assessmentId: Id,
   suggestedTier: Tier,
@@ -22,6 +50,11 @@ export const AssessmentResult = z.object({
   tierChange: z.enum(['none', 'applied', 'pending_approval']),
   nextVisitDue: DateOnly.nullable(),
 });
+
+/** Approval queues: what waits for a decision, or what was decided (已处理). */
+export const ApprovalView = z.enum(['pending', 'decided']);
+export type ApprovalView = z.infer<typeof ApprovalView>;
+export const ApprovalListQuery = z.object({ view: ApprovalView.default('pending') });
 
 export const TierApproval = z.object({
   id: Id,
@@ -33,6 +66,12 @@ export const TierApproval = z.object({
   reason: z.string().nullable(),
   requestedBy: z.string().nullable(),
   requestedAt: IsoDateTime,
+  status: z.enum(['pending_approval', 'applied', 'rejected']),
+  decidedBy: z.string().nullable(),
+  decidedAt: IsoDateTime.nullable(),
+  decisionNote: z.string().nullable(),
+  /** The assessment behind the change: its scores and reason. */
+  assessment: AssessmentSummary.nullable(),
 });
 export const TierApprovalList = z.object({ items: z.array(TierApproval) });
 export const TierDecisionInput = z.object({ approve: z.boolean(), note: z.string().trim().max(300).optional() });

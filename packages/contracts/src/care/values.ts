@@ -62,13 +62,23 @@ export const CaseStatus = z.enum(CASE_STATUSES);
 export const REFERRAL_STATUSES = ['sent', 'accepted', 'declined', 'done', 'withdrawn'] as const;
 export const ReferralStatus = z.enum(REFERRAL_STATUSES);
 
+/**
+ * Characters a person's name never has: markup (< > { } \\) and emoji (pictographs, flags, keycaps, the joiner and
+ * variation selector that build emoji sequences). Rare CJK characters outside the BMP (𠀀) are names and pass.
+ * Refused with one message in the form, the API and the ledger import alike (the same schema).
+ */
+const NOT_IN_NAMES = /[<>{}\\\p{Extended_Pictographic}\p{Regional_Indicator}]|\u{20E3}|\u{200D}|\u{FE0F}/u;
+export function isNameText(value: string): boolean {
+  return !NOT_IN_NAMES.test(value);
+}
+
 // A schema's own message is a field code (field-messages.ts): the server and the web app say its words.
 export const PersonName = z
   .string()
   .trim()
   .min(1)
   .max(40)
-  .refine((v) => !/[<>{}\\]/.test(v), 'field.name_characters' satisfies FieldCode)
+  .refine(isNameText, 'field.name_characters' satisfies FieldCode)
   .refine(isStorableText, UNSTORABLE_TEXT);
 /** The earliest birth date a new record may carry (an ID number or 出生日期 before it is a typing error). */
 export const EARLIEST_BIRTH_DATE = '1900-01-01';

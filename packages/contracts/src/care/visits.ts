@@ -27,6 +27,9 @@ export const Visit = z.object({
 export type Visit = z.infer<typeof Visit>;
 
 export const WorklistQuery = z.object({ scope: z.enum(['mine', 'area']).default('mine') });
+/** The worklist's three lists (the 工作台 links straight to one: /care/worklist?bucket=overdue). */
+export const WorklistBucket = z.enum(['overdue', 'dueToday', 'thisWeek']);
+export type WorklistBucket = z.infer<typeof WorklistBucket>;
 export const Worklist = z.object({
   today: DateOnly,
   overdue: z.array(Visit),

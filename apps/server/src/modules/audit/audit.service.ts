@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access';
 import { type AppContext, auditRead } from '../../platform/context';
 import { verifyAuditChain } from '../../platform/audit';
+import { subjectNames } from './audit-subjects';
 import { type AuditFilter, searchAudit } from './audit.repository';
 
 export class AuditService {
@@ -10,6 +11,10 @@ export class AuditService {
     // Make what was just read by others visible to the auditor, then audit the auditor too.
     await this.ctx.auditWriter.flush();
     const { rows, total } = await searchAudit(this.ctx.db, filter);
+    const names = await subjectNames(
+      this.ctx.db,
+      rows.flatMap((r) => r.objectIds),
+    );
     auditRead(this.ctx, actor, {
       action: 'audit.search',
       objectType: 'audit',
@@ -32,6 +37,7 @@ export class AuditService {
         ip: r.ip,
         requestId: r.requestId,
         detail: r.detail,
+        clientName: r.objectIds.map((id) => names.get(id)).find(Boolean) ?? null,
       })),
       total,
       page: filter.page,

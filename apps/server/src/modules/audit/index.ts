@@ -4,6 +4,7 @@ import { auditRoutes } from './audit.routes';
 
 export { AuditService } from './audit.service';
 export { auditRoutes } from './audit.routes';
+export { registerAuditSubjectNames, type SubjectNames } from './audit-subjects';
 
 export const auditModule: LinliModule = {
   name: 'audit',

@@ -1,6 +1,8 @@
 // Public surface of the care module: other modules import only from here.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { registerAuditSubjectNames } from '../audit';
 import { registerAreaOwned } from '../org';
+import { maskedClientNames } from './clients/client-names.repository';
 import type { AppContext } from '../../platform/context';
 import type { LinliModule } from '../../platform/module';
 import { CasesService } from './cases/cases.service';
@@ -15,6 +17,8 @@ import { ConsentsService } from './consents/consents.service';
 import { consentRoutes } from './consents/consents.routes';
 import { ExportsService } from './exports/exports.service';
 import { exportRoutes } from './exports/exports.routes';
+import { HomeService } from './home/home.service';
+import { homeRoutes } from './home/home.routes';
 import { HouseholdsService } from './households/households.service';
 import { householdRoutes } from './households/households.routes';
 import { LedgerExportService } from './ledger/ledger-export.service';
@@ -34,6 +38,7 @@ import { visitRoutes } from './visits/visits.routes';
 
 for (const table of ['consents', 'cases', 'referrals', 'assessments', 'tier_changes'])
   registerAreaOwned({ table, column: 'area_code' });
+registerAuditSubjectNames(maskedClientNames);
 for (const table of ['clients', 'households', 'visits']) {
   registerAreaOwned({ table, column: 'area_code' });
   registerAreaOwned({ table, column: 'grid_code' });
@@ -74,6 +79,7 @@ export function createCareModule(ctx: AppContext) {
       consentRoutes(new ConsentsService(ctx, clients)),
       caseRoutes(new CasesService(ctx, clients)),
       referralRoutes(new ReferralsService(ctx, clients)),
+      homeRoutes(new HomeService(ctx, supervision)),
     ),
   ];
   return { clients, tiers, visits, ledger, plugins };

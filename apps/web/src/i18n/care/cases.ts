@@ -1,6 +1,19 @@
 /** Cases feature: case list, case detail, plan and transitions (no imports: loads eagerly). */
 export const casesZh = {
   'care.case.title': '个案',
+  'care.case.approvals.title': '个案审批',
+  'care.case.approvals.kind': '事项',
+  'care.case.approvals.kind.plan': '个案计划',
+  'care.case.approvals.kind.closure': '结案',
+  'care.case.approvals.detail': '内容',
+  'care.case.approvals.goals': '{n} 个目标',
+  'care.case.approvals.decide': '审批',
+  'care.case.approvals.none': '没有待审批的个案计划或结案',
+  'care.case.approvals.noneDecided': '还没有已处理的个案审批',
+  'care.case.approvals.planApprove': '批准后，“{name}”的个案计划（{n} 个目标）生效，个案转为进行中。',
+  'care.case.approvals.planReject': '驳回后，“{name}”的个案计划退回工作人员修改。',
+  'care.case.approvals.closureApprove': '批准后，“{name}”的个案结案（理由：{reason}）。',
+  'care.case.approvals.closureReject': '驳回后，“{name}”的个案继续进行。',
   'care.case.none': '暂无个案',
   'care.case.allStatuses': '全部状态',
   'care.case.openNew': '开案',
@@ -53,6 +66,20 @@ export const casesZh = {
 } as const;
 
 export const casesEn: Record<keyof typeof casesZh, string> = {
+  'care.case.approvals.title': 'Case approvals',
+  'care.case.approvals.kind': 'Request',
+  'care.case.approvals.kind.plan': 'Case plan',
+  'care.case.approvals.kind.closure': 'Closure',
+  'care.case.approvals.detail': 'Details',
+  'care.case.approvals.goals': '{n} goals',
+  'care.case.approvals.decide': 'Decide',
+  'care.case.approvals.none': 'No case plans or closures waiting for approval',
+  'care.case.approvals.noneDecided': 'No case approvals decided yet',
+  'care.case.approvals.planApprove':
+    'If approved, the case plan of {name} ({n} goals) takes effect and the case becomes active.',
+  'care.case.approvals.planReject': 'If rejected, the case plan of {name} goes back to the worker for changes.',
+  'care.case.approvals.closureApprove': 'If approved, the case of {name} is closed (reason: {reason}).',
+  'care.case.approvals.closureReject': 'If rejected, the case of {name} stays active.',
   'care.case.title': 'Cases',
   'care.case.none': 'No cases',
   'care.case.allStatuses': 'All statuses',

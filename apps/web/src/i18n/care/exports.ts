@@ -3,7 +3,8 @@ export const exportsZh = {
   'care.export.title': '导出审批',
   'care.export.areas': '涉及区域',
   'care.export.approveConfirm':
-    '批准后，申请人可在 24 小时内下载一次 {areas} 约 {rows} 行未脱敏数据（含完整身份证号和手机号）。',
+    '批准后将导出 {rows} 行未脱敏数据（{areas}，含完整身份证号和手机号），申请人可在 24 小时内下载一次。',
+  'care.export.noneDecided': '还没有已处理的导出申请',
   'care.export.rejectConfirm': '驳回对 {areas} 未脱敏数据的导出申请？',
   'care.export.requester': '申请人',
   'care.export.filter': '筛选条件',
@@ -25,7 +26,8 @@ export const exportsEn: Record<keyof typeof exportsZh, string> = {
   'care.export.title': 'Export requests',
   'care.export.areas': 'Areas',
   'care.export.approveConfirm':
-    'If approved, the requester may download, once within 24 hours, about {rows} unmasked rows of {areas} (full ID and mobile numbers).',
+    'If approved, {rows} rows of unmasked data ({areas}, full ID and mobile numbers) will be exported; the requester may download them once within 24 hours.',
+  'care.export.noneDecided': 'No export requests decided yet',
   'care.export.rejectConfirm': 'Reject the unmasked export of {areas}?',
   'care.export.requester': 'Requester',
   'care.export.filter': 'Filters',

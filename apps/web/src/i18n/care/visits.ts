@@ -8,6 +8,8 @@ export const visitsZh = {
   'care.visit.worklist.dueToday': '今天',
   'care.visit.worklist.thisWeek': '本周',
   'care.visit.worklist.empty': '今天和本周都没有待走访的对象',
+  'care.visit.worklist.bucketEmpty': '这一栏没有走访',
+  'care.visit.worklist.showAll': '显示全部',
   'care.visit.due': '应访：{date}',
   'care.visit.window': '窗口 {start} 至 {end}',
   'care.visit.record': '记录走访',
@@ -31,6 +33,13 @@ export const visitsZh = {
   'care.visit.recorded': '已记录',
   'care.visit.recordedMissed': '已记录未能走访，仍需再访（应访：{date}）',
   'care.visit.recordedNext': '已记录，下次走访：{date}',
+  'care.visit.detail.title': '走访详情',
+  'care.visit.detail.services': '提供服务',
+  'care.visit.detail.membersSeen': '同户另见',
+  'care.visit.detail.membersSeenCount': '{n} 人',
+  'care.visit.detail.householdVisit': '记录方式',
+  'care.visit.detail.recordedBy': '记录人',
+  'care.visit.detail.recordedAt': '记录时间',
 } as const;
 
 export const visitsEn: Record<keyof typeof visitsZh, string> = {
@@ -42,6 +51,8 @@ export const visitsEn: Record<keyof typeof visitsZh, string> = {
   'care.visit.worklist.dueToday': 'Today',
   'care.visit.worklist.thisWeek': 'This week',
   'care.visit.worklist.empty': 'No visits due today or this week',
+  'care.visit.worklist.bucketEmpty': 'No visits here',
+  'care.visit.worklist.showAll': 'Show all',
   'care.visit.due': 'Due: {date}',
   'care.visit.window': 'window {start} to {end}',
   'care.visit.record': 'Record visit',
@@ -65,4 +76,11 @@ export const visitsEn: Record<keyof typeof visitsZh, string> = {
   'care.visit.recorded': 'Recorded',
   'care.visit.recordedMissed': 'Recorded as not visited; the visit is still due ({date})',
   'care.visit.recordedNext': 'Recorded. Next visit: {date}',
+  'care.visit.detail.title': 'Visit details',
+  'care.visit.detail.services': 'Services given',
+  'care.visit.detail.membersSeen': 'Household members also seen',
+  'care.visit.detail.membersSeenCount': '{n}',
+  'care.visit.detail.householdVisit': 'Recorded as',
+  'care.visit.detail.recordedBy': 'Recorded by',
+  'care.visit.detail.recordedAt': 'Recorded at',
 };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { inScope } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
 import { type ClientVisibility, visibleClients } from '../clients/clients.repository';
@@ -32,6 +32,60 @@ export function listCases(db: DbOrTx, prefixes: readonly string[], visibility: C
     )
     .orderBy(asc(cases.openedAt))
     .limit(500);
+}
+
+/** The events that ask for a decision, and those that give one. */
+export const REQUEST_KINDS = ['opened', 'plan_revised', 'close_requested'];
+export const DECISION_KINDS = ['plan_approved', 'plan_rejected', 'closed', 'closure_rejected'];
+
+/** Cases whose plan or closure waits for the supervisor, in the jurisdiction, oldest first. */
+export function pendingCaseApprovals(db: DbOrTx, prefixes: readonly string[], visibility: ClientVisibility) {
+  return db
+    .select({ c: cases, name: clients.name })
+    .from(cases)
+    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .where(
+      and(
+        inArray(cases.status, ['plan_pending', 'closure_pending']),
+        inScope(cases.areaCode, prefixes),
+        visibleClients(visibility),
+      ),
+    )
+    .orderBy(asc(cases.openedAt))
+    .limit(200);
+}
+
+/** Decisions on plans and closures in the jurisdiction (已处理), newest first, with their case and client's name. */
+export function decidedCaseApprovals(db: DbOrTx, prefixes: readonly string[], visibility: ClientVisibility) {
+  return db
+    .select({ e: caseEvents, c: cases, name: clients.name })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .where(and(inArray(caseEvents.kind, DECISION_KINDS), inScope(cases.areaCode, prefixes), visibleClients(visibility)))
+    .orderBy(desc(caseEvents.at))
+    .limit(200);
+}
+
+/** The request events (opened, plan revised, closing asked for) of these cases, oldest first. */
+export function requestEventsOf(db: DbOrTx, caseIds: string[]) {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(caseEvents)
+    .where(and(inArray(caseEvents.caseId, caseIds), inArray(caseEvents.kind, REQUEST_KINDS)))
+    .orderBy(asc(caseEvents.at));
+}
+
+/** How many goals each case's plan has. */
+export async function goalCountsOf(db: DbOrTx, caseIds: string[]): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .select({ caseId: caseGoals.caseId, n: count() })
+    .from(caseGoals)
+    .where(inArray(caseGoals.caseId, caseIds))
+    .groupBy(caseGoals.caseId);
+  return new Map(rows.map((r) => [r.caseId, Number(r.n)]));
 }
 
 export function caseGoalsOf(db: DbOrTx, caseId: string) {

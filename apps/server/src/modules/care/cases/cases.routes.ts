@@ -2,6 +2,8 @@ import type {} from '../care.ids'; // this module's id kinds (IdKinds), for prog
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ApprovalListQuery,
+  CaseApprovalList,
   CaseCloseInput,
   CaseDecisionInput,
   CaseDetail,
@@ -34,6 +36,14 @@ function planRoutes(app: App, cases: CasesService): void {
       config: { permission: 'care.client.read', personalData: true },
     },
     (req) => cases.list(req.actor!, req.query.status),
+  );
+  app.get(
+    '/api/care/case-approvals',
+    {
+      schema: { tags, querystring: ApprovalListQuery, response: { 200: CaseApprovalList } },
+      config: { permission: 'care.case.approve', personalData: true },
+    },
+    async (req) => ({ items: await cases.approvals(req.actor!, req.query.view) }),
   );
   app.post(
     '/api/care/clients/:id/cases',

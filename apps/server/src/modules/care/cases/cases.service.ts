@@ -1,6 +1,6 @@
 import '../visits/visits.events';
 import { randomUUID } from 'node:crypto';
-import type { CaseDetail } from '@linli/contracts';
+import type { ApprovalView, CaseDetail } from '@linli/contracts';
 import type { Actor } from '../../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../../platform/context';
 import type { DbOrTx } from '../../../platform/db';
@@ -9,6 +9,7 @@ import { deniedNotFound } from '../../../platform/request-context';
 import { type ClientRow, findClient } from '../clients/clients.repository';
 import { clientPolicy, clientVisibility } from '../clients/clients.policy';
 import type { ClientsService } from '../clients/clients.service';
+import { caseApprovals } from './case-approvals';
 import { type PlanInput, writePlan } from './case-plan';
 import { caseDetail, caseSummary } from './case-view';
 import { approvalRefusal, casePolicy } from './cases.policy';
@@ -77,6 +78,11 @@ export class CasesService {
       fields: ['clientName', 'status'],
     });
     return { items: rows.map(({ c, name }) => caseSummary(c, name)) };
+  }
+
+  /** Plans and closures waiting for the supervisor, or decided (已处理). */
+  approvals(actor: Actor, view: ApprovalView) {
+    return caseApprovals(this.ctx, actor, view);
   }
 
   private async event(tx: DbOrTx, caseId: string, kind: string, note: string | null, actor: Actor) {

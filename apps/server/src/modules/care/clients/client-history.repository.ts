@@ -1,5 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db';
+import { users } from '../../users';
 import { cases } from '../cases/cases.tables';
 import { referrals } from '../referrals/referrals.tables';
 import { assessments, tierChanges } from '../tiers/tiers.tables';
@@ -30,4 +31,11 @@ export function clientReferrals(db: DbOrTx, clientId: string) {
 
 export function clientVisits(db: DbOrTx, clientId: string) {
   return db.select().from(visits).where(eq(visits.clientId, clientId)).orderBy(desc(visits.dueDate));
+}
+
+/** The display names of the staff who did what on a timeline page, by user id. */
+export async function staffNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

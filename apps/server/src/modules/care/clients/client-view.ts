@@ -1,15 +1,11 @@
-import {
-  CLIENT_EDIT_FIELDS,
-  type ClientCategory,
-  type ClientDetail,
-  type ClientEditField,
-  type ClientSummary,
-  type TimelineEntry,
-} from '@linli/contracts';
+import { type ClientCategory, type ClientDetail, type ClientSummary, TIMELINE_PAGE_SIZE } from '@linli/contracts';
 import type { Actor } from '../../../platform/access';
-import { addMonths, chinaToday, daysBetween } from '../../../platform/dates';
+import { chinaToday, overdueDays } from '../../../platform/dates';
 import type { EffectivePolicy } from '../policies/planning';
+import { reassessmentDueOn } from '../policies/tier-policy';
 import type { householdVisitFacts } from '../visits/visits.repository';
+import { toVisit } from '../visits/visits.service';
+import { actorIdsOf, historyEntries, timelinePage, withActorNames } from './client-timeline';
 import type {
   clientAssessments,
   clientCases,
@@ -38,9 +34,28 @@ export interface ClientDetailParts {
   policy: EffectivePolicy | null;
 }
 
-export function clientSummary(row: ClientRow, nextDue: string | null, now: Date): ClientSummary {
+/** The first page of the client's history and the staff ids it names (the service looks their names up). */
+export function firstTimelinePage(row: ClientRow, parts: ClientDetailParts) {
+  const { page, nextCursor } = timelinePage(historyEntries(row, parts), undefined, TIMELINE_PAGE_SIZE);
+  return { page, nextCursor, actorIds: actorIdsOf(page) };
+}
+
+/** The client's open obligation: the earliest due date and the earliest window end among its planned visits. */
+export interface NextPlanned {
+  due: string | null;
+  windowEnd: string | null;
+}
+
+/** Overdue as the worklist counts it (platform/dates.ts overdueDays: from the window's end); null when not overdue. */
+export function clientOverdueDays(next: NextPlanned, today: string): number | null {
+  const days = next.windowEnd === null ? 0 : overdueDays(next.windowEnd, today);
+  return days > 0 ? days : null;
+}
+
+export function clientSummary(row: ClientRow, next: NextPlanned, now: Date): ClientSummary {
   const today = chinaToday(now);
-  const overdue = nextDue !== null && nextDue < today ? daysBetween(nextDue, today) : null;
+  const nextDue = next.due;
+  const overdue = clientOverdueDays(next, today);
   return {
     id: row.id,
     name: row.name,
@@ -59,10 +74,18 @@ export function clientSummary(row: ClientRow, nextDue: string | null, now: Date)
   };
 }
 
-export function clientDetail(actor: Actor, row: ClientRow, parts: ClientDetailParts, now: Date): ClientDetail {
+export function clientDetail(
+  actor: Actor,
+  row: ClientRow,
+  parts: ClientDetailParts,
+  timeline: ReturnType<typeof firstTimelinePage> & { names: ReadonlyMap<string, string> },
+  now: Date,
+): ClientDetail {
   const { assessments, policy } = parts;
+  const today = chinaToday(now);
+  const planned = parts.visits.filter((v) => v.status === 'planned').sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1));
   return {
-    ...clientSummary(row, parts.nextDue, now),
+    ...clientSummary(row, { due: parts.nextDue, windowEnd: firstWindowEnd(parts.visits) }, now),
     birthDate: clientPolicy.canReveal(actor, row, now) ? row.birthDate : null,
     birthYear: row.birthDate ? Number(row.birthDate.slice(0, 4)) : null,
     address: row.address,
@@ -76,105 +99,20 @@ export function clientDetail(actor: Actor, row: ClientRow, parts: ClientDetailPa
     householdId: row.householdId,
     notes: row.notes,
     version: row.version,
-    timeline: clientTimeline(row, parts),
+    timeline: withActorNames(timeline.page, timeline.names),
+    timelineCursor: timeline.nextCursor,
+    nextVisit: planned[0] ? toVisit(planned[0], row.name, today) : null,
+    today,
     allowedActions: allowedClientActions(actor, row, now),
     reassessmentDue:
       assessments[0] && row.tier && policy
-        ? addMonths(chinaToday(assessments[0].assessedAt), policy.rules.reassessMonths[row.tier])
+        ? reassessmentDueOn(assessments[0].assessedAt, row.tier, policy.rules)
         : null,
   };
 }
 
-/**
- * The client's history, newest first: creation, assessments, tier changes, visits made or missed, edits, cases,
- * referrals. Each entry carries codes and values only; the web app says them in the UI language.
- */
-function clientTimeline(row: ClientRow, parts: ClientDetailParts): TimelineEntry[] {
-  const entries: TimelineEntry[] = [
-    { at: row.createdAt.toISOString(), kind: 'created', refId: null, data: {} },
-    ...parts.assessments.map((a): TimelineEntry => ({
-      at: a.assessedAt.toISOString(),
-      kind: 'assessment',
-      refId: a.id,
-      data: { suggestedTier: a.suggestedTier, confirmedTier: a.confirmedTier },
-    })),
-    ...parts.changes.map((c): TimelineEntry => ({
-      at: c.createdAt.toISOString(),
-      kind: 'tier_change',
-      refId: c.id,
-      data: { fromTier: c.fromTier ?? null, toTier: c.toTier, status: c.status },
-    })),
-    ...visitEntries(parts.visits, parts.household),
-    ...parts.events.map(clientEventEntry),
-    ...parts.cases.map((c): TimelineEntry => ({
-      at: c.openedAt.toISOString(),
-      kind: 'case',
-      refId: c.id,
-      data: { status: c.status },
-    })),
-    ...parts.referrals.map((r): TimelineEntry => ({
-      at: r.sentAt.toISOString(),
-      kind: 'referral',
-      refId: r.id,
-      data: { providerName: r.providerName, service: r.service, status: r.status },
-    })),
-  ];
-  return entries.sort((a, b) => b.at.localeCompare(a.at));
+/** The earliest window end among a client's planned visits (its overdue counts from there). */
+function firstWindowEnd(visits: ClientDetailParts['visits']): string | null {
+  const ends = visits.filter((v) => v.status === 'planned').map((v) => v.windowEnd);
+  return ends.length ? ends.reduce((a, b) => (b < a ? b : a)) : null;
 }
-
-/** The visits done or missed, each with the household visit it was part of (if any). */
-function visitEntries(visits: ClientDetailParts['visits'], household: ClientDetailParts['household']): TimelineEntry[] {
-  const { membersSeen, closedByHouseholdVisit } = household;
-  return visits.flatMap((v): TimelineEntry[] =>
-    v.status === 'done' || v.status === 'missed'
-      ? [
-          {
-            at: (v.doneAt ?? v.updatedAt).toISOString(),
-            kind: 'visit',
-            refId: v.id,
-            data: {
-              status: v.status,
-              mode: v.mode,
-              visitedOn: v.visitedOn,
-              missedReason: v.missedReason ?? null,
-              notes:
-                closedByHouseholdVisit.has(v.id) && v.outcomeNotes && LEGACY_HOUSEHOLD_NOTE.test(v.outcomeNotes)
-                  ? null
-                  : v.outcomeNotes,
-              services: v.services,
-              membersSeen: membersSeen.get(v.id) ?? null,
-              householdVisit: closedByHouseholdVisit.has(v.id),
-            },
-          },
-        ]
-      : [],
-  );
-}
-
-/** An entry of the client's own history: a status change, a reassignment, or an edit (the fields it changed). */
-function clientEventEntry(e: ClientDetailParts['events'][number]): TimelineEntry {
-  const at = e.at.toISOString();
-  if (e.kind === 'status') {
-    const d = e.detail as {
-      from: ClientRow['status'];
-      to: ClientRow['status'];
-      reason?: string | null;
-      resumeOn?: string | null;
-    };
-    return {
-      at,
-      kind: 'status',
-      refId: null,
-      data: { from: d.from, to: d.to, reason: d.reason ?? null, resumeOn: d.resumeOn ?? null },
-    };
-  }
-  if (e.kind === 'reassigned') return { at, kind: 'reassigned', refId: null, data: {} };
-  const fields = Array.isArray(e.detail.fields) ? (e.detail.fields as unknown[]) : [];
-  return { at, kind: 'updated', refId: null, data: { fields: fields.filter(isEditField) } };
-}
-
-const isEditField = (field: unknown): field is ClientEditField =>
-  (CLIENT_EDIT_FIELDS as readonly unknown[]).includes(field);
-
-/** The note household visits once wrote into a member's own visit (before the link moved to visit_events). */
-const LEGACY_HOUSEHOLD_NOTE = /^同户走访 \/ household visit \([0-9a-f-]+\)$/;

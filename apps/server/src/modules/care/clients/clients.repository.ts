@@ -48,6 +48,10 @@ export interface ClientFilter {
 const nextDue = sql<
   string | null
 >`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned')`;
+// The earliest window end of the client's planned visits: overdue days count from it, as on the worklist.
+const firstWindowEnd = sql<
+  string | null
+>`(SELECT min(v.window_end)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned')`;
 
 /** The list filter within what the actor may see (the list, its count and the ledger's cursor share it). */
 export function clientListWhere(
@@ -89,7 +93,7 @@ export async function listClients(db: DbOrTx, visibility: ClientVisibility, filt
   const where = clientListWhere(visibility, filter);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ client: clients, nextDue })
+      .select({ client: clients, nextDue, firstWindowEnd })
       .from(clients)
       .where(where)
       .orderBy(tierRank, asc(clients.namePinyin), asc(clients.id))

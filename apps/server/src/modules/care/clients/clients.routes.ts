@@ -7,6 +7,8 @@ import {
   ClientList,
   ClientListQuery,
   ClientStatusInput,
+  ClientTimelinePage,
+  ClientTimelineQuery,
   ClientUpdateInput,
   DuplicateWarnings,
   Id,
@@ -61,6 +63,15 @@ export function clientRoutes(clients: ClientsService, entry: ClientEntryService)
         config: { permission: 'care.client.read', personalData: true, idParams: { id: 'client' } },
       },
       (req) => clients.detail(req.actor!, req.params.id),
+    );
+
+    app.get(
+      '/api/care/clients/:id/timeline',
+      {
+        schema: { tags, params: IdParams, querystring: ClientTimelineQuery, response: { 200: ClientTimelinePage } },
+        config: { permission: 'care.client.read', personalData: true, idParams: { id: 'client' } },
+      },
+      (req) => clients.timeline(req.actor!, req.params.id, req.query),
     );
 
     app.post(

@@ -14,8 +14,10 @@ import {
   clientReferrals,
   clientTierChanges,
   clientVisits,
+  staffNames,
 } from './client-history.repository';
-import { clientDetail, clientSummary } from './client-view';
+import { actorIdsOf, historyEntries, timelinePage, withActorNames } from './client-timeline';
+import { type ClientDetailParts, clientDetail, clientSummary, firstTimelinePage } from './client-view';
 import { type ClientRow, findClient, listClients, nextDueFor } from './clients.repository';
 import { clientPolicy, clientVisibility } from './clients.policy';
 import { ExactLookupGuard } from './exact-lookup';
@@ -91,7 +93,7 @@ export class ClientsService {
       detail: q ? 'search' : null,
     });
     return {
-      items: rows.map((r) => clientSummary(r.client, r.nextDue, this.now())),
+      items: rows.map((r) => clientSummary(r.client, { due: r.nextDue, windowEnd: r.firstWindowEnd }, this.now())),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -100,20 +102,7 @@ export class ClientsService {
 
   async detail(actor: Actor, id: string, audit = true): Promise<ClientDetail> {
     const row = await this.loadVisible(actor, id);
-    // One wait for everything the page shows (the policy too: it dates the next reassessment).
-    const [assessments, changes, visits, assignee, nextDue, events, cases, referrals, policy, household] =
-      await Promise.all([
-        clientAssessments(this.ctx.db, id),
-        clientTierChanges(this.ctx.db, id),
-        clientVisits(this.ctx.db, id),
-        row.assigneeId ? findUserById(this.ctx.db, row.assigneeId) : null,
-        nextDueFor(this.ctx.db, id),
-        clientEventsOf(this.ctx.db, id),
-        clientCases(this.ctx.db, id),
-        clientReferrals(this.ctx.db, id),
-        row.tier ? policyFor(this.ctx.db, row.areaCode) : null,
-        householdVisitFacts(this.ctx.db, id),
-      ]);
+    const parts = await this.detailParts(row);
     if (audit)
       auditRead(this.ctx, actor, {
         action: 'client.read',
@@ -121,19 +110,47 @@ export class ClientsService {
         objectIds: [id],
         fields: DETAIL_FIELDS,
       });
-    const parts = {
-      assessments,
-      changes,
-      visits,
-      events,
-      cases,
-      referrals,
-      household,
-      assigneeName: assignee?.displayName ?? null,
-      nextDue,
-      policy,
-    };
-    return clientDetail(actor, row, parts, this.now());
+    const first = firstTimelinePage(row, parts);
+    const names = await staffNames(this.ctx.db, first.actorIds);
+    return clientDetail(actor, row, parts, { ...first, names }, this.now());
+  }
+
+  /** An older page of the client's history (the detail carries the first): read like the detail, and audited. */
+  async timeline(actor: Actor, id: string, query: { before?: string | undefined; limit: number }) {
+    const row = await this.loadVisible(actor, id);
+    const parts = await this.detailParts(row);
+    const { page, nextCursor } = timelinePage(historyEntries(row, parts), query.before, query.limit);
+    auditRead(this.ctx, actor, {
+      action: 'client.read',
+      objectType: 'client',
+      objectIds: [id],
+      // What a history page shows beyond codes: visit outcomes, notes and services, status-change reasons.
+      fields: ['outcome', 'notes', 'services', 'reason'],
+      detail: 'timeline',
+    });
+    const names = await staffNames(this.ctx.db, actorIdsOf(page));
+    return { items: withActorNames(page, names), nextCursor };
+  }
+
+  /** Everything the detail page shows besides the row, in one wait (the policy too: it dates the next reassessment). */
+  private async detailParts(row: ClientRow): Promise<ClientDetailParts> {
+    const db = this.ctx.db;
+    const id = row.id;
+    const [assessments, changes, visits, assignee, nextDue, events, cases, referrals, policy, household] =
+      await Promise.all([
+        clientAssessments(db, id),
+        clientTierChanges(db, id),
+        clientVisits(db, id),
+        row.assigneeId ? findUserById(db, row.assigneeId) : null,
+        nextDueFor(db, id),
+        clientEventsOf(db, id),
+        clientCases(db, id),
+        clientReferrals(db, id),
+        row.tier ? policyFor(db, row.areaCode) : null,
+        householdVisitFacts(db, id),
+      ]);
+    const assigneeName = assignee?.displayName ?? null;
+    return { assessments, changes, visits, events, cases, referrals, household, assigneeName, nextDue, policy };
   }
 
   /** Full value of one masked field: needs the permission and a reason, and is audited with both. */

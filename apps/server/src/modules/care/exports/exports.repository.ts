@@ -1,4 +1,4 @@
-import { and, desc, eq, or } from 'drizzle-orm';
+import { and, desc, eq, ne, or } from 'drizzle-orm';
 import { inScope } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
 import { users } from '../../users';
@@ -17,20 +17,28 @@ export async function findExportRequest(db: DbOrTx, id: string): Promise<ExportR
 
 /**
  * The requests a user sees, newest first: their own, the ones they decided, and (`approverPrefixes`, for someone who
- * may approve) the pending ones whose covering area lies in that jurisdiction.
+ * may approve) those whose covering area lies in that jurisdiction — pending ones, or decided ones for the 已处理 view.
+ * `view` narrows to pending or decided requests; without it, all of the above.
  */
-export function listExportRequests(db: DbOrTx, userId: string, approverPrefixes: readonly string[] | null) {
+export function listExportRequests(
+  db: DbOrTx,
+  userId: string,
+  approverPrefixes: readonly string[] | null,
+  view?: 'pending' | 'decided',
+) {
   const mine = eq(exportRequests.requesterId, userId);
-  const toDecide = approverPrefixes
-    ? and(eq(exportRequests.status, 'pending'), inScope(exportRequests.areaCode, approverPrefixes))
-    : undefined;
-  const decided = eq(exportRequests.decidedBy, userId);
-  return db
-    .select()
-    .from(exportRequests)
-    .where(toDecide ? or(mine, decided, toDecide) : or(mine, decided))
-    .orderBy(desc(exportRequests.createdAt))
-    .limit(200);
+  const pending = eq(exportRequests.status, 'pending');
+  const inArea = approverPrefixes ? inScope(exportRequests.areaCode, approverPrefixes) : undefined;
+  const decidedByMe = eq(exportRequests.decidedBy, userId);
+  const visible =
+    view === 'decided'
+      ? and(ne(exportRequests.status, 'pending'), inArea ? or(mine, decidedByMe, inArea) : or(mine, decidedByMe))
+      : view === 'pending'
+        ? and(pending, inArea ? or(mine, inArea) : mine)
+        : inArea
+          ? or(mine, decidedByMe, and(pending, inArea))
+          : or(mine, decidedByMe);
+  return db.select().from(exportRequests).where(visible).orderBy(desc(exportRequests.createdAt)).limit(200);
 }
 
 /** Records the decision on a request that is still pending; false when it no longer is. */

@@ -2,6 +2,7 @@ import type {} from '../care.ids'; // this module's id kinds (IdKinds), for prog
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ApprovalView,
   ExportDecisionInput,
   ExportRequest,
   ExportRequestInput,
@@ -28,10 +29,14 @@ export function exportRoutes(exports: ExportsService): FastifyPluginAsyncZod {
     app.get(
       '/api/care/exports',
       {
-        schema: { tags, response: { 200: ExportRequestList } },
+        schema: {
+          tags,
+          querystring: z.object({ view: ApprovalView.optional() }),
+          response: { 200: ExportRequestList },
+        },
         config: { permission: 'care.client.read', personalData: true },
       },
-      (req) => exports.list(req.actor!),
+      (req) => exports.list(req.actor!, req.query.view),
     );
 
     app.post(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ApprovalView } from '@linli/contracts';
 import {
   type Actor,
   areaCodeOfPrefix,
@@ -42,7 +43,9 @@ export class ExportsService {
   ) {}
 
   private async toDtos(actor: Actor, rows: Row[]) {
-    const requesterIds = [...new Set(rows.map((r) => r.requesterId))];
+    const requesterIds = [
+      ...new Set(rows.flatMap((r) => (r.decidedBy ? [r.requesterId, r.decidedBy] : [r.requesterId]))),
+    ];
     const codes = [...new Set(rows.flatMap((r) => r.scopePrefixes.map(areaCodeOfPrefix)))];
     const [requesters, areas] = await Promise.all([
       requesterNames(this.ctx.db, requesterIds),
@@ -62,6 +65,8 @@ export class ExportsService {
           ? ('expired' as const)
           : row.status,
       decidedAt: row.decidedAt?.toISOString() ?? null,
+      decidedByName: row.decidedBy ? (nameOf.get(row.decidedBy) ?? null) : null,
+      decisionNote: row.decisionNote,
       expiresAt: row.expiresAt?.toISOString() ?? null,
       rowCount: row.rowCount,
       createdAt: row.createdAt.toISOString(),
@@ -120,7 +125,7 @@ export class ExportsService {
     return this.toDto(actor, row);
   }
 
-  async list(actor: Actor) {
+  async list(actor: Actor, view?: ApprovalView) {
     // The user's own requests, the ones they decided (so an approver can see what they released), and for an approver
     // the pending requests whose covering area lies in their jurisdiction (one spanning beyond it is not theirs to
     // see: it covers areas they do not hold).
@@ -128,6 +133,7 @@ export class ExportsService {
       this.ctx.db,
       actor.userId,
       hasPermission(actor, 'care.export.approve') ? actor.scopePrefixes : null,
+      view,
     );
     auditRead(this.ctx, actor, {
       action: 'export.list',

@@ -1,27 +1,18 @@
-import { CATEGORY_LABELS, type ClientCategory, type FieldCode, type FieldParams, type Tier } from '@linli/contracts';
+import {
+  CATEGORY_LABELS,
+  type ClientCategory,
+  type FieldCode,
+  type FieldParams,
+  LEDGER_HEADINGS,
+  type LedgerHeading,
+  type Tier,
+} from '@linli/contracts';
 
 // The ledger's vocabulary, shared by the reader, the writer and the row checks: its columns, the labels written in
 // them, and how loosely typed cells (full-width digits, dates in any spelling, formula guards) are read.
 
-/** 兜底服务对象台账 columns, in export order. Import finds them by name in any order. */
-export const LEDGER_HEADINGS = [
-  '姓名',
-  '性别',
-  '身份证号',
-  '出生日期',
-  '联系电话',
-  '所属社区',
-  '网格',
-  '家庭住址',
-  '服务对象类别',
-  '照护等级',
-  '残疾类别',
-  '残疾等级',
-  '紧急联系人',
-  '紧急联系人电话',
-  '备注',
-] as const;
-export type LedgerHeading = (typeof LEDGER_HEADINGS)[number];
+/** The columns live in the contract (the web app's import page lists them): re-exported for the ledger code. */
+export { LEDGER_HEADINGS, type LedgerHeading };
 
 export const TIER_BY_LABEL: Record<string, Tier> = {
   红: 'red',

@@ -7,6 +7,7 @@ import { pickLang } from '../../../platform/messages';
 import type { GateTicket } from '../../../platform/concurrency-gate';
 import type { LedgerExportService } from './ledger-export.service';
 import { type LedgerService, reportInLanguage } from './ledger.service';
+import { writeTemplate } from './ledger-sheets';
 
 const tags = ['care'];
 type App = Parameters<FastifyPluginAsyncZod>[0];
@@ -31,20 +32,28 @@ export function ledgerRoutes(ledger: LedgerService, ledgerExport: LedgerExportSe
       { parseAs: 'buffer', bodyLimit: maxBytes },
       (_req, body, done) => done(null, body),
     );
-    importRoute(app, ledger, maxMb);
+    importRoutes(app, ledger, maxMb);
+    templateRoute(app);
     exportRoute(app, ledgerExport);
   };
 }
 
-function importRoute(app: App, ledger: LedgerService, maxMb: number): void {
+/** An upload route of the ledger (the .xlsx file as the body): admission, size error and the gate around `run`. */
+function uploadRoute(
+  app: App,
+  ledger: LedgerService,
+  maxMb: number,
+  // The response schema checks what `run` answers (a report, or a file sent on the reply).
+  route: { url: string; response: z.ZodType; run: (req: UploadRequest) => Promise<unknown> },
+): void {
   const slots = new WeakMap<FastifyRequest, ImportSlot>();
   app.post(
-    '/api/care/ledger/import',
+    route.url,
     {
       schema: {
         tags,
         querystring: LedgerImportQuery,
-        response: { 200: LedgerImportReport },
+        response: { 200: route.response },
         body: z
           .any()
           .describe(
@@ -62,7 +71,7 @@ function importRoute(app: App, ledger: LedgerService, maxMb: number): void {
         throw error;
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const slot = slots.get(req);
       if (!slot || slot.ticket.released) throw new AppError('care.import_busy');
       slot.working = true;
@@ -71,15 +80,61 @@ function importRoute(app: App, ledger: LedgerService, maxMb: number): void {
           throw new AppError('care.ledger_unreadable', [
             { path: 'file', code: 'care.ledger_content_type', params: { type: XLSX_MIME } },
           ]);
-        const report = await ledger.importClients(req.actor!, req.body, {
-          dryRun: req.query.dryRun === 'true',
-          allOrNothing: req.query.allOrNothing === 'true',
-        });
-        return reportInLanguage(report, pickLang(req.headers['accept-language']));
+        return await route.run({ req, reply, body: req.body, query: req.query });
       } finally {
         slot.ticket.release();
       }
     },
+  );
+}
+
+interface UploadRequest {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  body: Buffer;
+  query: z.infer<typeof LedgerImportQuery>;
+}
+
+function importRoutes(app: App, ledger: LedgerService, maxMb: number): void {
+  uploadRoute(app, ledger, maxMb, {
+    url: '/api/care/ledger/import',
+    response: LedgerImportReport,
+    run: async ({ req, body, query }) => {
+      const report = await ledger.importClients(req.actor!, body, {
+        dryRun: query.dryRun === 'true',
+        allOrNothing: query.allOrNothing === 'true',
+      });
+      return reportInLanguage(report, pickLang(req.headers['accept-language']));
+    },
+  });
+  // The error report of a file: its rejected rows as uploaded with a 错误原因 column (nothing is written).
+  uploadRoute(app, ledger, maxMb, {
+    url: '/api/care/ledger/import/errors',
+    response: z.any().describe('.xlsx file: the rejected rows as uploaded, with a 错误原因 column'),
+    run: async ({ req, reply, body }) => {
+      const buffer = await ledger.errorReport(req.actor!, body, pickLang(req.headers['accept-language']));
+      return sendXlsx(reply, buffer, 'ledger-errors.xlsx', '台账导入错误报告.xlsx');
+    },
+  });
+}
+
+/** An .xlsx answer with an ASCII file name and the Chinese one for browsers that read `filename*`. */
+function sendXlsx(reply: FastifyReply, buffer: Buffer, ascii: string, name: string): FastifyReply {
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('cache-control', 'no-store')
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .send(buffer);
+}
+
+function templateRoute(app: App): void {
+  app.get(
+    '/api/care/ledger/template',
+    {
+      schema: { tags, response: { 200: z.any().describe('.xlsx file: the headings, one example row, a notes sheet') } },
+      config: { permission: 'care.client.write' },
+    },
+    async (_req, reply) => sendXlsx(reply, await writeTemplate(), 'ledger-template.xlsx', '服务对象台账导入模板.xlsx'),
   );
 }
 
@@ -127,11 +182,7 @@ function exportRoute(app: App, ledgerExport: LedgerExportService): void {
     },
     async (req, reply) => {
       const { buffer } = await ledgerExport.exportClients(req.actor!, { ...req.query, page: 1, pageSize: 1000 });
-      const name = encodeURIComponent(`服务对象台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${name}`)
-        .send(buffer);
+      return sendXlsx(reply, buffer, 'ledger.xlsx', `服务对象台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
     },
   );
 }

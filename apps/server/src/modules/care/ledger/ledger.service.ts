@@ -19,6 +19,7 @@ import { type EffectivePolicy, policyFor } from '../policies/planning';
 import { LEDGER_HEADINGS, LedgerLimitError, type LedgerReason, type LedgerRow, readLedger } from './ledger-format';
 import { existingIdIndexes, existingPeople, insertImportBatch, listAreasInScopeForLedger } from './ledger.repository';
 import { importBatchFor, validateLedgerRow, type ValidRow } from './ledger-rows';
+import { writeErrorReport } from './ledger-sheets';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -29,6 +30,8 @@ export interface ImportReport {
   total: number;
   valid: number;
   created: number;
+  /** The rows that are new clients: created when written, else what an import would create. */
+  toCreate: number;
   skippedExisting: number;
   rejected: { row: number; reasons: LedgerReason[] }[];
   written: boolean;
@@ -93,23 +96,7 @@ export class LedgerService {
    * The caller holds a place in `importGate` (the route takes it before the body is read).
    */
   async importClients(actor: Actor, buffer: Buffer, options: ImportOptions): Promise<ImportReport> {
-    const parsed = await this.readUpload(buffer);
-    if (parsed.missingHeadings.length)
-      throw new AppError('care.ledger_unreadable', [{ path: 'file', code: 'care.ledger_no_headings' }]);
-    const areas = await listAreasInScopeForLedger(this.ctx.db, actor.scopePrefixes);
-    const report: ImportReport = {
-      total: parsed.rows.length,
-      valid: 0,
-      created: 0,
-      skippedExisting: 0,
-      rejected: [],
-      written: false,
-    };
-    const valid = await this.validRows(parsed.rows, areas, report);
-    const { toCreate, heldBack } = await this.notYetClients(actor, valid, report);
-    report.valid = valid.length - heldBack;
-    if (heldBack) report.rejected.sort((a, b) => a.row - b.row);
-    const counts = `${report.skippedExisting} existing, ${report.rejected.length} rejected (${heldBack} held back: matched a client outside the importer's view)`;
+    const { report, toCreate, counts } = await this.check(actor, buffer);
     if (options.dryRun || (options.allOrNothing && report.rejected.length > 0)) {
       // Checking rows against existing clients reads personal data too.
       auditRead(this.ctx, actor, {
@@ -124,6 +111,52 @@ export class LedgerService {
     report.created = toCreate.length;
     report.written = true;
     return report;
+  }
+
+  /**
+   * The error report of an uploaded file: its rejected rows as uploaded, each with its reasons in `lang` (what a
+   * dry run would reject; nothing is written). The caller holds a place in `importGate`, as for an import.
+   */
+  async errorReport(actor: Actor, buffer: Buffer, lang: Lang): Promise<Buffer> {
+    const { report, rows, counts } = await this.check(actor, buffer);
+    auditRead(this.ctx, actor, {
+      action: 'client.import_check',
+      objectType: 'client',
+      fields: [...LEDGER_HEADINGS],
+      detail: `error report: ${report.valid} valid, ${counts}; nothing written`,
+    });
+    const byRow = new Map(rows.map((row) => [row.rowNumber, row]));
+    return writeErrorReport(
+      report.rejected.map(({ row, reasons }) => ({
+        row,
+        cells: byRow.get(row)?.cells ?? {},
+        reasons: reasons.map((r) => labelledMessage(r.column, fieldMessage(r.code, lang, r.params) ?? r.code, lang)),
+      })),
+    );
+  }
+
+  /** Reads and checks a file: the report (nothing created yet), the rows to create, the rows as read. */
+  private async check(actor: Actor, buffer: Buffer) {
+    const parsed = await this.readUpload(buffer);
+    if (parsed.missingHeadings.length)
+      throw new AppError('care.ledger_unreadable', [{ path: 'file', code: 'care.ledger_no_headings' }]);
+    const areas = await listAreasInScopeForLedger(this.ctx.db, actor.scopePrefixes);
+    const report: ImportReport = {
+      total: parsed.rows.length,
+      valid: 0,
+      created: 0,
+      toCreate: 0,
+      skippedExisting: 0,
+      rejected: [],
+      written: false,
+    };
+    const valid = await this.validRows(parsed.rows, areas, report);
+    const { toCreate, heldBack } = await this.notYetClients(actor, valid, report);
+    report.valid = valid.length - heldBack;
+    report.toCreate = toCreate.length;
+    if (heldBack) report.rejected.sort((a, b) => a.row - b.row);
+    const counts = `${report.skippedExisting} existing, ${report.rejected.length} rejected (${heldBack} held back: matched a client outside the importer's view)`;
+    return { report, toCreate, counts, rows: parsed.rows };
   }
 
   /** The rows that pass every check and do not repeat an ID number of the file; the others go to the report. */

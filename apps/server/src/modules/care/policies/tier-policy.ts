@@ -1,5 +1,5 @@
 import { type NeedDomain, type Tier, type TierPolicyRules, TIERS } from '@linli/contracts';
-import { addDays } from '../../../platform/dates';
+import { addDays, addMonths, chinaToday } from '../../../platform/dates';
 
 export type Scores = Partial<Record<NeedDomain, { score: number; note?: string | undefined }>>;
 
@@ -32,4 +32,9 @@ export function nextVisitWindow(fromDate: string, tier: Tier, rules: TierPolicyR
   const slack = Math.max(1, Math.round(cadence * 0.2));
   const dueDate = addDays(fromDate, cadence);
   return { windowStart: addDays(dueDate, -slack), dueDate, windowEnd: addDays(dueDate, slack) };
+}
+
+/** The day a client's tier is due to be reassessed: the last assessment's China date + the tier's interval. */
+export function reassessmentDueOn(lastAssessedAt: Date, tier: Tier, rules: TierPolicyRules): string {
+  return addMonths(chinaToday(lastAssessedAt), rules.reassessMonths[tier]);
 }

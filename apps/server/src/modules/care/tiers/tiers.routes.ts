@@ -1,7 +1,16 @@
 import type {} from '../care.ids'; // this module's id kinds (IdKinds), for programs that compile this file alone
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AssessmentInput, AssessmentResult, Id, Ok, TierApprovalList, TierDecisionInput } from '@linli/contracts';
+import {
+  ApprovalListQuery,
+  AssessmentInput,
+  AssessmentResult,
+  Id,
+  LatestAssessment,
+  Ok,
+  TierApprovalList,
+  TierDecisionInput,
+} from '@linli/contracts';
 import type { TiersService } from './tiers.service';
 
 const IdParams = z.object({ id: Id });
@@ -19,12 +28,21 @@ export function tierRoutes(tiers: TiersService): FastifyPluginAsyncZod {
     );
 
     app.get(
+      '/api/care/clients/:id/assessments/latest',
+      {
+        schema: { tags, params: IdParams, response: { 200: LatestAssessment } },
+        config: { permission: 'care.assessment.write', personalData: true, idParams: { id: 'client' } },
+      },
+      (req) => tiers.latest(req.actor!, req.params.id),
+    );
+
+    app.get(
       '/api/care/tier-approvals',
       {
-        schema: { tags, response: { 200: TierApprovalList } },
+        schema: { tags, querystring: ApprovalListQuery, response: { 200: TierApprovalList } },
         config: { permission: 'care.tier.approve', personalData: true },
       },
-      (req) => tiers.pending(req.actor!),
+      (req) => tiers.approvals(req.actor!, req.query.view),
     );
 
     app.post(

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Tier } from '@linli/contracts';
+import { type ApprovalView, isDowngrade, type Tier } from '@linli/contracts';
 import type { Actor } from '../../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../../platform/context';
 import { chinaToday } from '../../../platform/dates';
 import type { DbOrTx } from '../../../platform/db';
 import { AppError } from '../../../platform/errors';
 import { deniedNotFound } from '../../../platform/request-context';
-import { findUserById } from '../../users';
 import { type ClientRow, findClient, nextDueFor, updateClient } from '../clients/clients.repository';
 import { clientPolicy } from '../clients/clients.policy';
 import type { ClientsService } from '../clients/clients.service';
@@ -14,10 +13,13 @@ import { planNextVisit, policyFor } from '../policies/planning';
 import { type Scores, suggestTier } from '../policies/tier-policy';
 import { tierChangePolicy } from './tiers.policy';
 import {
+  type AssessmentRow,
   findTierChange,
   insertAssessment,
   insertTierChange,
-  pendingTierChanges,
+  latestAssessmentOf,
+  staffNames,
+  tierChangesForApproval,
   updateTierChange,
 } from './tiers.repository';
 
@@ -44,6 +46,10 @@ export class TiersService {
         { path: 'overrideReason', code: 'care.override_reason', params: { suggested } },
       ]);
     }
+    // A downgrade from the client's real tier always needs a reason, even when it is the suggestion (the approver
+    // and later readers need to know why care is reduced); the contract checks the tier the form saw.
+    if (isDowngrade(client.tier, input.tier) && !input.overrideReason)
+      throw new AppError('care.override_reason_required', [{ path: 'overrideReason', code: 'care.downgrade_reason' }]);
     const assessmentId = randomUUID();
     const result = await this.ctx.db.transaction(async (tx) => {
       await insertAssessment(tx, {
@@ -109,20 +115,23 @@ export class TiersService {
     await planNextVisit(tx, client, tier, chinaToday(now), await policyFor(tx, client.areaCode), actor.userId, now);
   }
 
-  async pending(actor: Actor) {
-    const rows = await pendingTierChanges(this.ctx.db, actor.scopePrefixes);
-    const requesters = new Map<string, string>();
-    for (const id of new Set(rows.map((r) => r.change.requestedBy).filter((v): v is string => Boolean(v)))) {
-      requesters.set(id, (await findUserById(this.ctx.db, id))?.displayName ?? id);
-    }
+  /** The approval queue: changes waiting in the approver's jurisdiction, or those decided there (已处理). */
+  async approvals(actor: Actor, view: ApprovalView) {
+    const rows = await tierChangesForApproval(this.ctx.db, actor.scopePrefixes, view);
+    const names = await staffNames(
+      this.ctx.db,
+      rows.flatMap((r) => [r.change.requestedBy, r.change.decidedBy]),
+    );
+    const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
     auditRead(this.ctx, actor, {
       action: 'tier.approvals.list',
       objectType: 'client',
       objectIds: rows.map((r) => r.change.clientId),
-      fields: ['name', 'tier'],
+      fields: ['name', 'tier', 'scores', 'reason'],
+      detail: view,
     });
     return {
-      items: rows.map(({ change, clientName }) => ({
+      items: rows.map(({ change, clientName, assessment }) => ({
         id: change.id,
         clientId: change.clientId,
         clientName,
@@ -130,10 +139,28 @@ export class TiersService {
         fromTier: change.fromTier,
         toTier: change.toTier,
         reason: change.reason,
-        requestedBy: change.requestedBy ? (requesters.get(change.requestedBy) ?? null) : null,
+        requestedBy: nameOf(change.requestedBy),
         requestedAt: change.createdAt.toISOString(),
+        status: change.status,
+        decidedBy: nameOf(change.decidedBy),
+        decidedAt: change.decidedAt?.toISOString() ?? null,
+        decisionNote: change.decisionNote,
+        assessment: assessment ? assessmentSummary(assessment) : null,
       })),
     };
+  }
+
+  /** The client's tier and latest assessment: the assessment form starts from these scores. */
+  async latest(actor: Actor, clientId: string) {
+    const client = await this.clients.loadVisible(actor, clientId);
+    const row = await latestAssessmentOf(this.ctx.db, clientId);
+    auditRead(this.ctx, actor, {
+      action: 'client.read',
+      objectType: 'client',
+      objectIds: row ? [clientId, row.id] : [clientId],
+      fields: ['scores', 'tier'],
+    });
+    return { currentTier: client.tier, latest: row ? assessmentSummary(row) : null };
   }
 
   async decide(actor: Actor, changeId: string, approve: boolean, note: string | undefined) {
@@ -172,4 +199,15 @@ export class TiersService {
     });
     return { ok: true as const };
   }
+}
+
+function assessmentSummary(row: AssessmentRow) {
+  return {
+    id: row.id,
+    scores: row.scores as Scores,
+    suggestedTier: row.suggestedTier,
+    tier: row.confirmedTier,
+    overrideReason: row.overrideReason,
+    assessedAt: row.assessedAt.toISOString(),
+  };
 }

@@ -2,17 +2,17 @@ import './visits.events';
 import type { Visit } from '@linli/contracts';
 import type { Actor } from '../../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../../platform/context';
-import { addDays, chinaToday, daysBetween } from '../../../platform/dates';
+import { chinaToday, overdueDays } from '../../../platform/dates';
 import { AppError } from '../../../platform/errors';
 import { deniedNotFound } from '../../../platform/request-context';
 import { type ClientRow, findClient, visibleClients } from '../clients/clients.repository';
 import { clientPolicy, clientVisibility } from '../clients/clients.policy';
 import { policyFor, supersededEvents } from '../policies/planning';
 import { type RecordVisitInput, bookFollowUp, recordMembersSeen, saveOutcome } from './visit-outcome';
+import { bucketVisits, worklistHorizon } from './visit-buckets';
 import { addVisitEvent, findVisitWithClient, plannedVisits, type VisitRow } from './visits.repository';
 
 export function toVisit(row: VisitRow, clientName: string, today: string): Visit {
-  const overdueDays = row.status === 'planned' && row.windowEnd < today ? daysBetween(row.windowEnd, today) : 0;
   return {
     id: row.id,
     clientId: row.clientId,
@@ -26,7 +26,7 @@ export function toVisit(row: VisitRow, clientName: string, today: string): Visit
     mode: row.mode,
     status: row.status,
     tier: row.tier ?? null,
-    overdueDays,
+    overdueDays: row.status === 'planned' ? overdueDays(row.windowEnd, today) : 0,
     doneAt: row.doneAt?.toISOString() ?? null,
     outcomeNotes: row.outcomeNotes,
     missedReason: row.missedReason ?? null,
@@ -36,14 +36,17 @@ export function toVisit(row: VisitRow, clientName: string, today: string): Visit
 export class VisitsService {
   constructor(private readonly ctx: AppContext) {}
 
-  /** The worker's list: overdue (window closed), due today, and the rest of this week. Late visits stay on it. */
+  /**
+   * The worker's list: overdue (window closed before today), due today (window contains today) and the rest of this
+   * ISO week (visit-buckets.ts). Late visits stay on it.
+   */
   async worklist(actor: Actor, scope: 'mine' | 'area') {
     const now = this.ctx.clock.now();
     const today = chinaToday(now);
     const rows = await plannedVisits(this.ctx.db, {
       assigneeId: scope === 'mine' ? actor.userId : undefined,
       prefixes: actor.scopePrefixes,
-      until: addDays(today, 7),
+      until: worklistHorizon(today),
       visibleClient: visibleClients(clientVisibility(actor, now)),
     });
     const visits = rows.map((r) => toVisit(r.visit, r.clientName, today));
@@ -53,12 +56,7 @@ export class VisitsService {
       objectIds: visits.map((v) => v.clientId),
       fields: ['name', 'tier'],
     });
-    return {
-      today,
-      overdue: visits.filter((v) => v.windowEnd < today),
-      dueToday: visits.filter((v) => v.windowEnd >= today && v.windowStart <= today),
-      thisWeek: visits.filter((v) => v.windowStart > today),
-    };
+    return { today, ...bucketVisits(visits, today) };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { AUDIT_ACTIONS } from '@linli/contracts';
 import { useI18n } from '../../../i18n';
 import type { AuditFilters } from '../api';
 
@@ -69,8 +70,14 @@ export function AuditFilterForm({
         <Form.Item name="actor" label={t('audit.actor')} style={{ marginBottom: 0, width: 160 }}>
           <Input allowClear maxLength={64} data-testid="audit-filter-actor" />
         </Form.Item>
-        <Form.Item name="action" label={t('audit.action')} style={{ marginBottom: 0, width: 180 }}>
-          <Input allowClear maxLength={64} placeholder="auth.login" data-testid="audit-filter-action" />
+        <Form.Item name="action" label={t('audit.action')} style={{ marginBottom: 0, width: 220 }}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.anyAction')}
+            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.action.${a}`) }))}
+            data-testid="audit-filter-action"
+          />
         </Form.Item>
         <Form.Item name="result" label={t('audit.result')} style={{ marginBottom: 0, width: 140 }}>
           <Select

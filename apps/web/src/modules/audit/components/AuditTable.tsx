@@ -1,6 +1,8 @@
 import { Tag, Typography } from 'antd';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '@linli/contracts';
 import { DataTable, type DataColumn, type DataTablePaging } from '../../../components/DataTable';
-import { useI18n } from '../../../i18n';
+import { type I18n, type MessageKey, useI18n } from '../../../i18n';
+import { auditZh } from '../../../i18n/audit';
 import { formatDateTime } from '../../../lib/format';
 import type { AuditEntry } from '../../../lib/types';
 
@@ -12,9 +14,26 @@ interface AuditTableProps {
   paging: DataTablePaging;
 }
 
+const isAction = (a: string): a is (typeof AUDIT_ACTIONS)[number] => (AUDIT_ACTIONS as readonly string[]).includes(a);
+const isObjectType = (o: string): o is (typeof AUDIT_OBJECT_TYPES)[number] =>
+  (AUDIT_OBJECT_TYPES as readonly string[]).includes(o);
+
+/** A row's words: the action, object kind and field names from the catalogue (a code this build lacks stays as is). */
+function words(t: I18n['t'], fieldText: (name: string) => string | null) {
+  return {
+    action: (a: string) => (isAction(a) ? t(`audit.action.${a}`) : a),
+    objectType: (o: string) => (isObjectType(o) ? t(`audit.objectType.${o}`) : o),
+    fields: (names: string[]) => names.map((f) => fieldText(f) ?? f).join('、'),
+  };
+}
+
 /** The audit rows: a wide table scrolling inside its own container, one card per row on phones. */
 export function AuditTable({ items, query, paging }: AuditTableProps) {
   const { t, roleName } = useI18n();
+  const say = words(t, (f) => {
+    const key = `audit.field.${f}`;
+    return key in auditZh ? t(key as MessageKey) : null;
+  });
   const columns: DataColumn<AuditEntry>[] = [
     { key: 'at', title: t('audit.at'), width: 170, card: 'title', render: (e) => formatDateTime(e.at) },
     { key: 'actor', title: t('audit.actor'), width: 120, render: (e) => e.actorName ?? '—' },
@@ -23,7 +42,7 @@ export function AuditTable({ items, query, paging }: AuditTableProps) {
       key: 'action',
       title: t('audit.action'),
       width: 170,
-      render: (e) => <Typography.Text code>{e.action}</Typography.Text>,
+      render: (e) => <span data-testid="audit-action">{say.action(e.action)}</span>,
     },
     {
       key: 'object',
@@ -32,7 +51,13 @@ export function AuditTable({ items, query, paging }: AuditTableProps) {
       render: (e) =>
         e.objectType ? (
           <>
-            {e.objectType}
+            {say.objectType(e.objectType)}
+            {e.clientName ? (
+              <span data-testid="audit-client">
+                {' · '}
+                {e.clientName}
+              </span>
+            ) : null}
             {e.objectIds.length ? (
               <Typography.Text
                 type="secondary"
@@ -52,7 +77,7 @@ export function AuditTable({ items, query, paging }: AuditTableProps) {
       key: 'fields',
       title: t('audit.fields'),
       width: 160,
-      render: (e) => (e.fields.length ? e.fields.join(', ') : '—'),
+      render: (e) => (e.fields.length ? say.fields(e.fields) : '—'),
     },
     {
       key: 'result',

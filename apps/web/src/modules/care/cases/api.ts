@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { defineMutation } from '../../../lib/use-api-mutation';
 import { CARE, CARE_CHANGES } from '../shared/keys';
-import type { CaseDetail, CasePlanInput, CaseStatus, CaseSummary } from '../shared/types';
+import type { CaseApproval, CaseDetail, CasePlanInput, CaseStatus, CaseSummary } from '../shared/types';
 
 const enc = encodeURIComponent;
 
@@ -10,6 +10,14 @@ export function useCases(status?: CaseStatus) {
   return useQuery({
     queryKey: [...CARE, 'cases', 'list', status ?? 'all'],
     queryFn: () => api.get<{ items: CaseSummary[] }>('/care/cases', { status }),
+  });
+}
+
+/** Plans and closures waiting for the supervisor (待审批), or decided (已处理). */
+export function useCaseApprovals(view: 'pending' | 'decided') {
+  return useQuery({
+    queryKey: [...CARE, 'cases', 'approvals', view],
+    queryFn: () => api.get<{ items: CaseApproval[] }>('/care/case-approvals', { view }),
   });
 }
 

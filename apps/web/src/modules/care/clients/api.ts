@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { ClientTimelinePage, ClientUpdateInput as ClientUpdateInputSchema } from '@linli/contracts';
 import { api } from '../../../lib/api-client';
 import { defineMutation } from '../../../lib/use-api-mutation';
 import { CARE, CARE_CHANGES } from '../shared/keys';
@@ -45,6 +46,29 @@ export function useClients(filters: ClientFilters, page: number, pageSize: numbe
 
 export function useClient(id: string) {
   return useQuery({ queryKey: clientKeys.detail(id), queryFn: () => api.get<ClientDetail>(clientPath(id)) });
+}
+
+/** An edit: only the fields that changed, with the version the form started from (a stale one answers 409). */
+export type ClientUpdateInput = (typeof ClientUpdateInputSchema)['_zod']['output'];
+
+export const useUpdateClient = defineMutation({
+  mutationFn: ({ id, input }: { id: string; input: ClientUpdateInput }) =>
+    api.patch<ClientDetail>(clientPath(id), input),
+  invalidates: CARE_CHANGES,
+});
+
+/**
+ * The client's older history, page by page after the detail's first page (`cursor`); nothing is fetched until the
+ * user asks for more (`wanted`). Under the detail's key, so any care write refreshes it with the detail.
+ */
+export function useOlderTimeline(id: string, cursor: string | null, wanted: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...clientKeys.detail(id), 'timeline', cursor],
+    queryFn: ({ pageParam }) => api.get<ClientTimelinePage>(clientPath(id, '/timeline'), { before: pageParam }),
+    initialPageParam: cursor ?? '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: wanted && cursor !== null,
+  });
 }
 
 export const useCreateClient = defineMutation({

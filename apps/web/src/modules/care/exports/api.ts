@@ -9,10 +9,11 @@ import type { ExportRequest } from '../shared/types';
 
 const enc = encodeURIComponent;
 
-export function useExportRequests() {
+/** The requests to decide or of one's own (待审批), or those decided (已处理). */
+export function useExportRequests(view: 'pending' | 'decided') {
   return useQuery({
-    queryKey: [...CARE, 'exports'],
-    queryFn: () => api.get<{ items: ExportRequest[] }>('/care/exports'),
+    queryKey: [...CARE, 'exports', view],
+    queryFn: () => api.get<{ items: ExportRequest[] }>('/care/exports', { view }),
   });
 }
 

@@ -13,6 +13,8 @@ import type {
   ExportRequest as ExportRequestSchema,
   Household as HouseholdSchema,
   HouseholdInput as HouseholdInputSchema,
+  LatestAssessment as LatestAssessmentSchema,
+  CaseApprovalList as CaseApprovalListSchema,
   LedgerImportReport as LedgerImportReportSchema,
   Referral as ReferralSchema,
   ReferralInput as ReferralInputSchema,
@@ -72,3 +74,5 @@ export type CaseloadReassignResult = Infer<typeof CaseloadReassignResultSchema>;
 export type TierPolicy = Infer<typeof TierPolicySchema>;
 export type TierPolicyRules = Infer<typeof TierPolicyRulesSchema>;
 export type TierPolicyUpdateResult = Infer<typeof TierPolicyUpdateResultSchema>;
+export type LatestAssessment = Infer<typeof LatestAssessmentSchema>;
+export type CaseApproval = Infer<typeof CaseApprovalListSchema>['items'][number];

@@ -5,6 +5,7 @@ import { CARE, CARE_CHANGES } from '../shared/keys';
 import type {
   AssessmentInput,
   AssessmentResult,
+  LatestAssessment,
   OkResponse,
   TierApproval,
   TierPolicy,
@@ -14,10 +15,18 @@ import type {
 
 const enc = encodeURIComponent;
 
-export function useTierApprovals() {
+export function useTierApprovals(view: 'pending' | 'decided' = 'pending') {
   return useQuery({
-    queryKey: [...CARE, 'tier-approvals'],
-    queryFn: () => api.get<{ items: TierApproval[] }>('/care/tier-approvals'),
+    queryKey: [...CARE, 'tier-approvals', view],
+    queryFn: () => api.get<{ items: TierApproval[] }>('/care/tier-approvals', { view }),
+  });
+}
+
+/** The client's tier and latest assessment: the assessment form starts from its scores. */
+export function useLatestAssessment(clientId: string) {
+  return useQuery({
+    queryKey: [...CARE, 'clients', clientId, 'assessments', 'latest'],
+    queryFn: () => api.get<LatestAssessment>(`/care/clients/${enc(clientId)}/assessments/latest`),
   });
 }
 

@@ -28,6 +28,7 @@ export function UserFilterBar({ value, onChange }: UserFilterBarProps) {
         onChange={(e) => setQ(e.target.value)}
         onSearch={(next) => update({}, next)}
         placeholder={t('users.search')}
+        aria-label={t('users.search')}
         allowClear
         maxLength={40}
         style={{ width: 240, maxWidth: '100%' }}
@@ -38,6 +39,7 @@ export function UserFilterBar({ value, onChange }: UserFilterBarProps) {
         onChange={(next: string | undefined) => update({ areaCode: next })}
         treeData={areas.treeData}
         placeholder={t('users.filterArea')}
+        aria-label={t('users.filterArea')}
         allowClear
         showSearch
         treeNodeFilterProp="title"
@@ -50,6 +52,7 @@ export function UserFilterBar({ value, onChange }: UserFilterBarProps) {
         onChange={(next) => update({ role: next })}
         options={ROLES.map((r) => ({ value: r, label: roleName(r) }))}
         placeholder={t('users.filterRole')}
+        aria-label={t('users.filterRole')}
         allowClear
         style={{ width: 160, maxWidth: '100%' }}
         data-testid="users-filter-role"

@@ -92,11 +92,19 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
             messages: { invalid_format: usernameMessage, too_small: usernameMessage, too_big: usernameMessage },
           })}
         >
-          <Input maxLength={schemaLimits(field.username).max} autoComplete="off" data-testid="user-form-username" />
+          <Input
+            count={{ show: true, max: schemaLimits(field.username).max }}
+            autoComplete="off"
+            data-testid="user-form-username"
+          />
         </Form.Item>
       )}
       <Form.Item name="displayName" label={t('users.displayName')} rules={rules(field.displayName)}>
-        <Input maxLength={schemaLimits(field.displayName).max} autoComplete="off" data-testid="user-form-displayName" />
+        <Input
+          count={{ show: true, max: schemaLimits(field.displayName).max }}
+          autoComplete="off"
+          data-testid="user-form-displayName"
+        />
       </Form.Item>
       <Form.Item
         name="phone"

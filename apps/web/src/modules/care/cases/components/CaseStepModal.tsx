@@ -1,4 +1,4 @@
-import { Form, Input, Radio } from 'antd';
+import { Alert, Form, Input, Radio } from 'antd';
 import { CaseCloseInput, CaseDecisionInput } from '@linli/contracts';
 import { FormModal } from '../../../../components/FormModal';
 import { useI18n, type MessageKey } from '../../../../i18n';
@@ -18,11 +18,25 @@ interface StepValues {
   reason?: string;
 }
 
-/** A case transition: decisions ask approve/reject with an optional note; closing and reopening ask a reason. */
-export function CaseStepModal({ caseId, step, onClose }: { caseId: string; step: CaseStep; onClose: () => void }) {
+/**
+ * A case transition: decisions ask approve/reject with an optional note (and, given `summary`, say what each will do);
+ * closing and reopening ask a reason.
+ */
+export function CaseStepModal({
+  caseId,
+  step,
+  onClose,
+  summary,
+}: {
+  caseId: string;
+  step: CaseStep;
+  onClose: () => void;
+  summary?: { approve: string; reject: string };
+}) {
   const { t } = useI18n();
   const { rules } = useSchemaForm();
   const [form] = Form.useForm<StepValues>();
+  const approving = Form.useWatch('approve', form) ?? true;
   const run = useCaseStep({ form, success: 'app.done' });
   const decision = step === 'plan-decision' || step === 'closure-decision';
 
@@ -46,6 +60,13 @@ export function CaseStepModal({ caseId, step, onClose }: { caseId: string; step:
     >
       {decision ? (
         <>
+          {summary ? (
+            <Alert
+              type={approving ? 'warning' : 'info'}
+              style={{ marginBottom: 12 }}
+              title={<span data-testid="case-step-summary">{approving ? summary.approve : summary.reject}</span>}
+            />
+          ) : null}
           <Form.Item name="approve">
             <Radio.Group
               data-testid="case-step-approve"

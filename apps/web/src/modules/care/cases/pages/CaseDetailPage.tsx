@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { Loading } from '../../../../components/Loading';
 import { PageHeader } from '../../../../components/PageHeader';
 import { SimpleList } from '../../../../components/SimpleList';
-import { useI18n, type MessageKey } from '../../../../i18n';
+import { type I18n, useI18n, type MessageKey } from '../../../../i18n';
 import { formatDate, formatDateTime } from '../../../../lib/format';
 import type { CaseDetail } from '../../shared/types';
 import { useCareAreas } from '../../shared/useCareAreas';
@@ -159,7 +159,24 @@ export default function CaseDetailPage() {
         <CaseBody c={c} />
       </Flex>
       {editing ? <CasePlanModal existing={c} onClose={() => setEditing(false)} /> : null}
-      {step ? <CaseStepModal caseId={c.id} step={step} onClose={() => setStep(null)} /> : null}
+      {step ? (
+        <CaseStepModal caseId={c.id} step={step} summary={decisionSummary(t, c, step)} onClose={() => setStep(null)} />
+      ) : null}
     </>
   );
+}
+
+/** What approving or rejecting will do, for the decision steps (the approval queue says the same). */
+function decisionSummary(t: I18n['t'], c: CaseDetail, step: CaseStep) {
+  if (step === 'plan-decision')
+    return {
+      approve: t('care.case.approvals.planApprove', { name: c.clientName, n: c.goals.length }),
+      reject: t('care.case.approvals.planReject', { name: c.clientName }),
+    };
+  if (step === 'closure-decision')
+    return {
+      approve: t('care.case.approvals.closureApprove', { name: c.clientName, reason: c.closingReason ?? '—' }),
+      reject: t('care.case.approvals.closureReject', { name: c.clientName }),
+    };
+  return undefined;
 }

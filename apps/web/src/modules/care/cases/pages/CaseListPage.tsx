@@ -53,6 +53,7 @@ export default function CaseListPage() {
             onChange={(status) => list.setFilters({ status })}
             allowClear
             placeholder={t('care.case.allStatuses')}
+            aria-label={t('care.case.allStatuses')}
             options={CASE_STATUSES.map((s) => ({ value: s, label: t(`care.case.status.${s}`) }))}
             style={{ width: 180, maxWidth: '100%' }}
             data-testid="cases-status-filter"

@@ -80,6 +80,15 @@ export function ClientDescriptions({ client }: { client: ClientDetail }) {
             label: t('care.field.nextVisitDue'),
             children: <span data-testid="client-next-visit">{client.nextVisitDue ?? '—'}</span>,
           },
+          {
+            key: 'reassessment',
+            label: t('care.client.reassessmentDue'),
+            children: (
+              <span data-testid="client-reassessment-due">
+                {client.reassessmentDue ?? t('care.client.reassessmentDueNone')}
+              </span>
+            ),
+          },
           { key: 'notes', label: t('care.field.notes'), children: client.notes ?? '—', span: isPhone ? 1 : 2 },
         ]}
       />

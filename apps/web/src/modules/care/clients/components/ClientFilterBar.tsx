@@ -31,6 +31,7 @@ export function ClientFilterBar({ value, onChange }: ClientFilterBarProps) {
         onChange={(e) => setQ(e.target.value)}
         onSearch={(next) => update({}, next)}
         placeholder={t('care.client.search')}
+        aria-label={t('care.client.search')}
         allowClear
         maxLength={40}
         style={{ width: 300, maxWidth: '100%' }}
@@ -41,6 +42,7 @@ export function ClientFilterBar({ value, onChange }: ClientFilterBarProps) {
         onChange={(next: string | undefined) => update({ communityCode: next, gridCode: undefined })}
         options={areas.communities}
         placeholder={t('care.field.community')}
+        aria-label={t('care.field.community')}
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         style={selectStyle}
@@ -51,6 +53,7 @@ export function ClientFilterBar({ value, onChange }: ClientFilterBarProps) {
         onChange={(next: string | undefined) => update({ gridCode: next })}
         options={areas.gridsOf(value.communityCode)}
         placeholder={t('care.field.grid')}
+        aria-label={t('care.field.grid')}
         allowClear
         disabled={!value.communityCode}
         style={selectStyle}
@@ -61,6 +64,7 @@ export function ClientFilterBar({ value, onChange }: ClientFilterBarProps) {
         onChange={(next) => update({ tier: next })}
         options={TIERS.map((tier) => ({ value: tier, label: t(`care.tier.${tier}`) }))}
         placeholder={t('care.field.tier')}
+        aria-label={t('care.field.tier')}
         allowClear
         style={{ width: 110 }}
         data-testid="clients-filter-tier"
@@ -70,6 +74,7 @@ export function ClientFilterBar({ value, onChange }: ClientFilterBarProps) {
         onChange={(next) => update({ category: next })}
         options={CLIENT_CATEGORIES.map((c) => ({ value: c, label: t(`care.category.${c}`) }))}
         placeholder={t('care.field.categories')}
+        aria-label={t('care.field.categories')}
         allowClear
         style={selectStyle}
         data-testid="clients-filter-category"
@@ -79,6 +84,7 @@ export function ClientFilterBar({ value, onChange }: ClientFilterBarProps) {
         onChange={(next) => update({ status: next })}
         options={CLIENT_STATUSES.map((s) => ({ value: s, label: t(`care.status.${s}`) }))}
         placeholder={t('care.field.status')}
+        aria-label={t('care.field.status')}
         allowClear
         style={{ width: 120 }}
         data-testid="clients-filter-status"

@@ -100,7 +100,7 @@ export function ClientFormFields({ form, onIdentityBlur }: ClientFormFieldsProps
           label={t('care.field.emergencyContact')}
           rules={rules(field.emergencyContactName)}
         >
-          <Input maxLength={max(field.emergencyContactName)} autoComplete="off" />
+          <Input count={{ show: true, max: max(field.emergencyContactName) }} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
@@ -139,7 +139,8 @@ function IdentityFields({ form, onIdentityBlur }: ClientFormFieldsProps) {
       <Col xs={24} md={12}>
         <Form.Item name="name" label={t('care.field.name')} rules={rules(field.name)}>
           <Input
-            maxLength={max(field.name)}
+            // A name over the limit is an error (the schema's rule), never silently cut: the count shows how far over.
+            count={{ show: true, max: max(field.name) }}
             autoComplete="off"
             onBlur={onIdentityBlur}
             data-testid="client-form-name"

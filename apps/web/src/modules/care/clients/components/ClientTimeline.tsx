@@ -1,9 +1,12 @@
-import type { ReactNode } from 'react';
-import { Empty, Tag, Timeline, Typography } from 'antd';
-import type { ClientEditField } from '@linli/contracts';
-import { useI18n, type MessageKey } from '../../../../i18n';
+import { useState } from 'react';
+import { Button, Empty, Flex, Timeline, Typography } from 'antd';
+import { ErrorAlert } from '../../../../components/ErrorAlert';
+import { useI18n } from '../../../../i18n';
 import { formatDateTime } from '../../../../lib/format';
-import type { Tier, TimelineEntry } from '../../shared/types';
+import type { ClientDetail, TimelineEntry } from '../../shared/types';
+import { VisitDetailDrawer, type VisitEntry } from '../../visits/components/VisitDetailDrawer';
+import { useOlderTimeline } from '../api';
+import { TimelineEntryText } from './TimelineEntryText';
 
 const COLORS: Partial<Record<TimelineEntry['kind'], string>> = {
   created: 'green',
@@ -13,128 +16,60 @@ const COLORS: Partial<Record<TimelineEntry['kind'], string>> = {
   status: 'gray',
 };
 
-/** The label of each field an edit may change (the server names them by their ClientUpdateInput key). */
-const FIELD_LABELS: Record<ClientEditField, MessageKey> = {
-  name: 'care.field.name',
-  phone: 'care.field.phone',
-  address: 'care.field.address',
-  gridCode: 'care.field.grid',
-  categories: 'care.field.categories',
-  disabilityCategory: 'care.field.disabilityCategory',
-  disabilityGrade: 'care.field.disabilityGrade',
-  emergencyContactName: 'care.field.emergencyContact',
-  emergencyContactPhone: 'care.field.emergencyPhone',
-  assigneeId: 'care.field.assignee',
-  householdId: 'care.field.household',
-  notes: 'care.field.notes',
-};
-
-const Line = ({ children, testId }: { children: ReactNode; testId?: string }) => (
-  <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid={testId}>
-    {children}
-  </Typography.Paragraph>
-);
-
-/** What happened, in the UI language: the server sends codes and values only (no words). */
-function EntryDetail({ entry }: { entry: TimelineEntry }) {
+/**
+ * The client's history, newest first: the detail's latest page, then older pages on "更多". Each entry says what
+ * happened and who did it; a visit opens its detail.
+ */
+export function ClientTimeline({ client }: { client: ClientDetail }) {
   const { t } = useI18n();
-  const tier = (value: Tier | null) => (value ? t(`care.tier.${value}`) : t('care.tier.none'));
-  const list = (items: string[]) => items.join(t('care.client.timeline.listSeparator'));
-  switch (entry.kind) {
-    case 'created':
-    case 'reassigned':
-      return null;
-    case 'assessment':
-      return (
-        <Line>
-          {t('care.client.timeline.assessmentText', {
-            suggested: tier(entry.data.suggestedTier),
-            confirmed: tier(entry.data.confirmedTier),
-          })}
-        </Line>
-      );
-    case 'tier_change':
-      return (
-        <Line>
-          {t('care.client.timeline.change', { from: tier(entry.data.fromTier), to: tier(entry.data.toTier) })}{' '}
-          <Tag>{t(`care.client.timeline.tierStatus.${entry.data.status}`)}</Tag>
-        </Line>
-      );
-    case 'visit': {
-      const d = entry.data;
-      const date = d.visitedOn ?? '—';
-      return (
-        <>
-          <Line>
-            {d.status === 'done'
-              ? t('care.client.timeline.visitDone', { mode: t(`care.visit.mode.${d.mode}`), date })
-              : t('care.client.timeline.visitMissed', {
-                  reason: d.missedReason ? t(`care.visit.missed.${d.missedReason}`) : '—',
-                  date,
-                })}
-          </Line>
-          {d.notes ? <Line testId="timeline-visit-notes">{d.notes}</Line> : null}
-          {d.services.length ? <Line>{t('care.client.timeline.services', { services: list(d.services) })}</Line> : null}
-          {d.membersSeen ? <Line>{t('care.client.timeline.membersSeen', { n: d.membersSeen })}</Line> : null}
-          {d.householdVisit ? (
-            <Typography.Text type="secondary">{t('care.client.timeline.householdVisit')}</Typography.Text>
-          ) : null}
-        </>
-      );
-    }
-    case 'status': {
-      const d = entry.data;
-      return (
-        <>
-          <Line>
-            {t('care.client.timeline.change', { from: t(`care.status.${d.from}`), to: t(`care.status.${d.to}`) })}
-          </Line>
-          {d.resumeOn ? <Line>{t('care.client.timeline.resumeOn', { date: d.resumeOn })}</Line> : null}
-          {d.reason ? <Line>{t('care.client.timeline.reason', { reason: d.reason })}</Line> : null}
-        </>
-      );
-    }
-    case 'updated':
-      return entry.data.fields.length ? (
-        <Line>
-          {t('care.client.timeline.fields', { fields: list(entry.data.fields.map((f) => t(FIELD_LABELS[f]))) })}
-        </Line>
-      ) : null;
-    case 'case':
-      return (
-        <Line>
-          <Tag>{t(`care.case.status.${entry.data.status}`)}</Tag>
-        </Line>
-      );
-    case 'referral':
-      return (
-        <Line>
-          {t('care.client.timeline.referralText', { provider: entry.data.providerName, service: entry.data.service })}{' '}
-          <Tag>{t(`care.referral.status.${entry.data.status}`)}</Tag>
-        </Line>
-      );
-  }
-}
+  const [wanted, setWanted] = useState(false);
+  const [visit, setVisit] = useState<VisitEntry | null>(null);
+  const older = useOlderTimeline(client.id, client.timelineCursor, wanted);
+  const entries = [...client.timeline, ...(older.data?.pages.flatMap((p) => p.items) ?? [])];
+  const hasMore = client.timelineCursor !== null && (!older.data || older.hasNextPage);
+  const loading = older.isFetching;
 
-/** The client's history, newest first. */
-export function ClientTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
-  const { t } = useI18n();
+  const handleMore = () => {
+    if (!wanted) setWanted(true);
+    else void older.fetchNextPage();
+  };
+
   if (!entries.length) return <Empty description={t('care.client.noTimeline')} />;
-  const sorted = [...entries].sort((a, b) => b.at.localeCompare(a.at));
   return (
-    <Timeline
-      data-testid="client-timeline"
-      items={sorted.map((e, i) => ({
-        key: `${e.at}-${i}`,
-        color: COLORS[e.kind] ?? 'blue',
-        title: formatDateTime(e.at),
-        content: (
-          <div data-testid={`timeline-${e.kind}`}>
-            <Typography.Text strong>{t(`care.client.timeline.${e.kind}`)}</Typography.Text>
-            <EntryDetail entry={e} />
-          </div>
-        ),
-      }))}
-    />
+    <>
+      <Timeline
+        data-testid="client-timeline"
+        items={entries.map((e, i) => ({
+          key: `${e.at}-${e.refId ?? i}`,
+          color: COLORS[e.kind] ?? 'blue',
+          title: formatDateTime(e.at),
+          content: (
+            <div data-testid={`timeline-${e.kind}`}>
+              <Flex wrap gap={8} align="baseline">
+                <Typography.Text strong>{t(`care.client.timeline.${e.kind}`)}</Typography.Text>
+                {e.actorName ? (
+                  <Typography.Text data-testid="timeline-actor">
+                    {t('care.client.timeline.by', { name: e.actorName })}
+                  </Typography.Text>
+                ) : null}
+                {e.kind === 'visit' ? (
+                  <Typography.Link onClick={() => setVisit(e)} data-testid="timeline-visit-open">
+                    {t('care.client.timeline.viewVisit')}
+                  </Typography.Link>
+                ) : null}
+              </Flex>
+              <TimelineEntryText entry={e} />
+            </div>
+          ),
+        }))}
+      />
+      <ErrorAlert error={older.error} onRetry={() => void older.refetch()} />
+      {hasMore ? (
+        <Button onClick={handleMore} loading={loading} disabled={loading} data-testid="timeline-more">
+          {t('care.client.timeline.more')}
+        </Button>
+      ) : null}
+      {visit ? <VisitDetailDrawer entry={visit} onClose={() => setVisit(null)} /> : null}
+    </>
   );
 }

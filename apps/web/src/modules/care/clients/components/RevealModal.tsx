@@ -9,6 +9,9 @@ import { revealClientField } from '../api';
 
 export type RevealField = RevealInputValue['field'];
 
+/** Revealed phone numbers are tap-to-call links (a worker on a phone calls the client from here). */
+const PHONE_FIELDS: readonly RevealField[] = ['phone', 'emergencyContactPhone'];
+
 interface RevealModalProps {
   clientId: string;
   field: RevealField;
@@ -48,7 +51,13 @@ export function RevealModal({ clientId, field, onClose }: RevealModalProps) {
             style={{ fontSize: 18 }}
             data-testid="reveal-value"
           >
-            {value ?? '—'}
+            {value && PHONE_FIELDS.includes(field) ? (
+              <a href={`tel:${value.replace(/[^\d+]/g, '')}`} data-testid="reveal-tel">
+                {value}
+              </a>
+            ) : (
+              (value ?? '—')
+            )}
           </Typography.Paragraph>
         )
       }

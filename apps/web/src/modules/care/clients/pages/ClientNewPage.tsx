@@ -60,6 +60,8 @@ export default function ClientNewPage() {
     const v = form.getFieldsValue();
     const input: DuplicateCheckInput = toInput({ ...v, categories: [] });
     if (!input.name || !input.communityCode) return;
+    // A name the schema refuses (too long, emoji) is said on the field; the server would only refuse the check too.
+    if (!ClientInput.shape.name.safeParse(input.name).success) return;
     if (input.idNumber && form.getFieldError('idNumber').length) return;
     if (input.phone && form.getFieldError('phone').length) return;
     const check = {

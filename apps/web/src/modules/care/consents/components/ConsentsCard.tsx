@@ -85,7 +85,7 @@ function ConsentFormModal({ clientId, onClose }: { clientId: string; onClose: ()
           label={t('care.consent.guardianName')}
           rules={rules(field.guardianName, { required: true })}
         >
-          <Input maxLength={schemaLimits(field.guardianName).max} data-testid="consent-guardian" />
+          <Input count={{ show: true, max: schemaLimits(field.guardianName).max }} data-testid="consent-guardian" />
         </Form.Item>
       ) : null}
       <Form.Item name="noticeVersion" label={t('care.consent.noticeVersion')} rules={rules(field.noticeVersion)}>

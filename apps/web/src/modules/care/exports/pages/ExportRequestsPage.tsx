@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Flex, Tag, Typography } from 'antd';
+import { App, Button, type ButtonProps, Flex, Tag, Typography } from 'antd';
 import { Can } from '../../../../components/Can';
 import { DataTable, type DataColumn } from '../../../../components/DataTable';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { PageHeader } from '../../../../components/PageHeader';
 import { useI18n } from '../../../../i18n';
 import { formatDateTime } from '../../../../lib/format';
-import { useListState } from '../../../../lib/use-list-state';
+import { ApprovalTabs, useApprovalView, useDecisionColumns } from '../../shared/Approvals';
 import type { ExportRequest, ExportStatus } from '../../shared/types';
 import { useCareAreas } from '../../shared/useCareAreas';
 import { downloadExport, useDecideExport, useExportRequests } from '../api';
@@ -19,14 +19,19 @@ const STATUS_COLORS: Record<ExportStatus, string> = {
   expired: 'default',
 };
 
-const LIST = { url: {} };
-
 export default function ExportRequestsPage() {
   const { t } = useI18n();
   const { modal } = App.useApp();
   const areas = useCareAreas();
-  const list = useListState(LIST);
-  const requests = useExportRequests();
+  const { list, view, setView } = useApprovalView();
+  const requests = useExportRequests(view);
+  const decisionColumns = useDecisionColumns<ExportRequest>((r) => ({
+    id: r.id,
+    decision: r.status === 'pending' ? null : r.status === 'rejected' ? 'rejected' : 'approved',
+    decidedBy: r.decidedByName,
+    decidedAt: r.decidedAt,
+    decisionNote: r.decisionNote,
+  }));
   const decide = useDecideExport({ success: 'app.done' });
   const [downloading, setDownloading] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -36,11 +41,16 @@ export default function ExportRequestsPage() {
     const areaNames = r.areas.map((a) => a.name).join('、');
     void modal.confirm({
       title: approve ? t('app.approve') : t('app.reject'),
-      // Says what will happen (F3): which areas, and about how many unmasked rows.
-      content: approve
-        ? t('care.export.approveConfirm', { areas: areaNames, rows: (r.estimatedRows ?? 0).toLocaleString() })
-        : t('care.export.rejectConfirm', { areas: areaNames }),
+      // Says what will happen (F3): which areas, and how many unmasked rows the filter matched.
+      content: (
+        <span data-testid="export-confirm-text">
+          {approve
+            ? t('care.export.approveConfirm', { areas: areaNames, rows: (r.estimatedRows ?? 0).toLocaleString('en') })
+            : t('care.export.rejectConfirm', { areas: areaNames })}
+        </span>
+      ),
       okText: t('app.ok'),
+      okButtonProps: { 'data-testid': 'export-confirm-ok' } as ButtonProps,
       cancelText: t('app.cancel'),
       onOk: () => decide.mutateAsync({ id: r.id, approve }).catch((err: unknown) => setError(err)),
     });
@@ -96,6 +106,7 @@ export default function ExportRequestsPage() {
         </span>
       ),
     },
+    ...(view === 'decided' ? decisionColumns : []),
     {
       key: 'actions',
       title: t('app.actions'),
@@ -115,6 +126,7 @@ export default function ExportRequestsPage() {
   return (
     <>
       <PageHeader title={t('care.export.title')} />
+      <ApprovalTabs view={view} onChange={setView} />
       <Flex vertical gap={16}>
         <ErrorAlert error={error} testId="export-action-error" />
         <DataTable<ExportRequest>
@@ -123,8 +135,8 @@ export default function ExportRequestsPage() {
           columns={columns}
           items={requests.data?.items}
           query={requests}
-          empty={t('care.export.none')}
-          scrollX={1160}
+          empty={t(view === 'pending' ? 'care.export.none' : 'care.export.noneDecided')}
+          scrollX={view === 'pending' ? 1160 : 1720}
           paging={{ page: list.page, pageSize: list.pageSize, onChange: list.setPage }}
         />
       </Flex>

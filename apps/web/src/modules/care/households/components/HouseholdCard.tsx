@@ -53,6 +53,7 @@ function JoinForms({ client }: { client: ClientDetail }) {
                 value={address}
                 maxLength={schemaLimits(HouseholdInput.shape.address).max}
                 onChange={(e) => setAddress(e.target.value)}
+                aria-label={t('care.household.address')}
                 data-testid="household-address"
               />
               <Button
@@ -82,6 +83,7 @@ function JoinForms({ client }: { client: ClientDetail }) {
                 value={existing}
                 placeholder={t('care.household.id')}
                 onChange={(e) => setExisting(e.target.value)}
+                aria-label={t('care.household.id')}
                 data-testid="household-join-id"
               />
               <Button

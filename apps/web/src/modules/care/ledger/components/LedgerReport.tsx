@@ -1,4 +1,6 @@
-import { Card, Flex, Statistic, Tag } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, Flex, Statistic, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { DataTable, type DataColumn } from '../../../../components/DataTable';
 import { useI18n } from '../../../../i18n';
 import type { LedgerImportReport } from '../../shared/types';
@@ -6,12 +8,24 @@ import type { LedgerImportReport } from '../../shared/types';
 type RejectedRow = LedgerImportReport['rejected'][number];
 
 /** The import outcome: totals, whether anything was written, and each rejected Excel row with its reasons. */
-export function LedgerReport({ report }: { report: LedgerImportReport }) {
+export function LedgerReport({
+  report,
+  onDownloadErrors,
+}: {
+  report: LedgerImportReport;
+  /** Downloads the error report of the file checked (its rejected rows with a 错误原因 column). */
+  onDownloadErrors?: () => Promise<void>;
+}) {
   const { t, fieldErrorText } = useI18n();
   const stats: { key: string; label: string; value: number }[] = [
     { key: 'total', label: t('care.ledger.report.total'), value: report.total },
     { key: 'valid', label: t('care.ledger.report.valid'), value: report.valid },
-    { key: 'created', label: t('care.ledger.report.created'), value: report.created },
+    // 新建: created when written, else what an import of this file would create.
+    {
+      key: 'created',
+      label: report.written ? t('care.ledger.report.created') : t('care.ledger.report.toCreate'),
+      value: report.toCreate,
+    },
     { key: 'existing', label: t('care.ledger.report.existing'), value: report.skippedExisting },
     { key: 'rejected', label: t('care.ledger.report.rejected'), value: report.rejected.length },
   ];
@@ -31,13 +45,16 @@ export function LedgerReport({ report }: { report: LedgerImportReport }) {
       title={t('care.ledger.report.title')}
       data-testid="ledger-report"
       extra={
-        <Tag
-          color={report.written ? 'green' : 'default'}
-          data-testid="ledger-written"
-          data-written={String(report.written)}
-        >
-          {report.written ? t('care.ledger.report.written') : t('care.ledger.report.notWritten')}
-        </Tag>
+        <Flex gap={8} align="center">
+          {report.rejected.length && onDownloadErrors ? <ErrorReportButton download={onDownloadErrors} /> : null}
+          <Tag
+            color={report.written ? 'green' : 'default'}
+            data-testid="ledger-written"
+            data-written={String(report.written)}
+          >
+            {report.written ? t('care.ledger.report.written') : t('care.ledger.report.notWritten')}
+          </Tag>
+        </Flex>
       }
     >
       <Flex wrap gap={24} style={{ marginBottom: 16 }}>
@@ -54,5 +71,27 @@ export function LedgerReport({ report }: { report: LedgerImportReport }) {
         paging={{ pageSize: 50 }}
       />
     </Card>
+  );
+}
+
+/** The error report download: the rejected rows as uploaded, with their reasons, as an .xlsx to fix and import again. */
+function ErrorReportButton({ download }: { download: () => Promise<void> }) {
+  const { t, errorMessage } = useI18n();
+  const { message } = App.useApp();
+  const [pending, setPending] = useState(false);
+  const run = async () => {
+    setPending(true);
+    try {
+      await download();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Button size="small" icon={<DownloadOutlined />} loading={pending} onClick={run} data-testid="ledger-error-report">
+      {t('care.ledger.report.errorReport')}
+    </Button>
   );
 }

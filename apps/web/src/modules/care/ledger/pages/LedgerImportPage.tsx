@@ -1,30 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, Flex, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Button, Card, Checkbox, Flex, Typography, Upload, type UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { PageHeader } from '../../../../components/PageHeader';
 import { useI18n } from '../../../../i18n';
-import { useImportLedger } from '../api';
+import { downloadLedgerErrors, useImportLedger } from '../api';
+import { LedgerHelpCard } from '../components/LedgerHelpCard';
 import { LedgerReport } from '../components/LedgerReport';
-
-/** The headings the server reads (by name, any order); literal Chinese column names, not translated. */
-const HEADINGS = [
-  '姓名',
-  '性别',
-  '身份证号',
-  '出生日期',
-  '联系电话',
-  '所属社区',
-  '网格',
-  '家庭住址',
-  '服务对象类别',
-  '照护等级',
-  '残疾类别',
-  '残疾等级',
-  '紧急联系人',
-  '紧急联系人电话',
-  '备注',
-];
 
 const isXlsx = (file: File) => file.name.toLowerCase().endsWith('.xlsx');
 
@@ -107,16 +89,13 @@ export default function LedgerImportPage() {
             <ErrorAlert error={importLedger.error} testId="ledger-error" />
           </Flex>
         </Card>
-        {importLedger.data ? <LedgerReport report={importLedger.data} /> : null}
-        <Card size="small">
-          <Typography.Paragraph style={{ marginBottom: 8 }}>{t('care.ledger.import.help')}</Typography.Paragraph>
-          <Flex wrap gap={4} style={{ marginBottom: 8 }} data-testid="ledger-headings">
-            {HEADINGS.map((h) => (
-              <Tag key={h}>{h}</Tag>
-            ))}
-          </Flex>
-          <Typography.Text type="secondary">{t('care.ledger.import.helpNote')}</Typography.Text>
-        </Card>
+        {importLedger.data ? (
+          <LedgerReport
+            report={importLedger.data}
+            onDownloadErrors={file ? () => downloadLedgerErrors(file) : undefined}
+          />
+        ) : null}
+        <LedgerHelpCard />
       </Flex>
     </>
   );

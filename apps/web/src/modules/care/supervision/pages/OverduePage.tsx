@@ -96,7 +96,7 @@ function OnTimeRates({
               value={r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`}
               styles={{ content: { color: TIER_COLORS[r.tier] } }}
             />
-            <span style={{ fontSize: 12, color: '#8c8c8c' }}>
+            <span style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.68)' }}>
               {t('care.supervision.overdue.onTimeCount', { onTime: r.onTime, done: r.done })}
             </span>
           </Col>

@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Flex, Form, Input, Radio, Result, Segmented, Typography } from 'antd';
-import { AssessmentInput, DomainScore, NEED_DOMAINS, TIERS } from '@linli/contracts';
+import { AssessmentInput, DomainScore, isDowngrade, NEED_DOMAINS, TIERS } from '@linli/contracts';
 import { FormModal } from '../../../../components/FormModal';
 import { useI18n } from '../../../../i18n';
+import { formatDate } from '../../../../lib/format';
 import { schemaLimits, useSchemaForm } from '../../../../lib/schema-form';
 import { TIER_COLORS, TierTag } from '../../shared/CareTags';
-import type { AssessmentResult, NeedDomain, Tier } from '../../shared/types';
-import { useAssessClient } from '../api';
+import type { AssessmentResult, LatestAssessment, NeedDomain, Tier } from '../../shared/types';
+import { useAssessClient, useLatestAssessment } from '../api';
 import { suggestTier, type DomainScores } from '../suggest';
 
 interface FormValues {
@@ -21,6 +22,13 @@ const SCORE_OPTIONS = Array.from({ length: MAX_SCORE - MIN_SCORE + 1 }, (_, i) =
   value: MIN_SCORE + i,
   label: String(MIN_SCORE + i),
 }));
+
+/** The previous assessment's scores and notes, as the form's values. */
+function previousScores(latest: NonNullable<LatestAssessment['latest']>): FormValues['scores'] {
+  return Object.fromEntries(
+    NEED_DOMAINS.map((d) => [d, { score: latest.scores[d]?.score ?? 0, note: latest.scores[d]?.note }]),
+  ) as FormValues['scores'];
+}
 
 function AssessmentOutcome({ result }: { result: AssessmentResult }) {
   const { t } = useI18n();
@@ -43,17 +51,33 @@ function AssessmentOutcome({ result }: { result: AssessmentResult }) {
   );
 }
 
-/** The needs assessment: one 0–3 score per domain, the suggested tier computed live, an override needs a reason. */
+/**
+ * The needs assessment: one 0–3 score per domain, starting from the previous assessment's scores, the suggested tier
+ * computed live; an override or a downgrade needs a reason.
+ */
 export function AssessmentModal({ clientId, onClose }: { clientId: string; onClose: () => void }) {
-  const { t } = useI18n();
-  const { rules } = useSchemaForm();
+  const { t, fieldText } = useI18n();
+  const { rules, validate } = useSchemaForm();
   const [form] = Form.useForm<FormValues>();
   const assess = useAssessClient({ form });
+  const latest = useLatestAssessment(clientId);
   const [tierTouched, setTierTouched] = useState(false);
   const scores = (Form.useWatch('scores', form) ?? INITIAL_SCORES) as DomainScores;
   const chosen = Form.useWatch('tier', form);
   const suggested = suggestTier(scores);
-  const overriding = !!chosen && chosen !== suggested;
+  const currentTier = latest.data?.currentTier ?? null;
+  const previous = latest.data?.latest ?? null;
+  const downgrading = !!chosen && isDowngrade(currentTier, chosen);
+  const needsReason = (!!chosen && chosen !== suggested) || downgrading;
+
+  // Start from the previous scores once they arrive (the worker re-scores what changed); only once per opening.
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (!previous || prefilled.current) return;
+    prefilled.current = true;
+    const start = previousScores(previous);
+    form.setFieldsValue({ scores: start, tier: suggestTier(start) });
+  }, [previous, form]);
 
   const handleValuesChange = (changed: Partial<FormValues>, all: FormValues) => {
     if ('tier' in changed) setTierTouched(true);
@@ -66,12 +90,15 @@ export function AssessmentModal({ clientId, onClose }: { clientId: string; onClo
       const entry = v.scores[d];
       payload[d] = { score: entry?.score ?? 0, note: entry?.note?.trim() || undefined };
     }
-    return assess.mutateAsync({
-      id: clientId,
+    const reasonNeeded = v.tier !== suggestTier(payload) || isDowngrade(currentTier, v.tier);
+    const input = validate(form, AssessmentInput, {
       scores: payload,
       tier: v.tier,
-      overrideReason: v.tier !== suggestTier(payload) ? v.overrideReason?.trim() : undefined,
+      fromTier: currentTier,
+      overrideReason: reasonNeeded ? v.overrideReason?.trim() || undefined : undefined,
     });
+    if (!input) return;
+    return assess.mutateAsync({ id: clientId, ...input });
   };
 
   return (
@@ -89,6 +116,14 @@ export function AssessmentModal({ clientId, onClose }: { clientId: string; onClo
       result={assess.data ? <AssessmentOutcome result={assess.data} /> : undefined}
     >
       <Typography.Paragraph type="secondary">{t('care.tiers.assess.hint')}</Typography.Paragraph>
+      {previous ? (
+        <Alert
+          type="info"
+          style={{ marginBottom: 12 }}
+          data-testid="assess-prefilled"
+          title={t('care.tiers.assess.previous', { date: formatDate(previous.assessedAt) })}
+        />
+      ) : null}
       {NEED_DOMAINS.map((d) => (
         <Flex key={d} wrap gap={8} align="center" style={{ marginBottom: 12 }} data-testid={`assess-domain-${d}`}>
           <Typography.Text strong style={{ width: 130 }}>
@@ -124,13 +159,17 @@ export function AssessmentModal({ clientId, onClose }: { clientId: string; onClo
           }))}
         />
       </Form.Item>
-      {overriding ? (
+      {needsReason ? (
         <Form.Item
           name="overrideReason"
-          label={t('care.tiers.assess.overrideReason')}
+          label={t(downgrading ? 'care.tiers.assess.downgradeReason' : 'care.tiers.assess.overrideReason')}
           rules={rules(AssessmentInput.shape.overrideReason, {
             required: true,
-            messages: { required: t('care.tiers.assess.overrideRequired') },
+            messages: {
+              required: downgrading
+                ? (fieldText('care.downgrade_reason') ?? t('care.tiers.assess.downgradeReason'))
+                : t('care.tiers.assess.overrideRequired'),
+            },
           })}
         >
           <Input.TextArea

@@ -147,6 +147,7 @@ export default function PolicyPage() {
             }}
             style={{ minWidth: 180, maxWidth: '100%' }}
             data-testid="policy-area"
+            aria-label={t('care.tiers.policy.area')}
             options={areas.map((a) => ({ value: a.code, label: a.name }))}
           />
           {p ? (

@@ -1,18 +1,15 @@
 import { useState } from 'react';
-import { App, Button, Flex, Form, Input } from 'antd';
+import { App, type ButtonProps, Form, Input } from 'antd';
 import { TierDecisionInput } from '@linli/contracts';
-import { Link } from 'react-router-dom';
-import { DataTable, type DataColumn } from '../../../../components/DataTable';
+import { DataTable } from '../../../../components/DataTable';
 import { FormModal } from '../../../../components/FormModal';
 import { PageHeader } from '../../../../components/PageHeader';
 import { useI18n } from '../../../../i18n';
-import { formatDateTime } from '../../../../lib/format';
 import { schemaLimits, useSchemaForm } from '../../../../lib/schema-form';
-import { useListState } from '../../../../lib/use-list-state';
-import { TierTag } from '../../shared/CareTags';
+import { ApprovalTabs, useApprovalView } from '../../shared/Approvals';
 import type { TierApproval } from '../../shared/types';
-import { useCareAreas } from '../../shared/useCareAreas';
 import { useDecideTier, useTierApprovals } from '../api';
+import { useTierApprovalColumns } from '../components/TierApprovalColumns';
 
 /** Rejection asks for a note (why the client stays at the current tier). */
 function RejectModal({ approval, onClose }: { approval: TierApproval; onClose: () => void }) {
@@ -45,84 +42,56 @@ function RejectModal({ approval, onClose }: { approval: TierApproval; onClose: (
   );
 }
 
-const LIST = { url: {} };
-
 export default function TierApprovalsPage() {
   const { t, errorMessage } = useI18n();
-  const { message } = App.useApp();
-  const areas = useCareAreas();
-  const list = useListState(LIST);
-  const approvals = useTierApprovals();
+  const { message, modal } = App.useApp();
+  const { list, view, setView } = useApprovalView();
+  const approvals = useTierApprovals(view);
   const decide = useDecideTier({ success: 'app.done' });
   const [rejecting, setRejecting] = useState<TierApproval | null>(null);
 
+  // Says what will happen: whose tier moves from which to which, and why it was asked for.
   const approve = (a: TierApproval) =>
-    decide.mutate({ id: a.id, approve: true }, { onError: (e) => void message.error(errorMessage(e)) });
+    void modal.confirm({
+      title: t('care.tiers.approvals.approveTitle'),
+      content: (
+        <div data-testid="approve-confirm-text">
+          <p>
+            {t('care.tiers.approvals.approveConfirm', {
+              name: a.clientName,
+              from: a.fromTier ? t(`care.tier.${a.fromTier}`) : t('care.tier.none'),
+              to: t(`care.tier.${a.toTier}`),
+            })}
+          </p>
+          {a.reason ? <p>{t('care.tiers.approvals.approveReason', { reason: a.reason })}</p> : null}
+        </div>
+      ),
+      okText: t('care.tiers.approvals.approve'),
+      cancelText: t('app.cancel'),
+      okButtonProps: { 'data-testid': 'approve-confirm' } as ButtonProps,
+      onOk: () =>
+        decide.mutateAsync({ id: a.id, approve: true }).catch((e: unknown) => void message.error(errorMessage(e))),
+    });
 
-  const columns: DataColumn<TierApproval>[] = [
-    {
-      key: 'client',
-      title: t('care.field.name'),
-      width: 120,
-      card: 'title',
-      render: (a) => <Link to={`/care/clients/${a.clientId}`}>{a.clientName}</Link>,
-    },
-    { key: 'community', title: t('care.field.community'), width: 130, render: (a) => areas.nameOf(a.communityCode) },
-    {
-      key: 'change',
-      title: t('care.tiers.approvals.change'),
-      width: 130,
-      render: (a) => (
-        <>
-          <TierTag tier={a.fromTier} /> → <TierTag tier={a.toTier} />
-        </>
-      ),
-    },
-    { key: 'reason', title: t('app.reason'), width: 220, render: (a) => a.reason ?? '—' },
-    { key: 'by', title: t('care.tiers.approvals.requestedBy'), width: 110, render: (a) => a.requestedBy ?? '—' },
-    {
-      key: 'at',
-      title: t('care.tiers.approvals.requestedAt'),
-      width: 170,
-      render: (a) => formatDateTime(a.requestedAt),
-    },
-    {
-      key: 'actions',
-      title: t('app.actions'),
-      width: 160,
-      card: 'actions',
-      render: (a) => (
-        <Flex gap={8}>
-          <Button
-            type="primary"
-            size="small"
-            loading={decide.isPending && decide.variables?.id === a.id}
-            disabled={decide.isPending}
-            onClick={() => approve(a)}
-            data-testid={`approve-${a.id}`}
-          >
-            {t('care.tiers.approvals.approve')}
-          </Button>
-          <Button danger size="small" onClick={() => setRejecting(a)} data-testid={`reject-${a.id}`}>
-            {t('app.reject')}
-          </Button>
-        </Flex>
-      ),
-    },
-  ];
+  const columns = useTierApprovalColumns(view, {
+    busyId: decide.isPending ? (decide.variables?.id ?? null) : null,
+    onApprove: approve,
+    onReject: setRejecting,
+  });
 
   return (
     <>
       <PageHeader title={t('care.tiers.approvals.title')} />
+      <ApprovalTabs view={view} onChange={setView} />
       <DataTable<TierApproval>
         testId="approvals-table"
         rowKey={(a) => a.id}
         columns={columns}
         items={approvals.data?.items}
         query={approvals}
-        empty={t('care.tiers.approvals.none')}
+        empty={t(view === 'pending' ? 'care.tiers.approvals.none' : 'care.tiers.approvals.noneDecided')}
         emptyTestId="approvals-empty"
-        scrollX={1040}
+        scrollX={view === 'pending' ? 1240 : 1640}
         paging={{ page: list.page, pageSize: list.pageSize, onChange: list.setPage }}
       />
       {rejecting ? <RejectModal approval={rejecting} onClose={() => setRejecting(null)} /> : null}

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Badge, Empty, Flex, Segmented, Typography } from 'antd';
+import { Alert, App, Badge, Button, Empty, Flex, Segmented, Typography } from 'antd';
+import { WorklistBucket, WorklistQuery } from '@linli/contracts';
 import { usePermission } from '../../../../components/Can';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { Loading } from '../../../../components/Loading';
 import { PageHeader } from '../../../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../../../i18n';
+import { useListState } from '../../../../lib/use-list-state';
 import { TIER_COLORS } from '../../shared/CareTags';
 import type { RecordVisitResult, Visit } from '../../shared/types';
 import { useWorklist, type WorklistScope } from '../api';
@@ -16,40 +18,59 @@ interface SectionProps {
   testId: string;
   visits: Visit[];
   overdue?: boolean;
+  /** Shown alone (the 工作台 linked to it): said even when empty. */
+  alone?: boolean;
   onRecord: (visit: Visit) => void;
 }
 
-function Section({ title, testId, visits, overdue, onRecord }: SectionProps) {
+function Section({ title, testId, visits, overdue, alone, onRecord }: SectionProps) {
   const { t } = useI18n();
-  if (!visits.length) return null;
+  if (!visits.length && !alone) return null;
   return (
     <section data-testid={testId}>
       <Flex align="center" gap={8} style={{ marginBottom: 8 }}>
         <Typography.Title level={5} style={{ margin: 0, color: overdue ? TIER_COLORS.red : undefined }}>
           {t(title)}
         </Typography.Title>
-        <Badge count={visits.length} color={overdue ? TIER_COLORS.red : '#8c8c8c'} />
+        <Badge count={visits.length} color={overdue ? TIER_COLORS.red : '#595959'} />
       </Flex>
       <Flex vertical gap={8}>
         {visits.map((v) => (
           <VisitCard key={v.id} visit={v} overdue={overdue} onRecord={onRecord} />
         ))}
+        {!visits.length ? (
+          <Typography.Text type="secondary">{t('care.visit.worklist.bucketEmpty')}</Typography.Text>
+        ) : null}
       </Flex>
     </section>
   );
 }
 
-/** The phone-first worklist: overdue, due today and this week's visits, each recordable in a few taps. */
+const SECTIONS = [
+  { bucket: 'overdue', title: 'care.visit.worklist.overdue', testId: 'worklist-overdue', overdue: true },
+  { bucket: 'dueToday', title: 'care.visit.worklist.dueToday', testId: 'worklist-today', overdue: false },
+  { bucket: 'thisWeek', title: 'care.visit.worklist.thisWeek', testId: 'worklist-week', overdue: false },
+] as const;
+
+/** The scope and, when the 工作台 linked to one, the single list to show are kept in the URL. */
+const LIST = { url: { scope: WorklistQuery.shape.scope, bucket: WorklistBucket } };
+
+/**
+ * The phone-first worklist: overdue (window closed before today), due today (window contains today) and the rest of
+ * this ISO week, each recordable in a few taps. `?bucket=` shows one of them alone.
+ */
 export default function WorklistPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const canSupervise = usePermission('care.supervision.read');
-  const [scope, setScope] = useState<WorklistScope>('mine');
+  const list = useListState(LIST);
+  const scope: WorklistScope = list.filters.scope ?? 'mine';
+  const only = list.filters.bucket;
   const [recording, setRecording] = useState<Visit | null>(null);
   const [recorded, setRecorded] = useState<{ name: string; text: string } | null>(null);
   const worklist = useWorklist(scope);
   const data = worklist.data;
-  const nothingDue = !!data && !data.overdue.length && !data.dueToday.length && !data.thisWeek.length;
+  const nothingDue = !only && !!data && !data.overdue.length && !data.dueToday.length && !data.thisWeek.length;
 
   const handleRecorded = (result: RecordVisitResult) => {
     const nextDue = result.nextVisit?.dueDate;
@@ -72,7 +93,7 @@ export default function WorklistPage() {
           canSupervise ? (
             <Segmented<WorklistScope>
               value={scope}
-              onChange={setScope}
+              onChange={(value) => list.setFilters({ scope: value === 'mine' ? undefined : value })}
               data-testid="worklist-scope"
               options={[
                 { value: 'mine', label: t('care.visit.worklist.mine') },
@@ -97,25 +118,27 @@ export default function WorklistPage() {
         {data ? (
           <>
             <Typography.Text type="secondary">{t('care.visit.worklist.today', { date: data.today })}</Typography.Text>
-            <Section
-              title="care.visit.worklist.overdue"
-              testId="worklist-overdue"
-              visits={data.overdue}
-              overdue
-              onRecord={setRecording}
-            />
-            <Section
-              title="care.visit.worklist.dueToday"
-              testId="worklist-today"
-              visits={data.dueToday}
-              onRecord={setRecording}
-            />
-            <Section
-              title="care.visit.worklist.thisWeek"
-              testId="worklist-week"
-              visits={data.thisWeek}
-              onRecord={setRecording}
-            />
+            {only ? (
+              <Button
+                type="link"
+                style={{ alignSelf: 'flex-start', padding: 0 }}
+                onClick={() => list.setFilters({ bucket: undefined })}
+                data-testid="worklist-show-all"
+              >
+                {t('care.visit.worklist.showAll')}
+              </Button>
+            ) : null}
+            {SECTIONS.filter((s) => !only || s.bucket === only).map((s) => (
+              <Section
+                key={s.bucket}
+                title={s.title}
+                testId={s.testId}
+                visits={data[s.bucket]}
+                overdue={s.overdue}
+                alone={only === s.bucket}
+                onRecord={setRecording}
+              />
+            ))}
             {nothingDue ? <Empty data-testid="worklist-empty" description={t('care.visit.worklist.empty')} /> : null}
           </>
         ) : null}

@@ -1,0 +1,94 @@
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../../platform/db';
+import { caseTasks, cases } from '../cases/cases.tables';
+import { clients } from '../clients/clients.tables';
+import { referrals } from '../referrals/referrals.tables';
+
+// The 工作台's own reads (the worklist's visits and the dashboard's rollups come from their features' repositories).
+// Each takes `visible`, the caller's visibleClients() condition, so it sees exactly the clients the actor may see.
+
+/** A query's total rows beside its first `limit` (one round trip). */
+const total = sql<number>`(count(*) over ())::int`;
+
+/** The assignee's active, tiered clients with the time of their latest assessment (null: never assessed). */
+export function assignedTieredClients(db: DbOrTx, visible: SQL, assigneeId: string) {
+  return db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      tier: clients.tier,
+      areaCode: clients.areaCode,
+      // Seconds since the epoch: a plain number on every driver (the service turns it into a date).
+      lastAssessedEpoch: sql<
+        number | null
+      >`(SELECT extract(epoch FROM max(a.assessed_at))::float8 FROM assessments a WHERE a.client_id = clients.id)`,
+    })
+    .from(clients)
+    .where(
+      and(visible, eq(clients.assigneeId, assigneeId), eq(clients.status, 'active'), sql`${clients.tier} IS NOT NULL`),
+    )
+    .orderBy(asc(clients.namePinyin))
+    .limit(2000);
+}
+
+/** Open tasks in active case plans that the person owns (or nobody owns, on their clients); earliest due first. */
+export function openTasksOwnedBy(db: DbOrTx, visible: SQL, ownerId: string, limit: number) {
+  return db
+    .select({
+      id: caseTasks.id,
+      caseId: cases.id,
+      clientId: clients.id,
+      clientName: clients.name,
+      title: caseTasks.title,
+      dueDate: caseTasks.dueDate,
+      total,
+    })
+    .from(caseTasks)
+    .innerJoin(cases, eq(cases.id, caseTasks.caseId))
+    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .where(
+      and(
+        visible,
+        or(eq(caseTasks.ownerId, ownerId), and(isNull(caseTasks.ownerId), eq(clients.assigneeId, ownerId))),
+        isNull(caseTasks.doneAt),
+        eq(cases.status, 'active'),
+      ),
+    )
+    .orderBy(sql`${caseTasks.dueDate} ASC NULLS LAST`, asc(caseTasks.title), asc(caseTasks.id))
+    .limit(limit);
+}
+
+/** Referrals of the person's clients, or sent by them, still waiting for an answer or a report back; oldest first. */
+export function referralsWaitingOn(db: DbOrTx, visible: SQL, userId: string, limit: number) {
+  return db
+    .select({
+      id: referrals.id,
+      clientId: clients.id,
+      clientName: clients.name,
+      providerName: referrals.providerName,
+      service: referrals.service,
+      status: referrals.status,
+      sentAt: referrals.sentAt,
+      total,
+    })
+    .from(referrals)
+    .innerJoin(clients, eq(clients.id, referrals.clientId))
+    .where(
+      and(
+        visible,
+        inArray(referrals.status, ['sent', 'accepted']),
+        or(eq(referrals.sentBy, userId), eq(clients.assigneeId, userId)),
+      ),
+    )
+    .orderBy(asc(referrals.sentAt), asc(referrals.id))
+    .limit(limit);
+}
+
+/** Active clients the actor may see, counted by tier (null: not yet assessed). */
+export function activeClientsByTier(db: DbOrTx, visible: SQL) {
+  return db
+    .select({ tier: clients.tier, n: sql<number>`count(*)::int` })
+    .from(clients)
+    .where(and(visible, eq(clients.status, 'active')))
+    .groupBy(clients.tier);
+}
