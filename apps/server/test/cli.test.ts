@@ -28,6 +28,7 @@ function cli(args: string[], env: Record<string, string>) {
 }
 
 describe('first start on PostgreSQL-style configuration (no demo)', () => {
+  // Three CLI processes, each opening and migrating the database: slow on PGlite when the machine is busy.
   it('has no usable account until `linli admin create`, whose admin must then enrol TOTP', async () => {
     let env: Record<string, string>;
     if (TEST_ENGINE === 'postgres') {
@@ -70,5 +71,5 @@ describe('first start on PostgreSQL-style configuration (no demo)', () => {
       await app.close();
       if (!testDb) await database.close();
     }
-  });
+  }, 120_000);
 });
