@@ -80,6 +80,8 @@ test('menus a role could only read are hidden', async ({ page }) => {
   const seen = async (user: DemoUser) => {
     await loginAs(page, user);
     const ids = (await menuEntries(page)).map((e) => e.testId);
+    // Let the home page's own requests finish first: one cut off by the cleared session would log a 401.
+    await page.waitForLoadState('networkidle');
     await page.context().clearCookies();
     await page.goto('/login');
     return ids;
