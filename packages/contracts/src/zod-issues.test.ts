@@ -17,7 +17,8 @@ type Json = {
 };
 
 /** The contract's request schemas: exported zod schemas named …Input or …Query. */
-const INPUTS = Object.entries(contracts).filter(
+// Widened to unknown first: a type predicate over the package's own union of exports breaks when a module is added.
+const INPUTS = (Object.entries(contracts) as [string, unknown][]).filter(
   (entry): entry is [string, z.ZodType] => /(Input|Query)$/.test(entry[0]) && entry[1] instanceof z.ZodType,
 );
 
