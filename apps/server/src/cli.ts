@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { type Lang, type Role, ROLES, fieldMessage, separationConflict } from '@linli/contracts';
+import { type Lang, type Role, STAFF_ROLES, fieldMessage, separationConflict } from '@linli/contracts';
 import { type AppConfig, loadConfig } from './config';
 import { seedDemo } from './db/seed/demo';
 import { importDistrict } from './modules/org';
@@ -143,7 +143,8 @@ async function createAdminCommand(ctx: AppContext, config: AppConfig, rest: stri
   const username = option(rest, '--username');
   const district = option(rest, '--district');
   const role = (option(rest, '--role') ?? 'system_admin') as Role;
-  if (!username || !district || !/^\d{6}$/.test(district) || !ROLES.includes(role)) throw new Error(USAGE);
+  if (!username || !district || !/^\d{6}$/.test(district) || !(STAFF_ROLES as readonly string[]).includes(role))
+    throw new Error(USAGE);
   if (separationConflict([role])) throw new Error('invalid role');
   if (await findUserByUsername(ctx.db, username)) throw new Error(`user ${username} exists`);
   const password = await readPassword();

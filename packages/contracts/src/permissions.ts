@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { type ModulePermission, modulePermissions, moduleRoleGrants } from './modules';
 
-export const ROLES = [
+/** Staff roles: accounts made by administrators, signing in at the staff login. */
+export const STAFF_ROLES = [
   'system_admin',
   'security_admin',
   'audit_admin',
@@ -12,7 +13,18 @@ export const ROLES = [
   'social_worker',
   'grid_worker',
 ] as const;
+/**
+ * Accounts of people outside the staff: a partner organisation's member (signs in at the staff login, sees only
+ * what is addressed to the organisation) and a resident (signs up and in on the mobile entry `/m`). An external
+ * account holds exactly one of these and no staff role; a route it may not use answers 404, not 403, so it learns
+ * nothing of what exists behind it.
+ */
+export const EXTERNAL_ROLES = ['partner_member', 'resident'] as const;
+export const ROLES = [...STAFF_ROLES, ...EXTERNAL_ROLES] as const;
 export const Role = z.enum(ROLES);
+/** A role the staff account administration may give (external accounts are made by their own modules). */
+export const StaffRole = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof StaffRole>;
 export type Role = z.infer<typeof Role>;
 
 /** 三员分立: one person never holds two of these (MLPS; security.md R-10). */
@@ -113,6 +125,9 @@ const CORE_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   social_worker: [...caseworker, 'care.client.reveal'],
   // Grid workers visit and record, but do not see full ID or phone numbers.
   grid_worker: caseworker,
+  // External accounts get what their modules grant (ROLE_GRANTS), nothing of the core table.
+  partner_member: [],
+  resident: [],
 };
 
 /** Role → permissions, the core table plus what each listed module grants. */
@@ -128,6 +143,10 @@ export function permissionsForRoles(roles: readonly Role[]): Permission[] {
 
 /** Returns the conflicting pair when a role set breaks 三员分立, or null when it is allowed. */
 export function separationConflict(roles: readonly Role[]): [Role, Role] | null {
+  // An external account (partner member, resident) holds that one role and nothing else.
+  const external = roles.find((r) => isExternalRole(r));
+  const other = roles.find((r) => r !== external);
+  if (external && other) return [external, other];
   const admins = roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r));
   const unique = [...new Set(admins)];
   if (unique.length > 1) return [unique[0]!, unique[1]!];
@@ -140,4 +159,8 @@ export function separationConflict(roles: readonly Role[]): [Role, Role] | null 
 
 export function isAdminRole(role: Role): boolean {
   return ADMIN_ROLES.includes(role);
+}
+
+export function isExternalRole(role: Role): boolean {
+  return (EXTERNAL_ROLES as readonly Role[]).includes(role);
 }

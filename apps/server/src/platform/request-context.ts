@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Permission } from '@linli/contracts';
+import { type Permission, isExternalRole } from '@linli/contracts';
 import type { Actor } from './access';
 import { auditEvent, auditRead, type AppContext } from './context';
 import { safeEqual } from './crypto';
@@ -132,7 +132,8 @@ export function registerRequestContext(app: FastifyInstance, ctx: AppContext, re
         objectIds: Object.values((request.params ?? {}) as Record<string, string>),
         detail: `${request.method} ${request.routeOptions.url} needs ${config.permission}`,
       });
-      throw new AppError('common.forbidden');
+      // A partner's or resident's account learns nothing of staff routes, not even that they exist: 404.
+      throw new AppError(actor.roles.some(isExternalRole) ? 'common.not_found' : 'common.forbidden');
     }
   });
 }

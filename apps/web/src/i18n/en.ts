@@ -98,6 +98,8 @@ export const rolesEn: Record<Role, string> = {
   community_worker: 'Community worker',
   social_worker: 'Social worker',
   grid_worker: 'Grid worker',
+  partner_member: 'Partner member',
+  resident: 'Resident',
 };
 
 export const unknownErrorEn = 'The operation failed; please try again later';

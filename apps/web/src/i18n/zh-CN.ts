@@ -105,6 +105,8 @@ export const rolesZh: Record<Role, string> = {
   community_worker: '社区工作者',
   social_worker: '社工',
   grid_worker: '网格员',
+  partner_member: '合作单位成员',
+  resident: '居民',
 };
 
 /** Shown when the server sends a code this build does not know (newer server). */

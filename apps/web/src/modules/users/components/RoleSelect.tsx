@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { ROLES, UserRolesInput, separationConflict } from '@linli/contracts';
+import { STAFF_ROLES, UserRolesInput, separationConflict } from '@linli/contracts';
 import type { FormRule } from 'antd';
 import { useI18n } from '../../../i18n';
 import type { Role } from '../../../lib/types';
@@ -13,7 +13,7 @@ export function RoleSelect(props: { value?: Role[]; onChange?: (roles: Role[]) =
       mode="multiple"
       value={props.value}
       onChange={props.onChange}
-      options={ROLES.map((r) => ({ value: r, label: roleName(r) }))}
+      options={STAFF_ROLES.map((r) => ({ value: r, label: roleName(r) }))}
       optionFilterProp="label"
       data-testid={props.testId}
     />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Flex, Input, Select, TreeSelect } from 'antd';
-import { ROLES } from '@linli/contracts';
+import { STAFF_ROLES } from '@linli/contracts';
 import { useI18n } from '../../../i18n';
 import type { Role } from '../../../lib/types';
 import type { UserFilters } from '../api';
@@ -50,7 +50,7 @@ export function UserFilterBar({ value, onChange }: UserFilterBarProps) {
       <Select<Role>
         value={value.role}
         onChange={(next) => update({ role: next })}
-        options={ROLES.map((r) => ({ value: r, label: roleName(r) }))}
+        options={STAFF_ROLES.map((r) => ({ value: r, label: roleName(r) }))}
         placeholder={t('users.filterRole')}
         aria-label={t('users.filterRole')}
         allowClear

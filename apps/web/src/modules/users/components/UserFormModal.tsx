@@ -3,7 +3,8 @@ import { UserCreateInput } from '@linli/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormModal } from '../../../components/FormModal';
 import { useI18n } from '../../../i18n';
-import type { Role, UserDetail } from '../../../lib/types';
+import type { StaffRole } from '@linli/contracts';
+import type { UserDetail } from '../../../lib/types';
 import { schemaLimits, useSchemaForm } from '../../../lib/schema-form';
 import { useCreateUser, useUpdateUser } from '../api';
 import { useAreaOptions } from '../useAreaOptions';
@@ -13,7 +14,7 @@ interface FormValues {
   username: string;
   displayName: string;
   phone?: string;
-  roles: Role[];
+  roles: StaffRole[];
   areaCodes: string[];
   expiresAt?: Dayjs | null;
 }
