@@ -90,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const background = options.background ?? true;
   const stops = background ? modules.flatMap((module) => (module.start ? [module.start(ctx)] : [])) : [];
   if (background) ctx.events.start();
+  if (background) ctx.jobs.start();
 
   await registerWebApp(app, config);
   // A response leaves only once the audit rows its request queued are in the outbox (finding F8, ADR 0006).
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onResponse', async (request) => ctx.auditWriter.forget(request.id));
   app.addHook('onClose', async () => {
     for (const stop of stops) await stop();
+    await ctx.jobs.stop();
     await ctx.events.close();
     await ctx.auditWriter.close();
   });

@@ -11,6 +11,8 @@ import type { Clock } from './clock';
 import { FieldCipher } from './crypto';
 import type { Database, Db, DbOrTx } from './db';
 import type { Keys } from './keys';
+import { type JobRunner, LocalJobRunner } from './jobs';
+import { type Notifier, droppingNotifier } from './notify';
 
 /** Everything a service needs, built once in buildApp and passed down explicitly (no DI container). */
 export interface AppContext {
@@ -23,15 +25,23 @@ export interface AppContext {
   auditWriter: AuditWriter;
   /** Events between modules (platform/events.ts): modules register handlers, services emit in their transaction. */
   events: EventBus;
+  /** Tells people (inbox + external channels); installed by the notifications module (platform/notify.ts). */
+  notifier: Notifier;
+  /** Background jobs, registered by modules in setup, started by the server only (platform/jobs.ts). */
+  jobs: JobRunner;
   log: FastifyBaseLogger | Console;
 }
 
-export function createContext(args: Omit<AppContext, 'db' | 'cipher' | 'auditWriter' | 'events'>): AppContext {
+export function createContext(
+  args: Omit<AppContext, 'db' | 'cipher' | 'auditWriter' | 'events' | 'notifier' | 'jobs'>,
+): AppContext {
   return {
     ...args,
     db: args.database.db,
     cipher: new FieldCipher(args.keys),
     events: new EventBus(args.database.db, args.clock, args.log),
+    notifier: droppingNotifier,
+    jobs: new LocalJobRunner(),
     auditWriter: new AuditWriter(args.database.db, args.keys.auditHmac, args.clock, args.log, {
       anchor: args.config.auditAnchorFile ? new AuditAnchor(args.config.auditAnchorFile, args.keys.auditAnchor) : null,
     }),
