@@ -13,8 +13,16 @@ export interface JobDefinition {
   run(): Promise<number | void>;
 }
 
+/** A queue some job works through (an outbox): the admin page shows its depth and failures. */
+export interface QueueProbe {
+  name: string;
+  stats(): Promise<{ pending: number; failed: number; dead: number; oldestPendingAt: Date | null }>;
+}
+
 export interface JobRunner {
   every(job: JobDefinition): void;
+  /** Makes a queue visible on the admin page. */
+  probe(queue: QueueProbe): void;
   start(): void;
   stop(): Promise<void>;
 }
@@ -25,8 +33,14 @@ export class LocalJobRunner implements JobRunner {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly running = new Set<Promise<unknown>>();
 
+  readonly probes: QueueProbe[] = [];
+
   every(job: JobDefinition): void {
     this.jobs.push(job);
+  }
+
+  probe(queue: QueueProbe): void {
+    this.probes.push(queue);
   }
 
   start(): void {
