@@ -13,6 +13,14 @@ export const DEMO_PASSWORD = 'Linli-demo-2026!';
 /** The demo communities (apps/server/src/db/seed/demo.ts): 洗面桥 (A, demo-worker-a's) and 蜀汉街 (B, demo-worker-b's). */
 export const DEMO_COMMUNITY = { a: '510107001004', b: '510107001005' } as const;
 
+/** The demo residents (apps/server/src/modules/residents/residents-demo.ts): sign in on /m with phone + DEMO_PASSWORD. */
+export const DEMO_RESIDENTS = {
+  /** 王阿姨, 洗面桥 (A), linked to a client of demo-worker-a's. */
+  linked: { phone: '13800000001', name: '王阿姨' },
+  /** 李大爷, 洗面桥 (A), not linked. */
+  plain: { phone: '13800000002', name: '李大爷' },
+} as const;
+
 export type DemoUser =
   | 'demo-admin'
   | 'demo-security'
@@ -22,7 +30,9 @@ export type DemoUser =
   | 'demo-supervisor-a'
   | 'demo-worker-a'
   | 'demo-worker-b'
-  | 'demo-social';
+  | 'demo-social'
+  /** A member of one of 洗面桥's partner organisations (partners module): the referral inbox only. */
+  | 'demo-partner';
 
 /** An expected console error: the message text and, optionally, the URL it concerns. */
 export interface AllowedConsoleError {
@@ -118,6 +128,8 @@ export interface Seed {
   pendingDowngrade(): Promise<SeededClient & { changeId: string }>;
   /** A red client of demo-worker-a with a planned visit due today (China calendar), on demo-worker-a's worklist. */
   visitDueToday(): Promise<SeededClient & { visitId: string; today: string }>;
+  /** A new client of demo-worker-a's with a consent for referral, referred to demo-partner's organisation. */
+  partnerReferral(): Promise<SeededClient & { referralId: string }>;
 }
 
 interface Visit {
@@ -226,6 +238,18 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard; seed: Seed }>({
         });
         expect(recorded.nextVisit?.dueDate).toBe(list.today);
         return { ...seeded, visitId: recorded.nextVisit!.id, today: list.today };
+      },
+      async partnerReferral() {
+        const organisation = await (await as('demo-partner')).getOk<{ id: string }>('/api/partner/organisation');
+        const seeded = await client({ name: uniqueName('转介') });
+        const worker = await as('demo-worker-a');
+        const consent = { purpose: 'referral', basis: 'consent', grantedBy: 'self', noticeVersion: 'v1' };
+        await worker.postOk(`/api/care/clients/${seeded.id}/consents`, consent);
+        const referral = await worker.postOk<{ id: string }>(`/api/care/clients/${seeded.id}/referrals`, {
+          organisationId: organisation.id,
+          service: '上门心理疏导',
+        });
+        return { ...seeded, referralId: referral.id };
       },
     });
     for (const session of sessions.values()) {

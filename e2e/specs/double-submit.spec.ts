@@ -15,6 +15,10 @@ test('double-clicking 发起转介 sends one referral', async ({ page, seed }) =
   await loginAs(page, 'demo-worker-a');
   await page.goto(`/care/clients/${id}`);
   await page.getByTestId('referral-add').click();
+  // A provider outside the partner register: 其他, with its name.
+  await page.getByTestId('referral-organisation').click();
+  await page.getByRole('combobox', { name: '服务机构' }).fill('其他');
+  await page.locator('.ant-select-item-option').filter({ hasText: '其他（不在名录中）' }).click();
   await page.getByTestId('referral-provider').fill('心连心社工服务中心');
   await page.getByTestId('referral-service').fill('心理疏导');
   await page.getByTestId('referral-submit').dblclick();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { NotificationEnv, type NotificationConfig, notificationConfig } from './config-notifications';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -26,6 +27,7 @@ const Env = z.object({
   LINLI_LEDGER_PARSE_TIMEOUT_S: z.coerce.number().positive().default(60),
   LINLI_LEDGER_IMPORTS_AT_ONCE: z.coerce.number().int().min(1).default(2),
   LINLI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...NotificationEnv,
 });
 
 export interface AppConfig {
@@ -60,6 +62,8 @@ export interface AppConfig {
   ledgerMaxRows: number;
   ledgerParseTimeoutMs: number;
   ledgerImportsAtOnce: number;
+  /** External notification channels (modules/notifications, docs/notifications.md). */
+  notifications: NotificationConfig;
 }
 
 /**
@@ -98,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ledgerMaxRows: parsed.LINLI_LEDGER_MAX_ROWS,
     ledgerParseTimeoutMs: Math.round(parsed.LINLI_LEDGER_PARSE_TIMEOUT_S * 1000),
     ledgerImportsAtOnce: parsed.LINLI_LEDGER_IMPORTS_AT_ONCE,
+    notifications: notificationConfig(parsed, parsed.LINLI_DEMO ? parsed.LINLI_DEMO === '1' : databaseUrl === null),
   };
 }
 

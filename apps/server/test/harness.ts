@@ -13,6 +13,7 @@ import { ErrorBody, type Role } from '@linli/contracts';
 import { findUserByUsername } from '../src/modules/users';
 import { generateTotpSecret } from '../src/modules/auth/totp';
 import { createUser } from './factories/org';
+import { residentPhoneOf } from './factories/residents';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
@@ -228,6 +229,9 @@ export class TestClient {
 
   async login(username: string, password: string): Promise<LightMyRequestResponse> {
     this.credentials = [username, password];
+    // A resident account signs in on the mobile entry with its phone; the staff login refuses it.
+    const phone = residentPhoneOf(username);
+    if (phone) return this.post('/api/m/login', { phone, password });
     return this.post('/api/auth/login', { username, password });
   }
 

@@ -103,7 +103,7 @@ describe('F1: every spelling of every protected route is refused without a sessi
     }
   });
 
-  it('a route is protected unless its config says public: only login steps, config, health and the spec are', () => {
+  it('a route is protected unless its config says public: only login steps, config, health, the spec and the /m sign-up steps are', () => {
     const open = t.app.routeTable
       .filter((r) => r.config.public)
       .map((r) => routeKey(r.method, r.url))
@@ -112,10 +112,15 @@ describe('F1: every spelling of every protected route is refused without a sessi
       'GET /api/auth/config',
       'GET /api/auth/current',
       'GET /api/health',
+      'GET /api/m/communities',
       'GET /api/openapi.json',
       'POST /api/auth/login',
       'POST /api/auth/login/password',
       'POST /api/auth/login/totp',
+      'POST /api/m/codes',
+      'POST /api/m/login',
+      'POST /api/m/password-reset',
+      'POST /api/m/signup',
     ]);
   });
 });

@@ -114,18 +114,36 @@ export const CaseApprovalList = z.object({ items: z.array(CaseApproval) });
 export const CaseCloseInput = z.object({ reason: z.string().trim().min(2).max(300) });
 
 export const PROVIDER_TYPES = ['social_org', 'partner_unit', 'expert', 'government'] as const;
-export const ReferralInput = z.object({
-  providerName: z.string().trim().min(2).max(80),
-  providerType: z.enum(PROVIDER_TYPES),
-  service: z.string().trim().min(2).max(200),
-  caseId: Id.optional(),
-});
+/**
+ * A referral's provider is an organisation of the partner register (`organisationId`, which must serve the client's
+ * community), or "其他": a provider outside the register, by name and type (`providerName`, `providerType`).
+ */
+export const ReferralInput = z
+  .object({
+    organisationId: Id.optional(),
+    providerName: z.string().trim().min(2).max(80).optional(),
+    providerType: z.enum(PROVIDER_TYPES).optional(),
+    service: z.string().trim().min(2).max(200),
+    caseId: Id.optional(),
+  })
+  .refine((v) => Boolean(v.organisationId) !== Boolean(v.providerName), {
+    message: 'care.referral_provider_required' satisfies FieldCode,
+    path: ['organisationId'],
+  })
+  .refine((v) => !v.providerName || Boolean(v.providerType), {
+    message: 'care.referral_provider_required' satisfies FieldCode,
+    path: ['providerType'],
+  });
+export type ReferralInput = z.infer<typeof ReferralInput>;
 export const Referral = z.object({
   id: Id,
   clientId: Id,
   clientName: z.string(),
   caseId: Id.nullable(),
   communityCode: AreaCode,
+  /** The organisation of the register it was sent to; null for "其他" (and referrals made before the register). */
+  organisationId: Id.nullable(),
+  /** The organisation's name when it was sent, or the name given for "其他". */
   providerName: z.string(),
   providerType: z.enum(PROVIDER_TYPES),
   service: z.string(),

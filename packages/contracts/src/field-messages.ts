@@ -129,6 +129,16 @@ export const FIELD_MESSAGES = {
   /** `id`: the client id sent. */
   'care.not_household_member': { zh: '不是同户成员', en: 'Not a member of this household' },
   'care.case_of_other_client': { zh: '该个案不属于此服务对象', en: 'This case belongs to another client' },
+  /** A referral names either an organisation of the register or, for 其他, a provider's name (one of the two). */
+  'care.referral_provider_required': {
+    zh: '请从合作单位名录选择转介对象，或选择“其他”并填写名称',
+    en: 'Choose the provider from the partner register, or choose “Other” and give its name',
+  },
+  /** The organisation is not in the register, is disabled, or does not serve the client's community. */
+  'care.referral_provider_unknown': {
+    zh: '该合作单位不存在或不服务此社区',
+    en: "This partner does not exist or does not serve the client's community",
+  },
   'care.task_goal_missing': { zh: '任务对应的目标不存在', en: 'A task refers to a goal that does not exist' },
   'care.reassign_one_source': {
     zh: '请按网格或按工作人员移交（二选一）',
@@ -174,6 +184,43 @@ export const FIELD_MESSAGES = {
     en: 'Stored as a number, so its last digits are lost: format the column as text and enter it again',
   },
   'care.ledger_id_repeated': { zh: '在本文件中重复', en: 'Repeated in this file' },
+  // The partner register (modules/organisations).
+  'organisations.uscc_format': {
+    zh: '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）',
+    en: 'A unified social credit code has 18 digits or capital letters (no I, O, Z, S, V)',
+  },
+  'organisations.uscc_check': {
+    zh: '统一社会信用代码校验位不正确',
+    en: 'The check character of the unified social credit code is wrong',
+  },
+  'organisations.uscc_required': {
+    zh: '此类单位须填写统一社会信用代码',
+    en: 'This kind of partner needs its credit code',
+  },
+  'organisations.uscc_not_applicable': {
+    zh: '备案社区社会组织和专家不填写统一社会信用代码',
+    en: 'Community social organisations and experts have no credit code',
+  },
+  'organisations.uscc_exists': {
+    zh: '该统一社会信用代码已在本社区登记',
+    en: 'This credit code is already registered in this area',
+  },
+  'organisations.subtype_invalid': { zh: '请选择该类别下的子类别', en: 'Choose a subtype of this kind' },
+  'organisations.rating_not_applicable': {
+    zh: '只有社会组织和社工机构有评估等级',
+    en: 'Only social organisations and social work agencies are rated',
+  },
+  'organisations.rated_on_required': { zh: '请填写评估日期', en: 'Give the assessment date' },
+  'organisations.expert_only': { zh: '专业领域和资质只适用于专家', en: 'Field and qualification are for experts only' },
+  'organisations.chair_period': { zh: '结束日期不能早于开始日期', en: 'The end cannot be before the start' },
+  'organisations.not_member': { zh: '该单位不是本联盟成员', en: 'This partner is not a member of the alliance' },
+  'organisations.already_member': { zh: '该单位已是本联盟成员', en: 'This partner is already a member' },
+  'organisations.chair_overlap': {
+    zh: '与已有的轮值主席任期重叠',
+    en: 'Overlaps the term of another rotating chair',
+  },
+  'organisations.unknown': { zh: '该合作单位不存在或不在您的辖区内', en: 'No such partner in your jurisdiction' },
+  'organisations.import_unknown_value': { zh: '无法识别“{value}”', en: 'Unknown value “{value}”' },
 } as const satisfies Record<string, FieldMessageSpec>;
 
 export type FieldCode = keyof typeof FIELD_MESSAGES;

@@ -8,5 +8,6 @@ export * from './users';
 export * from './auth';
 export * from './audit';
 export * from './id-number';
+export * from './uscc';
 export * from './care';
 export * from './cases';

@@ -1,5 +1,10 @@
 import type { ErrorSpec } from './error-codes';
 import type { Role } from './permissions';
+import * as notifications from './modules/notifications';
+import * as organisations from './modules/organisations';
+import * as partners from './modules/partners';
+import * as residents from './modules/residents';
+import * as jobs from './modules/jobs';
 // new-module: imports above this line
 
 /**
@@ -19,6 +24,11 @@ export interface ModuleContract {
  * permissions and error codes below include the module's.
  */
 export const MODULE_CONTRACTS = {
+  notifications,
+  organisations,
+  partners,
+  residents,
+  jobs,
   // new-module: entries above this line
 } as const satisfies Record<string, ModuleContract>;
 

@@ -51,6 +51,7 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, PiClass>> = {
     updated_at: 'none',
     totp_reset_requested_by: 'none',
     totp_reset_requested_at: 'none',
+    organisation_id: 'none',
   },
   user_roles: { user_id: 'none', role: 'none' },
   user_areas: { user_id: 'none', area_code: 'none' },
@@ -299,6 +300,7 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, PiClass>> = {
     done_at: 'none',
     follow_up_visit_id: 'none',
     version: 'none',
+    organisation_id: 'none',
   },
   export_requests: {
     id: 'none',

@@ -8,8 +8,6 @@ import { AppError } from './errors';
 export interface AuditWriterOptions {
   /** How soon rows written to the outbox are sealed into the chain. */
   flushIntervalMs?: number;
-  /** How often the sealer looks for rows left by transactions that committed after its last round. */
-  sweepIntervalMs?: number;
   maxBuffered?: number;
   /**
    * Group-commit statements in flight at once, each on a pool connection of its own. Default 1: on the benchmark,
@@ -48,7 +46,8 @@ function deferred(): Deferred {
  * that many are in flight go together in the next. The request that read waits for its rows (`settle`, from the
  * onSend hook) before its response leaves (ADR 0006, finding F8). Bounded: when too many rows wait, the read is
  * refused, failing closed rather than serving unaudited. And seals the outbox: rows are sealed within
- * `flushIntervalMs` of being queued (`poke`), and a sweep catches anything left behind.
+ * `flushIntervalMs` of being queued (`poke`); the job runner's sweeps (`sealPending`, `upkeep`) catch anything left
+ * behind.
  */
 export class AuditWriter {
   /** Rows not yet written to the outbox: those of the next group commit, and rows of failed writes kept to retry. */
@@ -62,7 +61,6 @@ export class AuditWriter {
   /** requestId → the write its latest row is in; the request's onSend hook waits for it. */
   private readonly waits = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
-  private readonly sweep: NodeJS.Timeout;
   private sealing: Promise<void> | null = null;
   private readonly flushIntervalMs: number;
   private readonly maxBuffered: number;
@@ -84,14 +82,28 @@ export class AuditWriter {
     this.maxWrites = options.maxWrites ?? 1;
     this.anchor = options.anchor ?? null;
     this.anchorIntervalMs = options.anchorIntervalMs ?? 10_000;
-    this.sweep = setInterval(() => {
-      if (this.sealing || this.timer) return;
-      if (this.buffer.length) return void this.flush();
-      void hasPendingAudit(this.db)
-        .then((pending) => (pending ? this.flush() : this.anchorIfDue(false)))
-        .catch(() => undefined);
-    }, options.sweepIntervalMs ?? 2000);
-    this.sweep.unref();
+  }
+
+  /**
+   * The sweep behind the pokes, as the job 'audit.seal' (one process at a time, every 2 s; platform/jobs.ts): seals
+   * rows nobody poked for — those of transactions that committed after a round, or left by a process that stopped.
+   * Returns 1 when it sealed, 0 when the outbox was empty or a seal was already on its way.
+   */
+  async sealPending(): Promise<number> {
+    if (this.sealing || this.timer) return 0;
+    if (!(await hasPendingAudit(this.db))) return 0;
+    await this.flush();
+    return 1;
+  }
+
+  /**
+   * This process's own upkeep, as the job 'audit.upkeep' (every process, every 2 s): writes read rows kept after a
+   * failed write, and anchors the head it sealed last once the anchor interval has passed. No query when idle.
+   */
+  async upkeep(): Promise<void> {
+    if (this.sealing || this.timer) return;
+    if (this.buffer.length) return this.flush();
+    await this.anchorIfDue(false);
   }
 
   /** Queues a read's audit row; it is written at once (group commit) and its request waits for it in onSend. */
@@ -218,7 +230,6 @@ export class AuditWriter {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.sweep);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.flush();

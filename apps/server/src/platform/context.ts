@@ -11,7 +11,8 @@ import type { Clock } from './clock';
 import { FieldCipher } from './crypto';
 import type { Database, Db, DbOrTx } from './db';
 import type { Keys } from './keys';
-import { type JobRunner, LocalJobRunner } from './jobs';
+import { DbJobRunner, type JobRunner } from './jobs';
+import { registerPlatformJobs } from './jobs.setup';
 import { type Notifier, droppingNotifier } from './notify';
 
 /** Everything a service needs, built once in buildApp and passed down explicitly (no DI container). */
@@ -35,17 +36,19 @@ export interface AppContext {
 export function createContext(
   args: Omit<AppContext, 'db' | 'cipher' | 'auditWriter' | 'events' | 'notifier' | 'jobs'>,
 ): AppContext {
-  return {
+  const ctx: AppContext = {
     ...args,
     db: args.database.db,
     cipher: new FieldCipher(args.keys),
     events: new EventBus(args.database.db, args.clock, args.log),
     notifier: droppingNotifier,
-    jobs: new LocalJobRunner(),
+    jobs: new DbJobRunner(args.database.db, args.clock, args.log),
     auditWriter: new AuditWriter(args.database.db, args.keys.auditHmac, args.clock, args.log, {
       anchor: args.config.auditAnchorFile ? new AuditAnchor(args.config.auditAnchorFile, args.keys.auditAnchor) : null,
     }),
   };
+  registerPlatformJobs(ctx); // the sweeps behind the audit sealer's and the event delivery's pokes (ADR 0007)
+  return ctx;
 }
 
 export type AuditInput = Pick<AuditEvent, 'action'> & Partial<Omit<AuditEvent, 'action'>>;

@@ -49,7 +49,8 @@ export class EventBus {
   private readonly inTx = new Map<string, InTransactionHandler<EventType>[]>();
   private readonly afterCommit = new Map<string, { name: string; handler: AfterCommitHandler<EventType> }[]>();
   private timer: NodeJS.Timeout | null = null;
-  private sweep: NodeJS.Timeout | null = null;
+  /** Delivering in this process (the server): an emit pokes delivery at once. */
+  private started = false;
   private running: Promise<number> | null = null;
 
   constructor(
@@ -88,15 +89,16 @@ export class EventBus {
     if (later) this.poke();
   }
 
-  /** Starts delivering after-commit events: soon after each emit, and a sweep for retries and other processes' rows. */
-  start(sweepMs = 2000): void {
-    if (this.sweep) return;
-    this.sweep = setInterval(() => void this.deliver().catch(() => undefined), sweepMs);
-    this.sweep.unref();
+  /**
+   * Starts delivering after-commit events soon after each emit (50 ms). Retries and rows other processes left are
+   * the job 'events.deliver' (platform/jobs.setup.ts), the sweep behind these pokes.
+   */
+  start(): void {
+    this.started = true;
   }
 
   private poke(): void {
-    if (!this.sweep || this.timer) return;
+    if (!this.started || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.deliver().catch(() => undefined);
@@ -176,9 +178,8 @@ export class EventBus {
   }
 
   async close(): Promise<void> {
-    if (this.sweep) clearInterval(this.sweep);
+    this.started = false;
     if (this.timer) clearTimeout(this.timer);
-    this.sweep = null;
     this.timer = null;
     while (this.running) await this.running;
   }

@@ -4,6 +4,7 @@ import type { AppContext } from '../../src/platform/context';
 import { hashPassword } from '../../src/modules/users/password-hash';
 import { insertArea } from '../../src/modules/org/areas.repository';
 import { insertUser, replaceAreas, replaceRoles } from '../../src/modules/users/users.repository';
+import { addResidentProfile, testResidentPhone } from './residents';
 
 export const TEST_PASSWORD = 'Test-pass-2026!';
 
@@ -98,6 +99,8 @@ export async function createUser(
   const username = options.username ?? `u${process.pid}-${userCounter}-${options.roles[0]}`;
   const password = options.password ?? TEST_PASSWORD;
   const now = ctx.clock.now();
+  // A resident account has a phone (it signs in with it on /m).
+  const phone = options.phone ?? (options.roles.includes('resident') ? testResidentPhone() : undefined);
   await insertUser(ctx.db, {
     id,
     username,
@@ -110,11 +113,13 @@ export async function createUser(
     updatedAt: now,
     totpResetRequestedBy: options.totpResetRequestedBy ?? null,
     totpResetRequestedAt: options.totpResetRequestedBy ? now : null,
-    phoneEnc: options.phone ? ctx.cipher.encrypt(options.phone) : null,
-    phoneBidx: options.phone ? ctx.cipher.blindIndex(options.phone) : null,
+    phoneEnc: phone ? ctx.cipher.encrypt(phone) : null,
+    phoneBidx: phone ? ctx.cipher.blindIndex(phone) : null,
     totpSecretEnc: options.totpSecret ? ctx.cipher.encrypt(options.totpSecret) : null,
   });
   await replaceRoles(ctx.db, id, options.roles);
   await replaceAreas(ctx.db, id, options.areas);
+  if (phone && options.roles.includes('resident'))
+    await addResidentProfile(ctx, { id, username, phone, areaCode: options.areas[0]! });
   return { id, username, password };
 }

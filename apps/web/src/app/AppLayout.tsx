@@ -5,6 +5,7 @@ import { Outlet } from 'react-router-dom';
 import { LangSwitch } from '../components/LangSwitch';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
+import { NotificationBell } from '../modules/notifications';
 import { AreaSwitcher } from './AreaSwitcher';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PageWatermark } from './PageWatermark';
@@ -49,6 +50,7 @@ export function AppLayout() {
         <Flex flex={1} justify="flex-end" align="center" gap={isPhone ? 4 : 12} style={{ minWidth: 0 }}>
           <AreaSwitcher width={isPhone ? 120 : 220} />
           <LangSwitch compact={isPhone} />
+          <NotificationBell />
           <UserMenu compact={isPhone} />
         </Flex>
       </Layout.Header>

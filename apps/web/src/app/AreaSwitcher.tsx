@@ -29,6 +29,8 @@ export function AreaSwitcher({ width }: { width: number | string }) {
     });
   };
 
+  // An account holding no area (a partner member) has no jurisdiction to narrow.
+  if (session.areas.length === 0) return null;
   return (
     <TreeSelect
       data-testid="area-switcher"

@@ -20,6 +20,11 @@ export function RequireAuth() {
     );
   }
   if (!data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // A resident's account has no staff pages: its home is the mobile entry.
+  if (data.roles.includes('resident')) return <Navigate to="/m" replace />;
+  // A partner member's home is its referral inbox (the staff 工作台 reads care data it may not see).
+  if (data.roles.includes('partner_member') && location.pathname === '/')
+    return <Navigate to="/partner/referrals" replace />;
   return (
     <PermissionsProvider permissions={data.permissions}>
       <Outlet />

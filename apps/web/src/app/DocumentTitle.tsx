@@ -9,6 +9,8 @@ const PAGE_TITLES: { path: RegExp; title: MessageKey }[] = [
   { path: /^\/care\/clients\/new\/?$/, title: 'care.client.create' },
   { path: /^\/care\/clients\/[^/]+\/?$/, title: 'app.title.clientDetail' },
   { path: /^\/care\/cases\/[^/]+\/?$/, title: 'app.title.caseDetail' },
+  // The residents' mobile entry: one name for its pages.
+  { path: /^\/m(\/|$)/, title: 'app.title.residents' },
 ];
 
 /** The page's name for the browser tab, in the UI language: its own title, else its menu entry's label. */

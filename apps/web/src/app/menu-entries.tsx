@@ -45,7 +45,8 @@ const USER_ADMINISTRATION: readonly Permission[] = [
 ];
 
 export const ENTRIES: MenuEntry[] = [
-  { path: '/', label: 'menu.home', testId: 'menu-home', icon: <HomeOutlined /> },
+  // The 工作台 is the staff's (every staff role reads areas); a partner member's home is its referral inbox.
+  { path: '/', label: 'menu.home', testId: 'menu-home', icon: <HomeOutlined />, permission: 'area.read' },
   {
     path: '/care/worklist',
     label: 'menu.worklist',

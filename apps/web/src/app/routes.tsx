@@ -7,6 +7,7 @@ import { authRoutes } from '../modules/auth';
 import { careRoutes } from '../modules/care';
 import { homeRoutes } from '../modules/home';
 import { profileRoutes } from '../modules/profile';
+import { mobileRoutes } from '../modules/residents';
 import { usersRoutes } from '../modules/users';
 import { AppLayout } from './AppLayout';
 import { discoveredModules } from './module-registry';
@@ -37,6 +38,8 @@ function RouteError() {
 /** The pages: public auth routes, then the signed-in shell with one entry per module. */
 const pages: RouteObject[] = [
   ...authRoutes,
+  // The residents' mobile entry: its own layout and sign-in, outside the staff shell.
+  ...mobileRoutes,
   {
     element: <RequireAuth />,
     children: [

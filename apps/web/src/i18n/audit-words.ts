@@ -1,5 +1,9 @@
+import { residentsAuditEn, residentsAuditZh } from './audit-words-residents';
+import { organisationAuditWordsEn, organisationAuditWordsZh } from './audit-words-organisations';
+
 /** The audit log's words: each action code, object kind and field name the server writes, in both languages. */
 export const auditWordsZh = {
+  ...residentsAuditZh,
   'audit.action.auth.login': '登录',
   'audit.action.auth.logout': '退出登录',
   'audit.action.auth.password_change': '修改密码',
@@ -72,6 +76,7 @@ export const auditWordsZh = {
   'audit.action.case.reopened': '重新开案',
   'audit.action.case.approvals.list': '查看个案审批',
   'audit.action.referral.list': '查看转介',
+  'audit.action.referral.read': '查看转介详情',
   'audit.action.referral.send': '发起转介',
   'audit.action.referral.respond': '转介回复',
   'audit.action.referral.done': '转介办结',
@@ -81,6 +86,10 @@ export const auditWordsZh = {
   'audit.action.export.approve': '批准导出',
   'audit.action.export.reject': '驳回导出',
   'audit.action.export.download': '下载未脱敏导出',
+  ...organisationAuditWordsZh,
+  'audit.action.notification.mark_read': '消息标为已读',
+  'audit.action.notification.preferences': '修改通知设置',
+  'audit.action.notification.delivery_retry': '重试外发消息',
   'audit.objectType.area': '区域',
   'audit.objectType.audit': '审计日志',
   'audit.objectType.case': '个案',
@@ -91,6 +100,8 @@ export const auditWordsZh = {
   'audit.objectType.user': '用户',
   'audit.objectType.visit': '走访',
   'audit.objectType.tier_change': '等级变更',
+  'audit.objectType.notification': '通知',
+  'audit.objectType.notification_delivery': '外发消息',
   'audit.field.actorName': '操作人',
   'audit.field.address': '住址',
   'audit.field.areaCodes': '辖区',
@@ -138,6 +149,7 @@ export const auditWordsZh = {
 } as const;
 
 export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
+  ...residentsAuditEn,
   'audit.action.auth.login': 'Sign-in',
   'audit.action.auth.logout': 'Sign-out',
   'audit.action.auth.password_change': 'Password change',
@@ -210,6 +222,7 @@ export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
   'audit.action.case.reopened': 'Reopen case',
   'audit.action.case.approvals.list': 'View case approvals',
   'audit.action.referral.list': 'List referrals',
+  'audit.action.referral.read': 'Read referral',
   'audit.action.referral.send': 'Send referral',
   'audit.action.referral.respond': 'Referral response',
   'audit.action.referral.done': 'Referral done',
@@ -219,6 +232,10 @@ export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
   'audit.action.export.approve': 'Approve export',
   'audit.action.export.reject': 'Reject export',
   'audit.action.export.download': 'Download unmasked export',
+  ...organisationAuditWordsEn,
+  'audit.action.notification.mark_read': 'Mark notifications read',
+  'audit.action.notification.preferences': 'Change notification settings',
+  'audit.action.notification.delivery_retry': 'Retry an outbox delivery',
   'audit.objectType.area': 'Area',
   'audit.objectType.audit': 'Audit log',
   'audit.objectType.case': 'Case',
@@ -229,6 +246,8 @@ export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
   'audit.objectType.user': 'User',
   'audit.objectType.visit': 'Visit',
   'audit.objectType.tier_change': 'Tier change',
+  'audit.objectType.notification': 'Notification',
+  'audit.objectType.notification_delivery': 'Outbox delivery',
   'audit.field.actorName': 'Actor',
   'audit.field.address': 'Address',
   'audit.field.areaCodes': 'Areas',

@@ -43,6 +43,7 @@ export const en: Messages = {
   'app.title.login': 'Log in',
   'app.title.clientDetail': 'Client',
   'app.title.caseDetail': 'Case',
+  'app.title.residents': 'Residents',
 
   'lang.switch': '中文',
   'lang.switchTitle': '切换到中文',

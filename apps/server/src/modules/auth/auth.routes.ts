@@ -42,8 +42,14 @@ export function authRoutes(ctx: AppContext, login: LoginService, me: MeService):
   };
 }
 
-/** Sets the cookie for a new session and answers with its SessionInfo. */
-async function finish(ctx: AppContext, me: MeService, req: FastifyRequest, reply: FastifyReply, step: LoginStep) {
+/** Sets the cookie for a new session and answers with its SessionInfo (the /m login of residents too). */
+export async function finish(
+  ctx: AppContext,
+  me: MeService,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  step: LoginStep,
+) {
   if (step.kind === 'challenge') return step.result;
   setSessionCookie(req, reply, step.token);
   const resolved = await resolveSession(ctx, step.token, { ip: req.ip, requestId: req.id });

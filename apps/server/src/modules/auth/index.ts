@@ -10,7 +10,9 @@ import { deleteUserSessions } from './sessions.repository';
 
 export { LoginService } from './login.service';
 export { MeService } from './me.service';
-export { authRoutes } from './auth.routes';
+export { authRoutes, finish as finishLogin } from './auth.routes';
+export type { LoginEntry } from './login.policy';
+export type { LoginStep } from './login.service';
 export { resolveSession } from './session.service';
 
 /** Event handlers of the auth module. */

@@ -21,7 +21,7 @@ import {
   storePassword,
   verifyPassword,
 } from '../users';
-import { loginRefusal } from './login.policy';
+import { type LoginEntry, entryRefusal, loginRefusal } from './login.policy';
 import { type ClientInfo, type OtherSession, startLoginSession } from './session.service';
 import { deleteChallenge, findChallenge, insertChallenge } from './sessions.repository';
 import { generateTotpSecret, matchTotp, otpauthUri } from './totp';
@@ -67,7 +67,12 @@ export class LoginService {
     });
   }
 
-  async login(usernameInput: string, password: string, client: ClientInfo): Promise<LoginStep> {
+  async login(
+    usernameInput: string,
+    password: string,
+    client: ClientInfo,
+    entry: LoginEntry = 'staff',
+  ): Promise<LoginStep> {
     const key = usernameInput.trim().toLowerCase();
     if (!this.ipLimiter.hit(client.ip ?? 'unknown') || !this.userLimiter.hit(key)) {
       await this.audit(key, null, client, 'denied', 'auth.login', 'rate limited');
@@ -81,7 +86,9 @@ export class LoginService {
     }
     const user = await findUserByUsername(this.ctx.db, key);
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    const refusal = user ? loginRefusal(user, now) : 'unknown user';
+    const refusal = user
+      ? (loginRefusal(user, now) ?? entryRefusal((await this.grants(user.id)).roles, entry))
+      : 'unknown user';
     if (!user || !passwordOk || refusal) {
       const reason = !passwordOk ? (user ? 'wrong password' : 'unknown user') : refusal!;
       await this.recordFailure(key, user?.id ?? null, client, reason);

@@ -3,7 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { registerAuditSubjectNames } from '../audit';
 import { registerAreaOwned } from '../org';
 import { maskedClientNames } from './clients/client-names.repository';
+import type { Actor } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
+import type { DbOrTx } from '../../platform/db';
+import { findUserById } from '../users';
+import { findClient } from './clients/clients.repository';
+import { clientVisitsPlanned } from './visits/visits.repository';
 import type { LinliModule } from '../../platform/module';
 import { CasesService } from './cases/cases.service';
 import { caseRoutes } from './cases/cases.routes';
@@ -26,11 +31,14 @@ import { LedgerService } from './ledger/ledger.service';
 import { ledgerRoutes } from './ledger/ledger.routes';
 import { PoliciesService } from './policies/policies.service';
 import { policyRoutes } from './policies/policies.routes';
+import { ProviderReferralsService } from './referrals/provider-referrals.service';
 import { ReferralsService } from './referrals/referrals.service';
 import { referralRoutes } from './referrals/referrals.routes';
 import { SupervisionService } from './supervision/supervision.service';
 import { caseloadRoutes, supervisionRoutes } from './supervision/supervision.routes';
 import { foldRollups } from './supervision/supervision.repository';
+import { DAILY_OVERDUE_CHECK, runDailyOverdueCheck } from './supervision/daily-check';
+import { ESCALATION_NOTICES, runEscalationNotices } from './supervision/escalation-notice';
 import { TiersService } from './tiers/tiers.service';
 import { tierRoutes } from './tiers/tiers.routes';
 import { VisitsService } from './visits/visits.service';
@@ -85,35 +93,54 @@ export function createCareModule(ctx: AppContext) {
   return { clients, tiers, visits, ledger, plugins };
 }
 export { ClientsService, LedgerService, TiersService, VisitsService };
-export { reportInLanguage } from './ledger/ledger.service';
+export { ProviderReferralsService } from './referrals/provider-referrals.service';
+export { seedOrganisationReferral } from './referrals/referral-demo';
 
 /**
- * Folds the dashboard rollups' deltas into their base tables every few seconds, so readers sum few delta rows.
- * Returns the stop function (the app calls it on close).
+ * The referral inbox of the partner register's organisations (partners module): their view of the referrals
+ * addressed to them and their answers, through the same referral workflow staff use.
  */
-export function startRollupFolding(ctx: AppContext, everyMs = 5000): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = foldRollups(ctx.db)
-      .catch((error: unknown) => ctx.log.error({ err: error }, 'rollup fold failed'))
-      .finally(() => {
-        running = null;
-      });
-  }, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
+export function createProviderReferrals(ctx: AppContext): ProviderReferralsService {
+  return new ProviderReferralsService(ctx, new ReferralsService(ctx, new ClientsService(ctx)));
+}
+export { reportInLanguage } from './ledger/ledger.service';
+
+/** For the residents module (issue 10): a client the actor may see — its id and community — or 404 (audited). */
+export async function visibleClientRef(ctx: AppContext, actor: Actor, id: string) {
+  const row = await new ClientsService(ctx).loadVisible(actor, id);
+  return { id: row.id, areaCode: row.areaCode };
+}
+
+/** What a linked resident sees of their own record: the next planned visit's window and their worker's name only. */
+export async function residentCareView(db: DbOrTx, clientId: string) {
+  const client = await findClient(db, clientId);
+  if (!client) return null;
+  const [next] = await clientVisitsPlanned(db, clientId);
+  const worker = client.assigneeId ? await findUserById(db, client.assigneeId) : null;
+  return {
+    nextVisit: next ? { windowStart: next.windowStart, dueDate: next.dueDate, windowEnd: next.windowEnd } : null,
+    workerName: worker?.displayName ?? null,
   };
+}
+
+/**
+ * The care module's background work on the job runner (ADR 0007): folding the dashboard rollups' deltas into their
+ * base tables every few seconds (so readers sum few delta rows), and the daily overdue check.
+ */
+export function registerCareJobs(ctx: AppContext): void {
+  ctx.jobs.every({ name: 'care.rollups.fold', everyMs: 5000, run: async () => Math.max(0, await foldRollups(ctx.db)) });
+  ctx.jobs.every({ name: DAILY_OVERDUE_CHECK, everyMs: 3_600_000, run: () => runDailyOverdueCheck(ctx) });
+  ctx.jobs.every({ name: ESCALATION_NOTICES, everyMs: 3_600_000, run: () => runEscalationNotices(ctx) });
 }
 
 /** The care module as the server and the CLI see it (src/modules.ts). */
 export const careModule: LinliModule = {
   name: 'care',
-  setup: (ctx) => CasesService.register(ctx),
+  setup: (ctx) => {
+    CasesService.register(ctx);
+    registerCareJobs(ctx);
+  },
   register: async (app, ctx) => {
     for (const plugin of createCareModule(ctx).plugins) await app.register(plugin);
   },
-  start: (ctx) => startRollupFolding(ctx),
 };

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@linli/contracts';
+import type { AppContext } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db';
+import { revokeSessions } from './users.events';
 import { insertUser, replaceAreas, replaceRoles, updateUser } from './users.repository';
 
 /**
@@ -11,13 +13,26 @@ import { insertUser, replaceAreas, replaceRoles, updateUser } from './users.repo
 /** An active account with a known password hash (the CLI's first administrator, the demo accounts). */
 export async function createAccount(
   tx: DbOrTx,
-  input: { username: string; displayName: string; passwordHash: string; roles: Role[]; areaCodes: string[]; at: Date },
+  input: {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    roles: Role[];
+    areaCodes: string[];
+    at: Date;
+    /** A partner member's organisation (partners module). */
+    organisationId?: string;
+    /** The encrypted phone number and its blind index. */
+    phone?: { enc: string; bidx: string };
+  },
 ): Promise<string> {
   const id = randomUUID();
   await insertUser(tx, {
     id,
     username: input.username,
     displayName: input.displayName,
+    organisationId: input.organisationId ?? null,
+    ...(input.phone ? { phoneEnc: input.phone.enc, phoneBidx: input.phone.bidx } : {}),
     passwordHash: input.passwordHash,
     passwordChangedAt: input.at,
     mustChangePassword: false,
@@ -28,6 +43,15 @@ export async function createAccount(
   await replaceRoles(tx, id, [...new Set(input.roles)]);
   await replaceAreas(tx, id, [...new Set(input.areaCodes)]);
   return id;
+}
+
+/**
+ * Enables or disables an account another module administers (partner members); disabling ends its sessions. The
+ * staff account administration has its own rules (users.service.ts setStatus).
+ */
+export async function setAccountStatus(ctx: AppContext, tx: DbOrTx, userId: string, enabled: boolean, at: Date) {
+  await updateUser(tx, userId, { status: enabled ? 'active' : 'disabled', updatedAt: at });
+  if (!enabled) await revokeSessions(ctx, tx, userId, 'account disabled');
 }
 
 export function recordLogin(db: DbOrTx, userId: string, at: Date) {

@@ -15,7 +15,7 @@ export {
   findUserWithGrants,
   loadGrants,
 } from './users.repository';
-export { createAccount, recordLogin, setSecondFactor } from './accounts.service';
+export { createAccount, recordLogin, setAccountStatus, setSecondFactor } from './accounts.service';
 export { ONE_TIME_PASSWORD_DAYS, issueOneTimePassword, prepareNewPassword, storePassword } from './credentials.service';
 export { checkPasswordPolicy, passwordExpired } from './password-policy';
 export { dummyPasswordHash, hashPassword, verifyPassword } from './password-hash';
@@ -29,6 +29,7 @@ export {
   lockThrottle,
 } from './lockout.repository';
 export { revokeSessions } from './users.events';
+export { usersHoldingPermissionOver, usersWithRolesOver } from './holders.repository';
 /** Read-only joins for staff names (e.g. who asked for an export); never written outside this module. */
 export { users } from './users.tables';
 

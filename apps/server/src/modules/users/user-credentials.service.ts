@@ -2,6 +2,7 @@ import type { UserDetail } from '@linli/contracts';
 import type { Actor } from '../../platform/access';
 import { type AppContext, auditInTx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { tellAccount } from './account-notice';
 import { issueOneTimePassword } from './credentials.service';
 import { clearThrottle } from './lockout.repository';
 import { revokeSessions } from './users.events';
@@ -80,6 +81,7 @@ export class UserCredentialsService {
     }
     const oneTimePassword = await this.ctx.db.transaction(async (tx) => {
       const password = await issueOneTimePassword(this.ctx, tx, id);
+      await tellAccount(this.ctx, tx, id, 'password_reset');
       await auditInTx(this.ctx, tx, actor, {
         action: 'user.reset_password',
         objectType: 'user',

@@ -8,6 +8,7 @@ import { deniedNotFound } from '../../platform/request-context';
 import { hashPassword } from './password-hash';
 import { findThrottle } from './lockout.repository';
 import { userSummary, userTarget } from './user-view';
+import { tellAccount } from './account-notice';
 import { revokeSessions } from './users.events';
 import { randomToken } from '../../platform/crypto';
 import { findAreas } from '../org';
@@ -209,6 +210,7 @@ export class UsersService {
       await replaceRoles(tx, id, [...new Set(roles)]);
       // New grants take effect at the next login: old sessions carried the old role's idle timeout.
       await revokeSessions(this.ctx, tx, id, 'roles changed');
+      await tellAccount(this.ctx, tx, id, 'roles');
       await auditInTx(this.ctx, tx, actor, {
         action: 'user.roles',
         objectType: 'user',
@@ -240,6 +242,7 @@ export class UsersService {
     await this.ctx.db.transaction(async (tx) => {
       await updateUser(tx, id, { status: enabled ? 'active' : 'disabled', updatedAt: this.ctx.clock.now() });
       if (!enabled) await revokeSessions(this.ctx, tx, id, 'account disabled');
+      await tellAccount(this.ctx, tx, id, enabled ? 'enabled' : 'disabled');
       await auditInTx(this.ctx, tx, actor, {
         action: enabled ? 'user.enable' : 'user.disable',
         objectType: 'user',

@@ -19,6 +19,8 @@ export const users = pgTable('users', {
   lastLoginAt: ts('last_login_at'),
   totpResetRequestedBy: uuid('totp_reset_requested_by'),
   totpResetRequestedAt: ts('totp_reset_requested_at'),
+  /** A partner member's organisation (migration 0016, partners module); null for staff. */
+  organisationId: uuid('organisation_id'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });

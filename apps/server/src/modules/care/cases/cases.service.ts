@@ -9,6 +9,7 @@ import { deniedNotFound } from '../../../platform/request-context';
 import { type ClientRow, findClient } from '../clients/clients.repository';
 import { clientPolicy, clientVisibility } from '../clients/clients.policy';
 import type { ClientsService } from '../clients/clients.service';
+import { tellApprovers } from '../approval-notice';
 import { caseApprovals } from './case-approvals';
 import { type PlanInput, writePlan } from './case-plan';
 import { caseDetail, caseSummary } from './case-view';
@@ -20,6 +21,7 @@ import {
   caseTasksOf,
   completeTasks,
   findCase,
+  REQUEST_KINDS,
   insertCase,
   insertCaseEvent,
   listCases,
@@ -94,6 +96,17 @@ export class CasesService {
       actorId: actor.userId,
       at: this.ctx.clock.now(),
     });
+    const row = REQUEST_KINDS.includes(kind) ? await findCase(tx, caseId) : null;
+    if (row)
+      await tellApprovers(this.ctx, tx, {
+        permission: 'care.case.approve',
+        areaCode: row.areaCode,
+        requestedBy: actor.userId,
+        kind: kind === 'close_requested' ? 'case_closure' : 'case_plan',
+        objectType: 'case',
+        objectId: caseId,
+        link: `/care/cases/${caseId}`,
+      });
   }
 
   /** Opens a case with its plan; the plan waits for the supervisor. */

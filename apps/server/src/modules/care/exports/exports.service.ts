@@ -15,6 +15,7 @@ import { findAreas } from '../../org';
 import { countClients } from '../clients/clients.repository';
 import { clientVisibility } from '../clients/clients.policy';
 import type { LedgerExportService } from '../ledger/ledger-export.service';
+import { tellApprovers } from '../approval-notice';
 import { allowedExportActions, coveringArea, exportPolicy, exportScope } from './exports.policy';
 import {
   claimDownload,
@@ -115,6 +116,15 @@ export class ExportsService {
     };
     await this.ctx.db.transaction(async (tx) => {
       await insertExportRequest(tx, row);
+      await tellApprovers(this.ctx, tx, {
+        permission: 'care.export.approve',
+        areaCode: row.areaCode,
+        requestedBy: actor.userId,
+        kind: 'export',
+        objectType: 'export',
+        objectId: row.id,
+        link: '/care/exports',
+      });
       await auditInTx(this.ctx, tx, actor, {
         action: 'export.request',
         objectType: 'export',

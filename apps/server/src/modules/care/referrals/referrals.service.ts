@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Referral } from '@linli/contracts';
+import type { Referral, ReferralInput } from '@linli/contracts';
 import type { Actor } from '../../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../../platform/context';
 import { addDays, chinaToday } from '../../../platform/dates';
@@ -12,6 +12,8 @@ import { clientPolicy, clientVisibility } from '../clients/clients.policy';
 import type { ClientsService } from '../clients/clients.service';
 import { activeBasis } from '../consents/consents.repository';
 import { addVisitEvent, insertVisit } from '../visits/visits.repository';
+import { resolveReferralProvider } from './referral-provider';
+import type {} from './referrals.events';
 import {
   findReferral,
   insertReferral,
@@ -19,6 +21,11 @@ import {
   type ReferralRow,
   updateReferralIfVersion,
 } from './referrals.repository';
+type ResponseInput = { version: number; accepted: boolean; note?: string | undefined };
+type Loaded = { row: ReferralRow; client: ClientRow };
+const BY_PROVIDER = 'answered by the provider';
+const ANSWERS: ReferralRow['status'][] = ['accepted', 'declined', 'done'];
+
 /** The follow-up visit after a referral is done checks the service happened: due a week later. */
 export const FOLLOW_UP_DAYS = 7;
 
@@ -29,6 +36,7 @@ function toReferral(row: ReferralRow, clientName: string): Referral {
     clientName,
     caseId: row.caseId,
     communityCode: row.areaCode,
+    organisationId: row.organisationId,
     providerName: row.providerName,
     providerType: row.providerType,
     service: row.service,
@@ -50,12 +58,21 @@ export class ReferralsService {
     private readonly clients: ClientsService,
   ) {}
 
+  /** A referral the actor may work on as staff: its client visible and writable. */
   private async load(actor: Actor, id: string) {
     const row = await findReferral(this.ctx.db, id);
     const client = row ? await findClient(this.ctx.db, row.clientId) : null;
     if (!row || !client || !clientPolicy.canRead(actor, client, this.ctx.clock.now()))
       throw deniedNotFound(this.ctx, actor, 'referral', [id]);
     if (!clientPolicy.canWrite(actor, client, this.ctx.clock.now())) throw new AppError('common.forbidden');
+    return { row, client };
+  }
+
+  /** A referral addressed to the actor's organisation (partners module), whatever its client's area; 404 otherwise. */
+  private async loadForProvider(actor: Actor, organisationId: string, id: string) {
+    const row = await findReferral(this.ctx.db, id);
+    const client = row?.organisationId === organisationId ? await findClient(this.ctx.db, row.clientId) : null;
+    if (!row || !client) throw deniedNotFound(this.ctx, actor, 'referral', [id], 'partners.not_found');
     return { row, client };
   }
 
@@ -70,18 +87,10 @@ export class ReferralsService {
     return { items: rows.map(({ r, name }) => toReferral(r, name)) };
   }
 
-  async send(
-    actor: Actor,
-    clientId: string,
-    input: {
-      providerName: string;
-      providerType: ReferralRow['providerType'];
-      service: string;
-      caseId?: string | undefined;
-    },
-  ) {
+  async send(actor: Actor, clientId: string, input: ReferralInput) {
     const client = await this.clients.loadVisible(actor, clientId);
     if (!clientPolicy.canWrite(actor, client, this.ctx.clock.now())) throw new AppError('common.forbidden');
+    const provider = await resolveReferralProvider(this.ctx.db, client.areaCode, input);
     const basis = await this.referralBasis(actor, clientId);
     if (input.caseId) {
       const kase = await findCase(this.ctx.db, input.caseId);
@@ -93,8 +102,7 @@ export class ReferralsService {
       clientId,
       caseId: input.caseId ?? null,
       areaCode: client.areaCode,
-      providerName: input.providerName,
-      providerType: input.providerType,
+      ...provider,
       service: input.service,
       status: 'sent',
       consentId: basis.id,
@@ -114,8 +122,15 @@ export class ReferralsService {
         objectType: 'referral',
         objectIds: [row.id, clientId],
         fields: ['name', 'service'],
-        detail: `to ${input.providerName}; basis ${basis.basis}`,
+        detail: `to ${provider.organisationId ? `organisation ${provider.organisationId}` : 'other'}; basis ${basis.basis}`,
       });
+      if (provider.organisationId) {
+        const payload = { referralId: row.id, organisationId: provider.organisationId };
+        await this.ctx.events.emit(tx, 'care.referral.sent', payload, {
+          actorId: actor.userId,
+          areaCode: row.areaCode,
+        });
+      }
     });
     return toReferral(row, client.name);
   }
@@ -141,14 +156,15 @@ export class ReferralsService {
 
   private async move(
     actor: Actor,
-    id: string,
+    { row, client }: { row: ReferralRow; client: ClientRow },
     version: number,
     from: ReferralRow['status'][],
     patch: Partial<ReferralRow>,
     action: string,
-    followUp = false,
+    options: { followUp?: boolean; detail?: string } = {},
   ) {
-    const { row, client } = await this.load(actor, id);
+    const id = row.id;
+    const { followUp = false, detail } = options;
     if (!from.includes(row.status)) throw new AppError('care.invalid_state');
     if (row.version !== version) throw new AppError('common.conflict');
     const now = this.ctx.clock.now();
@@ -167,7 +183,9 @@ export class ReferralsService {
         objectType: 'referral',
         objectIds: [id, client.id],
         fields: Object.keys(patch),
+        ...(detail ? { detail } : {}),
       });
+      await this.notifySender(tx, actor, row, patch.status);
     });
     const saved = await findReferral(this.ctx.db, id);
     return toReferral(saved!, client.name);
@@ -211,42 +229,70 @@ export class ReferralsService {
     return visitId;
   }
 
-  respond(actor: Actor, id: string, input: { version: number; accepted: boolean; note?: string | undefined }) {
-    return this.move(
-      actor,
-      id,
-      input.version,
-      ['sent'],
-      {
-        status: input.accepted ? 'accepted' : 'declined',
-        respondedAt: this.ctx.clock.now(),
-        responseNote: input.note ?? null,
-      },
-      'referral.respond',
-    );
+  async respond(actor: Actor, id: string, input: ResponseInput) {
+    return this.respondTo(actor, await this.load(actor, id), input);
   }
 
   /** The provider's report-back closes the referral and books a follow-up visit to check the service happened. */
-  report(actor: Actor, id: string, input: { version: number; report: string }) {
+  async report(actor: Actor, id: string, input: { version: number; report: string }) {
+    return this.reportOn(actor, await this.load(actor, id), input);
+  }
+
+  /**
+   * The organisation a referral is addressed to answers it itself (partners module): the same steps and status
+   * machine as staff recording the answer, authorised by the organisation instead of the client's area.
+   */
+  async respondAsProvider(actor: Actor, organisationId: string, id: string, input: ResponseInput) {
+    return this.respondTo(actor, await this.loadForProvider(actor, organisationId, id), input, BY_PROVIDER);
+  }
+
+  async reportAsProvider(actor: Actor, organisationId: string, id: string, input: { version: number; report: string }) {
+    return this.reportOn(actor, await this.loadForProvider(actor, organisationId, id), input, BY_PROVIDER);
+  }
+
+  private respondTo(actor: Actor, loaded: Loaded, input: ResponseInput, detail?: string) {
+    const patch = {
+      status: input.accepted ? ('accepted' as const) : ('declined' as const),
+      respondedAt: this.ctx.clock.now(),
+      responseNote: input.note ?? null,
+    };
+    return this.move(actor, loaded, input.version, ['sent'], patch, 'referral.respond', detail ? { detail } : {});
+  }
+
+  private reportOn(actor: Actor, loaded: Loaded, input: { version: number; report: string }, detail?: string) {
+    const patch = { status: 'done' as const, reportBack: input.report, doneAt: this.ctx.clock.now() };
+    return this.move(actor, loaded, input.version, ['accepted'], patch, 'referral.done', {
+      followUp: true,
+      ...(detail ? { detail } : {}),
+    });
+  }
+
+  async withdraw(actor: Actor, id: string, input: { version: number; reason: string }) {
+    const patch = { status: 'withdrawn' as const, responseNote: input.reason };
     return this.move(
       actor,
-      id,
+      await this.load(actor, id),
       input.version,
-      ['accepted'],
-      { status: 'done', reportBack: input.report, doneAt: this.ctx.clock.now() },
-      'referral.done',
-      true,
+      ['sent', 'accepted'],
+      patch,
+      'referral.withdraw',
     );
   }
 
-  withdraw(actor: Actor, id: string, input: { version: number; reason: string }) {
-    return this.move(
-      actor,
-      id,
-      input.version,
-      ['sent', 'accepted'],
-      { status: 'withdrawn', responseNote: input.reason },
-      'referral.withdraw',
-    );
+  /**
+   * Tells whoever sent the referral that it was answered (accepted, declined, done) by someone else — the provider
+   * itself, or a colleague recording the provider's answer — in the same transaction.
+   */
+  private async notifySender(tx: DbOrTx, actor: Actor, row: ReferralRow, status: ReferralRow['status'] | undefined) {
+    if (!row.sentBy || row.sentBy === actor.userId || !status || !ANSWERS.includes(status)) return;
+    await this.ctx.notifier.notify(tx, {
+      userIds: [row.sentBy],
+      event: 'referral.answered',
+      objectType: 'referral',
+      objectId: row.id,
+      link: `/care/clients/${row.clientId}`,
+      areaCode: row.areaCode,
+      params: { status },
+    });
   }
 }

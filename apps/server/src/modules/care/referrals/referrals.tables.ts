@@ -20,4 +20,22 @@ export const referrals = pgTable('referrals', {
   doneAt: ts('done_at'),
   followUpVisitId: uuid('follow_up_visit_id'),
   version: integer('version').notNull(),
+  /** The organisation of the partner register it is addressed to (migration 0016); null for "其他". */
+  organisationId: uuid('organisation_id'),
+});
+
+/**
+ * Read-only views of the partner register (the organisations module's tables, migration 0015): a referral's provider
+ * is checked against them when it is sent. Nothing here writes them.
+ */
+export const registerOrganisations = pgTable('organisations', {
+  id: uuid('id').primaryKey(),
+  areaCode: text('area_code').notNull(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  status: text('status').notNull(),
+});
+export const registerServiceAreas = pgTable('organisation_service_areas', {
+  organisationId: uuid('organisation_id').notNull(),
+  areaCode: text('area_code').notNull(),
 });

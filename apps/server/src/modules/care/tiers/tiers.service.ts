@@ -6,6 +6,7 @@ import { chinaToday } from '../../../platform/dates';
 import type { DbOrTx } from '../../../platform/db';
 import { AppError } from '../../../platform/errors';
 import { deniedNotFound } from '../../../platform/request-context';
+import { tellApprovers } from '../approval-notice';
 import { type ClientRow, findClient, nextDueFor, updateClient } from '../clients/clients.repository';
 import { clientPolicy } from '../clients/clients.policy';
 import type { ClientsService } from '../clients/clients.service';
@@ -91,8 +92,9 @@ export class TiersService {
     now: Date,
   ): Promise<'applied' | 'pending_approval'> {
     const pending = tierChangePolicy.waitsForApproval(actor, client.tier, input.tier);
+    const changeId = randomUUID();
     await insertTierChange(tx, {
-      id: randomUUID(),
+      id: changeId,
       clientId: client.id,
       areaCode: client.areaCode,
       fromTier: client.tier,
@@ -106,6 +108,16 @@ export class TiersService {
       createdAt: now,
     });
     if (!pending) await this.applyTier(tx, client, input.tier, actor, now);
+    else
+      await tellApprovers(this.ctx, tx, {
+        permission: 'care.tier.approve',
+        areaCode: client.areaCode,
+        requestedBy: actor.userId,
+        kind: 'tier_change',
+        objectType: 'tier_change',
+        objectId: changeId,
+        link: '/care/approvals',
+      });
     return pending ? 'pending_approval' : 'applied';
   }
 

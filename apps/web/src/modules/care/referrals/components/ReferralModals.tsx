@@ -7,6 +7,7 @@ import {
   ReferralWithdrawInput,
 } from '@linli/contracts';
 import { FormModal } from '../../../../components/FormModal';
+import { OTHER_PROVIDER, OrganisationSelect } from '../../../partners';
 import { useI18n, type MessageKey } from '../../../../i18n';
 import { schemaLimits, useSchemaForm, type Schema } from '../../../../lib/schema-form';
 import type { Referral, ReferralInput as ReferralInputValue } from '../../shared/types';
@@ -14,18 +15,27 @@ import { useReferralStep, useSendReferral } from '../api';
 
 const field = ReferralInput.shape;
 
+interface SendValues {
+  organisationId?: string;
+  providerName?: string;
+  providerType?: ReferralInputValue['providerType'];
+  service: string;
+}
+
+/** Who the referral goes to: an organisation of the partner register, or "其他" with its name and type. */
+function toInput(v: SendValues): ReferralInputValue {
+  const service = v.service.trim();
+  if (v.organisationId && v.organisationId !== OTHER_PROVIDER) return { organisationId: v.organisationId, service };
+  return { providerName: (v.providerName ?? '').trim(), providerType: v.providerType ?? 'social_org', service };
+}
+
 export function ReferralFormModal({ clientId, onClose }: { clientId: string; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, fieldText } = useI18n();
   const { rules } = useSchemaForm();
-  const [form] = Form.useForm<ReferralInputValue>();
+  const [form] = Form.useForm<SendValues>();
   const send = useSendReferral({ form, success: 'app.done' });
-  const handleSubmit = (v: ReferralInputValue) =>
-    send
-      .mutateAsync({
-        clientId,
-        input: { providerName: v.providerName.trim(), providerType: v.providerType, service: v.service.trim() },
-      })
-      .then(onClose);
+  const other = Form.useWatch('organisationId', form) === OTHER_PROVIDER;
+  const handleSubmit = (v: SendValues) => send.mutateAsync({ clientId, input: toInput(v) }).then(onClose);
   return (
     <FormModal
       title={t('care.referral.send')}
@@ -37,15 +47,34 @@ export function ReferralFormModal({ clientId, onClose }: { clientId: string; onC
       errorTestId="referral-error"
       initialValues={{ providerName: '', providerType: 'social_org', service: '' }}
     >
-      <Form.Item name="providerName" label={t('care.referral.providerName')} rules={rules(field.providerName)}>
-        <Input maxLength={schemaLimits(field.providerName).max} data-testid="referral-provider" />
+      <Form.Item
+        name="organisationId"
+        label={t('care.referral.providerName')}
+        rules={[{ required: true, message: fieldText('field.required') ?? '' }]}
+      >
+        <OrganisationSelect withOther testId="referral-organisation" ariaLabel={t('care.referral.providerName')} />
       </Form.Item>
-      <Form.Item name="providerType" label={t('care.referral.providerType')} rules={rules(field.providerType)}>
-        <Select
-          options={PROVIDER_TYPES.map((p) => ({ value: p, label: t(`care.referral.type.${p}`) }))}
-          data-testid="referral-provider-type"
-        />
-      </Form.Item>
+      {other ? (
+        <>
+          <Form.Item
+            name="providerName"
+            label={t('care.referral.otherName')}
+            rules={rules(field.providerName, { required: true })}
+          >
+            <Input maxLength={schemaLimits(field.providerName).max} data-testid="referral-provider" />
+          </Form.Item>
+          <Form.Item
+            name="providerType"
+            label={t('care.referral.providerType')}
+            rules={rules(field.providerType, { required: true })}
+          >
+            <Select
+              options={PROVIDER_TYPES.map((p) => ({ value: p, label: t(`care.referral.type.${p}`) }))}
+              data-testid="referral-provider-type"
+            />
+          </Form.Item>
+        </>
+      ) : null}
       <Form.Item name="service" label={t('care.referral.service')} rules={rules(field.service)}>
         <Input.TextArea rows={2} maxLength={schemaLimits(field.service).max} data-testid="referral-service" />
       </Form.Item>

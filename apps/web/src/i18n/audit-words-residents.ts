@@ -1,0 +1,36 @@
+/** Audit labels of the residents module (/m accounts, link requests, notices), kept apart so audit-words.ts stays short. */
+export const residentsAuditZh = {
+  'audit.action.resident.code_request': '居民获取验证码',
+  'audit.action.resident.signup': '居民注册',
+  'audit.action.resident.password_reset': '居民短信重置密码',
+  'audit.action.resident.profile': '居民查看本人资料',
+  'audit.action.resident.preferences': '居民修改偏好',
+  'audit.action.resident.link_request': '居民申请关联服务对象',
+  'audit.action.resident.link_list': '查看居民关联申请',
+  'audit.action.resident.link_confirm': '当面核实并关联居民',
+  'audit.action.resident.link_reject': '驳回居民关联申请',
+  'audit.action.notice.create': '新建公告',
+  'audit.action.notice.update': '修改公告',
+  'audit.action.notice.publish': '发布公告',
+  'audit.action.notice.unpublish': '撤回公告',
+  'audit.objectType.resident_link': '居民关联申请',
+  'audit.objectType.notice': '公告',
+} as const;
+
+export const residentsAuditEn: Record<keyof typeof residentsAuditZh, string> = {
+  'audit.action.resident.code_request': 'Resident asks for a code',
+  'audit.action.resident.signup': 'Resident sign-up',
+  'audit.action.resident.password_reset': 'Resident password reset by SMS',
+  'audit.action.resident.profile': 'Resident reads own profile',
+  'audit.action.resident.preferences': 'Resident changes preferences',
+  'audit.action.resident.link_request': 'Resident asks to link a client record',
+  'audit.action.resident.link_list': 'List residents’ link requests',
+  'audit.action.resident.link_confirm': 'Confirm a resident link in person',
+  'audit.action.resident.link_reject': 'Reject a resident link request',
+  'audit.action.notice.create': 'Create notice',
+  'audit.action.notice.update': 'Edit notice',
+  'audit.action.notice.publish': 'Publish notice',
+  'audit.action.notice.unpublish': 'Unpublish notice',
+  'audit.objectType.resident_link': 'Resident link request',
+  'audit.objectType.notice': 'Notice',
+};

@@ -1,0 +1,174 @@
+import type { NotificationEvent } from '@linli/contracts/modules/notifications';
+import { useI18n } from '../../i18n';
+import { interpolate } from '../../lib/format';
+
+type Params = Record<string, string | number>;
+
+/** This module's words in both UI languages (kept with the module, so adding it edits no shared catalogue). */
+const WORDS = {
+  zh: {
+    title: '消息通知',
+    inbox: '消息',
+    bell: '消息通知，{n} 条未读',
+    unreadOnly: '只看未读',
+    markRead: '标为已读',
+    markAllRead: '全部标为已读',
+    open: '查看',
+    unread: '未读',
+    read: '已读',
+    urgent: '紧急',
+    message: '内容',
+    time: '时间',
+    none: '暂无消息',
+    settings: '通知设置',
+    settingsHint: '站内消息总是开启。短信在 {from}–{to}（北京时间）静默，紧急通知除外，其余顺延到 {to} 发送。',
+    event: '事件',
+    channelInbox: '站内',
+    sms: '短信',
+    webhook: '推送（Webhook）',
+    smsUnavailable: '账号未登记手机号，无法接收短信',
+    webhookUnavailable: '本服务器未配置推送地址',
+    outbox: '外发队列',
+    status: '状态',
+    channel: '渠道',
+    attempts: '尝试次数',
+    nextAttempt: '下次尝试',
+    lastError: '最近错误',
+    retry: '重试',
+    allStatuses: '全部状态',
+    status_pending: '待发送',
+    status_sending: '发送中',
+    status_sent: '已发送',
+    status_dead: '死信',
+  },
+  en: {
+    title: 'Notifications',
+    inbox: 'Inbox',
+    bell: 'Notifications, {n} unread',
+    unreadOnly: 'Unread only',
+    markRead: 'Mark read',
+    markAllRead: 'Mark all read',
+    open: 'Open',
+    unread: 'Unread',
+    read: 'Read',
+    urgent: 'Urgent',
+    message: 'Message',
+    time: 'Time',
+    none: 'No notifications',
+    settings: 'Notification settings',
+    settingsHint:
+      'The inbox is always on. No SMS from {from} to {to} (China time) except urgent ones; the rest wait until {to}.',
+    event: 'Event',
+    channelInbox: 'Inbox',
+    sms: 'SMS',
+    webhook: 'Webhook',
+    smsUnavailable: 'No mobile number on this account',
+    webhookUnavailable: 'No webhook configured on this server',
+    outbox: 'Outbox',
+    status: 'Status',
+    channel: 'Channel',
+    attempts: 'Attempts',
+    nextAttempt: 'Next attempt',
+    lastError: 'Last error',
+    retry: 'Retry',
+    allStatuses: 'All statuses',
+    status_pending: 'Pending',
+    status_sending: 'Sending',
+    status_sent: 'Sent',
+    status_dead: 'Dead letter',
+  },
+} as const;
+
+const KINDS = {
+  zh: { tier_change: '等级调整', case_plan: '个案计划', case_closure: '结案', export: '明文导出' },
+  en: { tier_change: 'tier change', case_plan: 'case plan', case_closure: 'case closure', export: 'unmasked export' },
+} as const;
+const CHANGES = {
+  zh: { roles: '角色已变更', disabled: '已被停用', enabled: '已被启用', password_reset: '密码已由管理员重置' },
+  en: {
+    roles: 'roles were changed',
+    disabled: 'was disabled',
+    enabled: 'was enabled',
+    password_reset: 'password was reset by an administrator',
+  },
+} as const;
+const DECISIONS = {
+  zh: { approved: '已批准', rejected: '已驳回', accepted: '已接收', declined: '已拒绝', completed: '已完成' },
+  en: {
+    approved: 'approved',
+    rejected: 'rejected',
+    accepted: 'accepted',
+    declined: 'declined',
+    completed: 'completed',
+  },
+} as const;
+
+/** Each event's title; `{name}` is filled from the notification's params (words for codes first). */
+const EVENTS: Record<'zh' | 'en', Record<NotificationEvent, string>> = {
+  zh: {
+    'referral.received': '收到一条新的转介',
+    'referral.answered': '您发出的转介有了答复：{answer}',
+    'approval.waiting': '有一项{kind}等待您审批',
+    'approval.decided': '您提交的{kind}{decision}',
+    'visit.overdue_escalated': '一次逾期 {days} 天的走访已升级给您',
+    'account.changed': '您的账号{change}',
+    'notice.published': '社区发布了新公告：{title}',
+  },
+  en: {
+    'referral.received': 'A new referral was received',
+    'referral.answered': 'Your referral was answered: {answer}',
+    'approval.waiting': 'A {kind} is waiting for your approval',
+    'approval.decided': 'Your {kind} was {decision}',
+    'visit.overdue_escalated': 'A visit {days} days overdue was escalated to you',
+    'account.changed': 'Your account {change}',
+    'notice.published': 'A new notice was published: {title}',
+  },
+};
+
+/** Each event's short name (the settings page). */
+const EVENT_NAMES: Record<'zh' | 'en', Record<NotificationEvent, string>> = {
+  zh: {
+    'referral.received': '收到转介',
+    'referral.answered': '转介有答复',
+    'approval.waiting': '待我审批',
+    'approval.decided': '审批结果',
+    'visit.overdue_escalated': '逾期走访升级',
+    'account.changed': '账号变更',
+    'notice.published': '社区公告',
+  },
+  en: {
+    'referral.received': 'Referral received',
+    'referral.answered': 'Referral answered',
+    'approval.waiting': 'Waiting for my approval',
+    'approval.decided': 'Approval decided',
+    'visit.overdue_escalated': 'Overdue visit escalated',
+    'account.changed': 'Account changed',
+    'notice.published': 'Community notice',
+  },
+};
+
+export const MENU_LABEL = { zh: WORDS.zh.title, en: WORDS.en.title };
+export const OUTBOX_LABEL = { zh: WORDS.zh.outbox, en: WORDS.en.outbox };
+
+function lookup(table: Record<string, string>, value: string | number | undefined): string | number {
+  if (value === undefined) return '';
+  return typeof value === 'string' && value in table ? (table[value] as string) : value;
+}
+
+export function useNotificationsWords() {
+  const { lang } = useI18n();
+  const l = lang === 'en' ? 'en' : 'zh';
+  const words = WORDS[l];
+  /** The title of a notification, in the UI language. */
+  const eventText = (event: NotificationEvent, params: Params): string =>
+    interpolate(EVENTS[l][event], {
+      ...params,
+      kind: lookup(KINDS[l], params.kind),
+      change: lookup(CHANGES[l], params.change),
+      decision: lookup(DECISIONS[l], params.decision),
+      answer: lookup(DECISIONS[l], params.answer),
+      days: params.days ?? '',
+      title: params.title ?? '',
+    }).trim();
+  return { ...words, eventText, eventName: (event: NotificationEvent) => EVENT_NAMES[l][event] };
+}

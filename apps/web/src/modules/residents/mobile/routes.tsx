@@ -1,0 +1,43 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, type RouteObject } from 'react-router-dom';
+import { Loading } from '../../../components/Loading';
+import { MobileShell } from './MobileShell';
+import { NoticeDetailPage, NoticesPage } from './NoticePages';
+import { RequireResident } from './RequireResident';
+
+const LoginPage = lazy(() => import('./LoginPage'));
+const SignupPage = lazy(() => import('./SignupPage'));
+const ResetPage = lazy(() => import('./ResetPage'));
+const HomePage = lazy(() => import('./HomePage'));
+const ProfilePage = lazy(() => import('./ProfilePage'));
+const InboxPage = lazy(() => import('./InboxPage'));
+
+const page = (element: ReactNode) => <Suspense fallback={<Loading minHeight={120} />}>{element}</Suspense>;
+
+/**
+ * The residents' mobile entry (/m), outside the staff shell: sign-in, sign-up and reset are open; the rest needs a
+ * resident's session (RequireResident).
+ */
+export const mobileRoutes: RouteObject[] = [
+  {
+    path: '/m',
+    element: <MobileShell />,
+    children: [
+      { path: 'login', element: page(<LoginPage />) },
+      { path: 'signup', element: page(<SignupPage />) },
+      { path: 'reset', element: page(<ResetPage />) },
+      {
+        element: <RequireResident />,
+        children: [
+          { index: true, element: page(<HomePage />) },
+          { path: 'notices', element: <NoticesPage /> },
+          { path: 'notices/:id', element: <NoticeDetailPage /> },
+          { path: 'inbox', element: page(<InboxPage />) },
+          { path: 'notifications', element: <Navigate to="/m/inbox" replace /> },
+          { path: 'me', element: page(<ProfilePage />) },
+        ],
+      },
+      { path: '*', element: <Navigate to="/m" replace /> },
+    ],
+  },
+];
