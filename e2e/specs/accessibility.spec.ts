@@ -14,6 +14,7 @@ const ROLES: { user: DemoUser; role: string }[] = [
   { user: 'demo-admin', role: 'system administrator' },
   { user: 'demo-security', role: 'security administrator' },
   { user: 'demo-auditor', role: 'audit administrator' },
+  { user: 'demo-partner', role: 'partner member' },
 ];
 
 /** Waits until the page's requests have answered and no spinner or skeleton is left. */

@@ -53,6 +53,7 @@ if (config.demoMode) {
     console.log('[linli] demo data loaded. Demo accounts (演示账号):');
     console.log(`        ${seeded.accounts.join(', ')}`);
     if (seeded.care) console.log(`        care: ${seeded.care.clients} clients, ${seeded.care.visits} visits`);
+    console.log('        partner (合作单位): demo-partner; residents (居民端 /m): 13800000001, 13800000002');
     console.log(
       config.demoPassword
         ? '        password: the value of LINLI_DEMO_PASSWORD'

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { AppConfig } from './config';
 import { type AppContext, createContext } from './platform/context';
 import { systemClock } from './platform/clock';
@@ -24,6 +25,9 @@ export interface Runtime {
  * process at a time, and a key file that does not match the database's keys stops the process before it writes.
  */
 export async function openRuntime(config: AppConfig, log: Console = console, holder = 'linli'): Promise<Runtime> {
+  // The data directory holds files as well as the embedded database (pact documents, the demo SMS log): it exists
+  // on PostgreSQL too, even when the key file lives elsewhere.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const release = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir, holder);
   try {
     const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

@@ -6,7 +6,7 @@ import { chinaToday } from '../src/platform/dates';
 import { careFixtures } from './factories/care';
 import { buildOrg, createUser, type TestOrg } from './factories/org';
 import { loginWithTotp, TestClient, useTestApp } from './harness';
-import { ROUTE_SAMPLES, routeKey } from './route-samples';
+import { ROUTE_SAMPLES, moduleFixtures, routeKey } from './route-samples';
 
 /**
  * Ids inside request bodies are scope-checked like ids in paths (F5), and the answer for another district's object
@@ -16,7 +16,7 @@ import { ROUTE_SAMPLES, routeKey } from './route-samples';
 const t = useTestApp({ loginLimitPerIp: 10_000, loginLimitPerUser: 10_000 });
 let home: TestOrg;
 let foreign: TestOrg;
-let foreignIds: { user: string; client: string };
+let foreignIds: { user: string; client: string; organisation: string };
 
 beforeAll(async () => {
   home = await buildOrg(t.app.ctx);
@@ -28,10 +28,23 @@ beforeAll(async () => {
   const approver = new TestClient(t.app);
   await approver.login(boss.username, boss.password);
   const fixtures = await careFixtures(client, foreign.communityA, approver);
-  foreignIds = { user: outsider.id, client: fixtures.merge_target! };
+  // A partner organisation held by the other district's community (issue 10: referrals and partner accounts name one).
+  const partner = await approver.post('/api/organisations', {
+    areaCode: foreign.communityA,
+    kind: 'expert',
+    name: '外区心理咨询师',
+    expertField: '心理咨询',
+    expertQualification: '心理咨询师',
+  });
+  if (partner.statusCode !== 200) throw new Error(`foreign organisation: ${partner.body}`);
+  foreignIds = {
+    user: outsider.id,
+    client: fixtures.merge_target!,
+    organisation: (partner.json() as { id: string }).id,
+  };
 }, 120_000);
 
-type Kind = 'area' | 'grid' | 'areas' | 'user' | 'client';
+type Kind = 'area' | 'grid' | 'areas' | 'user' | 'client' | 'organisation';
 /** Body fields that carry a reference, by name. */
 const REFERENCE_FIELDS: Record<string, Kind> = {
   parentCode: 'area',
@@ -44,6 +57,7 @@ const REFERENCE_FIELDS: Record<string, Kind> = {
   assigneeId: 'user',
   ownerId: 'user',
   intoId: 'client',
+  organisationId: 'organisation',
 };
 
 function existing(kind: Kind): unknown {
@@ -72,7 +86,7 @@ function referencePaths(body: Record<string, unknown>, accepted: readonly string
     }
   }
   // Fields a route accepts but the sample leaves out: try the optional references too.
-  for (const key of ['assigneeId', 'gridCode'])
+  for (const key of ['assigneeId', 'gridCode', 'organisationId'])
     if (!(key in body) && accepted.includes(key)) out.push({ path: [key], kind: REFERENCE_FIELDS[key]! });
   return out;
 }
@@ -110,7 +124,10 @@ describe('ids inside request bodies (F5)', () => {
     const worker = await createUser(t.app.ctx, { roles: ['community_worker'], areas: [home.communityA] });
     const homeWorker = new TestClient(t.app);
     await homeWorker.login(worker.username, worker.password);
-    const homeFixtures = await careFixtures(homeWorker, home.communityA, await actorFor('care.case.approve'));
+    const homeFixtures = {
+      ...(await careFixtures(homeWorker, home.communityA, await actorFor('care.case.approve'))),
+      ...(await moduleFixtures(homeWorker, home.communityA)),
+    };
     for (const route of t.app.routeTable) {
       const sample = ROUTE_SAMPLES[routeKey(route.method, route.url)]!;
       if (route.method === 'GET' || route.config.public || sample.raw || !sample.body) continue;

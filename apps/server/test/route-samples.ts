@@ -186,7 +186,11 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /api/care/cases/:id/reopen': { fixture: 'case_closed', body: () => ({ reason: '情况反复' }) },
   'GET /api/care/referrals': {},
   'POST /api/care/clients/:id/referrals': {
-    body: () => ({ providerName: '心连心社工服务中心', providerType: 'social_org', service: '心理疏导' }),
+    // To an organisation of the register when the fixtures have one (the scope tests swap it for another district's).
+    body: ({ fixtures }) =>
+      fixtures.partner_organisation
+        ? { organisationId: fixtures.partner_organisation, service: '心理疏导' }
+        : { providerName: '心连心社工服务中心', providerType: 'social_org', service: '心理疏导' },
   },
   'POST /api/care/referrals/:id/respond': { body: () => ({ version: 1, accepted: true }) },
   'POST /api/care/referrals/:id/report': {

@@ -165,7 +165,9 @@ export class OrganisationsService {
       const areas = await checkAreas(tx, actor, row.areaCode, input.serviceAreaCodes);
       await this.assertUsccFree(tx, row.areaCode, input.uscc ?? null, id);
       const fields = registerFields(input);
-      const [beforeContacts, beforeAreas] = await Promise.all([contactsOf(tx, id), serviceAreasOf(tx, [id])]);
+      // One after the other: a transaction is one connection, which runs one query at a time.
+      const beforeContacts = await contactsOf(tx, id);
+      const beforeAreas = await serviceAreasOf(tx, [id]);
       const contacts = contactRows(this.ctx, row, input.contacts, beforeContacts);
       const areasChanged = JSON.stringify(beforeAreas.get(id) ?? []) !== JSON.stringify(areas);
       const diff = diffFields(row, fields, contactsChanged(this.ctx, beforeContacts, contacts), areasChanged);
