@@ -5,6 +5,10 @@ import * as organisations from './modules/organisations';
 import * as partners from './modules/partners';
 import * as residents from './modules/residents';
 import * as jobs from './modules/jobs';
+import * as requests from './modules/requests';
+import * as wishes from './modules/wishes';
+import * as open311 from './modules/open311';
+import * as places from './modules/places';
 // new-module: imports above this line
 
 /**
@@ -29,6 +33,10 @@ export const MODULE_CONTRACTS = {
   partners,
   residents,
   jobs,
+  requests,
+  wishes,
+  open311,
+  places,
   // new-module: entries above this line
 } as const satisfies Record<string, ModuleContract>;
 

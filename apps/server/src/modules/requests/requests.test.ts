@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RequestsItem, RequestsItemList } from '@linli/contracts/modules/requests';
+import { buildOrg, type TestOrg } from '../../../test/factories/org';
+import { createTestApp, signedIn, type TestApp } from '../../../test/harness';
+
+let t: TestApp;
+let org: TestOrg;
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await buildOrg(t.app.ctx);
+});
+afterAll(() => t.close());
+
+describe('requests', () => {
+  it('a worker creates an item in their community and lists it; another community sees nothing of it', async () => {
+    const { client } = await signedIn(t, ['community_worker'], [org.communityA]);
+    const created = RequestsItem.parse((await client.post('/api/requests/items', { areaCode: org.communityA, title: '第一项' })).json());
+    expect(created).toMatchObject({ areaCode: org.communityA, title: '第一项', allowedActions: ['update'] });
+    const list = RequestsItemList.parse((await client.get('/api/requests/items')).json());
+    expect(list.items.map((i) => i.id)).toEqual([created.id]);
+    const { client: other } = await signedIn(t, ['community_worker'], [org.communityB]);
+    expect((await other.get(`/api/requests/items/${created.id}`)).statusCode).toBe(404);
+    expect(RequestsItemList.parse((await other.get('/api/requests/items')).json()).total).toBe(0);
+    expect((await other.post('/api/requests/items', { areaCode: org.communityA, title: 'x' })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,2 @@
+/** The wishes module's public surface (the shell finds module.tsx by itself). */
+export { webModule } from './module';
