@@ -16,7 +16,7 @@ export function requestsRoutes(service: RequestsService): FastifyPluginAsyncZod 
 
     app.post('/api/requests/items', {
       schema: { tags, body: RequestsItemInput, response: { 200: RequestsItem } },
-      config: { permission: 'requests.write', personalData: true },
+      config: { permission: 'requests.intake', personalData: true },
     }, (req) => service.create(req.actor!, req.body));
 
     app.get('/api/requests/items/:id', {
