@@ -46,6 +46,7 @@ import {
   type Session,
 } from './http';
 import { copyBaseline, importRows, ledgerXlsx } from './ledger';
+import { captureIntake, captureQueue, ensureRequestData, intakeBody } from './requests';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const benchDir = path.resolve(here, '..');
@@ -184,6 +185,10 @@ if (reused) {
   generation = { seconds: g.seconds, reused: false, steps: g.steps, counts: g.counts, generatedOn: today };
 }
 
+// Requests (issue 11): generated once per dataset, also into one generated before they existed.
+const requestData = await ensureRequestData(engine, cfg, today, log);
+if (!requestData.generated) log(`[bench] ${requestData.requests} requests already in the dataset`);
+
 // ---- who is who ------------------------------------------------------------------------------------------------
 const comm0 = communityCode(0, cfg.streets);
 async function userId(username: string): Promise<string> {
@@ -281,6 +286,8 @@ const dashboardCheckLine = `dashboard rollups equal the naive aggregate over vis
 log(`[bench] ${dashboardCheckLine}`);
 const exportRaw = await captureExport(engine, supervisor, comm0, now);
 const recordRaw = recordVisitRaw(engine, worker, today);
+const intakeRaw = await captureIntake(engine, worker, comm0, today);
+const queueRaw = await captureQueue(engine, worker, now);
 const workloads: Workload[] = [
   { name: 'worklist', raw: () => worklistRaw(run) },
   { name: 'client detail', raw: () => detailRaw(run, nextClient()) },
@@ -298,6 +305,8 @@ const workloads: Workload[] = [
   // The same request one at a time: the latency a district officer sees, without nine others queueing on 2 cores.
   { name: 'dashboard (district, latency)', raw: () => dashDistRaw(run), slow: true },
   { name: 'ledger export', raw: () => exportRaw(run), slow: true, minOps: 3 },
+  { name: 'request intake', raw: intakeRaw },
+  { name: 'request queue', raw: () => queueRaw(run) },
 ];
 const modes = new Map<string, { concurrency: number; sequential: boolean }>();
 log(
@@ -389,6 +398,13 @@ try {
     'dashboard (district)': { session: sessions.district!, path: () => '/api/care/overdue' },
     'dashboard (district, latency)': { session: sessions.district!, path: () => '/api/care/overdue' },
     'ledger export': { session: sessions.supervisor!, path: () => `/api/care/ledger/export?communityCode=${comm0}` },
+    'request intake': {
+      session: sessions.worker!,
+      method: 'POST',
+      body: intakeBody(comm0),
+      path: () => '/api/requests',
+    },
+    'request queue': { session: sessions.worker!, path: () => '/api/requests/queue' },
   };
   log(`[bench] endpoints, autocannon ${connections} connections, ${seconds} s each (slow ones: one request at a time)`);
   for (const row of rows) {
@@ -544,7 +560,7 @@ if (importResult) {
 const totalSeconds = (performance.now() - runStart) / 1000;
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
 const summary = [
-  `Linli bench — scale ${variant} (${generation.counts.clients ?? '?'} clients, ${generation.counts.visits ?? '?'} visits, ${cfg.communities} communities), ${dbLabel}${isPg ? ` ${benchUrl!.replace(/\/\/[^@]*@/, '//')}` : ''}`,
+  `Linli bench — scale ${variant} (${generation.counts.clients ?? '?'} clients, ${generation.counts.visits ?? '?'} visits, ${requestData.requests} requests, ${cfg.communities} communities), ${dbLabel}${isPg ? ` ${benchUrl!.replace(/\/\/[^@]*@/, '//')}` : ''}`,
   `${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${process.version}; ${today}; database ${(dbBytes / 2 ** 20).toFixed(0)} MB; generation ${generation.reused ? `reused (took ${generation.seconds} s on ${generation.generatedOn})` : `${fmt(generation.seconds, 1)} s`}; run ${fmt(totalSeconds)} s`,
   `raw: ${isPg ? `pg.Pool, ${rawConcurrency} concurrent` : 'PGlite, 1 connection'}, measured before the server started (server stopped); endpoint: autocannon ${connections} connections, ${seconds} s; rows marked (c=1) ran one at a time on both sides.`,
   dashboardCheckLine,

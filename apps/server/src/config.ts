@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { NotificationEnv, type NotificationConfig, notificationConfig } from './config-notifications';
+import { MediaEnv, s3Config } from './config-media';
+import type { S3Config } from './platform/media/store';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -28,6 +30,7 @@ const Env = z.object({
   LINLI_LEDGER_IMPORTS_AT_ONCE: z.coerce.number().int().min(1).default(2),
   LINLI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...NotificationEnv,
+  ...MediaEnv,
 });
 
 export interface AppConfig {
@@ -64,6 +67,8 @@ export interface AppConfig {
   ledgerImportsAtOnce: number;
   /** External notification channels (modules/notifications, docs/notifications.md). */
   notifications: NotificationConfig;
+  /** Photo storage in S3-compatible object storage (config-media.ts); null = files in `<dataDir>/media`. */
+  s3: S3Config | null;
 }
 
 /**
@@ -103,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ledgerParseTimeoutMs: Math.round(parsed.LINLI_LEDGER_PARSE_TIMEOUT_S * 1000),
     ledgerImportsAtOnce: parsed.LINLI_LEDGER_IMPORTS_AT_ONCE,
     notifications: notificationConfig(parsed, parsed.LINLI_DEMO ? parsed.LINLI_DEMO === '1' : databaseUrl === null),
+    s3: s3Config(parsed),
   };
 }
 

@@ -1,13 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../src/config';
 import { queryRows } from '../src/platform/db';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from './database';
+import { killAll, type ServerProcess, startServerProcess, until } from './factories/processes';
 
 /**
  * Issue 10: "with two server processes a job runs once". Two real servers (main.ts, as `npm start` runs it) on one
@@ -17,75 +15,22 @@ import { createTestDatabase, TEST_ENGINE, type TestDatabase } from './database';
  */
 const WATCH_MS = 15_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return check();
-}
-
-interface Server {
-  proc: ChildProcess;
-  output: string[];
-  healthy(): Promise<boolean>;
-  exited: Promise<number | null>;
-}
-
-const started: Server[] = [];
+const started: ServerProcess[] = [];
 const scratch = mkdtempSync(path.join(tmpdir(), 'linli-jobs-'));
 let testDb: TestDatabase | null = null;
 afterAll(async () => {
   // End exactly the processes this file started, if a failure left them running.
-  for (const s of started) if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
+  killAll(started);
   await testDb?.drop();
   rmSync(scratch, { recursive: true, force: true });
 });
 
-async function startServer(url: string, tag: string): Promise<Server> {
-  const port = await freePort();
-  const output: string[] = [];
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'apps/server/src/main.ts')], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      LINLI_DEMO: '0',
-      LINLI_LOG_LEVEL: 'warn',
-      LINLI_KEY_FILE: path.join(scratch, 'keys.json'),
-      LINLI_AUDIT_ANCHOR_FILE: path.join(scratch, `anchors-${tag}.jsonl`),
-      LINLI_DATA_DIR: path.join(scratch, `data-${tag}`),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function startServer(url: string, tag: string): Promise<ServerProcess> {
+  const server = await startServerProcess(url, {
+    LINLI_KEY_FILE: path.join(scratch, 'keys.json'),
+    LINLI_AUDIT_ANCHOR_FILE: path.join(scratch, `anchors-${tag}.jsonl`),
+    LINLI_DATA_DIR: path.join(scratch, `data-${tag}`),
   });
-  proc.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  const server: Server = {
-    proc,
-    output,
-    exited,
-    async healthy() {
-      try {
-        return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
-      } catch {
-        return false;
-      }
-    },
-  };
   started.push(server);
   return server;
 }

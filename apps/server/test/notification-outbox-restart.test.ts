@@ -1,16 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { type Server as HttpServer, createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../src/config';
 import { insertDeliveries, deliveryState } from '../src/modules/notifications/outbox.repository';
 import { FieldCipher } from '../src/platform/crypto';
 import { loadOrCreateKeys } from '../src/platform/keys';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from './database';
+import { freePort, killAll, type ServerProcess, startServerProcess, until } from './factories/processes';
 
 /**
  * Issue 10: "an outbox row survives a server kill and is delivered once after restart". The real server (main.ts)
@@ -18,74 +16,32 @@ import { createTestDatabase, TEST_ENGINE, type TestDatabase } from './database';
  * server starts on the same database: the gateway receives the message exactly once. PostgreSQL only: an embedded
  * PGlite directory is held by one process, and a SIGKILL there is a test of PGlite's recovery, not of the outbox.
  */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return check();
-}
-
 const scratch = mkdtempSync(path.join(tmpdir(), 'linli-outbox-'));
-const procs: ChildProcess[] = [];
+const procs: ServerProcess[] = [];
 let gateway: HttpServer | null = null;
 let testDb: TestDatabase | null = null;
 afterAll(async () => {
   // End exactly the processes this file started, if a failure left them running.
-  for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+  killAll(procs);
   await new Promise((resolve) => (gateway ? gateway.close(resolve) : resolve(null)));
   await testDb?.drop();
   rmSync(scratch, { recursive: true, force: true });
 });
 
-function startServer(url: string, gatewayPort: number, tag: string) {
-  const output: string[] = [];
-  const port = freePort();
-  return port.then((p) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'apps/server/src/main.ts')], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(p),
-        LINLI_DEMO: '0',
-        LINLI_LOG_LEVEL: 'warn',
-        LINLI_KEY_FILE: path.join(scratch, 'keys.json'),
-        LINLI_AUDIT_ANCHOR_FILE: path.join(scratch, `anchors-${tag}.jsonl`),
-        LINLI_DATA_DIR: path.join(scratch, `data-${tag}`),
-        LINLI_SMS_ENDPOINT: `http://127.0.0.1:${gatewayPort}/`,
-        LINLI_SMS_ACCESS_KEY_ID: 'LTAI-restart',
-        LINLI_SMS_ACCESS_KEY_SECRET: 'restart-secret',
-        LINLI_SMS_SIGN_NAME: '邻里',
-        LINLI_SMS_TEMPLATES: 'default=SMS_1',
-        LINLI_NOTIFY_LEASE_S: '5',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    procs.push(proc);
-    proc.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
-    proc.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-    const healthy = async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${p}/api/health`)).ok;
-      } catch {
-        return false;
-      }
-    };
-    return { proc, output, healthy, exited: new Promise((r) => proc.on('exit', r)) };
+async function startServer(url: string, gatewayPort: number, tag: string): Promise<ServerProcess> {
+  const server = await startServerProcess(url, {
+    LINLI_KEY_FILE: path.join(scratch, 'keys.json'),
+    LINLI_AUDIT_ANCHOR_FILE: path.join(scratch, `anchors-${tag}.jsonl`),
+    LINLI_DATA_DIR: path.join(scratch, `data-${tag}`),
+    LINLI_SMS_ENDPOINT: `http://127.0.0.1:${gatewayPort}/`,
+    LINLI_SMS_ACCESS_KEY_ID: 'LTAI-restart',
+    LINLI_SMS_ACCESS_KEY_SECRET: 'restart-secret',
+    LINLI_SMS_SIGN_NAME: '邻里',
+    LINLI_SMS_TEMPLATES: 'default=SMS_1',
+    LINLI_NOTIFY_LEASE_S: '5',
   });
+  procs.push(server);
+  return server;
 }
 
 describe.skipIf(TEST_ENGINE !== 'postgres')('the outbox across a server kill (PostgreSQL)', () => {

@@ -114,6 +114,14 @@ describe('F1: every spelling of every protected route is refused without a sessi
       'GET /api/health',
       'GET /api/m/communities',
       'GET /api/openapi.json',
+      // Open311 GeoReport v2: public by the standard (reads), the POST authorised by its api_key (docs/open311.md).
+      'GET /open311/v2/requests.json',
+      'GET /open311/v2/requests.xml',
+      'GET /open311/v2/requests/:service_request_id',
+      'GET /open311/v2/services.json',
+      'GET /open311/v2/services.xml',
+      'GET /open311/v2/services/:service_code',
+      'GET /open311/v2/tokens/:token',
       'POST /api/auth/login',
       'POST /api/auth/login/password',
       'POST /api/auth/login/totp',
@@ -121,6 +129,8 @@ describe('F1: every spelling of every protected route is refused without a sessi
       'POST /api/m/login',
       'POST /api/m/password-reset',
       'POST /api/m/signup',
+      'POST /open311/v2/requests.json',
+      'POST /open311/v2/requests.xml',
     ]);
   });
 });

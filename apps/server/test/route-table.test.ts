@@ -126,7 +126,9 @@ describe('area scope (R-05): a worker of community A gets 404 for every id of co
     let checked = 0;
     for (const route of t.app.routeTable) {
       const idParams = route.config.idParams as Record<string, string> | undefined;
-      if (!idParams) continue;
+      // A public route has no jurisdiction to leave (Open311's reads show public data by design; its key scope is
+      // tested in open311/georeport.test.ts).
+      if (!idParams || route.config.public) continue;
       const [param, kind] = Object.entries(idParams)[0]!;
       for (const id of idsOfB[kind]!) {
         const res = await call(client, route.method, route.url, { [param]: id }, colleagueB.id, true, care);

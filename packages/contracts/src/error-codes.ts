@@ -175,6 +175,29 @@ export const CORE_ERRORS = {
     en: 'No valid consent (or legal basis) for this purpose',
   },
   'care.invalid_state': { status: 409, zh: '当前状态下不能进行此操作', en: 'Not possible in the current state' },
+  // Photos (platform/media): checked on upload, before anything is stored.
+  'media.photo_type': {
+    status: 415,
+    zh: '只能上传 JPEG、PNG 或 WebP 格式的照片',
+    en: 'Only JPEG, PNG or WebP photos can be uploaded',
+  },
+  'media.photo_unreadable': {
+    status: 400,
+    zh: '无法读取这张照片，文件可能已损坏或尺寸过大，请换一张再试',
+    en: 'This photo cannot be read (damaged or too many pixels); try another one',
+  },
+  'media.photo_too_large': { status: 413, zh: '照片过大：每张最多 10 MB', en: 'The photo is too large: at most 10 MB' },
+  'media.photo_not_found': {
+    status: 400,
+    zh: '照片不存在、已被使用或已过期，请重新上传',
+    en: 'The photo does not exist, was already used or has expired; upload it again',
+  },
+  'media.photo_too_many': { status: 400, zh: '照片数量超过上限', en: 'Too many photos' },
+  'media.no_home_area': {
+    status: 403,
+    zh: '您的账号没有所属社区，不能上传照片',
+    en: 'Your account has no home community, so it cannot upload photos',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof CORE_ERRORS | ModuleErrorCode;

@@ -184,6 +184,21 @@ export const FIELD_MESSAGES = {
     en: 'Stored as a number, so its last digits are lost: format the column as text and enter it again',
   },
   'care.ledger_id_repeated': { zh: '在本文件中重复', en: 'Repeated in this file' },
+  // Micro-wishes (modules/wishes).
+  'wishes.personal_data': {
+    zh: '公开内容不能含手机号、身份证号等个人信息',
+    en: 'The public text may not contain phone or ID numbers',
+  },
+  'wishes.consent_required': { zh: '请确认已取得本人同意', en: "Confirm the person's consent" },
+  // The 12345 work-order import (modules/requests/import).
+  'requests.import_time_unreadable': {
+    zh: '“{value}”无法识别（应为 2026-03-02 14:30）',
+    en: '“{value}” is not a date and time (write 2026-03-02 14:30)',
+  },
+  'requests.import_category_ambiguous': {
+    zh: '本区有多个名为“{value}”的类别，请填写类别代码',
+    en: 'The district has several categories named “{value}”: give the code',
+  },
   // The partner register (modules/organisations).
   'organisations.uscc_format': {
     zh: '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）',

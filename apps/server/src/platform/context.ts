@@ -14,6 +14,7 @@ import type { Keys } from './keys';
 import { DbJobRunner, type JobRunner } from './jobs';
 import { registerPlatformJobs } from './jobs.setup';
 import { type Notifier, droppingNotifier } from './notify';
+import { type MediaStore, createMediaStore } from './media/store';
 
 /** Everything a service needs, built once in buildApp and passed down explicitly (no DI container). */
 export interface AppContext {
@@ -30,11 +31,13 @@ export interface AppContext {
   notifier: Notifier;
   /** Background jobs, registered by modules in setup, started by the server only (platform/jobs.ts). */
   jobs: JobRunner;
+  /** Photo bytes: files in the data directory, or S3-compatible storage when configured (platform/media). */
+  media: MediaStore;
   log: FastifyBaseLogger | Console;
 }
 
 export function createContext(
-  args: Omit<AppContext, 'db' | 'cipher' | 'auditWriter' | 'events' | 'notifier' | 'jobs'>,
+  args: Omit<AppContext, 'db' | 'cipher' | 'auditWriter' | 'events' | 'notifier' | 'jobs' | 'media'>,
 ): AppContext {
   const ctx: AppContext = {
     ...args,
@@ -43,6 +46,7 @@ export function createContext(
     events: new EventBus(args.database.db, args.clock, args.log),
     notifier: droppingNotifier,
     jobs: new DbJobRunner(args.database.db, args.clock, args.log),
+    media: createMediaStore(args.config),
     auditWriter: new AuditWriter(args.database.db, args.keys.auditHmac, args.clock, args.log, {
       anchor: args.config.auditAnchorFile ? new AuditAnchor(args.config.auditAnchorFile, args.keys.auditAnchor) : null,
     }),

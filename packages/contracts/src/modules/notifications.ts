@@ -16,6 +16,16 @@ export const NOTIFICATION_EVENTS = [
   'visit.overdue_escalated',
   'account.changed',
   'notice.published',
+  'wish.published',
+  'wish.claimed',
+  'wish.fulfilled',
+  'wish.claim_expired',
+  'request.assigned',
+  'request.reminder',
+  'request.escalated',
+  'request.resolved',
+  'request.rejected',
+  'request.reopened',
 ] as const;
 export const NotificationEvent = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = z.infer<typeof NotificationEvent>;

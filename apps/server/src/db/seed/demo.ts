@@ -4,7 +4,10 @@ import type { AppContext } from '../../platform/context';
 import { addGrid, communitiesOf, findDistrict, importEntries, streetsOf } from '../../modules/org';
 import { checkPasswordPolicy, countUsers, createAccount, findUserByUsername, hashPassword } from '../../modules/users';
 import { seedResidentsDemo } from '../../modules/residents';
-import { seedPartnersDemo } from '../../modules/partners';
+import { DEMO_PARTNER, seedPartnersDemo } from '../../modules/partners';
+import { seedCatalogueDemo, seedRequestsDemo } from '../../modules/requests';
+import { seedWishesDemo } from '../../modules/wishes';
+import { seedPlacesDemo } from '../../modules/places';
 import { seedCareDemo } from './care-demo';
 import { seedOrganisationsDemo } from './organisations-demo';
 
@@ -70,9 +73,29 @@ export interface DemoSeedResult {
 async function seedPeopleDemo(ctx: AppContext, hash: string, supervisorId: string | null): Promise<void> {
   // The partner register first: a partner member belongs to one of its organisations.
   const areas = { communityA: DEMO.communityA, communityB: DEMO.communityB, street: DEMO.streetA };
-  await seedOrganisationsDemo(ctx, { ...areas, createdBy: supervisorId });
+  const partners = await seedOrganisationsDemo(ctx, { ...areas, createdBy: supervisorId });
+  // The buildings and points residents pick when they file a request (before any request names one).
+  await seedPlacesDemo(ctx, { communities: [DEMO.communityA, DEMO.communityB], createdBy: supervisorId });
+  // The district's request catalogue and routing, after the partner register (a property company handles lifts).
+  const categories = await seedCatalogueDemo(ctx, {
+    districtCode: DEMO.district,
+    streetCode: DEMO.streetA,
+    communityA: DEMO.communityA,
+    gridCode: `${DEMO.communityA}001`,
+    propertyCompanyId: partners.get('property')!,
+    createdBy: null,
+  });
   await seedResidentsDemo(ctx, { communityCode: DEMO.communityA, passwordHash: hash, publishedBy: supervisorId });
   await seedPartnersDemo(ctx, { communityCode: DEMO.communityA, passwordHash: hash });
+  await seedWishesDemo(ctx, { communityCode: DEMO.communityA, createdBy: supervisorId });
+  // Requests in every state, through the workflow's own services (after the residents and the partner member).
+  await seedRequestsDemo(ctx, {
+    communityCode: DEMO.communityA,
+    categories,
+    worker: 'demo-worker-a',
+    resident: 'r_demo_1', // the first demo resident (residents-demo.ts)
+    partner: DEMO_PARTNER.username,
+  });
 }
 
 /** Loads the demo data set once: areas from the division catalogue, grids, and the demo accounts. */

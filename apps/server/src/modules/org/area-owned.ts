@@ -23,8 +23,9 @@ export async function recodeAreaOwnedRows(tx: DbOrTx, fromCode: string, toCode: 
     const table = sql.identifier(entry.table);
     const column = sql.identifier(entry.column);
     if (entry.uniqueWith?.length) {
+      // Null-safe: a routing rule "for every category" (category_id NULL) meets its twin in the target area.
       const same = sql.join(
-        entry.uniqueWith.map((c) => sql`t2.${sql.identifier(c)} = ${table}.${sql.identifier(c)}`),
+        entry.uniqueWith.map((c) => sql`t2.${sql.identifier(c)} IS NOT DISTINCT FROM ${table}.${sql.identifier(c)}`),
         sql` AND `,
       );
       await tx.execute(sql`DELETE FROM ${table} WHERE ${column} = ${fromCode}

@@ -10,6 +10,7 @@ import { PartnersService } from './partners.service';
 export { PartnersService } from './partners.service';
 export { PartnerInboxService } from './partner-inbox.service';
 export { DEMO_PARTNER, seedPartnersDemo } from './partners-demo';
+export { organisationOfUser } from './partners.repository';
 
 /**
  * A referral sent to an organisation of the register is announced to its active members, in the sending transaction

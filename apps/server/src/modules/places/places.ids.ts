@@ -1,7 +1,7 @@
 // The kinds of ids this module's routes take in their paths; see IdKinds in platform/request-context.ts.
 declare module '../../platform/request-context' {
   interface IdKinds {
-    places_item: true;
+    place: true;
   }
 }
 

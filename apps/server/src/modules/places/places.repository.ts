@@ -1,25 +1,40 @@
-import { and, count, desc, eq } from 'drizzle-orm';
-import { inScope } from '../../platform/access';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { placesItems } from './places.tables';
+import { communityPlaces } from './places.tables';
 
-export type PlacesItemRow = typeof placesItems.$inferSelect;
+export type PlaceRow = typeof communityPlaces.$inferSelect;
 
-export async function listPlacesItems(db: DbOrTx, filter: { prefixes: readonly string[]; areaCode?: string | undefined; page: number; pageSize: number }) {
-  const where = and(inScope(placesItems.areaCode, filter.prefixes), filter.areaCode ? eq(placesItems.areaCode, filter.areaCode) : undefined);
-  const [rows, [total]] = await Promise.all([
-    db.select().from(placesItems).where(where).orderBy(desc(placesItems.createdAt), desc(placesItems.id))
-      .limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize),
-    db.select({ n: count() }).from(placesItems).where(where),
-  ]);
-  return { rows, total: Number(total?.n ?? 0) };
+export function listPlaces(db: DbOrTx, communityCode: string, includeInactive: boolean): Promise<PlaceRow[]> {
+  return db
+    .select()
+    .from(communityPlaces)
+    .where(
+      and(eq(communityPlaces.areaCode, communityCode), includeInactive ? undefined : eq(communityPlaces.active, true)),
+    )
+    .orderBy(asc(communityPlaces.kind), asc(communityPlaces.name), asc(communityPlaces.id))
+    .limit(1000);
 }
 
-export async function findPlacesItem(db: DbOrTx, id: string): Promise<PlacesItemRow | null> {
-  const [row] = await db.select().from(placesItems).where(eq(placesItems.id, id));
+export async function findPlace(db: DbOrTx, id: string): Promise<PlaceRow | null> {
+  const [row] = await db.select().from(communityPlaces).where(eq(communityPlaces.id, id));
   return row ?? null;
 }
 
-export function insertPlacesItem(db: DbOrTx, row: typeof placesItems.$inferInsert) {
-  return db.insert(placesItems).values(row);
+export async function insertPlace(db: DbOrTx, row: typeof communityPlaces.$inferInsert): Promise<void> {
+  await db.insert(communityPlaces).values(row);
+}
+
+/** Applies a change when the row is still at `version`; false when someone else changed it first. */
+export async function updatePlace(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  changes: Partial<typeof communityPlaces.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(communityPlaces)
+    .set({ ...changes, rowVersion: version + 1 })
+    .where(and(eq(communityPlaces.id, id), eq(communityPlaces.rowVersion, version)))
+    .returning({ id: communityPlaces.id });
+  return rows.length === 1;
 }

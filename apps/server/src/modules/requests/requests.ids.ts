@@ -1,7 +1,8 @@
 // The kinds of ids this module's routes take in their paths; see IdKinds in platform/request-context.ts.
 declare module '../../platform/request-context' {
   interface IdKinds {
-    requests_item: true;
+    request: true;
+    request_photo: true;
   }
 }
 

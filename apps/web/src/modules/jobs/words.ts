@@ -87,6 +87,7 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   'events.deliver': { zh: '模块间事件投递', en: 'Event delivery' },
   'events.prune': { zh: '已处理事件清理', en: 'Delivered event pruning' },
   'jobs.prune': { zh: '运行记录清理', en: 'Run log pruning' },
+  'media.prune_uploads': { zh: '未使用照片清理（24 小时）', en: 'Unused photo upload pruning (24 h)' },
   'notifications.deliver': { zh: '通知外发（短信、Webhook）', en: 'Notification delivery (SMS, webhook)' },
   audit_pending: { zh: '待封存的审计记录', en: 'Audit rows not yet sealed' },
   event_outbox: { zh: '待投递的模块间事件', en: 'Events not yet delivered' },

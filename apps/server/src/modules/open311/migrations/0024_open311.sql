@@ -1,10 +1,27 @@
--- The open311 module's first table (scaffolded). Every domain table carries its area code (scope, and the future
--- distribution key); the application role gets its privileges through the default privileges of migration 0010.
-CREATE TABLE open311_items (
+-- Open311 GeoReport v2 (issue 11): the API keys issued to partner systems, and their per-minute counters.
+-- A key is stored as its first characters (to recognise it) and an HMAC of the whole key (keyed with the server's
+-- blind-index key, so a copy of the database alone cannot test guesses); the key itself is shown once at creation.
+CREATE TABLE open311_api_keys (
   id uuid PRIMARY KEY,
   area_code text NOT NULL,
-  title text NOT NULL,
-  created_by uuid NOT NULL,
-  created_at timestamptz NOT NULL
+  name text NOT NULL,
+  key_prefix text NOT NULL,
+  key_hash text NOT NULL UNIQUE,
+  rate_limit_per_minute integer NOT NULL CHECK (rate_limit_per_minute BETWEEN 1 AND 600),
+  created_by uuid NOT NULL REFERENCES users (id),
+  created_at timestamptz NOT NULL,
+  revoked_at timestamptz,
+  last_used_at timestamptz
 );
-CREATE INDEX open311_items_area_idx ON open311_items (area_code text_pattern_ops, created_at);
+CREATE INDEX open311_api_keys_area_idx ON open311_api_keys (area_code text_pattern_ops, created_at);
+
+-- One row per key and minute, counted by one upsert: every server process shares the count (an in-memory limiter
+-- would let N processes allow N times the limit). Old minutes are deleted now and then.
+CREATE TABLE open311_rate_windows (
+  api_key_id uuid NOT NULL REFERENCES open311_api_keys (id),
+  area_code text NOT NULL,
+  window_start timestamptz NOT NULL,
+  hits integer NOT NULL,
+  PRIMARY KEY (api_key_id, window_start)
+);
+CREATE INDEX open311_rate_windows_start_idx ON open311_rate_windows (window_start);

@@ -9,6 +9,7 @@ import { useI18n } from '../../../i18n';
 import { useOrganisation, useSetOrganisationStatus } from '../api';
 import { ContactsCard } from '../components/ContactsCard';
 import { HistoryCard } from '../components/HistoryCard';
+import { WishCountsCard } from '../../wishes';
 import { OrganisationFormModal } from '../components/OrganisationFormModal';
 import { RatingTag } from '../components/RatingTag';
 import { useAreaOptions } from '../components/useAreaOptions';
@@ -105,6 +106,7 @@ export default function OrganisationDetailPage() {
             )}
           />
         </Card>
+        <WishCountsCard organisationId={org.id} />
         <HistoryCard events={org.history} />
       </Flex>
       {editing ? <OrganisationFormModal org={org} onClose={() => setEditing(false)} /> : null}

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n } from '../../../i18n';
 import { downloadImportErrors, useImportOrganisations } from '../api';
-import { ImportReport } from '../components/ImportReport';
+import { ImportReport } from '../../../components/ImportReport';
 import { useOrganisationsWords } from '../words';
 
 /** Excel import of the register: check first (a dry run), then import; nothing is written while a row has an error. */
@@ -69,7 +69,11 @@ export default function OrganisationImportPage() {
           </Flex>
         </Card>
         {importer.data && file ? (
-          <ImportReport report={importer.data} onDownloadErrors={() => downloadImportErrors(file)} />
+          <ImportReport
+            testIdPrefix="organisations-import"
+            report={importer.data}
+            onDownloadErrors={() => downloadImportErrors(file)}
+          />
         ) : null}
       </Flex>
     </>

@@ -1,67 +1,71 @@
-import { useState } from 'react';
-import { Button, Flex, Form, Input, Select } from 'antd';
-import { RequestsItemInput, type RequestsItem } from '@linli/contracts/modules/requests';
-import { DataTable, type DataColumn } from '../../../components/DataTable';
-import { FormModal } from '../../../components/FormModal';
+import { Flex, Select } from 'antd';
+import {
+  REQUEST_STATUSES,
+  REQUEST_URGENCIES,
+  RequestListQuery,
+  RequestStatus,
+  RequestUrgency,
+} from '@linli/contracts/modules/requests';
 import { PageHeader } from '../../../components/PageHeader';
-import { formatDateTime } from '../../../lib/format';
-import { useSchemaForm } from '../../../lib/schema-form';
 import { useListState } from '../../../lib/use-list-state';
-import { useSession } from '../../auth';
-import { useCreateRequestsItem, useRequestsItems } from '../api';
-import { useRequestsWords } from '../words';
+import { useRequests } from '../api';
+import { STATUS_WORDS, URGENCY_WORDS, useCoreWords } from '../core-words';
+import { RequestsTable } from '../components/RequestsTable';
 
+const LIST = { url: { status: RequestStatus, urgency: RequestUrgency, overdue: RequestListQuery.shape.overdue } };
+
+/** 全部诉求: every request in the account's scope (a unit's users: those routed to the unit), with filters. */
 export default function RequestsListPage() {
-  const w = useRequestsWords();
-  const session = useSession();
-  const list = useListState({ url: {} });
-  const items = useRequestsItems(list.page);
-  const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm<{ areaCode: string; title: string }>();
-  const create = useCreateRequestsItem({ form });
-  const { rules } = useSchemaForm();
-  const nameOf = (code: string) => session.areas.find((a) => a.code === code)?.name ?? code;
-
-  const columns: DataColumn<RequestsItem>[] = [
-    { key: 'title', title: w.itemTitle, card: 'title', render: (i) => i.title },
-    { key: 'area', title: w.area, render: (i) => nameOf(i.areaCode) },
-    { key: 'createdAt', title: w.createdAt, render: (i) => formatDateTime(i.createdAt) },
-  ];
-
+  const w = useCoreWords();
+  const list = useListState(LIST);
+  const query = useRequests({ ...list.filters, page: list.page, pageSize: list.pageSize });
   return (
     <>
-      <PageHeader title={w.title} />
+      <PageHeader title={w.all} />
       <Flex vertical gap={16}>
-        <Flex justify="end">
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="requests-create">{w.create}</Button>
+        <Flex wrap gap={8}>
+          <Select
+            allowClear
+            value={list.filters.status}
+            onChange={(status?: RequestStatus) => list.setFilters({ status })}
+            placeholder={w.anyStatus}
+            aria-label={w.status}
+            data-testid="requests-status-filter"
+            style={{ minWidth: 160 }}
+            options={REQUEST_STATUSES.map((s) => ({ value: s, label: w.say(STATUS_WORDS, s) }))}
+          />
+          <Select
+            allowClear
+            value={list.filters.urgency}
+            onChange={(urgency?: RequestUrgency) => list.setFilters({ urgency })}
+            placeholder={w.anyUrgency}
+            aria-label={w.urgency}
+            data-testid="requests-urgency-filter"
+            style={{ minWidth: 140 }}
+            options={REQUEST_URGENCIES.map((u) => ({ value: u, label: w.say(URGENCY_WORDS, u) }))}
+          />
+          <Select
+            allowClear
+            value={list.filters.overdue}
+            onChange={(overdue?: 'true' | 'false') => list.setFilters({ overdue })}
+            placeholder={w.deadline}
+            aria-label={w.deadline}
+            data-testid="requests-overdue-filter"
+            style={{ minWidth: 140 }}
+            options={[
+              { value: 'true', label: w.overdueShort },
+              { value: 'false', label: w.notOverdue },
+            ]}
+          />
         </Flex>
-        <DataTable<RequestsItem>
+        <RequestsTable
           testId="requests-table"
-          rowKey={(i) => i.id}
-          columns={columns}
-          items={items.data?.items}
-          query={items}
+          items={query.data?.items}
+          query={query}
           empty={w.none}
-          paging={{ page: list.page, pageSize: 20, total: items.data?.total, onChange: list.setPage }}
+          paging={{ page: list.page, pageSize: list.pageSize, total: query.data?.total, onChange: list.setPage }}
         />
       </Flex>
-      {creating ? (
-        <FormModal
-          title={w.create}
-          form={form}
-          initialValues={{ areaCode: session.areas[0]?.code }}
-          onSubmit={(values) => create.mutateAsync(values).then(() => setCreating(false))}
-          onClose={() => setCreating(false)}
-          error={create.alertError}
-        >
-          <Form.Item name="areaCode" label={w.area} rules={rules(RequestsItemInput.shape.areaCode, { required: true })}>
-            <Select options={session.areas.map((a) => ({ value: a.code, label: a.name }))} />
-          </Form.Item>
-          <Form.Item name="title" label={w.itemTitle} rules={rules(RequestsItemInput.shape.title, { required: true })}>
-            <Input data-testid="requests-title" />
-          </Form.Item>
-        </FormModal>
-      ) : null}
     </>
   );
 }

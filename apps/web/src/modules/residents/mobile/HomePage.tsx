@@ -1,5 +1,7 @@
 import { Card, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { RequestsTile } from '../../requests';
+import { WishesTile } from '../../wishes';
 import { useResidentProfile } from '../api';
 import { useResidentsWords } from '../words';
 import { NoticeList } from './NoticeList';
@@ -15,6 +17,8 @@ export default function HomePage() {
         {profile.data ? `${profile.data.displayName}，${profile.data.community.name}` : w.home}
       </Typography.Title>
       {profile.data?.care ? <CareCard care={profile.data.care} /> : null}
+      <RequestsTile />
+      <WishesTile />
       <Card
         title={w.latestNotices}
         size="small"

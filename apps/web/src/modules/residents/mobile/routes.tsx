@@ -1,6 +1,8 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router-dom';
 import { Loading } from '../../../components/Loading';
+import { requestMobileRoutes } from '../../requests';
+import { wishMobileRoutes } from '../../wishes';
 import { MobileShell } from './MobileShell';
 import { NoticeDetailPage, NoticesPage } from './NoticePages';
 import { RequireResident } from './RequireResident';
@@ -35,6 +37,10 @@ export const mobileRoutes: RouteObject[] = [
           { path: 'inbox', element: page(<InboxPage />) },
           { path: 'notifications', element: <Navigate to="/m/inbox" replace /> },
           { path: 'me', element: page(<ProfilePage />) },
+          // 我要反映 / 我的诉求 (the requests module's pages).
+          ...requestMobileRoutes,
+          // 微心愿: post, my wishes, the wall (the wishes module's pages).
+          ...wishMobileRoutes,
         ],
       },
       { path: '*', element: <Navigate to="/m" replace /> },

@@ -1,67 +1,83 @@
 import { useState } from 'react';
-import { Button, Flex, Form, Input, Select } from 'antd';
-import { WishesItemInput, type WishesItem } from '@linli/contracts/modules/wishes';
+import { Button, Flex, Select } from 'antd';
+import { WISH_STATUSES, WishStatus, type WishListItem } from '@linli/contracts/modules/wishes';
+import { useNavigate } from 'react-router-dom';
+import { Can } from '../../../components/Can';
 import { DataTable, type DataColumn } from '../../../components/DataTable';
-import { FormModal } from '../../../components/FormModal';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../lib/format';
-import { useSchemaForm } from '../../../lib/schema-form';
 import { useListState } from '../../../lib/use-list-state';
-import { useSession } from '../../auth';
-import { useCreateWishesItem, useWishesItems } from '../api';
+import { useWishes } from '../api';
+import { PostOnBehalfModal } from '../components/PostOnBehalfModal';
+import { WishStatusTag } from '../components/WishStatusTag';
 import { useWishesWords } from '../words';
 
+const LIST = { url: { status: WishStatus } };
+
+/** 微心愿管理 (staff): the wishes of the jurisdiction by status — review, publish, reject, post for a resident. */
 export default function WishesListPage() {
   const w = useWishesWords();
-  const session = useSession();
-  const list = useListState({ url: {} });
-  const items = useWishesItems(list.page);
-  const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm<{ areaCode: string; title: string }>();
-  const create = useCreateWishesItem({ form });
-  const { rules } = useSchemaForm();
-  const nameOf = (code: string) => session.areas.find((a) => a.code === code)?.name ?? code;
+  const navigate = useNavigate();
+  const list = useListState(LIST);
+  const wishes = useWishes({ status: list.filters.status, page: list.page, pageSize: list.pageSize });
+  const [posting, setPosting] = useState(false);
+  const open = (wish: WishListItem) => navigate(`/wishes/${wish.id}`);
 
-  const columns: DataColumn<WishesItem>[] = [
-    { key: 'title', title: w.itemTitle, card: 'title', render: (i) => i.title },
-    { key: 'area', title: w.area, render: (i) => nameOf(i.areaCode) },
+  const columns: DataColumn<WishListItem>[] = [
+    { key: 'title', title: w.wishTitle, card: 'title', render: (i) => i.title },
+    { key: 'status', title: w.status, card: 'extra', render: (i) => <WishStatusTag status={i.status} /> },
+    { key: 'number', title: w.number, render: (i) => i.number },
+    { key: 'area', title: w.community, render: (i) => i.areaName },
+    { key: 'beneficiary', title: w.beneficiary, render: (i) => i.beneficiaryNameMasked ?? '—' },
+    { key: 'value', title: w.value, render: (i) => i.estimatedValue },
     { key: 'createdAt', title: w.createdAt, render: (i) => formatDateTime(i.createdAt) },
+    {
+      key: 'open',
+      title: '',
+      card: 'actions',
+      render: (i) => (
+        <Button size="small" onClick={() => open(i)} data-testid={`wish-open-${i.id}`}>
+          {w.open}
+        </Button>
+      ),
+    },
   ];
 
   return (
     <>
-      <PageHeader title={w.title} />
+      <PageHeader
+        title={w.manage}
+        extra={
+          <Can permission="wishes.manage">
+            <Button type="primary" onClick={() => setPosting(true)} data-testid="wish-post-on-behalf">
+              {w.postOnBehalf}
+            </Button>
+          </Can>
+        }
+      />
       <Flex vertical gap={16}>
-        <Flex justify="end">
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="wishes-create">{w.create}</Button>
-        </Flex>
-        <DataTable<WishesItem>
-          testId="wishes-table"
+        <Select
+          allowClear
+          value={list.filters.status}
+          onChange={(status?: WishStatus) => list.setFilters({ status })}
+          placeholder={w.anyStatus}
+          aria-label={w.status}
+          data-testid="wish-status-filter"
+          style={{ maxWidth: 240 }}
+          options={WISH_STATUSES.map((s) => ({ value: s, label: w.statuses[s] }))}
+        />
+        <DataTable<WishListItem>
+          testId="wishes"
           rowKey={(i) => i.id}
           columns={columns}
-          items={items.data?.items}
-          query={items}
+          items={wishes.data?.items}
+          query={wishes}
           empty={w.none}
-          paging={{ page: list.page, pageSize: 20, total: items.data?.total, onChange: list.setPage }}
+          onRowOpen={open}
+          paging={{ page: list.page, pageSize: list.pageSize, total: wishes.data?.total, onChange: list.setPage }}
         />
       </Flex>
-      {creating ? (
-        <FormModal
-          title={w.create}
-          form={form}
-          initialValues={{ areaCode: session.areas[0]?.code }}
-          onSubmit={(values) => create.mutateAsync(values).then(() => setCreating(false))}
-          onClose={() => setCreating(false)}
-          error={create.alertError}
-        >
-          <Form.Item name="areaCode" label={w.area} rules={rules(WishesItemInput.shape.areaCode, { required: true })}>
-            <Select options={session.areas.map((a) => ({ value: a.code, label: a.name }))} />
-          </Form.Item>
-          <Form.Item name="title" label={w.itemTitle} rules={rules(WishesItemInput.shape.title, { required: true })}>
-            <Input data-testid="wishes-title" />
-          </Form.Item>
-        </FormModal>
-      ) : null}
+      {posting ? <PostOnBehalfModal onClose={() => setPosting(false)} /> : null}
     </>
   );
 }

@@ -6,7 +6,7 @@ import { PageHeader } from '../../../../components/PageHeader';
 import { useI18n } from '../../../../i18n';
 import { downloadLedgerErrors, useImportLedger } from '../api';
 import { LedgerHelpCard } from '../components/LedgerHelpCard';
-import { LedgerReport } from '../components/LedgerReport';
+import { ImportReport } from '../../../../components/ImportReport';
 
 const isXlsx = (file: File) => file.name.toLowerCase().endsWith('.xlsx');
 
@@ -90,7 +90,8 @@ export default function LedgerImportPage() {
           </Flex>
         </Card>
         {importLedger.data ? (
-          <LedgerReport
+          <ImportReport
+            testIdPrefix="ledger"
             report={importLedger.data}
             onDownloadErrors={file ? () => downloadLedgerErrors(file) : undefined}
           />

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { useI18n } from '../../../../i18n';
 import { schemaLimits, useSchemaForm } from '../../../../lib/schema-form';
+import { RecordRequestButton } from '../../../requests';
 import { HouseholdMembersField } from '../../households/components/HouseholdMembersField';
 import type { RecordVisitInput as RecordVisitInputValue, RecordVisitResult, Visit } from '../../shared/types';
 import { useRecordVisit } from '../api';
@@ -126,6 +127,10 @@ export function RecordVisitDrawer({ visit, today, onClose, onRecorded }: RecordV
           {t('app.submit')}
         </Button>
       </Form>
+      {/* A problem the client raises during the visit becomes a request (民生诉求), entered on their behalf. */}
+      <div style={{ marginTop: 16 }}>
+        <RecordRequestButton clientId={visit.clientId} clientName={visit.clientName} />
+      </div>
     </Drawer>
   );
 }
