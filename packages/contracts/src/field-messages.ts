@@ -286,7 +286,11 @@ export interface CheckIssue {
  * same words for the same check.
  */
 export function fieldIssueOf(issue: CheckIssue): { code: FieldCode; params?: FieldParams } {
-  if (isFieldCode(issue.message)) return { code: issue.message };
+  if (isFieldCode(issue.message)) {
+    // A schema naming its own code for a size check still gets the size, so '最多选择 {n} 项' is never shown raw.
+    const bound = issue.code === 'too_small' ? issue.minimum : issue.code === 'too_big' ? issue.maximum : undefined;
+    return bound === undefined ? { code: issue.message } : { code: issue.message, params: { n: Number(bound) } };
+  }
   const exclusive = issue.inclusive === false;
   const sized = issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set';
   switch (issue.code) {

@@ -1,9 +1,11 @@
 import { residentsAuditEn, residentsAuditZh } from './audit-words-residents';
+import { requestsAuditEn, requestsAuditZh } from './audit-words-requests';
 import { organisationAuditWordsEn, organisationAuditWordsZh } from './audit-words-organisations';
 
 /** The audit log's words: each action code, object kind and field name the server writes, in both languages. */
 export const auditWordsZh = {
   ...residentsAuditZh,
+  ...requestsAuditZh,
   'audit.action.auth.login': '登录',
   'audit.action.auth.logout': '退出登录',
   'audit.action.auth.password_change': '修改密码',
@@ -150,6 +152,7 @@ export const auditWordsZh = {
 
 export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
   ...residentsAuditEn,
+  ...requestsAuditEn,
   'audit.action.auth.login': 'Sign-in',
   'audit.action.auth.logout': 'Sign-out',
   'audit.action.auth.password_change': 'Password change',

@@ -65,7 +65,7 @@ export const CategoryQuestion = z
     required: z.boolean(),
     values: z
       .array(z.object({ key: z.string().regex(/^[a-z0-9_]{1,40}$/, invalidFormat), name: text(40) }))
-      .max(30, 'field.max_items' satisfies FieldCode)
+      .max(30)
       .optional(),
   })
   .superRefine((q, ctx) => {
@@ -82,7 +82,7 @@ export type CategoryQuestion = z.infer<typeof CategoryQuestion>;
 
 export const CategoryQuestions = z
   .array(CategoryQuestion)
-  .max(20, 'field.max_items' satisfies FieldCode)
+  .max(20)
   .refine((qs) => new Set(qs.map((q) => q.code)).size === qs.length, 'field.invalid_value' satisfies FieldCode);
 
 export const CategoryUrgency = z.enum(['urgent', 'normal']);
@@ -94,18 +94,9 @@ const versionFields = {
   questions: CategoryQuestions.default([]),
   defaultUrgency: CategoryUrgency,
   /** 签收时限: working days to sign for a request (0 = the same day). */
-  signWorkingDays: z
-    .number()
-    .int()
-    .min(0, 'field.min_number' satisfies FieldCode)
-    .max(30)
-    .default(1),
+  signWorkingDays: z.number().int().min(0).max(30).default(1),
   /** 办结时限: working days to resolve it. */
-  resolveWorkingDays: z
-    .number()
-    .int()
-    .min(1, 'field.min_number' satisfies FieldCode)
-    .max(180),
+  resolveWorkingDays: z.number().int().min(1).max(180),
 };
 
 export const CategoryCreateInput = z.object({

@@ -93,7 +93,7 @@ export const RequestAttributes = z.record(
 );
 export type RequestAttributes = z.infer<typeof RequestAttributes>;
 
-const PhotoUploadIds = z.array(Id).max(6, 'field.max_items');
+const PhotoUploadIds = z.array(Id).max(6);
 
 /** Staff entering a request on a resident's behalf (walk-in, phone, or from the home-visit drawer with clientId). */
 export const RequestStaffIntakeInput = z
