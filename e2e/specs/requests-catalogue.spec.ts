@@ -7,11 +7,19 @@ import { expect, loginAs, test } from '../fixtures';
 /** Opens an Ant Design select by its label and picks the option with the text. */
 async function choose(page: Page, scope: Locator | Page, label: string, option: string): Promise<void> {
   await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+  // On a loaded machine a click can land while the list is still opening, and the list stays open over the next
+  // field: pick until the list has closed (picking the same option of a single select again is harmless).
+  const open = page.locator('.ant-select-dropdown:visible');
+  const pick = open.locator('.ant-select-item-option').filter({ hasText: option }).first();
+  await pick.click();
+  await expect(async () => {
+    const closed = await expect(open)
+      .toHaveCount(0, { timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!closed) await pick.click({ timeout: 3_000 });
+    expect(closed).toBe(true);
+  }).toPass({ timeout: 30_000 });
 }
 
 test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
