@@ -173,8 +173,17 @@ const ASSESSMENTS = {
 
 /** Logs out through the user menu and waits for the login page. */
 export async function logout(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
+  // A click that lands on the menu item while the dropdown's opening motion settles is sometimes swallowed by
+  // antd (seen under CI load: the item was visible and stable, yet no request left). A user would click again;
+  // so does this helper, keyed on the logout request actually leaving the page.
+  await expect(async () => {
+    if (!(await page.getByTestId('logout').isVisible())) await page.getByTestId('user-menu').click({ timeout: 3000 });
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/auth/logout') && r.method() === 'POST', {
+      timeout: 3000,
+    });
+    await page.getByTestId('logout').click({ timeout: 3000 });
+    await sent;
+  }).toPass({ timeout: 20_000 });
   await expect(page).toHaveURL(/\/login(\?|$)/);
   await expect(page.getByTestId('login-username')).toBeVisible();
 }
@@ -281,3 +290,20 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard; seed: Seed }>({
 });
 
 export { expect };
+
+/**
+ * Types `query` into a searchable antd select (found by its test id) and picks the option with `option` in its text,
+ * again until the select shows that option as chosen. Under CI load a click can land while the list is still opening
+ * or while the debounced search is replacing the options, and the choice is then silently not taken.
+ */
+export async function pickSearched(page: Page, testId: string, query: string, option: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  await expect(async () => {
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    if (!(await dropdown.count())) await select.click({ timeout: 3000 });
+    await select.getByRole('combobox').fill(query, { timeout: 3000 });
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 3000 });
+    await expect(select).toContainText(option, { timeout: 3000 });
+    await expect(dropdown).toHaveCount(0, { timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
+}

@@ -11,17 +11,26 @@ export interface ScaleConfig {
   communities: number;
   streets: number;
   gridsPerCommunity: number;
+  /** The dataset's layout: a dataset of another layout is generated again, not reused (2 = realistic caseloads). */
+  layout: number;
 }
 
 export const SCALES: Record<string, ScaleConfig> = {
-  community: { scale: 'community', clients: 20_000, communities: 1, streets: 1, gridsPerCommunity: 8 },
-  city: { scale: 'city', clients: 1_000_000, communities: 100, streets: 4, gridsPerCommunity: 8 },
+  community: { scale: 'community', clients: 20_000, communities: 1, streets: 1, gridsPerCommunity: 8, layout: 2 },
+  city: { scale: 'city', clients: 1_000_000, communities: 100, streets: 4, gridsPerCommunity: 8, layout: 2 },
 };
 
 export const BENCH_PASSWORD = 'Bench-Linli-2026!pw';
 export const DISTRICT = '990100000000';
 /** An extra community with no generated clients: the ledger import writes there, so reruns keep the measured communities unchanged. */
 export const IMPORT_COMMUNITY = { code: '990100001999', name: '基准导入社区', worker: 'bwimport' };
+/**
+ * The stress case, measured as its own row: one worker holding 10,000 clients in a community of their own (no real
+ * worker has that; it shows the pages stay bounded). The scale's own communities have realistic caseloads.
+ */
+export const STRESS = { code: '990100001998', name: '基准压力社区', worker: 'bwstress', clients: 10_000 };
+/** A realistic caseload: every grid has ceil(clients in grid / this) workers, each holding 80–300 clients. */
+export const CASELOAD_TARGET = 200;
 
 export function streetCode(s: number): string {
   return `990100${String(s).padStart(3, '0')}000`;
@@ -30,7 +39,16 @@ export function streetCode(s: number): string {
 export function communityCode(n: number, streets: number): string {
   return `990100${String((n % streets) + 1).padStart(3, '0')}${String(Math.floor(n / streets) + 1).padStart(3, '0')}`;
 }
-export const workerName = (n: number) => `bw${String(n + 1).padStart(3, '0')}`;
+/**
+ * Worker w (0-based) of community n: `bw001` is the first worker of the first community (the one measured), the
+ * others `bw001.002`, `bw001.003`, … Workers are grid-aligned: the first ones of a community serve grid 1.
+ */
+export const workerName = (n: number, w = 0) =>
+  `bw${String(n + 1).padStart(3, '0')}${w ? `.${String(w + 1).padStart(3, '0')}` : ''}`;
+/** Workers per grid for a scale (realistic caseloads: CASELOAD_TARGET clients each at most, on average). */
+export function workersPerGrid(cfg: ScaleConfig): number {
+  return Math.max(1, Math.ceil(cfg.clients / cfg.communities / cfg.gridsPerCommunity / CASELOAD_TARGET));
+}
 export const supervisorName = (n: number) => `bs${String(n + 1).padStart(3, '0')}`;
 export const streetOfficerName = (s: number) => `bst${s}`;
 export const DISTRICT_OFFICER = 'bdistrict';
@@ -136,6 +154,8 @@ export async function generate(
   const G = cfg.gridsPerCommunity;
   const T = `'${today}'::date`;
   const maxK = Math.floor((365 + red) / red) + 1;
+  const WPG = workersPerGrid(cfg);
+  const WPC = WPG * G;
 
   await engine.withConnection(async (q) => {
     const step = async (name: string, sqlText: string) => {
@@ -165,12 +185,19 @@ export async function generate(
         SELECT '990100' || lpad(s::text, 3, '0') || '000', '${DISTRICT}', 'street', '基准第' || s || '街道', now(), now() FROM generate_series(1, ${cfg.streets}) s;
       CREATE UNLOGGED TABLE bench_comm AS
         SELECT n, '990100' || lpad((n % ${cfg.streets} + 1)::text, 3, '0') || lpad((n / ${cfg.streets} + 1)::text, 3, '0') AS code,
-          ${uuid('a0000000', 'n * 2 + 1')} AS worker_id, ${uuid('a0000000', 'n * 2 + 2')} AS supervisor_id
+          ${uuid('a0000000', 'n * 2 + 2')} AS supervisor_id
         FROM generate_series(0, ${C - 1}) n;
       INSERT INTO areas (code, parent_code, level, name, created_at, updated_at)
         SELECT code, substr(code, 1, 9) || '000', 'community', '基准第' || (n + 1) || '社区', now(), now() FROM bench_comm;
       INSERT INTO areas (code, parent_code, level, name, created_at, updated_at)
-        VALUES ('${IMPORT_COMMUNITY.code}', '${streetCode(1)}', 'community', '${IMPORT_COMMUNITY.name}', now(), now());
+        VALUES ('${IMPORT_COMMUNITY.code}', '${streetCode(1)}', 'community', '${IMPORT_COMMUNITY.name}', now(), now()),
+               ('${STRESS.code}', '${streetCode(1)}', 'community', '${STRESS.name}', now(), now()),
+               ('${STRESS.code}001', '${STRESS.code}', 'grid', '第1网格', now(), now());
+      -- Workers: WPG per grid, grid-aligned; worker w of community n serves grid w / WPG + 1.
+      CREATE UNLOGGED TABLE bench_workers AS
+        SELECT c.n, c.code, w, ${uuid('a1000000', `c.n::bigint * ${WPC} + w`)} AS id,
+          'bw' || lpad((c.n + 1)::text, 3, '0') || CASE WHEN w = 0 THEN '' ELSE '.' || lpad((w + 1)::text, 3, '0') END AS username
+        FROM bench_comm c, generate_series(0, ${WPC - 1}) w;
       INSERT INTO areas (code, parent_code, level, name, created_at, updated_at)
         SELECT c.code || lpad(g::text, 3, '0'), c.code, 'grid', '第' || g || '网格', now(), now() FROM bench_comm c, generate_series(1, ${G}) g;`,
     );
@@ -180,10 +207,13 @@ export async function generate(
     await step(
       'users',
       `
-      ${insertUser('worker_id', `'bw' || lpad((n + 1)::text, 3, '0')`, `'社区工作者' || (n + 1)`)} FROM bench_comm;
+      ${insertUser('id', 'username', `'社区工作者' || (n + 1) || '-' || (w + 1)`)} FROM bench_workers;
       ${insertUser('supervisor_id', `'bs' || lpad((n + 1)::text, 3, '0')`, `'社区主任' || (n + 1)`)} FROM bench_comm;
-      INSERT INTO user_roles SELECT worker_id, 'community_worker' FROM bench_comm UNION ALL SELECT supervisor_id, 'community_supervisor' FROM bench_comm;
-      INSERT INTO user_areas SELECT worker_id, code FROM bench_comm UNION ALL SELECT supervisor_id, code FROM bench_comm;
+      INSERT INTO user_roles SELECT id, 'community_worker' FROM bench_workers UNION ALL SELECT supervisor_id, 'community_supervisor' FROM bench_comm;
+      INSERT INTO user_areas SELECT id, code FROM bench_workers UNION ALL SELECT supervisor_id, code FROM bench_comm;
+      ${insertUser(uuid('e0000000', '3'), `'${STRESS.worker}'`, `'压力测试工作者'`)};
+      INSERT INTO user_roles VALUES (${uuid('e0000000', '3')}, 'community_worker');
+      INSERT INTO user_areas VALUES (${uuid('e0000000', '3')}, '${STRESS.code}');
       ${insertUser(uuid('b0000000', 's'), `'bst' || s`, `'街道干部' || s`)} FROM generate_series(1, ${cfg.streets}) s;
       INSERT INTO user_roles SELECT ${uuid('b0000000', 's')}, 'street_officer' FROM generate_series(1, ${cfg.streets}) s;
       INSERT INTO user_areas SELECT ${uuid('b0000000', 's')}, '990100' || lpad(s::text, 3, '0') || '000' FROM generate_series(1, ${cfg.streets}) s;
@@ -201,12 +231,20 @@ export async function generate(
       `
       CREATE UNLOGGED TABLE bench_plan AS
       SELECT p.*, (p.due - (${T} - 365)) / p.cad AS k_max FROM (
-        SELECT i, t.tier, t.cad, t.slack, c.code AS area_code, c.code || lpad(((i / ${C}) % ${G} + 1)::text, 3, '0') AS grid_code, c.worker_id,
+        SELECT i, t.tier, t.cad, t.slack, c.area_code, c.grid_code, c.worker_id,
           ${uuid('c0000000', 'i')} AS id,
           CASE WHEN bench_h(i * 16 + 2) % 20 = 0 THEN ${T} - t.slack - 1 - (bench_h(i * 16 + 3) % 40)::int
                ELSE ${T} + (bench_h(i * 16 + 3) % t.cad)::int END AS due
-        FROM generate_series(0, ${N - 1}) i
-        JOIN bench_comm c ON c.n = i % ${C}
+        FROM (
+          -- Client i of the scale: community i % C, grid (i / C) % G + 1, and within the grid one of its WPG workers.
+          SELECT i, bc.code AS area_code, bc.code || lpad(((i / ${C}) % ${G} + 1)::text, 3, '0') AS grid_code, bw.id AS worker_id
+          FROM generate_series(0, ${N - 1}) i
+          JOIN bench_comm bc ON bc.n = i % ${C}
+          JOIN bench_workers bw ON bw.n = bc.n AND bw.w = ((i / ${C}) % ${G}) * ${WPG} + ((i / ${C}) / ${G}) % ${WPG}
+          UNION ALL
+          SELECT i, '${STRESS.code}', '${STRESS.code}001', ${uuid('e0000000', '3')}
+          FROM generate_series(${N}, ${N + STRESS.clients - 1}) i
+        ) c
         CROSS JOIN LATERAL (SELECT CASE WHEN h < 10 THEN 'red' WHEN h < 40 THEN 'yellow' ELSE 'blue' END AS tier,
                                    CASE WHEN h < 10 THEN ${red} WHEN h < 40 THEN ${yellow} ELSE ${blue} END AS cad,
                                    CASE WHEN h < 10 THEN ${slack(red)} WHEN h < 40 THEN ${slack(yellow)} ELSE ${slack(blue)} END AS slack
@@ -284,7 +322,9 @@ export async function generate(
     log(`  visits: ${((performance.now() - s) / 1000).toFixed(1)} s`);
 
     await step('indexes', indexes.map((r) => `${String(r.indexdef)};`).join('\n'));
-    await q('DROP TABLE bench_plan; DROP TABLE bench_comm; SET session_replication_role = origin');
+    await q(
+      'DROP TABLE bench_plan; DROP TABLE bench_workers; DROP TABLE bench_comm; SET session_replication_role = origin',
+    );
     // Triggers were off for the load (replica role), so the dashboard's on-time rollup is computed once here; the
     // overdue rollup is built by the server on the first dashboard request of the day.
     await step('rollups', 'SELECT care_rebuild_ontime()');

@@ -20,7 +20,7 @@ export async function freePort(): Promise<number> {
 export interface Server {
   base: string;
   child: ChildProcess;
-  /** The node process that runs main.ts (tsx starts node as a child). */
+  /** The node process that runs the server (the compiled main.mjs). */
   nodePid(): number;
   rssMb(): number | null;
   output: string[];
@@ -56,7 +56,13 @@ export async function startServer(repoRoot: string, env: Record<string, string>,
     HOST: '127.0.0.1',
   };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(`${repoRoot}/node_modules/.bin/tsx`, ['apps/server/src/main.ts'], {
+  // The compiled server, as `npm start` runs it in production (scripts/build-server.mjs), built fresh for the run.
+  const { SERVER_BUNDLE, buildServer } = (await import(`${repoRoot}/scripts/build-server.mjs`)) as {
+    SERVER_BUNDLE: string;
+    buildServer: () => Promise<number>;
+  };
+  await buildServer();
+  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
     cwd: repoRoot,
     env: childEnv,
     detached: true,
@@ -83,11 +89,11 @@ export async function startServer(repoRoot: string, env: Record<string, string>,
     await new Promise((r) => setTimeout(r, 250));
   }
   const nodePid = () => {
-    // Depth-first: the deepest descendant whose command line names main.ts.
+    // The process itself, or (were it ever started through a wrapper) the deepest descendant naming the server.
     let best = child.pid!;
     const walk = (pid: number) => {
       for (const c of children(pid)) {
-        if (cmdline(c).includes('main.ts')) best = c;
+        if (/main\.(ts|mjs)/.test(cmdline(c))) best = c;
         walk(c);
       }
     };
@@ -154,6 +160,8 @@ export interface HttpResult {
   seconds: number;
   reqPerSec: number;
   p50: number;
+  /** One-at-a-time runs only (autocannon's histogram has no 95th percentile). */
+  p95?: number;
   p99: number;
   connections: number;
 }
@@ -167,6 +175,8 @@ export async function cannon(opts: {
   seconds: number;
   connections: number;
   onBody?: (status: number, body: string) => void;
+  /** Per request: the body and headers (e.g. another user's session) that replace `body` and the session's. */
+  setup?: () => { body: string; headers?: Record<string, string> };
 }): Promise<HttpResult> {
   const headers: Record<string, string> = { cookie: opts.session.cookie };
   if (opts.method === 'POST')
@@ -181,7 +191,12 @@ export async function cannon(opts: {
       {
         method: opts.method ?? 'GET',
         ...(opts.body ? { body: opts.body } : {}),
-        setupRequest: (req: Record<string, unknown>) => ({ ...req, path: opts.path() }),
+        setupRequest: (req: Record<string, unknown>) => {
+          if (!opts.setup) return { ...req, path: opts.path() };
+          const one = opts.setup();
+          const merged = { ...(req.headers as Record<string, string>), ...one.headers };
+          return { ...req, path: opts.path(), body: one.body, headers: merged };
+        },
         ...(opts.onBody ? { onResponse: (status: number, body: string) => opts.onBody!(status, body) } : {}),
       },
     ],
@@ -209,6 +224,7 @@ export async function sequential(opts: {
   method?: 'GET' | 'POST';
   body?: string;
   onBody?: (status: number, body: string) => void;
+  setup?: () => { body: string; headers?: Record<string, string> };
 }): Promise<HttpResult> {
   const latencies: number[] = [];
   let non2xx = 0;
@@ -216,12 +232,14 @@ export async function sequential(opts: {
   while (performance.now() - start < opts.seconds * 1000 || latencies.length + non2xx < opts.minRequests) {
     const s = performance.now();
     const post = opts.method === 'POST';
+    const one = opts.setup?.();
     const res = await fetch(`${opts.base}${opts.path()}`, {
       method: opts.method ?? 'GET',
-      body: opts.body,
+      body: one?.body ?? opts.body,
       headers: {
         cookie: opts.session.cookie,
         ...(post ? { 'x-csrf-token': opts.session.csrf, 'content-type': 'application/json' } : {}),
+        ...one?.headers,
       },
     });
     const text = await res.text();
@@ -239,6 +257,7 @@ export async function sequential(opts: {
     seconds,
     reqPerSec: latencies.length / seconds,
     p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     connections: 1,
   };

@@ -1,22 +1,22 @@
 // npm run bench -- --scale community|city --db pglite|postgres://… [--seconds 10] [--connections 10] [--clients N]
-//   [--import-rows 100000] [--no-import] [--regenerate]
+//   [--import-rows 100000] [--no-import] [--regenerate] [--processes N] [--soak SECONDS [--soak-rate 50]]
 // Generates (or reuses) the dataset, measures each workload's raw-SQL floor with the server stopped, then the real
-// endpoints through a spawned Linli server under autocannon, and the ledger import; prints a table and writes JSON.
-import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+// endpoints through a spawned Linli server under autocannon (with --processes N again through a balancer in front of
+// N servers), and the ledger import; prints a table and writes JSON. --soak replaces the floors, the endpoint phase
+// and the import with a fixed-rate mixed load (bench/src/soak.ts).
+import { mkdirSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import os from 'node:os';
 import { createDb } from '../../apps/server/src/platform/db';
 import { migrate } from '../../apps/server/src/platform/migrate';
 import { chinaToday } from '../../apps/server/src/platform/dates';
-import { XLSX_MIME } from '../../packages/contracts/src/care';
 import { openPglite, openPostgres, type Engine } from './engine';
 import {
   BENCH_PASSWORD,
   DISTRICT,
   DISTRICT_OFFICER,
-  IMPORT_COMMUNITY,
   SCALES,
+  STRESS,
   type ScaleConfig,
   communityCode,
   generate,
@@ -28,25 +28,21 @@ import {
   compareDashboardWithNaive,
   captureDetail,
   captureExport,
+  captureHome,
   captureWorklist,
   recordVisitRaw,
-  runFor,
-  type LoadResult,
   type Who,
 } from './raw';
-import {
-  cannon,
-  freePort,
-  login,
-  sequential,
-  startServer,
-  upload,
-  type HttpResult,
-  type Server,
-  type Session,
-} from './http';
-import { copyBaseline, importRows, ledgerXlsx } from './ledger';
-import { captureIntake, captureQueue, ensureRequestData, intakeBody } from './requests';
+import { freePort, login, startServer, type Server } from './http';
+import { copyBaseline, importRows } from './ledger';
+import { captureIntake, captureQueue, ensureRequestData } from './requests';
+import { setupVolunteering } from './volunteering-bench';
+import { buildEndpoints, endpointPhase } from './endpoints';
+import { measureFloors, type Workload } from './floors';
+import { importOverHttp, type ImportResult } from './import-phase';
+import { startBalancer, type Balancer } from './balancer';
+import { runSoak, type SoakResult } from './soak';
+import { report, type Row } from './report';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const benchDir = path.resolve(here, '..');
@@ -83,6 +79,18 @@ const variant =
     : `${scaleName}_c${cfg.clients}_n${cfg.communities}`;
 const isPg = dbArg.startsWith('postgres');
 const dbLabel = isPg ? 'postgres' : 'pglite';
+/** --processes N: the endpoint phase once against one server, then through a balancer in front of N (PostgreSQL). */
+const processes = Number(args.processes ?? 1);
+if (!Number.isInteger(processes) || processes < 1) throw new Error('--processes must be a whole number ≥ 1');
+if (processes > 1 && !isPg)
+  throw new Error(
+    `--processes ${processes} needs PostgreSQL (--db postgres://…): PGlite runs inside one server process and cannot be shared by several`,
+  );
+/** --soak SECONDS (alone: 600) at --soak-rate requests/s replaces the floors, the endpoint phase and the import. */
+const soakSeconds = args.soak === undefined ? 0 : args.soak === true ? 600 : Number(args.soak);
+const soakRate = Number(args['soak-rate'] ?? 50);
+if (args.soak !== undefined && !(soakSeconds > 0)) throw new Error('--soak takes a number of seconds');
+if (!(soakRate > 0)) throw new Error('--soak-rate takes requests per second');
 const log = (s: string) => console.log(s);
 const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—');
 const runStart = performance.now();
@@ -210,6 +218,22 @@ const supervisor: Who = {
   prefixes: [comm0],
   seesAllMinors: true,
 };
+// Record visit runs as another worker of the same community: recording books each next visit weeks ahead, so the
+// measured worker's own worklist and 工作台 would empty out over a run (a caseload of ~200 is recorded many times).
+const recorder: Who = {
+  id: await userId(workerName(0, 1)),
+  username: workerName(0, 1),
+  roles: ['community_worker'],
+  prefixes: [comm0],
+  seesAllMinors: false,
+};
+const stressWorker: Who = {
+  id: await userId(STRESS.worker),
+  username: STRESS.worker,
+  roles: ['community_worker'],
+  prefixes: [STRESS.code],
+  seesAllMinors: false,
+};
 const district: Who = {
   id: await userId(DISTRICT_OFFICER),
   username: DISTRICT_OFFICER,
@@ -238,42 +262,30 @@ const clientIds = shuffle(
 // Planned visits of the worker, in random order; each record books the next one, which joins the end of the pool.
 const visitPool = shuffle(
   (
-    await engine.query(`SELECT id FROM visits WHERE assignee_id = $1 AND status = 'planned' ORDER BY id`, [worker.id])
+    await engine.query(`SELECT id FROM visits WHERE assignee_id = $1 AND status = 'planned' ORDER BY id`, [recorder.id])
   ).map((r) => String(r.id)),
 );
 log(
-  `[bench] ${clientIds.length} client ids and ${visitPool.length} planned visit ids of ${worker.username} (${comm0}) prefetched`,
+  `[bench] ${clientIds.length} client ids of ${worker.username} and ${visitPool.length} planned visit ids of ${recorder.username} (${comm0}) prefetched`,
 );
+const caseload = {
+  worker: clientIds.length,
+  stress: Number(
+    (await engine.query('SELECT count(*)::int AS n FROM clients WHERE assignee_id = $1', [stressWorker.id]))[0]!.n,
+  ),
+};
 let clientCursor = 0;
 const nextClient = () => clientIds[clientCursor++ % clientIds.length]!;
 
 // ---- raw floors (server not running) ----------------------------------------------------------------------------
-interface Row {
-  workload: string;
-  raw: LoadResult | null;
-  http: HttpResult | null;
-  rssMb: number | null;
-  note: string;
-}
-const rows: Row[] = [];
 const rawConcurrency = isPg ? connections : 1;
 const rawOp = (engineRef: () => Engine) => (c: { sql: string; params: unknown[] }) =>
   engineRef().query(c.sql, c.params);
 const run = rawOp(() => engine);
 
-async function timeOnce(op: () => Promise<unknown>): Promise<number> {
-  const s = performance.now();
-  await op();
-  return performance.now() - s;
-}
-
-interface Workload {
-  name: string;
-  raw: () => Promise<unknown>;
-  slow?: boolean;
-  minOps?: number;
-}
 const worklistRaw = await captureWorklist(engine, worker, today, now);
+const stressWorklistRaw = await captureWorklist(engine, stressWorker, today, now);
+const homeRaw = await captureHome(engine, worker, today, now);
 const detailRaw = await captureDetail(engine, clientIds[0]!, worker.id);
 const dashSupRaw = await captureDashboard(engine, supervisor, today);
 const dashDistRaw = await captureDashboard(engine, district, today);
@@ -285,21 +297,28 @@ const dashboardCheck = {
 const dashboardCheckLine = `dashboard rollups equal the naive aggregate over visits: supervisor ${dashboardCheck.supervisor.equal ? 'yes' : 'NO'}, district ${dashboardCheck.district.equal ? 'yes' : 'NO'} (${dashboardCheck.district.overdueVisits} overdue visits district-wide; the naive aggregate takes ${fmt(dashboardCheck.supervisor.naiveMs, 0)} ms / ${fmt(dashboardCheck.district.naiveMs, 0)} ms)`;
 log(`[bench] ${dashboardCheckLine}`);
 const exportRaw = await captureExport(engine, supervisor, comm0, now);
-const recordRaw = recordVisitRaw(engine, worker, today);
+const recordRaw = recordVisitRaw(engine, recorder, today);
 const intakeRaw = await captureIntake(engine, worker, comm0, today);
 const queueRaw = await captureQueue(engine, worker, now);
-const workloads: Workload[] = [
+// Volunteering (issue 12): generated once per dataset; check-in and counter redemption under concurrency.
+const volunteering = await setupVolunteering(engine, { community: comm0, worker, keyFile, log });
+const recordOne = async () => {
+  const id = visitPool.shift();
+  if (!id) throw new Error('visit pool empty');
+  const next = await recordRaw(id);
+  if (next) visitPool.push(next);
+};
+const workerPages: Workload[] = [
   { name: 'worklist', raw: () => worklistRaw(run) },
   { name: 'client detail', raw: () => detailRaw(run, nextClient()) },
-  {
-    name: 'record visit',
-    raw: async () => {
-      const id = visitPool.shift();
-      if (!id) throw new Error('visit pool empty');
-      const next = await recordRaw(id);
-      if (next) visitPool.push(next);
-    },
-  },
+  { name: 'record visit', raw: recordOne },
+  { name: 'worker home', raw: () => homeRaw(run) },
+];
+const workloads: Workload[] = [
+  ...workerPages,
+  // Issue 13 goal 2: the same four pages one request at a time, on both sides (p95 is the target).
+  ...workerPages.map((w) => ({ ...w, name: `${w.name} (latency)`, slow: true })),
+  { name: 'worklist (stress worker, 10,000 clients)', raw: () => stressWorklistRaw(run) },
   { name: 'dashboard (supervisor)', raw: () => dashSupRaw(run) },
   { name: 'dashboard (district)', raw: () => dashDistRaw(run) },
   // The same request one at a time: the latency a district officer sees, without nine others queueing on 2 cores.
@@ -307,36 +326,19 @@ const workloads: Workload[] = [
   { name: 'ledger export', raw: () => exportRaw(run), slow: true, minOps: 3 },
   { name: 'request intake', raw: intakeRaw },
   { name: 'request queue', raw: () => queueRaw(run) },
+  ...volunteering.workloads,
 ];
-const modes = new Map<string, { concurrency: number; sequential: boolean }>();
-log(
-  `[bench] raw SQL floors, ${isPg ? `pg.Pool, ${rawConcurrency} concurrent` : 'PGlite, 1 connection'}, ${seconds} s each — measured with the Linli server stopped`,
-);
-for (const w of workloads) {
-  // The server folds the dashboard rollups' deltas every 5 s; with it stopped, fold what the writes before left.
-  if (w.name.startsWith('dashboard')) await engine.query('SELECT care_fold_rollups()');
-  const first = await timeOnce(w.raw);
-  await timeOnce(w.raw);
-  const slow = w.slow || first > SLOW_MS;
-  const conc = slow ? 1 : rawConcurrency;
-  modes.set(w.name, { concurrency: conc, sequential: slow });
-  const r = await runFor(seconds, conc, w.raw, w.minOps ?? (slow ? 3 : 0));
+let rows: Row[] = [];
+if (!soakSeconds) {
   log(
-    `  ${w.name.padEnd(24)} ${fmt(r.opsPerSec, 1).padStart(9)} ops/s  p50 ${fmt(r.p50, 1)} ms  p99 ${fmt(r.p99, 1)} ms  (${r.ops} ops, c=${conc}${r.errors ? `, ${r.errors} errors` : ''})`,
+    `[bench] raw SQL floors, ${isPg ? `pg.Pool, ${rawConcurrency} concurrent` : 'PGlite, 1 connection'}, ${seconds} s each — measured with the Linli server stopped`,
   );
-  rows.push({
-    workload: w.name,
-    raw: r,
-    http: null,
-    rssMb: null,
-    note: slow ? `slow (first call ${fmt(first)} ms): one at a time` : '',
-  });
+  rows = await measureFloors(engine, workloads, { seconds, concurrency: rawConcurrency, slowMs: SLOW_MS, log });
 }
 
 // ---- ledger import: rows, workbook, COPY floor ------------------------------------------------------------------
 const runSeed = Math.floor(Date.now() / 1000) % 1_000_003;
-let importResult: Record<string, unknown> | null = null;
-const fullRows = importTarget > 0 && !args['no-import'] ? importRows(importTarget, runSeed) : [];
+const fullRows = importTarget > 0 && !args['no-import'] && !soakSeconds ? importRows(importTarget, runSeed) : [];
 let copyFloor: Awaited<ReturnType<typeof copyBaseline>> | null = null;
 if (fullRows.length) {
   copyFloor = await copyBaseline(engine, fullRows);
@@ -344,11 +346,11 @@ if (fullRows.length) {
     `[bench] import floor: ${fullRows.length} client rows by ${copyFloor.method}: ${fmt(copyFloor.seconds, 2)} s = ${fmt(copyFloor.rowsPerSec)} rows/s`,
   );
 }
+await volunteering.beforeServer();
 const dbBytes = Number((await engine.query('SELECT pg_database_size(current_database())::bigint AS n'))[0]!.n);
 await engine.close();
 
-// ---- the real server ------------------------------------------------------------------------------------------------
-const port = await freePort();
+// ---- the real server(s) -----------------------------------------------------------------------------------------
 const serverEnv: Record<string, string> = {
   LINLI_DEMO: '0',
   LINLI_LOG_LEVEL: 'warn',
@@ -358,171 +360,93 @@ const serverEnv: Record<string, string> = {
   LINLI_AUDIT_ANCHOR_FILE: anchorFile,
   ...(isPg ? { DATABASE_URL: benchUrl! } : { LINLI_DATA_DIR: pgliteDir! }),
 };
-log(`[bench] starting the Linli server on 127.0.0.1:${port} (${isPg ? 'PostgreSQL' : 'PGlite'})`);
-let server: Server | null = null;
-try {
-  server = await startServer(repoRoot, serverEnv, port);
-  const srv = server;
+const servers: Server[] = [];
+let balancer = null as Balancer | null;
+let importResult: ImportResult | null = null;
+let soak: SoakResult | null = null;
+let balancerRssMb: number | null = null;
+async function addServer(): Promise<Server> {
+  const port = await freePort();
+  log(`[bench] starting a Linli server on 127.0.0.1:${port} (${isPg ? 'PostgreSQL' : 'PGlite'})`);
+  const srv = await startServer(repoRoot, serverEnv, port);
+  servers.push(srv);
   log(`[bench] server up: node pid ${srv.nodePid()}, RSS ${srv.rssMb()} MB idle`);
-  const sessions: Record<string, Session> = {
+  return srv;
+}
+/** The other processes of --processes N, and the balancer in front of all N. */
+async function widen(): Promise<Balancer> {
+  while (servers.length < processes) await addServer();
+  balancer = await startBalancer(
+    servers.map((s) => s.base),
+    await freePort(),
+  );
+  log(
+    `[bench] balancer on ${balancer.base} (pid ${balancer.pid}), round robin over ${servers.length} server processes`,
+  );
+  return balancer;
+}
+const rssOfAll = () => servers.map((s) => s.rssMb());
+try {
+  const srv = await addServer();
+  // Sessions live in the database: valid on every process.
+  const sessions = {
     worker: await login(srv.base, worker.username, BENCH_PASSWORD),
     supervisor: await login(srv.base, supervisor.username, BENCH_PASSWORD),
     district: await login(srv.base, district.username, BENCH_PASSWORD),
+    stress: await login(srv.base, stressWorker.username, BENCH_PASSWORD),
+    recorder: await login(srv.base, recorder.username, BENCH_PASSWORD),
   };
-  const visitedOn = today;
-  const recordBody = JSON.stringify({ outcome: 'done', mode: 'home', visitedOn });
-  const endpoints: Record<
-    string,
-    {
-      session: Session;
-      method?: 'GET' | 'POST';
-      path: () => string;
-      body?: string;
-      onBody?: (s: number, b: string) => void;
-    }
-  > = {
-    worklist: { session: sessions.worker!, path: () => '/api/care/worklist' },
-    'client detail': { session: sessions.worker!, path: () => `/api/care/clients/${nextClient()}` },
-    'record visit': {
-      session: sessions.worker!,
-      method: 'POST',
-      body: recordBody,
-      path: () => `/api/care/visits/${visitPool.shift() ?? '00000000-0000-4000-8000-000000000000'}/record`,
-      onBody: (status, body) => {
-        if (status !== 200) return;
-        const next = (JSON.parse(body) as { nextVisit?: { id: string } | null }).nextVisit?.id;
-        if (next) visitPool.push(next);
-      },
-    },
-    'dashboard (supervisor)': { session: sessions.supervisor!, path: () => '/api/care/overdue' },
-    'dashboard (district)': { session: sessions.district!, path: () => '/api/care/overdue' },
-    'dashboard (district, latency)': { session: sessions.district!, path: () => '/api/care/overdue' },
-    'ledger export': { session: sessions.supervisor!, path: () => `/api/care/ledger/export?communityCode=${comm0}` },
-    'request intake': {
-      session: sessions.worker!,
-      method: 'POST',
-      body: intakeBody(comm0),
-      path: () => '/api/requests',
-    },
-    'request queue': { session: sessions.worker!, path: () => '/api/requests/queue' },
-  };
-  log(`[bench] endpoints, autocannon ${connections} connections, ${seconds} s each (slow ones: one request at a time)`);
-  for (const row of rows) {
-    const e = endpoints[row.workload]!;
-    const mode = modes.get(row.workload)!;
-    // Warm-up: two requests (JIT, plan caches), not counted.
-    for (let i = 0; i < 2; i++) {
-      const res = await fetch(`${srv.base}${e.path()}`, {
-        method: e.method ?? 'GET',
-        body: e.body,
-        headers: {
-          cookie: e.session.cookie,
-          ...(e.method === 'POST' ? { 'x-csrf-token': e.session.csrf, 'content-type': 'application/json' } : {}),
-        },
+  const endpoints = buildEndpoints({
+    sessions,
+    community: comm0,
+    today,
+    nextClient,
+    visitPool,
+    more: volunteering.endpoints(sessions.worker),
+  });
+  if (soakSeconds) {
+    const base = processes > 1 ? (await widen()).base : srv.base;
+    soak = await runSoak({ base, endpoints, seconds: soakSeconds, rate: soakRate, rssMb: rssOfAll, log });
+  } else {
+    const phase = rows.map((r) => ({ name: r.workload, sequential: r.sequential }));
+    log(
+      `[bench] endpoints, autocannon ${connections} connections, ${seconds} s each (slow ones: one request at a time)`,
+    );
+    const one = await endpointPhase({ base: srv.base, rssMb: () => [srv.rssMb()] }, phase, endpoints, {
+      seconds,
+      connections,
+      log,
+    });
+    one.forEach((r, i) => Object.assign(rows[i]!, { http: r.http, rssMb: r.rssMb[0] ?? null }));
+    if (processes > 1) {
+      const lb = await widen();
+      log(`[bench] endpoints again, through the balancer in front of ${processes} server processes`);
+      const many = await endpointPhase({ base: lb.base, rssMb: rssOfAll }, phase, endpoints, {
+        seconds,
+        connections,
+        log,
+        warmUps: 2 * processes,
       });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${row.workload}: warm-up got ${res.status}: ${text.slice(0, 300)}`);
-      e.onBody?.(res.status, text);
+      many.forEach((r, i) => {
+        const row = rows[i]!;
+        const scaling = r.http.reqPerSec / row.http!.reqPerSec;
+        row.processes = { n: processes, http: r.http, rssMb: r.rssMb, scaling };
+        log(`  ${row.workload.padEnd(24)} scaling ${scaling.toFixed(2)}×`);
+      });
+      balancerRssMb = lb.rssMb();
     }
-    const r = mode.sequential
-      ? await sequential({
-          base: srv.base,
-          session: e.session,
-          method: e.method,
-          path: e.path,
-          body: e.body,
-          onBody: e.onBody,
-          seconds,
-          minRequests: 3,
-        })
-      : await cannon({
-          base: srv.base,
-          session: e.session,
-          method: e.method,
-          path: e.path,
-          body: e.body,
-          seconds,
-          connections,
-          onBody: e.onBody,
-        });
-    row.http = r;
-    row.rssMb = srv.rssMb();
-    log(
-      `  ${row.workload.padEnd(24)} ${fmt(r.reqPerSec, 1).padStart(9)} req/s  p50 ${fmt(r.p50, 1)} ms  p99 ${fmt(r.p99, 1)} ms  (${r.requests} ok, ${r.non2xx} non-2xx, ${r.errors} errors, c=${r.connections})  RSS ${row.rssMb} MB`,
-    );
-  }
-
-  // ---- ledger import over HTTP ---------------------------------------------------------------------------------
-  if (fullRows.length) {
-    const importSession = await login(srv.base, IMPORT_COMMUNITY.worker, BENCH_PASSWORD);
-    const LIMIT = 20 * 1024 * 1024;
-    const fullFile = await ledgerXlsx(fullRows);
-    log(
-      `[bench] ledger import: ${fullRows.length}-row workbook is ${(fullFile.length / 1048576).toFixed(1)} MB (limit 20 MB)`,
-    );
-    // Pilot on 5,000 rows (other people) to see whether the full file can finish in a few minutes.
-    const pilotRows = importRows(5000, runSeed + 500_000);
-    const pilot = await upload(
-      srv.base,
-      importSession,
-      '/api/care/ledger/import',
-      await ledgerXlsx(pilotRows),
-      XLSX_MIME,
-    );
-    const pilotCreated = Number((pilot.json as { created?: number }).created ?? 0);
-    const pilotRate = pilotRows.length / pilot.seconds;
-    log(
-      `  pilot 5000 rows: HTTP ${pilot.status}, ${fmt(pilot.seconds, 1)} s = ${fmt(pilotRate)} rows/s, created ${pilotCreated}, RSS ${srv.rssMb()} MB`,
-    );
-    const budget = Number(args['import-budget'] ?? 180);
-    let measured = fullRows.length;
-    let capped = '';
-    if (fullFile.length > LIMIT)
-      capped = `the ${fullRows.length}-row file is ${(fullFile.length / 1048576).toFixed(1)} MB, over the 20 MB body limit`;
-    if (fullRows.length / pilotRate > budget)
-      capped = `${capped ? `${capped}; ` : ''}projected ${fmt(fullRows.length / pilotRate)} s at the pilot rate, over the ${budget} s budget`;
-    if (capped)
-      measured = Math.max(
-        5000,
-        Math.min(fullRows.length, Math.floor(Math.min(budget * pilotRate * 0.8, fullRows.length))),
-      );
-    const file =
-      measured === fullRows.length && fullFile.length <= LIMIT
-        ? fullFile
-        : await ledgerXlsx(fullRows.slice(0, measured));
-    if (capped) log(`  capped: ${capped}; importing ${measured} rows (${(file.length / 1048576).toFixed(1)} MB)`);
-    let peakRss = 0;
-    const rssTimer = setInterval(() => {
-      peakRss = Math.max(peakRss, srv.rssMb() ?? 0);
-    }, 200);
-    const res = await upload(srv.base, importSession, '/api/care/ledger/import', file, XLSX_MIME);
-    clearInterval(rssTimer);
-    const body = res.json as { total?: number; created?: number; skippedExisting?: number; rejected?: unknown[] };
-    const rate = measured / res.seconds;
-    log(
-      `  import ${measured} rows: HTTP ${res.status}, ${fmt(res.seconds, 1)} s = ${fmt(rate)} rows/s; created ${body.created}, existing ${body.skippedExisting}, rejected ${body.rejected?.length}; peak RSS ${peakRss} MB`,
-    );
-    importResult = {
-      rowsTarget: fullRows.length,
-      fullFileBytes: fullFile.length,
-      rowsMeasured: measured,
-      fileBytes: file.length,
-      capped: capped || null,
-      httpStatus: res.status,
-      seconds: res.seconds,
-      rowsPerSec: rate,
-      created: body.created,
-      skippedExisting: body.skippedExisting,
-      rejected: body.rejected?.length,
-      peakRssMb: peakRss,
-      pilot: { rows: pilotRows.length, seconds: pilot.seconds, rowsPerSec: pilotRate, created: pilotCreated },
-      floor: copyFloor,
-      ratio: copyFloor ? rate / copyFloor.rowsPerSec : null,
-    };
-    if (res.status !== 200) log(`  import answer: ${JSON.stringify(res.json).slice(0, 500)}`);
+    if (fullRows.length)
+      importResult = await importOverHttp(srv, {
+        fullRows,
+        runSeed,
+        budgetSeconds: Number(args['import-budget'] ?? 180),
+        floor: copyFloor,
+        log,
+      });
   }
 } finally {
-  if (server) {
+  await balancer?.stop();
+  for (const server of servers) {
     const tail = server.output
       .join('')
       .split('\n')
@@ -530,73 +454,35 @@ try {
       .slice(-5);
     if (tail.length) log(`[bench] server warnings/errors (last 5):\n${tail.join('\n')}`);
     await server.stop();
-    log('[bench] server stopped');
   }
+  log(`[bench] server${servers.length > 1 ? 's' : ''} stopped`);
 }
 
 // ---- report ----------------------------------------------------------------------------------------------------------
-const header =
-  '| workload | raw ops/s | endpoint req/s | ratio | p50 raw / endpoint (ms) | p99 raw / endpoint (ms) | server RSS (MB) |';
-const lines = [header, '|---|---:|---:|---:|---:|---:|---:|'];
-for (const r of rows) {
-  const ratio = r.raw && r.http ? r.http.reqPerSec / r.raw.opsPerSec : NaN;
-  const conc = r.raw ? (r.raw.concurrency === 1 && isPg ? ' (c=1)' : '') : '';
-  lines.push(
-    `| ${r.workload}${conc} | ${fmt(r.raw?.opsPerSec ?? NaN, r.raw && r.raw.opsPerSec < 10 ? 2 : 0)} | ${fmt(r.http?.reqPerSec ?? NaN, r.http && r.http.reqPerSec < 10 ? 2 : 0)} | ${fmt(ratio, 2)}× | ${fmt(r.raw?.p50 ?? NaN, 1)} / ${fmt(r.http?.p50 ?? NaN, 1)} | ${fmt(r.raw?.p99 ?? NaN, 1)} / ${fmt(r.http?.p99 ?? NaN, 1)} | ${r.rssMb ?? '—'} |`,
-  );
-}
-if (importResult) {
-  const ir = importResult as {
-    rowsMeasured: number;
-    rowsPerSec: number;
-    floor: { rowsPerSec: number; method: string } | null;
-    peakRssMb: number;
-    capped: string | null;
-  };
-  lines.push(
-    `| ledger import (${ir.rowsMeasured} rows${ir.capped ? ', capped' : ''}) vs ${isPg ? 'COPY' : 'multi-row INSERT'} | ${fmt(ir.floor?.rowsPerSec ?? NaN)} rows/s | ${fmt(ir.rowsPerSec)} rows/s | ${fmt(ir.floor ? ir.rowsPerSec / ir.floor.rowsPerSec : NaN, 3)}× | | | ${ir.peakRssMb} (peak) |`,
-  );
-}
-const totalSeconds = (performance.now() - runStart) / 1000;
-const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
-const summary = [
-  `Linli bench — scale ${variant} (${generation.counts.clients ?? '?'} clients, ${generation.counts.visits ?? '?'} visits, ${requestData.requests} requests, ${cfg.communities} communities), ${dbLabel}${isPg ? ` ${benchUrl!.replace(/\/\/[^@]*@/, '//')}` : ''}`,
-  `${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${process.version}; ${today}; database ${(dbBytes / 2 ** 20).toFixed(0)} MB; generation ${generation.reused ? `reused (took ${generation.seconds} s on ${generation.generatedOn})` : `${fmt(generation.seconds, 1)} s`}; run ${fmt(totalSeconds)} s`,
-  `raw: ${isPg ? `pg.Pool, ${rawConcurrency} concurrent` : 'PGlite, 1 connection'}, measured before the server started (server stopped); endpoint: autocannon ${connections} connections, ${seconds} s; rows marked (c=1) ran one at a time on both sides.`,
+const file = report({
+  benchDir,
+  variant,
+  config: cfg,
+  dbLabel,
+  dbShown: isPg ? benchUrl!.replace(/\/\/[^@]*@/, '//') : null,
+  today,
+  seconds,
+  connections,
+  rawConcurrency,
+  processes,
+  databaseBytes: dbBytes,
+  generation,
+  communities: cfg.communities,
+  requests: requestData.requests,
+  volunteering: volunteering.info,
+  dashboardCheck,
   dashboardCheckLine,
-];
-console.log(`\n${summary.join('\n')}\n\n${lines.join('\n')}\n`);
-
-const resultsDir = path.join(benchDir, 'results');
-mkdirSync(resultsDir, { recursive: true });
-const file = path.join(resultsDir, `${new Date().toISOString().slice(0, 10)}-${variant}-${dbLabel}.json`);
-writeFileSync(
-  file,
-  `${JSON.stringify(
-    {
-      command,
-      scale: variant,
-      config: cfg,
-      db: dbLabel,
-      date: new Date().toISOString(),
-      today,
-      machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-      seconds,
-      connections,
-      rawConcurrency,
-      rawMeasured: 'server stopped (before it started)',
-      databaseBytes: dbBytes,
-      generation,
-      totalSeconds,
-      workloads: rows.map((r) => ({ ...r, ratio: r.raw && r.http ? r.http.reqPerSec / r.raw.opsPerSec : null })),
-      ledgerImport: importResult,
-      dashboardCheck,
-      table: lines.join('\n'),
-      summary,
-    },
-    null,
-    2,
-  )}\n`,
-);
+  rows,
+  imported: importResult,
+  soak,
+  balancerRssMb,
+  totalSeconds: (performance.now() - runStart) / 1000,
+  caseload,
+});
 console.log(`[bench] wrote ${path.relative(repoRoot, file)}`);
 process.exit(0);

@@ -2,7 +2,7 @@
 // repository functions through a recording Drizzle handle (so the SQL text is exactly the server's), then replayed
 // with the bare driver (pg.Pool / PGlite) — no HTTP, no session lookup, no JSON, no audit of reads.
 import { randomUUID } from 'node:crypto';
-import { findClient, nextDueFor, visibleClients } from '../../apps/server/src/modules/care/clients/clients.repository';
+import { findClient, visibleClients } from '../../apps/server/src/modules/care/clients/clients.repository';
 import {
   clientAssessments,
   clientTierChanges,
@@ -11,7 +11,17 @@ import {
   clientCases,
   clientReferrals,
 } from '../../apps/server/src/modules/care/clients/client-history.repository';
-import { plannedVisits } from '../../apps/server/src/modules/care/visits/visits.repository';
+import {
+  householdVisitFacts,
+  worklistPage,
+  worklistTotals,
+} from '../../apps/server/src/modules/care/visits/visits.repository';
+import {
+  assignedTieredClients,
+  openTasksOwnedBy,
+  referralsWaitingOn,
+} from '../../apps/server/src/modules/care/home/home.repository';
+import { HOME_LIST_SIZE, WORKLIST_PAGE_SIZE } from '../../packages/contracts/src/care';
 import {
   dashboardAggregates,
   ensureOverdueRollup,
@@ -24,7 +34,7 @@ import {
   listAreasInScopeForLedger,
 } from '../../apps/server/src/modules/care/ledger/ledger.repository';
 import { findUserById } from '../../apps/server/src/modules/users';
-import { addDays } from '../../apps/server/src/platform/dates';
+import { addDays, isoWeekEnd } from '../../apps/server/src/platform/dates';
 import { policyFor } from '../../apps/server/src/modules/care/policies/planning';
 import type { Captured, Engine } from './engine';
 
@@ -42,7 +52,21 @@ const sub = (c: Captured, from: string, to: string): Captured => ({
   params: c.params.map((p) => (p === from ? to : p)),
 });
 
-/** Worklist: the one query of GET /api/care/worklist (scope mine). */
+function worklistFilter(who: Who, today: string, now: Date) {
+  return {
+    assigneeId: who.id,
+    prefixes: who.prefixes,
+    until: isoWeekEnd(today),
+    visibleClient: visibleClients({
+      prefixes: who.prefixes,
+      actorId: who.id,
+      seesAllMinors: who.seesAllMinors,
+      minorBornAfter: minorBornAfter(now),
+    }),
+  };
+}
+
+/** Worklist: GET /api/care/worklist (scope mine, first page): the three totals, then each list's first page. */
 export async function captureWorklist(
   engine: Engine,
   who: Who,
@@ -50,24 +74,43 @@ export async function captureWorklist(
   now: Date,
 ): Promise<(run: Q) => Promise<void>> {
   const { db, log } = engine.capturing();
-  await plannedVisits(db, {
-    assigneeId: who.id,
-    prefixes: who.prefixes,
-    until: addDays(today, 7),
-    visibleClient: visibleClients({
-      prefixes: who.prefixes,
-      actorId: who.id,
-      seesAllMinors: who.seesAllMinors,
-      minorBornAfter: minorBornAfter(now),
-    }),
-  });
-  const [q] = log;
+  const filter = worklistFilter(who, today, now);
+  await worklistTotals(db, filter, today);
+  for (const bucket of ['overdue', 'dueToday', 'thisWeek'] as const)
+    await worklistPage(db, filter, { bucket, today, limit: WORKLIST_PAGE_SIZE, offset: 0 });
   return async (run) => {
-    await run(q!);
+    for (const q of log) await run(q);
   };
 }
 
-/** Client detail: the client row, then nine queries in parallel (as ClientsService.detail does; the policy dates the reassessment). */
+/** The worker's 工作台 (GET /api/care/home): worklist totals and next visits, reassessments, tasks, referrals. */
+export async function captureHome(
+  engine: Engine,
+  who: Who,
+  today: string,
+  now: Date,
+): Promise<(run: Q) => Promise<void>> {
+  const { db, log } = engine.capturing();
+  const filter = worklistFilter(who, today, now);
+  await Promise.all([
+    worklistTotals(db, filter, today),
+    assignedTieredClients(db, filter.visibleClient, who.id),
+    openTasksOwnedBy(db, filter.visibleClient, who.id, HOME_LIST_SIZE),
+    referralsWaitingOn(db, filter.visibleClient, who.id, HOME_LIST_SIZE),
+  ]);
+  const parallel = log.length;
+  await worklistPage(db, filter, { bucket: 'overdue', today, limit: 8, offset: 0 });
+  await worklistPage(db, filter, { bucket: 'dueToday', today, limit: 8, offset: 0 });
+  await policyFor(db, who.prefixes[0]!);
+  const first = log.slice(0, parallel);
+  const then = log.slice(parallel);
+  return async (run) => {
+    await Promise.all(first.map((c) => run(c)));
+    for (const q of then) await run(q);
+  };
+}
+
+/** Client detail: the client row, then nine queries in parallel (as ClientsService.detail does; the policy dates the reassessment). The names of the timeline's staff are one more query on the server, not replayed here. */
 export async function captureDetail(
   engine: Engine,
   sampleClient: string,
@@ -80,11 +123,11 @@ export async function captureDetail(
     clientTierChanges(db, sampleClient),
     clientVisits(db, sampleClient),
     findUserById(db, assigneeId),
-    nextDueFor(db, sampleClient),
     clientEventsOf(db, sampleClient),
     clientCases(db, sampleClient),
     clientReferrals(db, sampleClient),
     policyFor(db, client!.areaCode),
+    householdVisitFacts(db, sampleClient),
   ]);
   const [first, ...rest] = log;
   return async (run, clientId) => {
@@ -301,6 +344,7 @@ export interface LoadResult {
   seconds: number;
   opsPerSec: number;
   p50: number;
+  p95: number;
   p99: number;
   concurrency: number;
 }
@@ -345,6 +389,7 @@ export async function runFor(
     seconds: elapsed,
     opsPerSec: latencies.length / elapsed,
     p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     concurrency,
   };

@@ -25,11 +25,13 @@ interface CareHome {
     overdue: { total: number };
   } | null;
 }
+type Bucket = 'overdue' | 'dueToday' | 'thisWeek';
 interface Worklist {
   today: string;
   overdue: { id: string }[];
   dueToday: { id: string }[];
   thisWeek: { id: string }[];
+  totals: Record<Bucket, number>;
 }
 
 const figure = (page: Page, testId: string) => page.getByTestId(`${testId}-value`);
@@ -54,9 +56,15 @@ test("a worker's 工作台 shows the worklist's counts for the demo data, and ea
   // The demo data gives demo-worker-a visits in every list (care-demo.ts); the home counts them as the worklist does.
   expect(list.overdue.length).toBeGreaterThan(0);
   expect([mine.overdue, mine.dueToday, mine.thisWeek]).toEqual([
-    list.overdue.length,
-    list.dueToday.length,
-    list.thisWeek.length,
+    list.totals.overdue,
+    list.totals.dueToday,
+    list.totals.thisWeek,
+  ]);
+  // The demo caseload fits the first page of each list (50).
+  expect([list.overdue.length, list.dueToday.length, list.thisWeek.length]).toEqual([
+    list.totals.overdue,
+    list.totals.dueToday,
+    list.totals.thisWeek,
   ]);
   expect(home.approvals).toBeNull();
 
@@ -85,6 +93,41 @@ test("a worker's 工作台 shows the worklist's counts for the demo data, and ea
   await page.getByTestId('home-count-week').click();
   await expect(page).toHaveURL(/\/care\/worklist\?bucket=thisWeek$/);
   await expect(page.getByTestId('worklist-week').getByTestId(/^visit-card-/)).toHaveCount(list.thisWeek.length);
+});
+
+const SECTION: Record<Bucket, string> = {
+  overdue: 'worklist-overdue',
+  dueToday: 'worklist-today',
+  thisWeek: 'worklist-week',
+};
+
+test('a long list on the worklist is paged: the first page of each, then 还有 N 条 opens it alone with a pager', async ({
+  page,
+  seed,
+}) => {
+  const api = await seed.as('demo-worker-a');
+  // Pages of two, so the demo caseload is "long": the same paging a caseload of hundreds gets at 50 a page.
+  const first = await api.getOk<Worklist>('/api/care/worklist?pageSize=2');
+  const bucket = (['thisWeek', 'overdue', 'dueToday'] as const).find((b) => first.totals[b] > 2);
+  expect(bucket, 'the demo worker has a list longer than two').toBeDefined();
+  const total = first.totals[bucket!];
+  const second = await api.getOk<Worklist>(`/api/care/worklist?pageSize=2&bucket=${bucket}&page=2`);
+
+  await loginAs(page, 'demo-worker-a');
+  await page.goto('/care/worklist?pageSize=2');
+  const section = page.getByTestId(SECTION[bucket!]);
+  await expect(section.getByTestId(`${SECTION[bucket!]}-total`)).toHaveText(String(total));
+  await expect(section.getByTestId(/^visit-card-/)).toHaveCount(2);
+  const more = section.getByTestId(`${SECTION[bucket!]}-more`);
+  await expect(more).toContainText(String(total - 2));
+  await more.click();
+  await expect(page).toHaveURL(new RegExp(`bucket=${bucket}`));
+  const pager = page.getByTestId('worklist-pagination');
+  await expect(pager).toContainText(String(total));
+  await pager.getByTitle('2', { exact: true }).click();
+  await expect(page).toHaveURL(/page=2/);
+  for (const visit of second[bucket!]) await expect(page.getByTestId(`visit-card-${visit.id}`)).toBeVisible();
+  await expect(page.getByTestId(/^visit-card-/)).toHaveCount(second[bucket!].length);
 });
 
 test('the 工作台 fits a phone and speaks English', async ({ page, seed }) => {

@@ -53,12 +53,17 @@ test('search the register by pinyin initials and open a partner; a wrong USCC ch
   // Register another with a wrong check character: the form refuses it with the field's message.
   await page.getByTestId('menu-organisations').click();
   await page.getByTestId('organisations-create').click();
-  await page.getByTestId('organisation-kind').click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: /^商户$/ })
-    .click();
-  await expect(page.getByTestId('organisation-uscc')).toBeVisible();
+  // An option clicked while antd's dropdown is still opening is sometimes not taken (seen under CI load: the list
+  // stayed expanded); pick again until the form shows the USCC field that 商户 brings.
+  await expect(async () => {
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    if (!(await dropdown.count())) await page.getByTestId('organisation-kind').click({ timeout: 3000 });
+    await dropdown
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^商户$/ })
+      .click({ timeout: 3000 });
+    await expect(page.getByTestId('organisation-uscc')).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
   const second = uniqueName('商户');
   await page.getByTestId('organisation-name').fill(second);
   const right = uscc(`92510107${String((Date.now() + 7) % 1e9).padStart(9, '0')}`);

@@ -1,34 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_COMMUNITY, DEMO_PASSWORD, DEMO_RESIDENTS, expect, test, uniqueName } from '../fixtures';
+import { freshPhone, signUpResident } from '../mobile-signup';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-
-/** A phone number no earlier run of this spec used on this data directory. */
-function freshPhone(): string {
-  return `139${String(Date.now() % 1e8).padStart(8, '0')}`;
-}
-
-/** The code the demo server wrote for this phone to demo-sms.log in its data directory (demo mode only). */
-async function codeFromDemoLog(phone: string): Promise<string> {
-  const dir = process.env.LINLI_E2E_DATA_DIR;
-  if (!dir) throw new Error('LINLI_E2E_DATA_DIR is not set (see playwright.config.ts)');
-  const file = path.join(dir, 'demo-sms.log');
-  let code: string | undefined;
-  await expect
-    .poll(() => {
-      const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n') : [];
-      code = lines
-        .reverse()
-        .map((l) => l.split(' '))
-        .find(([p]) => p === phone)?.[1];
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  return code!;
-}
 
 async function fontSizeOf(page: Page, testId: string): Promise<number> {
   return page.getByTestId(testId).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
@@ -49,20 +24,9 @@ test('a resident signs up with the code from the demo log, turns on 适老化 mo
   });
   await worker.postOk(`/api/notices/${notice.id}/publish`);
 
-  const phone = freshPhone();
-  await page.goto('/m/signup');
-  await page.getByTestId('m-phone').fill(phone);
-  await page.getByTestId('m-get-code').click();
-  await page.getByTestId('m-code').fill(await codeFromDemoLog(phone));
-  await page.getByTestId('m-name').fill('赵阿姨');
-  await page.getByTestId('m-password').fill('Zhao-ayi-2026!');
-  await page.getByRole('combobox', { name: '所在社区' }).click();
-  await page.getByRole('combobox', { name: '所在社区' }).fill('洗面桥');
-  await page.locator('.ant-select-item-option').filter({ hasText: '洗面桥' }).first().click();
-  await page.getByTestId('m-consent').check();
-  await page.getByTestId('m-signup-submit').click();
+  const phone = freshPhone('139');
+  await signUpResident(page, { phone, name: '赵阿姨', password: 'Zhao-ayi-2026!' });
   await expect(page.getByTestId('m-home-title')).toContainText('赵阿姨');
-  await expect(page).toHaveURL(/\/m$/);
 
   // 适老化: at least 18 px body text, kept after a reload (on the account and in this browser).
   expect(await fontSizeOf(page, 'm-root')).toBeLessThan(18);

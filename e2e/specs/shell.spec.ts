@@ -25,6 +25,8 @@ test.describe('login page', () => {
 });
 
 test('the shell in Chinese, switched to English, then logout', async ({ page }) => {
+  // Logout answers with Clear-Site-Data (cache included), so the next page loads every asset again: slow under load.
+  test.slow();
   await loginAs(page, 'demo-worker-a');
 
   // Chinese by default (the browser locale is zh-CN).

@@ -15,12 +15,14 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './config';
+import { REPO_ROOT } from './platform/paths';
 import { type AppContext, createContext } from './platform/context';
 import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
 import { AppError, registerErrorHandler, toFieldError } from './platform/errors';
 import { registerIdempotency } from './platform/idempotency';
 import { registerInputGuard } from './platform/input-guard';
+import { registerReadAfterWrite } from './platform/read-replica';
 import type { Keys } from './platform/keys';
 import { registerRequestContext } from './platform/request-context';
 import { applySecurityHeaders, registerSecurityHeaders } from './platform/security-headers';
@@ -79,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandler(app);
   registerInputGuard(app);
   registerRequestContext(app, ctx, (token, request) => resolveSession(ctx, token, request));
+  registerReadAfterWrite(app, ctx.reads); // after the request context: it needs the actor (ADR 0008)
   registerIdempotency(app, ctx);
 
   await registerApiDocs(app, options.database);
@@ -188,7 +191,7 @@ export function trustHops(hops: number): (address: string, hop: number) => boole
 
 /** Serves the built web app, with index.html for client-side routes. */
 async function registerWebApp(app: FastifyInstance, config: AppConfig): Promise<void> {
-  const dist = config.webDist ?? path.resolve(import.meta.dirname, '../../web/dist');
+  const dist = config.webDist ?? path.join(REPO_ROOT, 'apps/web/dist');
   if (!existsSync(path.join(dist, 'index.html'))) return;
   // `serve: false`: files are served by the one route below, so every answer passes through a route whose config
   // the security hooks read (public, cacheable), not through routes the static plugin registers on its own.

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { NotificationEnv, type NotificationConfig, notificationConfig } from './config-notifications';
 import { MediaEnv, s3Config } from './config-media';
 import type { S3Config } from './platform/media/store';
+import { REPO_ROOT } from './platform/paths';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().optional(),
+  DATABASE_REPLICA_URL: z.string().optional(),
   LINLI_DATA_DIR: z.string().default('./data'),
   LINLI_KEY_FILE: z.string().optional(),
   LINLI_AUDIT_ANCHOR_FILE: z.string().optional(),
@@ -38,6 +40,8 @@ export interface AppConfig {
   host: string;
   /** PostgreSQL URL, or null for embedded PGlite. */
   databaseUrl: string | null;
+  /** A streaming replica of databaseUrl for dashboards, exports and ledger reads (ADR 0008); null = none. */
+  databaseReplicaUrl: string | null;
   /** PGlite data directory; 'memory://' in tests. */
   dataDir: string;
   keyFile: string;
@@ -76,19 +80,26 @@ export interface AppConfig {
  * from the working directory, so `npm start` (run at the root) and `npm run linli` (run inside apps/server) open the
  * same embedded database, key file and anchor file.
  */
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+export { REPO_ROOT };
 const fromRoot = (p: string) => path.resolve(REPO_ROOT, p);
 
 /** Reads the environment once. Demo mode is on for the embedded database unless LINLI_DEMO=0, off for PostgreSQL unless LINLI_DEMO=1. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = Env.parse(env);
   const databaseUrl = parsed.DATABASE_URL?.trim() || null;
+  const databaseReplicaUrl = parsed.DATABASE_REPLICA_URL?.trim() || null;
+  if (databaseReplicaUrl && !databaseUrl)
+    throw new Error(
+      'DATABASE_REPLICA_URL is set but DATABASE_URL is not: a read replica is a standby of a PostgreSQL primary, and the ' +
+        'embedded PGlite database has none. Set DATABASE_URL to the primary, or unset DATABASE_REPLICA_URL.',
+    );
   const dataDir = fromRoot(parsed.LINLI_DATA_DIR);
   const keyFile = parsed.LINLI_KEY_FILE ? fromRoot(parsed.LINLI_KEY_FILE) : path.join(dataDir, 'keys.json');
   return {
     port: parsed.PORT,
     host: parsed.HOST,
     databaseUrl,
+    databaseReplicaUrl,
     dataDir,
     keyFile,
     auditAnchorFile: parsed.LINLI_AUDIT_ANCHOR_FILE

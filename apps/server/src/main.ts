@@ -42,7 +42,9 @@ const shutdown = async (signal: string) => {
 // During start-up a signal is only noted, and acted on between its steps (never in the middle of a migration or
 // the demo seed); once the server listens it is acted on at once.
 if (stopping) await shutdown(stopping);
-const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+const where = config.databaseUrl
+  ? `PostgreSQL (DATABASE_URL${config.databaseReplicaUrl ? '; dashboards, exports and ledger reads on DATABASE_REPLICA_URL' : ''})`
+  : `embedded PGlite in ${config.dataDir}`;
 console.log(
   `[linli] database: ${where}; migrations applied now: ${runtime.migrated.length ? runtime.migrated.join(', ') : 'none'}`,
 );

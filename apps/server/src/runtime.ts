@@ -30,7 +30,11 @@ export async function openRuntime(config: AppConfig, log: Console = console, hol
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const release = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir, holder);
   try {
-    const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const database = await createDb({
+      databaseUrl: config.databaseUrl,
+      replicaUrl: config.databaseReplicaUrl,
+      dataDir: config.dataDir,
+    });
     try {
       return await finishOpening(config, log, database, release);
     } catch (error) {

@@ -248,6 +248,28 @@ describe('TOTP for the three admin roles', () => {
     expect(fresh.json().status).toBe('ok');
   });
 
+  it('opens one session when the same code is sent twice at once, on one challenge or on two', async () => {
+    const secret = generateTotpSecret();
+    const admin = await createUser(t.app.ctx, { roles: ['audit_admin'], areas: [org.district], totpSecret: secret });
+    const tabs = [new TestClient(t.app), new TestClient(t.app), new TestClient(t.app)];
+    const steps: { challengeId: string }[] = [];
+    for (const tab of tabs) steps.push((await tab.login(admin.username, admin.password)).json());
+    const code = totpAt(secret, t.clock.now());
+    // Two tabs, two challenges, one code: RFC 6238 allows the step once.
+    const [a, b] = await Promise.all(
+      tabs.slice(0, 2).map((tab, i) => tab.post('/api/auth/login/totp', { challengeId: steps[i]!.challengeId, code })),
+    );
+    expect([a!.json().status, b!.json().status].filter((s) => s === 'ok')).toHaveLength(1);
+    // One challenge sent twice at once (a double tap), with a new step: one session.
+    t.clock.advance(30_000);
+    const next = totpAt(secret, t.clock.now());
+    const twice = await Promise.all(
+      [0, 1].map(() => tabs[2]!.post('/api/auth/login/totp', { challengeId: steps[2]!.challengeId, code: next })),
+    );
+    expect(twice.map((r) => r.json().status).filter((s) => s === 'ok')).toHaveLength(1);
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+  });
+
   it('expires the TOTP step after 5 minutes', async () => {
     const secret = generateTotpSecret();
     const admin = await createUser(t.app.ctx, { roles: ['security_admin'], areas: [org.district], totpSecret: secret });

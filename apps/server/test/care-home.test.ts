@@ -8,7 +8,9 @@ import {
   RecordVisitResult,
   Worklist,
 } from '@linli/contracts';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { auditLog } from '../src/platform/audit.tables';
 import { buildOrg } from './factories/org';
 import { assess, createClient } from './factories/care';
 import { advanceDays, signedIn, useTestApp, type TestClient } from './harness';
@@ -114,6 +116,54 @@ describe('worklist buckets', () => {
     const queue = await supervisor.getAs(OverdueQueue, '/api/care/overdue');
     expect(queue.byCommunity).toEqual([expect.objectContaining({ d1to7: 1, total: 1 })]);
     expect((await worker.getAs(ClientDetail, `/api/care/clients/${c.id}`)).overdueDays).toBe(days + 2);
+  });
+});
+
+async function worklistReads(actorId: string) {
+  await t.app.ctx.auditWriter.flush();
+  return t.app.ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, actorId), eq(auditLog.action, 'visit.worklist')))
+    .orderBy(asc(auditLog.seq));
+}
+
+describe('worklist pages (a caseload of hundreds answers one screen)', () => {
+  it('pages each list earliest due first with its total, and the read audit names exactly the clients returned', async () => {
+    const { org, worker, workerId } = await community();
+    // Five overdue (02-26…02-28 windows from visits on 02-20) and one due today.
+    const overdue = [];
+    for (let i = 0; i < 5; i++) overdue.push(await redClientVisitedOn(worker, org.communityA, '2026-02-20'));
+    const today = await redClientVisitedOn(worker, org.communityA, '2026-02-23');
+    const before = (await worklistReads(workerId)).length;
+    const full = await worker.getAs(Worklist, '/api/care/worklist?pageSize=500');
+    expect(full.totals).toEqual({ overdue: 5, dueToday: 1, thisWeek: 0 });
+    const order = full.overdue.map((v) => v.clientId);
+    expect(order.sort()).toEqual(overdue.map((c) => c.id).sort());
+
+    const first = await worker.getAs(Worklist, '/api/care/worklist?pageSize=2');
+    expect(first).toMatchObject({ page: 1, pageSize: 2, totals: { overdue: 5, dueToday: 1, thisWeek: 0 } });
+    expect(first.overdue.map((v) => v.clientId)).toEqual(full.overdue.slice(0, 2).map((v) => v.clientId));
+    expect(first.dueToday.map((v) => v.clientId)).toEqual([today.id]);
+
+    const pages = [];
+    for (let page = 1; page <= 4; page++) {
+      const one = await worker.getAs(Worklist, `/api/care/worklist?bucket=overdue&pageSize=2&page=${page}`);
+      expect(one).toMatchObject({ page, dueToday: [], thisWeek: [], totals: full.totals });
+      pages.push(one.overdue.map((v) => v.clientId));
+    }
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1, 0]);
+    expect(pages.flat()).toEqual(full.overdue.map((v) => v.clientId));
+
+    // One row per read, naming every client it returned (the full read: all six; page 3: one; page 4: none).
+    const named = (await worklistReads(workerId)).slice(before).map((r) => [...r.objectIds].sort());
+    expect(named[0]).toEqual([...overdue.map((c) => c.id), today.id].sort());
+    expect(named[1]).toEqual([...first.overdue.map((v) => v.clientId), today.id].sort());
+    expect(named[4]).toEqual(pages[2]);
+    expect(named.length).toBe(6);
+
+    expect((await worker.get('/api/care/worklist?pageSize=501')).statusCode).toBe(400);
+    expect((await worker.get('/api/care/worklist?bucket=later')).statusCode).toBe(400);
   });
 });
 

@@ -2,6 +2,7 @@ import { CaseloadReassignResult, OverdueQueue, RecordVisitResult, Worklist } fro
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { recodeAreaOwnedRows } from '../src/modules/org/area-owned';
+import { scopePrefix } from '../src/platform/access';
 import { chinaToday } from '../src/platform/dates';
 import {
   ensureOverdueRollup,
@@ -83,13 +84,14 @@ async function expectRollupsEqualNaive(org: TestOrg, label: string) {
   const db = t.app.ctx.db;
   const today = chinaToday(t.clock.now());
   await ensureOverdueRollup(db, today);
+  // Jurisdictions as actors hold them: scope prefixes (a district's code without its trailing zeros), not codes.
   for (const prefixes of [
     [org.district],
     [org.communityA],
     [org.communityB],
     [org.gridsA[0]!],
     [org.communityB, org.gridsA[1]!],
-  ]) {
+  ].map((codes) => codes.map(scopePrefix))) {
     for (const groupBy of ['assignee_id', 'grid_code', 'area_code'] as OverdueGrouping[]) {
       const rollup = (await overdueBuckets(db, prefixes, groupBy)).map(({ label: _label, ...counts }) => counts);
       expect(sortByKey(rollup), `${label}: overdue by ${groupBy} in ${prefixes}`).toEqual(

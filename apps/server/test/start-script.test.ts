@@ -109,6 +109,16 @@ describe('npm start (scripts/start.mjs)', () => {
       started!.tree = tree;
       expect(tree.length).toBeGreaterThan(0);
       expect(existsSync(s.lockFile)).toBe(true);
+      // Production runs the compiled bundle, with no TypeScript loader anywhere in the tree.
+      const commands = tree.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' '));
+      expect(
+        commands.some((c) => c.includes('apps/server/dist/main.mjs')),
+        commands.join('\n'),
+      ).toBe(true);
+      expect(
+        commands.some((c) => /tsx/.test(c)),
+        commands.join('\n'),
+      ).toBe(false);
 
       s.proc.kill(signal);
       expect(await s.exitWithin(15_000), s.output.join('')).toBe(0);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDateTime, IsoDateTimeInput, PageQuery, Paged } from './common';
+import { VOLUNTEERING_AUDIT_ACTIONS, VOLUNTEERING_AUDIT_OBJECT_TYPES } from './audit-volunteering';
 
 /**
  * Every action code the server writes to the audit log, in the order the picker lists them (the web names each in
@@ -165,6 +166,7 @@ export const AUDIT_ACTIONS = [
   'wishes.thanks',
   'wishes.thanks_approved',
   'wishes.thanks_rejected',
+  ...VOLUNTEERING_AUDIT_ACTIONS,
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** The kinds of object an audit row names. */
@@ -193,6 +195,7 @@ export const AUDIT_OBJECT_TYPES = [
   'request_routing_rule',
   'open311_key',
   'wish',
+  ...VOLUNTEERING_AUDIT_OBJECT_TYPES,
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

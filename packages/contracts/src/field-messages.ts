@@ -236,6 +236,15 @@ export const FIELD_MESSAGES = {
   },
   'organisations.unknown': { zh: '该合作单位不存在或不在您的辖区内', en: 'No such partner in your jurisdiction' },
   'organisations.import_unknown_value': { zh: '无法识别“{value}”', en: 'Unknown value “{value}”' },
+  'activities.clash_with': {
+    zh: '与您已报名的活动「{title}」（{time}）时间冲突',
+    en: 'Clashes with “{title}” ({time}), which you signed up for',
+  },
+  'activities.serves_unknown': { zh: '服务对象不存在或不在您的辖区内', en: 'Not found in your jurisdiction' },
+  'activities.place_unknown': { zh: '该场所不属于本社区', en: 'Not a place of this community' },
+  'activities.team_unknown': { zh: '该队伍不存在或不在您的辖区内', en: 'No such team in your jurisdiction' },
+  'activities.window_order': { zh: '报名截止时间不能早于开始报名时间', en: 'Sign-up cannot close before it opens' },
+  'activities.checkout_in_future': { zh: '签退时间不能晚于现在', en: 'The check-out time cannot be later than now' },
 } as const satisfies Record<string, FieldMessageSpec>;
 
 export type FieldCode = keyof typeof FIELD_MESSAGES;

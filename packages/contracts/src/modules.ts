@@ -9,6 +9,11 @@ import * as requests from './modules/requests';
 import * as wishes from './modules/wishes';
 import * as open311 from './modules/open311';
 import * as places from './modules/places';
+import * as volunteers from './modules/volunteers';
+import * as points from './modules/points';
+import * as hours from './modules/hours';
+import * as activities from './modules/activities';
+import * as supermarket from './modules/supermarket';
 // new-module: imports above this line
 
 /**
@@ -37,6 +42,11 @@ export const MODULE_CONTRACTS = {
   wishes,
   open311,
   places,
+  volunteers,
+  points,
+  hours,
+  activities,
+  supermarket,
   // new-module: entries above this line
 } as const satisfies Record<string, ModuleContract>;
 

@@ -17,6 +17,11 @@ export interface Actor {
   sessionId: string;
   ip: string | null;
   requestId: string | null;
+  /**
+   * The primary's WAL position after this session's last write (read-after-write, platform/read-replica.ts): routed
+   * reads go to the replica only once it has replayed this far. Absent = nothing to wait for.
+   */
+  lastWriteLsn?: bigint | null;
 }
 
 /**

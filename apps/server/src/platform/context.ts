@@ -15,11 +15,21 @@ import { DbJobRunner, type JobRunner } from './jobs';
 import { registerPlatformJobs } from './jobs.setup';
 import { type Notifier, droppingNotifier } from './notify';
 import { type MediaStore, createMediaStore } from './media/store';
+import { ReadRouter } from './read-replica';
 
 /** Everything a service needs, built once in buildApp and passed down explicitly (no DI container). */
 export interface AppContext {
   database: Database;
+  /** The primary: every write, and every read not routed below. */
   db: Db;
+  /**
+   * The handle for dashboards, exports and ledger reads (ADR 0008): the streaming replica when DATABASE_REPLICA_URL
+   * is set, it answers and it has replayed this session's last write; else `db`. Never for writes or transactions
+   * that write.
+   */
+  readDb(actor: Actor | null): Promise<Db>;
+  /** Where routed reads go (platform/read-replica.ts); `fence()` after a write every later routed read must see. */
+  reads: ReadRouter;
   config: AppConfig;
   clock: Clock;
   keys: Keys;
@@ -37,11 +47,17 @@ export interface AppContext {
 }
 
 export function createContext(
-  args: Omit<AppContext, 'db' | 'cipher' | 'auditWriter' | 'events' | 'notifier' | 'jobs' | 'media'>,
+  args: Omit<
+    AppContext,
+    'db' | 'readDb' | 'reads' | 'cipher' | 'auditWriter' | 'events' | 'notifier' | 'jobs' | 'media'
+  >,
 ): AppContext {
+  const reads = new ReadRouter(args.database.db, args.database.replica ?? null, args.log);
   const ctx: AppContext = {
     ...args,
     db: args.database.db,
+    reads,
+    readDb: (actor) => reads.forActor(actor),
     cipher: new FieldCipher(args.keys),
     events: new EventBus(args.database.db, args.clock, args.log),
     notifier: droppingNotifier,

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Database } from './db';
+import { SERVER_SRC } from './paths';
 
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db/migrations');
+const MIGRATIONS_DIR = path.join(SERVER_SRC, 'db/migrations');
 /** Arbitrary constant: one migrator at a time across processes sharing a PostgreSQL database. */
 const MIGRATION_LOCK = 72_517_001;
 
-const MODULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../modules');
+const MODULES_DIR = path.join(SERVER_SRC, 'modules');
 const MIGRATION_NAME = /^\d{4}_[a-z0-9_]+\.sql$/;
 
 /**

@@ -1,6 +1,15 @@
 import path from 'node:path';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { XlsxLimitError, type XlsxReadLimits, localName, mb, parsePart, unescapeOoxml } from './xlsx-part';
+import {
+  type AfterChunk,
+  XlsxLimitError,
+  type XlsxReadLimits,
+  countElements,
+  localName,
+  mb,
+  parsePart,
+  unescapeOoxml,
+} from './xlsx-part';
 import { type XlsxMerge, type XlsxRowVisitor, readSheet } from './xlsx-sheet';
 
 /**
@@ -16,7 +25,7 @@ import { type XlsxMerge, type XlsxRowVisitor, readSheet } from './xlsx-sheet';
  * whatever the caller keeps.
  */
 
-export { XlsxLimitError, type XlsxReadLimits } from './xlsx-part';
+export { type AfterChunk, XlsxLimitError, type XlsxReadLimits } from './xlsx-part';
 export { type XlsxCell, type XlsxMerge, type XlsxRowVisitor, type XlsxValue } from './xlsx-sheet';
 
 export const DEFAULT_XLSX_LIMITS = {
@@ -29,11 +38,20 @@ export const DEFAULT_XLSX_LIMITS = {
 const MAX_SMALL_PART_BYTES = 16 * 1024 * 1024;
 const MAX_ENTRIES = 10_000;
 
+/** For a caller that works on the rows while the sheet is read. */
+export interface SheetStreaming {
+  /** See parsePart: lets the caller pause reading while it works on the rows handed over so far. */
+  afterChunk?: AfterChunk;
+  /** Called before the first row with the number of <row> elements in the sheet (an upper bound, countElements). */
+  rowCount?: (count: number) => void;
+}
+
 /** Reads the first worksheet row by row; returns its merged ranges, or null when the workbook has no sheet. */
 export async function readFirstSheet(
   buffer: Buffer,
   limits: XlsxReadLimits,
   onRow: XlsxRowVisitor,
+  streaming: SheetStreaming = {},
 ): Promise<{ merges: XlsxMerge[] } | null> {
   const zip = await yauzl.fromBufferPromise(buffer, {
     lazyEntries: true,
@@ -63,7 +81,9 @@ export async function readFirstSheet(
       );
     const dateStyles = await readDateStyles(zip, part(stylesPath), limits);
     const shared = await readSharedStrings(zip, part(sharedPath), limits);
-    return await readSheet(zip, sheet, { shared, dateStyles, date1904: workbook.date1904 }, limits, onRow);
+    if (streaming.rowCount) streaming.rowCount(await countElements(zip, sheet, 'row', limits.maxSheetBytes, limits));
+    const context = { shared, dateStyles, date1904: workbook.date1904 };
+    return await readSheet(zip, sheet, context, limits, onRow, streaming.afterChunk);
   } finally {
     zip.close();
   }

@@ -1,5 +1,5 @@
 import type { Entry, ZipFile } from 'yauzl';
-import { type XlsxReadLimits, parsePart, unescapeOoxml } from './xlsx-part';
+import { type AfterChunk, type XlsxReadLimits, parsePart, unescapeOoxml } from './xlsx-part';
 
 // The worksheet part of an .xlsx file: its rows (cells typed by the shared strings, styles and date system) and its
 // merged ranges, read in one pass (xlsx-reader.ts finds the part and what it refers to).
@@ -109,6 +109,7 @@ export async function readSheet(
   ctx: SheetContext,
   limits: XlsxReadLimits,
   onRow: XlsxRowVisitor,
+  afterChunk?: AfterChunk,
 ): Promise<{ merges: XlsxMerge[] }> {
   const rows = new SheetRows(ctx, onRow);
   await parsePart(
@@ -118,6 +119,7 @@ export async function readSheet(
     limits,
     { open: (name, a) => rows.open(name, a), close: (name) => rows.close(name), text: (text) => rows.text(text) },
     () => rows.stop,
+    afterChunk,
   );
   return { merges: rows.merges };
 }

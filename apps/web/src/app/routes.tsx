@@ -40,6 +40,8 @@ const pages: RouteObject[] = [
   ...authRoutes,
   // The residents' mobile entry: its own layout and sign-in, outside the staff shell.
   ...mobileRoutes,
+  // Modules' public pages (no sign-in), e.g. the certificate check /verify/:code.
+  ...discoveredModules.flatMap((m) => m.publicRoutes ?? []),
   {
     element: <RequireAuth />,
     children: [

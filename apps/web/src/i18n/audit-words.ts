@@ -1,11 +1,8 @@
-import { residentsAuditEn, residentsAuditZh } from './audit-words-residents';
-import { requestsAuditEn, requestsAuditZh } from './audit-words-requests';
-import { organisationAuditWordsEn, organisationAuditWordsZh } from './audit-words-organisations';
+import { moduleAuditWordsEn, moduleAuditWordsZh } from './audit-words-modules';
 
 /** The audit log's words: each action code, object kind and field name the server writes, in both languages. */
 export const auditWordsZh = {
-  ...residentsAuditZh,
-  ...requestsAuditZh,
+  ...moduleAuditWordsZh,
   'audit.action.auth.login': '登录',
   'audit.action.auth.logout': '退出登录',
   'audit.action.auth.password_change': '修改密码',
@@ -88,7 +85,6 @@ export const auditWordsZh = {
   'audit.action.export.approve': '批准导出',
   'audit.action.export.reject': '驳回导出',
   'audit.action.export.download': '下载未脱敏导出',
-  ...organisationAuditWordsZh,
   'audit.action.notification.mark_read': '消息标为已读',
   'audit.action.notification.preferences': '修改通知设置',
   'audit.action.notification.delivery_retry': '重试外发消息',
@@ -151,8 +147,7 @@ export const auditWordsZh = {
 } as const;
 
 export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
-  ...residentsAuditEn,
-  ...requestsAuditEn,
+  ...moduleAuditWordsEn,
   'audit.action.auth.login': 'Sign-in',
   'audit.action.auth.logout': 'Sign-out',
   'audit.action.auth.password_change': 'Password change',
@@ -235,7 +230,6 @@ export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
   'audit.action.export.approve': 'Approve export',
   'audit.action.export.reject': 'Reject export',
   'audit.action.export.download': 'Download unmasked export',
-  ...organisationAuditWordsEn,
   'audit.action.notification.mark_read': 'Mark notifications read',
   'audit.action.notification.preferences': 'Change notification settings',
   'audit.action.notification.delivery_retry': 'Retry an outbox delivery',

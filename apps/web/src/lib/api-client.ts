@@ -53,6 +53,8 @@ interface RequestOptions {
   query?: Query;
   /** Login endpoints run before a session exists, so they carry no CSRF token. */
   skipCsrf?: boolean;
+  /** TanStack Query's signal: a cancelled query (logout cancels them all) aborts its fetch instead of ending in 401. */
+  signal?: AbortSignal;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -111,8 +113,10 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       credentials: 'same-origin',
       cache: 'no-store',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
     });
-  } catch {
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
     throw new ApiError(0, { code: 'network', message: 'network error' });
   }
 
@@ -133,7 +137,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, opts?: { skipCsrf?: boolean }) =>
     request<T>('POST', path, { body: body ?? {}, skipCsrf: opts?.skipCsrf }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),

@@ -31,6 +31,8 @@ export interface ListStateSpec<U extends Record<string, Schema>, H extends strin
   /** Free-text filters (name searches): kept in the history entry's state, so Back restores them, never in the URL. */
   history?: readonly H[];
   pageSize?: number;
+  /** The URL may name any page size from 1 to 100, not only PAGE_SIZES (lists without a size picker). */
+  anyPageSize?: boolean;
 }
 
 const pageNumber = (raw: string | null, fallback: number, max = 100_000) => {
@@ -81,7 +83,8 @@ export function useListState<U extends Record<string, Schema>, H extends string 
     };
     const page = pageNumber(params.get('page'), 1);
     const sizeParam = pageNumber(params.get('pageSize'), defaultSize, 100);
-    const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : defaultSize;
+    const pageSize =
+      spec.anyPageSize || (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : defaultSize;
 
     const write = (next: Record<string, unknown>, nextPage: number, nextSize: number) => {
       const search = new URLSearchParams();
@@ -110,5 +113,14 @@ export function useListState<U extends Record<string, Schema>, H extends string 
       setFilters: (patch) => write({ ...liveFilters(), ...patch }, 1, pageSize),
       setPage: (nextPage, nextSize = pageSize) => write(liveFilters(), nextSize === pageSize ? nextPage : 1, nextSize),
     };
-  }, [location.search, location.state, location.pathname, navigate, urlSpec, historyKeys, defaultSize]);
+  }, [
+    location.search,
+    location.state,
+    location.pathname,
+    navigate,
+    urlSpec,
+    historyKeys,
+    defaultSize,
+    spec.anyPageSize,
+  ]);
 }

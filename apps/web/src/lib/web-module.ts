@@ -23,4 +23,6 @@ export interface WebModuleMenuEntry {
 export interface WebModule {
   routes: RouteObject[];
   menu: WebModuleMenuEntry[];
+  /** Pages outside the staff shell and /m that anyone may open without signing in (e.g. /verify/:code). */
+  publicRoutes?: RouteObject[];
 }

@@ -26,15 +26,37 @@ export const Visit = z.object({
 });
 export type Visit = z.infer<typeof Visit>;
 
-export const WorklistQuery = z.object({ scope: z.enum(['mine', 'area']).default('mine') });
 /** The worklist's three lists (the 工作台 links straight to one: /care/worklist?bucket=overdue). */
 export const WorklistBucket = z.enum(['overdue', 'dueToday', 'thisWeek']);
 export type WorklistBucket = z.infer<typeof WorklistBucket>;
+/** How many visits each of the worklist's lists shows at once (the rest is paged, overdue first). */
+export const WORKLIST_PAGE_SIZE = 50;
+export const WORKLIST_MAX_PAGE_SIZE = 500;
+/**
+ * Without `bucket`: the first `pageSize` visits of each list. With `bucket`: page `page` of that list only (the
+ * other two come back empty); `totals` always counts all three.
+ */
+export const WorklistQuery = z.object({
+  scope: z.enum(['mine', 'area']).default('mine'),
+  bucket: WorklistBucket.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(WORKLIST_MAX_PAGE_SIZE).default(WORKLIST_PAGE_SIZE),
+});
+export type WorklistQuery = z.infer<typeof WorklistQuery>;
+export const WorklistTotals = z.object({
+  overdue: z.number().int(),
+  dueToday: z.number().int(),
+  thisWeek: z.number().int(),
+});
 export const Worklist = z.object({
   today: DateOnly,
   overdue: z.array(Visit),
   dueToday: z.array(Visit),
   thisWeek: z.array(Visit),
+  /** Every planned visit in each list, shown or not. */
+  totals: WorklistTotals,
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 
 export const RecordVisitInput = z.object({

@@ -20,12 +20,19 @@ export const NOTIFICATION_EVENTS = [
   'wish.claimed',
   'wish.fulfilled',
   'wish.claim_expired',
+  'volunteer.confirmed',
+  'volunteer.rejected',
+  'activity.promoted',
+  'activity.cancelled',
+  'hours.star_awarded',
+  'hours.claim_decided',
   'request.assigned',
   'request.reminder',
   'request.escalated',
   'request.resolved',
   'request.rejected',
   'request.reopened',
+  'supermarket.reservation_expired',
 ] as const;
 export const NotificationEvent = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = z.infer<typeof NotificationEvent>;

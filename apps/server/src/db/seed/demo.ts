@@ -8,6 +8,11 @@ import { DEMO_PARTNER, seedPartnersDemo } from '../../modules/partners';
 import { seedCatalogueDemo, seedRequestsDemo } from '../../modules/requests';
 import { seedWishesDemo } from '../../modules/wishes';
 import { seedPlacesDemo } from '../../modules/places';
+import { seedVolunteersDemo } from '../../modules/volunteers';
+import { seedPointsDemo } from '../../modules/points';
+import { seedHoursDemo } from '../../modules/hours';
+import { seedActivitiesDemo } from '../../modules/activities';
+import { seedSupermarketDemo } from '../../modules/supermarket';
 import { seedCareDemo } from './care-demo';
 import { seedOrganisationsDemo } from './organisations-demo';
 
@@ -96,6 +101,22 @@ async function seedPeopleDemo(ctx: AppContext, hash: string, supervisorId: strin
     resident: 'r_demo_1', // the first demo resident (residents-demo.ts)
     partner: DEMO_PARTNER.username,
   });
+  // Volunteers (issue 12), in dependency order: volunteers and teams, the points rules, activities (whose confirmed
+  // attendance credits hours and earns points), hours outside activities and stars, then the stocked supermarket.
+  const volunteerAreas = {
+    districtCode: DEMO.district,
+    streetCode: DEMO.streetA,
+    communityA: DEMO.communityA,
+    communityB: DEMO.communityB,
+    createdBy: supervisorId,
+    // 阳光助老队 is the demo partner's organisation's team (its member sees it under 我们的志愿队伍).
+    partnerOrganisationId: partners.get('sunshine') ?? null,
+  };
+  await seedVolunteersDemo(ctx, volunteerAreas);
+  await seedPointsDemo(ctx, volunteerAreas);
+  await seedActivitiesDemo(ctx, volunteerAreas);
+  await seedHoursDemo(ctx, volunteerAreas);
+  await seedSupermarketDemo(ctx, volunteerAreas);
 }
 
 /** Loads the demo data set once: areas from the division catalogue, grids, and the demo accounts. */

@@ -18,12 +18,13 @@ import {
   passwordExpired,
   prepareNewPassword,
   setSecondFactor,
+  useTotpStep,
   storePassword,
   verifyPassword,
 } from '../users';
 import { type LoginEntry, entryRefusal, loginRefusal } from './login.policy';
 import { type ClientInfo, type OtherSession, startLoginSession } from './session.service';
-import { deleteChallenge, findChallenge, insertChallenge } from './sessions.repository';
+import { consumeChallenge, findChallenge, insertChallenge } from './sessions.repository';
 import { generateTotpSecret, matchTotp, otpauthUri } from './totp';
 
 const CHALLENGE_MS = 5 * 60_000;
@@ -201,10 +202,16 @@ export class LoginService {
         throw error;
       }
     }
-    await deleteChallenge(this.ctx.db, row.id);
+    // Both claims are conditional writes, so the same code sent twice at once (two tabs, two processes) opens one
+    // session: the challenge is consumed once, and a code's time step is used once.
+    if (!(await consumeChallenge(this.ctx.db, row.id))) throw new AppError('auth.challenge_invalid');
+    const now = this.ctx.clock.now();
+    if (row.kind === 'totp_setup') {
+      await setSecondFactor(this.ctx.db, user.id, now, { totpSecretEnc: secretEnc, totpLastStep: step });
+    } else if (!(await useTotpStep(this.ctx.db, user.id, step!, now))) {
+      throw new AppError('auth.totp_invalid');
+    }
     await clearThrottle(this.ctx.db, key);
-    const patch = row.kind === 'totp_setup' ? { totpSecretEnc: secretEnc, totpLastStep: step } : { totpLastStep: step };
-    await setSecondFactor(this.ctx.db, user.id, this.ctx.clock.now(), patch);
     return startLoginSession(
       this.ctx,
       user,
@@ -219,8 +226,8 @@ export class LoginService {
     const client = { ...asked, endOtherSessions: asked.endOtherSessions || endOtherSessions };
     const hash = await prepareNewPassword(this.ctx, this.ctx.db, { id: user.id, username: user.username }, newPassword);
     await this.ctx.db.transaction(async (tx) => {
+      if (!(await consumeChallenge(tx, row.id))) throw new AppError('auth.challenge_invalid');
       await storePassword(this.ctx, tx, user.id, hash, { mustChange: false });
-      await deleteChallenge(tx, row.id);
       await auditInTx(this.ctx, tx, null, {
         action: 'auth.password_change',
         actorId: user.id,

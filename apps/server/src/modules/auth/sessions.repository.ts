@@ -103,6 +103,8 @@ export async function findChallenge(db: DbOrTx, id: string) {
   return row ?? null;
 }
 
-export function deleteChallenge(db: DbOrTx, id: string) {
-  return db.delete(authChallenges).where(eq(authChallenges.id, id));
+/** Deletes a challenge and says whether this call did: a challenge completes once, even when sent twice at once. */
+export async function consumeChallenge(db: DbOrTx, id: string): Promise<boolean> {
+  const rows = await db.delete(authChallenges).where(eq(authChallenges.id, id)).returning({ id: authChallenges.id });
+  return rows.length > 0;
 }

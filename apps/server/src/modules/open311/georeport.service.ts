@@ -1,6 +1,6 @@
 import type { GeoRequest } from '@linli/contracts/modules/open311';
 import type { AppContext } from '../../platform/context';
-import { type CategoryAtVersion, findCategory, listActiveCategories, publicRequestView } from '../requests';
+import { type CategoryAtVersion, findCategory, listActiveCategories, publicRequestViews } from '../requests';
 import { badRequest, notFound } from './georeport.errors';
 import { type GeoRequestRow, districtCodes, findByNumber, findByToken, listForGeo } from './georeport.repository';
 import { CLOSED_STATUSES, OPEN_STATUSES, toGeoRequest } from './georeport.view';
@@ -114,9 +114,7 @@ export class GeoReadService {
 
   /** Rows as the standard's requests, through the requests module's public view (one place decides what is public). */
   private async views(rows: GeoRequestRow[]): Promise<GeoRequest[]> {
-    const out: GeoRequest[] = [];
-    for (const row of rows) out.push(toGeoRequest(await publicRequestView(this.ctx.db, row)));
-    return out;
+    return (await publicRequestViews(this.ctx.db, rows)).map(toGeoRequest);
   }
 }
 

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import {
   ORGANISATION_HEADINGS,
@@ -6,7 +5,8 @@ import {
   type OrganisationKind,
   type ServiceField,
 } from '@linli/contracts/modules/organisations';
-import { DEFAULT_XLSX_LIMITS, type XlsxValue, readFirstSheet } from '../../platform/xlsx-reader';
+import { type HeadedRow, type HeadedSheetFormat, foldFullWidth } from '../../platform/xlsx-headed-sheet';
+import type { XlsxValue } from '../../platform/xlsx-reader';
 
 // The register's .xlsx format: the cell vocabulary (literal Chinese, like the client ledger's), reading an upload with
 // the capped streaming reader (platform/xlsx-reader.ts, never ExcelJS's reader) and writing with ExcelJS.
@@ -61,56 +61,22 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 /** Text a spreadsheet would take for a formula is written behind an apostrophe (and read back without it). */
 export const guardFormula = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 const unguard = (text: string) => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text);
-const fold = (text: string) =>
-  text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 
-export interface SheetRow {
-  rowNumber: number;
-  cells: Partial<Record<OrganisationHeading, string>>;
-}
-
-export class SheetLimitError extends Error {}
+export type SheetRow = HeadedRow<OrganisationHeading>;
 
 function cellText(value: XlsxValue): string {
   if (value.kind === 'date') return value.date.toISOString().slice(0, 10);
-  if (value.kind === 'string') return unguard(fold(value.text).trim()).trim();
+  if (value.kind === 'string') return unguard(foldFullWidth(value.text).trim()).trim();
   return String(value.value);
 }
 
-/**
- * The data rows of an uploaded register: the heading row (名称 and 类别 among the first 10 rows), then each non-empty
- * row by heading. Throws SheetLimitError past `maxRows` or `timeoutMs`; any other error means an unreadable file.
- */
-export async function readRegisterSheet(
-  buffer: Buffer,
-  maxRows: number,
-  timeoutMs: number,
-): Promise<SheetRow[] | null> {
-  const columns = new Map<number, OrganisationHeading>();
-  const rows: SheetRow[] = [];
-  const deadline = performance.now() + timeoutMs;
-  const sheet = await readFirstSheet(buffer, { ...DEFAULT_XLSX_LIMITS, deadline }, (r, cells) => {
-    if (columns.size === 0) {
-      if (r > 10) return 'stop';
-      const found = cells
-        .map((c) => [c.col, ORGANISATION_HEADINGS.find((h) => h === cellText(c.value))] as const)
-        .filter((e): e is [number, OrganisationHeading] => e[1] !== undefined);
-      if (found.some(([, h]) => h === '名称') && found.some(([, h]) => h === '类别'))
-        for (const [c, h] of found) columns.set(c, h);
-      return;
-    }
-    const row: SheetRow = { rowNumber: r, cells: {} };
-    for (const c of cells) {
-      const heading = columns.get(c.col);
-      const text = cellText(c.value);
-      if (heading && text) row.cells[heading] = text.slice(0, 1000);
-    }
-    if (Object.keys(row.cells).length === 0) return;
-    if (rows.length >= maxRows) throw new SheetLimitError('rows');
-    rows.push(row);
-  });
-  return sheet && columns.size > 0 ? rows : null;
-}
+/** The register's sheet: found by its 名称 and 类别 headings. */
+export const REGISTER_SHEET: HeadedSheetFormat<OrganisationHeading> = {
+  headings: ORGANISATION_HEADINGS,
+  required: ['名称', '类别'],
+  cellText,
+  maxCellLength: 1000,
+};
 
 /** A workbook of the register's headings and rows (plus a reason column for an error report). */
 export async function writeRegisterSheet(rows: string[][], title: string, extraHeading?: string): Promise<Buffer> {

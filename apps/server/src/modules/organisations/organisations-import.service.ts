@@ -7,8 +7,7 @@ import {
 } from '@linli/contracts/modules/organisations';
 import type { Actor } from '../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
-import { AppError } from '../../platform/errors';
-import { XlsxLimitError } from '../../platform/xlsx-reader';
+import { readHeadedSheet } from '../../platform/xlsx-headed-sheet';
 import { type CheckedRow, type RowReason, checkRow } from './organisation-rows';
 import { eventRow, registerFields } from './organisation-record';
 import {
@@ -16,9 +15,8 @@ import {
   KIND_LABELS,
   STATUS_LABELS,
   SUBTYPE_LABELS,
-  SheetLimitError,
+  REGISTER_SHEET,
   type SheetRow,
-  readRegisterSheet,
   writeRegisterSheet,
 } from './organisation-sheet';
 import { organisationsPolicy } from './organisations.policy';
@@ -61,17 +59,13 @@ export function reportInLanguage(report: ImportOutcome['report'], lang: Lang): O
 export class OrganisationsImportService {
   constructor(private readonly ctx: AppContext) {}
 
-  private async read(body: Buffer): Promise<SheetRow[]> {
-    try {
-      const rows = await readRegisterSheet(body, IMPORT_MAX_ROWS, IMPORT_TIMEOUT_MS);
-      if (!rows) throw new AppError('organisations.import_unreadable');
-      return rows;
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      if (error instanceof SheetLimitError || error instanceof XlsxLimitError)
-        throw new AppError('organisations.import_too_large');
-      throw new AppError('organisations.import_unreadable', undefined, String(error));
-    }
+  private read(body: Buffer): Promise<SheetRow[]> {
+    return readHeadedSheet(
+      body,
+      REGISTER_SHEET,
+      { maxRows: IMPORT_MAX_ROWS, timeoutMs: IMPORT_TIMEOUT_MS },
+      { unreadable: 'organisations.import_unreadable', tooLarge: 'organisations.import_too_large' },
+    );
   }
 
   /** Each row checked and matched: 已存在 when the area holds the same USCC (or, without one, the same kind and name). */

@@ -18,7 +18,7 @@ for (const table of ['requests', 'request_events', 'request_photos']) registerAr
 registerAreaOwned({ table: 'requests', column: 'unit_area_code' });
 
 export { type RequestIntakeInput, type RequestIntakeResult, intakeRequest } from './intake.service';
-export { publicRequestView } from './requests.public';
+export { publicRequestView, publicRequestViews } from './requests.public';
 export { type RequestsDemoInput, seedRequestsDemo } from './requests-demo';
 export { seedCatalogueDemo } from './catalogue';
 // For the Open311 module (open311/georeport.*): the table for its public read-only queries, and the catalogue lookups.

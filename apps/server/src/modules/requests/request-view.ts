@@ -9,7 +9,7 @@ import { RATING_WINDOW_DAYS } from '@linli/contracts/modules/requests';
 import type { DbOrTx } from '../../platform/db';
 import { findAreas } from '../org';
 import { findPlaceInCommunity } from '../places';
-import { categoryVersion } from './catalogue/catalogue.lookup';
+import { categoryVersions } from './catalogue/catalogue.lookup';
 import type { RequestEventRow, RequestPhotoRow, RequestRow } from './requests.repository';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -22,16 +22,16 @@ export class ViewLookups {
   constructor(private readonly db: DbOrTx) {}
 
   async load(rows: RequestRow[]): Promise<this> {
+    const wanted = new Map<string, { id: string; version: number }>();
     for (const r of rows) {
       const key = `${r.categoryId}:${r.categoryVersion}`;
-      if (this.categories.has(key)) continue;
-      const v = await categoryVersion(this.db, r.categoryId, r.categoryVersion);
-      this.categories.set(key, {
-        id: r.categoryId,
-        code: v?.code ?? '',
-        name: v?.name ?? '',
-        version: r.categoryVersion,
-      });
+      if (!this.categories.has(key)) wanted.set(key, { id: r.categoryId, version: r.categoryVersion });
+    }
+    // One query for every category version the page names (not two per category).
+    const found = await categoryVersions(this.db, [...wanted.values()]);
+    for (const [key, want] of wanted) {
+      const v = found.get(key);
+      this.categories.set(key, { id: want.id, code: v?.code ?? '', name: v?.name ?? '', version: want.version });
     }
     const missing = [...new Set(rows.map((r) => r.areaCode))].filter((c) => !this.communities.has(c));
     for (const a of await findAreas(this.db, missing)) this.communities.set(a.code, a.name);

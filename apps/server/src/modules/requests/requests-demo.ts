@@ -1,7 +1,6 @@
-import { ROLE_PERMISSIONS, type Role } from '@linli/contracts';
-import { type Actor, scopePrefix } from '../../platform/access';
+import type { Actor } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
-import { findUserByUsername } from '../users';
+import { seedActorOf } from '../users';
 import { RequestHandlingService } from './handling.service';
 import { type RequestIntakeInput, intakeRequest } from './intake.service';
 import { RequestRatingService } from './rating.service';
@@ -19,25 +18,6 @@ export interface RequestsDemoInput {
   worker: string;
   resident: string;
   partner: string | null;
-}
-
-/** The actor a demo account would be when signed in (the demo goes through the same services as the routes). */
-async function actorOf(ctx: AppContext, username: string, role: Role, areas: string[]): Promise<Actor | null> {
-  const user = await findUserByUsername(ctx.db, username);
-  if (!user) return null;
-  return {
-    userId: user.id,
-    username,
-    displayName: user.displayName,
-    roles: [role],
-    permissions: new Set(ROLE_PERMISSIONS[role]),
-    areaCodes: areas,
-    scopePrefixes: areas.map(scopePrefix),
-    currentAreaCode: null,
-    sessionId: 'demo-seed',
-    ip: null,
-    requestId: null,
-  };
 }
 
 type Say = Omit<RequestIntakeInput, 'communityCode' | 'categoryId'> & { category: string };
@@ -186,9 +166,9 @@ async function finishedOnes(c: Cast): Promise<void> {
  */
 export async function seedRequestsDemo(ctx: AppContext, input: RequestsDemoInput): Promise<void> {
   const community = input.communityCode;
-  const worker = await actorOf(ctx, input.worker, 'community_worker', [community]);
-  const resident = await actorOf(ctx, input.resident, 'resident', [community]);
-  const partner = input.partner ? await actorOf(ctx, input.partner, 'partner_member', [community]) : null;
+  const worker = await seedActorOf(ctx, input.worker, 'community_worker', [community]);
+  const resident = await seedActorOf(ctx, input.resident, 'resident', [community]);
+  const partner = input.partner ? await seedActorOf(ctx, input.partner, 'partner_member', [community]) : null;
   if (!worker || !resident || input.categories.size === 0) return;
   const cast: Cast = {
     ctx,

@@ -8,7 +8,16 @@ import type { RequestRow } from './requests.repository';
  * dates and the unit's label. Never the requester's name, phone, words, answers, place or point.
  */
 export async function publicRequestView(db: DbOrTx, row: RequestRow): Promise<PublicRequestView> {
-  const lookups = await new ViewLookups(db).load([row]);
+  return (await publicRequestViews(db, [row]))[0]!;
+}
+
+/** The public views of a page of requests, with one lookup of their categories and communities. */
+export async function publicRequestViews(db: DbOrTx, rows: readonly RequestRow[]): Promise<PublicRequestView[]> {
+  const lookups = await new ViewLookups(db).load([...rows]);
+  return rows.map((row) => publicView(row, lookups));
+}
+
+function publicView(row: RequestRow, lookups: ViewLookups): PublicRequestView {
   const category = lookups.category(row);
   return {
     id: row.id,

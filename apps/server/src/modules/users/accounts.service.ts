@@ -3,7 +3,7 @@ import type { Role } from '@linli/contracts';
 import type { AppContext } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db';
 import { revokeSessions } from './users.events';
-import { insertUser, replaceAreas, replaceRoles, updateUser } from './users.repository';
+import { claimTotpStep, insertUser, replaceAreas, replaceRoles, updateUser } from './users.repository';
 
 /**
  * What other modules may change on an account, by intent (the table writers stay inside this module): the login
@@ -66,4 +66,9 @@ export function setSecondFactor(
   patch: { totpSecretEnc?: string | null; totpPendingEnc?: string | null; totpLastStep?: number | null },
 ) {
   return updateUser(db, userId, { ...patch, updatedAt: at });
+}
+
+/** Marks a one-time code's time step used if no later or equal step was used before; false when another login took it. */
+export function useTotpStep(db: DbOrTx, userId: string, step: number, at: Date): Promise<boolean> {
+  return claimTotpStep(db, userId, step, at);
 }

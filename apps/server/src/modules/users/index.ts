@@ -6,6 +6,7 @@ import { UsersService } from './users.service';
 import { userRoutes } from './users.routes';
 
 export { UsersService } from './users.service';
+export { seedActorOf } from './seed-actor';
 export { userRoutes } from './users.routes';
 export {
   type UserRow,
@@ -15,7 +16,7 @@ export {
   findUserWithGrants,
   loadGrants,
 } from './users.repository';
-export { createAccount, recordLogin, setAccountStatus, setSecondFactor } from './accounts.service';
+export { createAccount, recordLogin, setAccountStatus, setSecondFactor, useTotpStep } from './accounts.service';
 export { ONE_TIME_PASSWORD_DAYS, issueOneTimePassword, prepareNewPassword, storePassword } from './credentials.service';
 export { checkPasswordPolicy, passwordExpired } from './password-policy';
 export { dummyPasswordHash, hashPassword, verifyPassword } from './password-hash';

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/access';
 import type { DbOrTx } from '../../platform/db';
 import { passwordHistory, userAreas, userRoles, users } from './users.tables';
@@ -102,6 +102,19 @@ export function insertUser(db: DbOrTx, row: typeof users.$inferInsert) {
 
 export function updateUser(db: DbOrTx, id: string, patch: Partial<typeof users.$inferInsert>) {
   return db.update(users).set(patch).where(eq(users.id, id));
+}
+
+/**
+ * Records a one-time code's time step as used, only if it is later than the last one used: of two logins with the
+ * same code at once (two tabs, two processes), one claims the step and the other is refused (RFC 6238 §5.2).
+ */
+export async function claimTotpStep(db: DbOrTx, id: string, step: number, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step, updatedAt: now })
+    .where(and(eq(users.id, id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length > 0;
 }
 
 /** pending → active, once (two supervisors activating at the same moment: one wins). */

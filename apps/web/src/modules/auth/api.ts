@@ -88,7 +88,11 @@ export const useLoginPassword = () =>
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<OkResponse>('/auth/logout'),
+    mutationFn: async () => {
+      // A poll still in flight (the bell's unread count) would come back 401 once the session is gone.
+      await queryClient.cancelQueries();
+      return api.post<OkResponse>('/auth/logout');
+    },
     // Even if the server call fails (session already gone), the browser forgets the session.
     onSettled: () => dropSession(queryClient),
   });

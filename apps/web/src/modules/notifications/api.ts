@@ -24,7 +24,7 @@ export const notificationKeys = {
 export function useUnreadCount(enabled = true) {
   return useQuery({
     queryKey: notificationKeys.unread,
-    queryFn: () => api.get<UnreadCount>('/notifications/unread-count'),
+    queryFn: ({ signal }) => api.get<UnreadCount>('/notifications/unread-count', undefined, signal),
     refetchInterval: 30_000,
     enabled,
   });

@@ -18,7 +18,7 @@ import {
 } from './client-history.repository';
 import { actorIdsOf, historyEntries, timelinePage, withActorNames } from './client-timeline';
 import { type ClientDetailParts, clientDetail, clientSummary, firstTimelinePage } from './client-view';
-import { type ClientRow, findClient, listClients, nextDueFor } from './clients.repository';
+import { type ClientRow, findClient, listClients } from './clients.repository';
 import { clientPolicy, clientVisibility } from './clients.policy';
 import { ExactLookupGuard } from './exact-lookup';
 
@@ -136,20 +136,24 @@ export class ClientsService {
   private async detailParts(row: ClientRow): Promise<ClientDetailParts> {
     const db = this.ctx.db;
     const id = row.id;
-    const [assessments, changes, visits, assignee, nextDue, events, cases, referrals, policy, household] =
-      await Promise.all([
-        clientAssessments(db, id),
-        clientTierChanges(db, id),
-        clientVisits(db, id),
-        row.assigneeId ? findUserById(db, row.assigneeId) : null,
-        nextDueFor(db, id),
-        clientEventsOf(db, id),
-        clientCases(db, id),
-        clientReferrals(db, id),
-        row.tier ? policyFor(db, row.areaCode) : null,
-        householdVisitFacts(db, id),
-      ]);
+    const [assessments, changes, visits, assignee, events, cases, referrals, policy, household] = await Promise.all([
+      clientAssessments(db, id),
+      clientTierChanges(db, id),
+      clientVisits(db, id),
+      row.assigneeId ? findUserById(db, row.assigneeId) : null,
+      clientEventsOf(db, id),
+      clientCases(db, id),
+      clientReferrals(db, id),
+      row.tier ? policyFor(db, row.areaCode) : null,
+      householdVisitFacts(db, id),
+    ]);
     const assigneeName = assignee?.displayName ?? null;
+    // The earliest planned visit's due date, from the visits already read (one query fewer per detail page).
+    const nextDue =
+      visits
+        .filter((v) => v.status === 'planned')
+        .map((v) => v.dueDate)
+        .sort()[0] ?? null;
     return { assessments, changes, visits, events, cases, referrals, household, assigneeName, nextDue, policy };
   }
 

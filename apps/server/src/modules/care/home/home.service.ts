@@ -7,8 +7,8 @@ import { clientVisibility } from '../clients/clients.policy';
 import { type EffectivePolicy, policyFor } from '../policies/planning';
 import { reassessmentDueOn } from '../policies/tier-policy';
 import type { SupervisionService } from '../supervision/supervision.service';
-import { bucketVisits, worklistHorizon } from '../visits/visit-buckets';
-import { plannedVisits } from '../visits/visits.repository';
+import { worklistHorizon } from '../visits/visit-buckets';
+import { worklistPage, worklistTotals } from '../visits/visits.repository';
 import { toVisit } from '../visits/visits.service';
 import { approvalsWaiting } from './home-approvals';
 import { activeClientsByTier, assignedTieredClients, openTasksOwnedBy, referralsWaitingOn } from './home.repository';
@@ -50,27 +50,34 @@ export class HomeService {
   /** The person's own day: the worklist's buckets (the same read and rule), reassessments, tasks, referrals. */
   private async mine(actor: Actor, visibility: ClientVisibility, today: string): Promise<Mine> {
     const visible = visibleClients(visibility);
-    const [visits, tiered, tasks, referrals] = await Promise.all([
-      plannedVisits(this.ctx.db, {
-        assigneeId: actor.userId,
-        prefixes: actor.scopePrefixes,
-        until: worklistHorizon(today),
-        visibleClient: visible,
-      }),
+    const worklist = {
+      assigneeId: actor.userId,
+      prefixes: actor.scopePrefixes,
+      until: worklistHorizon(today),
+      visibleClient: visible,
+    };
+    const [totals, tiered, tasks, referrals] = await Promise.all([
+      worklistTotals(this.ctx.db, worklist, today),
       assignedTieredClients(this.ctx.db, visible, actor.userId),
       openTasksOwnedBy(this.ctx.db, visible, actor.userId, HOME_LIST_SIZE),
       referralsWaitingOn(this.ctx.db, visible, actor.userId, HOME_LIST_SIZE),
     ]);
-    const buckets = bucketVisits(
-      visits.map((r) => toVisit(r.visit, r.clientName, today)),
-      today,
-    );
+    // The next visits: overdue first, then today's — the worklist's own pages, read only as far as needed.
+    const next: Visit[] = [];
+    for (const bucket of ['overdue', 'dueToday'] as const) {
+      if (next.length >= NEXT_VISITS || !totals[bucket]) continue;
+      const rows = await worklistPage(this.ctx.db, worklist, {
+        bucket,
+        today,
+        limit: NEXT_VISITS - next.length,
+        offset: 0,
+      });
+      next.push(...rows.map((r) => toVisit(r.visit, r.clientName, today)));
+    }
     const reassessments = await this.reassessmentsDue(tiered, isoWeekEnd(today));
     return {
-      overdue: buckets.overdue.length,
-      dueToday: buckets.dueToday.length,
-      thisWeek: buckets.thisWeek.length,
-      next: [...buckets.overdue, ...buckets.dueToday].slice(0, NEXT_VISITS) satisfies Visit[],
+      ...totals,
+      next,
       reassessments: { count: reassessments.length, items: reassessments.slice(0, HOME_LIST_SIZE) },
       tasks: {
         count: tasks[0]?.total ?? 0,
@@ -102,8 +109,9 @@ export class HomeService {
 
   /** The jurisdiction's headline figures: active clients by tier, and the overdue dashboard's own rollups. */
   private async area(actor: Actor, visibility: ClientVisibility): Promise<Area> {
+    // The headline figures are a dashboard: read on the replica when there is one (ADR 0008).
     const [byTier, queue] = await Promise.all([
-      activeClientsByTier(this.ctx.db, visibleClients(visibility)),
+      this.ctx.readDb(actor).then((db) => activeClientsByTier(db, visibleClients(visibility))),
       this.supervision.overdueQueue(actor),
     ]);
     const tierCount = (tier: Tier | null) => byTier.find((r) => (r.tier ?? null) === tier)?.n ?? 0;

@@ -25,9 +25,9 @@ export class LedgerExportService {
     for (const code of [query.communityCode, query.gridCode]) {
       if (code && !codeInPrefixes(code, actor.scopePrefixes)) throw new AppError('area.not_found');
     }
-    const areas = new Map(
-      (await listAreasInScopeForLedger(this.ctx.db, actor.scopePrefixes)).map((a) => [a.code, a.name]),
-    );
+    // Reads on the replica when there is one (ADR 0008); the audit row below is written on the primary.
+    const db = await this.ctx.readDb(actor);
+    const areas = new Map((await listAreasInScopeForLedger(db, actor.scopePrefixes)).map((a) => [a.code, a.name]));
     const now = this.ctx.clock.now();
     const when = `${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} 北京时间`;
     const watermark = unmasked
@@ -42,7 +42,7 @@ export class LedgerExportService {
         const visibility = unmasked
           ? { ...clientVisibility(actor, now), prefixes: unmasked.prefixes }
           : clientVisibility(actor, now);
-        rowCount = await forEachClientInListOrder(this.ctx.db, visibility, filter, 2000, (batch) => {
+        rowCount = await forEachClientInListOrder(db, visibility, filter, 2000, (batch) => {
           for (const r of batch) {
             if (firstIds.length < 100) firstIds.push(r.id);
             add({ cells: ledgerCells(r, areas, Boolean(unmasked), (enc) => this.ctx.cipher.decrypt(enc)) });

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { type FieldCode, type FieldParams, normaliseIdNumber } from '@linli/contracts';
 import {
   DEFAULT_XLSX_LIMITS,
+  type SheetStreaming,
   type XlsxCell,
   type XlsxMerge,
   type XlsxRowVisitor,
@@ -81,35 +82,111 @@ export async function readLedger(
   buffer: Buffer,
   limits: LedgerReadLimits = DEFAULT_LEDGER_LIMITS,
 ): Promise<{ rows: LedgerRow[]; missingHeadings: string[] }> {
-  const caps = {
+  let rows: LedgerRow[] = [];
+  const { missingHeadings } = await readLedgerInBatches(
+    buffer,
+    limits,
+    Number.POSITIVE_INFINITY,
+    async (batch) => {
+      rows = rows.concat(batch);
+    },
+    { hold: true },
+  );
+  return { rows, missingHeadings };
+}
+
+/**
+ * Reads the ledger as readLedger does, but hands the data rows over in batches of about `batchSize` as they are
+ * read, and reads no further while `onBatch` is working (so memory holds a batch, not the file's rows; the time
+ * spent in `onBatch` does not count against the read's time budget). The rows are held back and handed over once
+ * the sheet is read (memory then holds them all) with `hold`, and when the sheet has more <row> elements below the
+ * heading row than the row cap (counted before reading), so that a file over the cap is refused before any of its
+ * rows is handed over. Merged ranges come after the rows in a worksheet, so they are known only at the end:
+ * `mergedDataCells` says one reaches into data rows already handed over without its value (a community merged down
+ * a block of rows), and the caller discards what it did with them and reads again with `hold`, which applies them.
+ */
+export async function readLedgerInBatches(
+  buffer: Buffer,
+  limits: LedgerReadLimits,
+  batchSize: number,
+  onBatch: (rows: LedgerRow[]) => Promise<void>,
+  options: { hold: boolean } = { hold: false },
+): Promise<{ missingHeadings: string[]; mergedDataCells: boolean }> {
+  const caps = capsOf(limits);
+  const state: ReadState = { headingRow: 0, columns: new Map(), rows: [], kept: 0, textChars: 0 };
+  let hold = options.hold;
+  let rowElements = Number.POSITIVE_INFINITY;
+  let rowsToHeading = 0;
+  const visit = rowVisitor(state, caps);
+  const onRow: XlsxRowVisitor = (r, cells) => {
+    if (state.headingRow !== 0) return visit(r, cells);
+    rowsToHeading += 1;
+    const result = visit(r, cells);
+    if (state.headingRow !== 0 && rowElements - rowsToHeading > caps.maxRows) hold = true;
+    return result;
+  };
+  const handOver = () => {
+    const rows = state.rows;
+    state.rows = [];
+    return onBatch(rows);
+  };
+  const sheet = await readSheetWithin(buffer, limits.timeoutMs, onRow, {
+    ...(hold ? {} : { rowCount: (count: number) => void (rowElements = count) }),
+    afterChunk: () => (!hold && state.rows.length >= batchSize ? handOver() : undefined),
+  });
+  if (!sheet || state.headingRow === 0) return { missingHeadings: ['姓名'], mergedDataCells: false };
+  const mergedDataCells = sheet.merges.some((m) => m.top > state.headingRow && state.columns.has(m.left));
+  if (!hold) {
+    if (!mergedDataCells && state.rows.length) await handOver();
+    return { missingHeadings: [], mergedDataCells };
+  }
+  const rows = sheet.merges.length
+    ? applyMerges(state.rows, sheet.merges, state.headingRow, state.columns, caps.maxRows, caps.tooManyRows)
+    : state.rows;
+  state.rows = [];
+  for (let start = 0; start < rows.length; start += batchSize) await onBatch(rows.slice(start, start + batchSize));
+  return { missingHeadings: [], mergedDataCells: false };
+}
+
+interface ReadCaps {
+  maxRows: number;
+  maxText: number;
+  tooManyRows: () => Error;
+}
+
+function capsOf(limits: LedgerReadLimits): ReadCaps {
+  return {
     maxRows: limits.maxRows,
     maxText: limits.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS,
     tooManyRows: () => new LedgerLimitError('rows', { code: 'care.ledger_rows_over', params: { max: limits.maxRows } }),
   };
-  const state: ReadState = { headingRow: 0, columns: new Map(), rows: [], textChars: 0 };
-  const sheet = await readSheetWithin(buffer, limits.timeoutMs, (r, cells) =>
-    state.headingRow === 0 ? findHeadings(state, r, cells) : keepDataRow(state, r, cells, caps),
-  );
-  if (!sheet || state.headingRow === 0) return { rows: [], missingHeadings: ['姓名'] };
-  if (sheet.merges.length === 0) return { rows: state.rows, missingHeadings: [] };
-  return {
-    rows: applyMerges(state.rows, sheet.merges, state.headingRow, state.columns, caps.maxRows, caps.tooManyRows),
-    missingHeadings: [],
-  };
+}
+
+/** Rows above the heading row look for it; rows below it are kept as data rows. */
+function rowVisitor(state: ReadState, caps: ReadCaps): XlsxRowVisitor {
+  return (r, cells) => (state.headingRow === 0 ? findHeadings(state, r, cells) : keepDataRow(state, r, cells, caps));
 }
 
 /** What the reader has found so far: the heading row (0 until found), which column is which, the rows kept. */
 interface ReadState {
   headingRow: number;
   columns: Map<number, LedgerHeading>;
+  /** The data rows kept and not yet handed over. */
   rows: LedgerRow[];
+  /** Every data row kept so far (handed over or not), for the row cap. */
+  kept: number;
   textChars: number;
 }
 
 /** The first sheet within the time budget; the reader's size and time caps become LedgerLimitError. */
-async function readSheetWithin(buffer: Buffer, timeoutMs: number, onRow: XlsxRowVisitor) {
+async function readSheetWithin(buffer: Buffer, timeoutMs: number, onRow: XlsxRowVisitor, streaming: SheetStreaming) {
   try {
-    return await readFirstSheet(buffer, { ...DEFAULT_XLSX_LIMITS, deadline: performance.now() + timeoutMs }, onRow);
+    return await readFirstSheet(
+      buffer,
+      { ...DEFAULT_XLSX_LIMITS, deadline: performance.now() + timeoutMs },
+      onRow,
+      streaming,
+    );
   } catch (error) {
     if (error instanceof XlsxLimitError) {
       throw new LedgerLimitError(
@@ -139,12 +216,7 @@ function findHeadings(state: ReadState, r: number, cells: XlsxCell[]): 'stop' | 
 }
 
 /** A data row: its cells under known headings, kept when it has any; throws past the row or text cap. */
-function keepDataRow(
-  state: ReadState,
-  r: number,
-  cells: XlsxCell[],
-  caps: { maxRows: number; maxText: number; tooManyRows: () => Error },
-): void {
+function keepDataRow(state: ReadState, r: number, cells: XlsxCell[], caps: ReadCaps): void {
   const row: LedgerRow = { rowNumber: r, cells: {}, cellProblems: [] };
   for (const { col, value } of cells) {
     const heading = state.columns.get(col);
@@ -155,9 +227,10 @@ function keepDataRow(
     state.textChars += text.length;
   }
   if (Object.keys(row.cells).length === 0 && row.cellProblems.length === 0) return;
-  if (state.rows.length >= caps.maxRows) throw caps.tooManyRows();
+  if (state.kept >= caps.maxRows) throw caps.tooManyRows();
   if (state.textChars > caps.maxText)
     throw new LedgerLimitError('size', { code: 'care.ledger_text_over', params: { max: caps.maxText } });
+  state.kept += 1;
   state.rows.push(row);
 }
 

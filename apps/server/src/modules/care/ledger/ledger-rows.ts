@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   CATEGORY_LABELS,
   ClientInput,
@@ -8,13 +7,8 @@ import {
   fieldIssueOf,
   parseIdNumber,
 } from '@linli/contracts';
-import type { Actor } from '../../../platform/access';
-import type { AppContext } from '../../../platform/context';
 import { maskName } from '../../../platform/masking';
 import type { AreaRow } from '../../org';
-import { newClientRow } from '../clients/client-record';
-import type { EffectivePolicy } from '../policies/planning';
-import { nextVisitWindow } from '../policies/tier-policy';
 import {
   CATEGORY_BY_LABEL,
   type LedgerHeading,
@@ -23,11 +17,11 @@ import {
   TIER_BY_LABEL,
   parseLooseDate,
 } from './ledger-columns';
-import type { ImportBatch, LedgerSourceRow } from './ledger.repository';
+import type { LedgerSourceRow } from './ledger.repository';
 import type { LedgerExportRow } from './ledger-write';
 
-// Between the sheet and the register: a read row checked and turned into a client entry (and into the rows an import
-// writes), a client turned into cells.
+// Between the sheet and the register: a read row checked and turned into a client entry (ledger-import.ts turns that
+// into the rows an import writes), a client turned into cells.
 
 /** A row that passed every check, ready to become a client (with its tier, if the sheet gave one). */
 export interface ValidRow {
@@ -119,66 +113,6 @@ function codedCells(c: Cells, reasons: LedgerReason[]) {
     tier,
     sex,
   };
-}
-
-/**
- * The rows one chunk of an import writes: clients, and for tiered rows a tier change, a planned visit and its event.
- * `policies` holds the policy of every community in the chunk.
- */
-export function importBatchFor(
-  ctx: AppContext,
-  actor: Actor,
-  rows: ValidRow[],
-  policies: Map<string, EffectivePolicy>,
-  now: Date,
-  today: string,
-): ImportBatch {
-  const batch: ImportBatch = { clients: [], tierChanges: [], visits: [], visitEvents: [] };
-  for (const row of rows) {
-    const id = randomUUID();
-    const client = newClientRow(ctx, actor, id, row.input, row.input.communityCode);
-    batch.clients.push(row.tier ? { ...client, tier: row.tier, tierSince: now } : client);
-    if (!row.tier) continue;
-    const policy = policies.get(row.input.communityCode)!;
-    batch.tierChanges.push({
-      id: randomUUID(),
-      clientId: id,
-      areaCode: row.input.communityCode,
-      fromTier: null,
-      toTier: row.tier,
-      reason: null,
-      status: 'applied',
-      requestedBy: actor.userId,
-      decidedBy: actor.userId,
-      decidedAt: now,
-      createdAt: now,
-    });
-    const visitId = randomUUID();
-    batch.visits.push({
-      id: visitId,
-      clientId: id,
-      areaCode: row.input.communityCode,
-      gridCode: row.input.gridCode ?? null,
-      assigneeId: client.assigneeId ?? null,
-      ...nextVisitWindow(today, row.tier, policy.rules),
-      mode: 'home',
-      status: 'planned',
-      tier: row.tier,
-      policyId: policy.id,
-      services: [],
-      createdAt: now,
-      updatedAt: now,
-    });
-    batch.visitEvents.push({
-      id: randomUUID(),
-      visitId,
-      status: 'planned',
-      note: 'ledger import',
-      actorId: actor.userId,
-      at: now,
-    });
-  }
-  return batch;
 }
 
 /** One exported row: masked unless the export is an approved unmasked one (then decrypted). */

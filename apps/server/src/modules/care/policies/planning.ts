@@ -62,23 +62,21 @@ export async function bookNextVisit(
 ): Promise<VisitRow> {
   const window = nextVisitWindow(fromDate, tier, policy.rules);
   const id = randomUUID();
-  const [saved] = await Promise.all([
-    insertVisit(tx, {
-      id,
-      clientId: client.id,
-      areaCode: client.areaCode,
-      gridCode: client.gridCode,
-      assigneeId: client.assigneeId,
-      ...window,
-      mode: 'home',
-      status: 'planned',
-      tier,
-      policyId: policy.id,
-      services: [],
-      createdAt: now,
-      updatedAt: now,
-    }),
-    addVisitEvent(tx, { id: randomUUID(), visitId: id, status: 'planned', note: null, actorId, at: now }),
-  ]);
+  const saved = await insertVisit(tx, {
+    id,
+    clientId: client.id,
+    areaCode: client.areaCode,
+    gridCode: client.gridCode,
+    assigneeId: client.assigneeId,
+    ...window,
+    mode: 'home',
+    status: 'planned',
+    tier,
+    policyId: policy.id,
+    services: [],
+    createdAt: now,
+    updatedAt: now,
+  });
+  await addVisitEvent(tx, { id: randomUUID(), visitId: id, status: 'planned', note: null, actorId, at: now });
   return saved;
 }

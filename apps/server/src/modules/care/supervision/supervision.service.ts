@@ -36,7 +36,9 @@ export class SupervisionService {
     const now = this.ctx.clock.now();
     const today = chinaToday(now);
     const level: 'supervisor' | 'street' = actor.permissions.has('care.tier.approve') ? 'supervisor' : 'street';
-    const rows = await overdueVisits(this.ctx.db, {
+    // A dashboard read: on the replica when there is one (ADR 0008).
+    const db = await this.ctx.readDb(actor);
+    const rows = await overdueVisits(db, {
       prefixes: actor.scopePrefixes,
       before: addDays(today, -1),
       visibleClient: visibleClients(clientVisibility(actor, now)),
@@ -45,7 +47,7 @@ export class SupervisionService {
     const items: { level: 'supervisor' | 'street'; visit: Visit }[] = [];
     for (const row of rows) {
       if (!thresholds.has(row.visit.areaCode))
-        thresholds.set(row.visit.areaCode, (await policyFor(this.ctx.db, row.visit.areaCode)).rules.escalation);
+        thresholds.set(row.visit.areaCode, (await policyFor(db, row.visit.areaCode)).rules.escalation);
       const t = thresholds.get(row.visit.areaCode)!;
       const visit = toVisit(row.visit, row.clientName, today);
       const reached =
@@ -70,10 +72,12 @@ export class SupervisionService {
     const today = chinaToday(this.ctx.clock.now());
     if (overdueRollupDay.get(this.ctx.db) !== today) {
       await ensureOverdueRollup(this.ctx.db, today);
+      // The rebuild ran on the primary: routed reads wait until the replica has replayed it (ADR 0008).
+      await this.ctx.reads.fence();
       overdueRollupDay.set(this.ctx.db, today);
     }
     const { byWorker, byGrid, byCommunity, onTime } = await dashboardAggregates(
-      this.ctx.db,
+      await this.ctx.readDb(actor),
       actor.scopePrefixes,
       today,
     );

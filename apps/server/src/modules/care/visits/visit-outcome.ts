@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
+import { AppError } from '../../../platform/errors';
 import type { ClientRow } from '../clients/clients.repository';
 import { bookNextVisit, type EffectivePolicy, planNextVisit, policyFor } from '../policies/planning';
 import {
@@ -10,8 +11,8 @@ import {
   insertVisit,
   MEMBER_SEEN,
   supersedePlanned,
+  updatePlannedVisitReturning,
   updateVisit,
-  updateVisitReturning,
   type VisitRow,
 } from './visits.repository';
 
@@ -42,30 +43,32 @@ export async function saveOutcome(
   planNext: boolean,
   now: Date,
 ) {
-  const [saved, , superseded] = await Promise.all([
-    updateVisitReturning(tx, visitId, {
-      status: input.outcome,
-      mode: input.mode,
-      visitedOn: input.visitedOn,
-      doneAt: now,
-      outcomeNotes: input.notes ?? null,
-      services: input.services ?? [],
-      missedReason: input.outcome === 'missed' ? input.missedReason! : null,
-      recordedBy: actor.userId,
-      updatedAt: now,
-    }),
-    addVisitEvent(tx, {
-      id: randomUUID(),
-      visitId,
-      status: input.outcome,
-      note: input.missedReason ?? null,
-      actorId: actor.userId,
-      at: now,
-    }),
-    // Runs after the update on the same connection, so the visit just recorded is no longer open.
-    planNext ? supersedePlanned(tx, client.id, now) : Promise.resolve([] as string[]),
-  ]);
-  return { saved: saved!, superseded };
+  // One after another on the transaction's connection (pg queues concurrent queries anyway, and pg 9 refuses them).
+  // Still planned at the update, not only when the service read it: a second request recording the same visit at
+  // once (another process, another device) waits for this row lock and is then refused, instead of recording twice.
+  const saved = await updatePlannedVisitReturning(tx, visitId, {
+    status: input.outcome,
+    mode: input.mode,
+    visitedOn: input.visitedOn,
+    doneAt: now,
+    outcomeNotes: input.notes ?? null,
+    services: input.services ?? [],
+    missedReason: input.outcome === 'missed' ? input.missedReason! : null,
+    recordedBy: actor.userId,
+    updatedAt: now,
+  });
+  if (!saved) throw new AppError('care.visit_not_open');
+  await addVisitEvent(tx, {
+    id: randomUUID(),
+    visitId,
+    status: input.outcome,
+    note: input.missedReason ?? null,
+    actorId: actor.userId,
+    at: now,
+  });
+  // After the update, so the visit just recorded is no longer open.
+  const superseded = planNext ? await supersedePlanned(tx, client.id, now) : [];
+  return { saved, superseded };
 }
 
 /**
@@ -128,10 +131,9 @@ export async function recordMembersSeen(
 
 /**
  * What follows the visit: after a done visit of an active tiered client, the next one by the policy's cadence from
- * the visit date; after a missed one, a retry with the same window. Not awaited here, so its statements are queued
- * with the caller's.
+ * the visit date; after a missed one, a retry with the same window.
  */
-export function bookFollowUp(
+export async function bookFollowUp(
   tx: DbOrTx,
   actor: Actor,
   visit: VisitRow,
@@ -141,29 +143,28 @@ export function bookFollowUp(
   now: Date,
 ): Promise<VisitRow | null> {
   if (policy) return bookNextVisit(tx, client, client.tier!, input.visitedOn, policy, actor.userId, now);
-  if (input.outcome !== 'missed') return Promise.resolve(null);
+  if (input.outcome !== 'missed') return null;
   const retry = randomUUID();
-  return Promise.all([
-    insertVisit(tx, {
-      ...visit,
-      id: retry,
-      status: 'planned',
-      visitedOn: null,
-      doneAt: null,
-      outcomeNotes: null,
-      services: [],
-      missedReason: null,
-      recordedBy: null,
-      createdAt: now,
-      updatedAt: now,
-    }),
-    addVisitEvent(tx, {
-      id: randomUUID(),
-      visitId: retry,
-      status: 'planned',
-      note: 'retry after missed visit',
-      actorId: actor.userId,
-      at: now,
-    }),
-  ]).then(([row]) => row);
+  const row = await insertVisit(tx, {
+    ...visit,
+    id: retry,
+    status: 'planned',
+    visitedOn: null,
+    doneAt: null,
+    outcomeNotes: null,
+    services: [],
+    missedReason: null,
+    recordedBy: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await addVisitEvent(tx, {
+    id: randomUUID(),
+    visitId: retry,
+    status: 'planned',
+    note: 'retry after missed visit',
+    actorId: actor.userId,
+    at: now,
+  });
+  return row;
 }

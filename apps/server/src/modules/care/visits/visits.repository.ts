@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { inAreaOrGrid } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
 import { clients } from '../clients/clients.tables';
@@ -9,11 +9,11 @@ export type NewVisit = typeof visits.$inferInsert;
 export type VisitPatch = Partial<NewVisit>;
 export type NewVisitEvent = typeof visitEvents.$inferInsert;
 
-/** Planned visits due on or before `until`, for one assignee or a whole jurisdiction, with the client's name. */
-export function plannedVisits(
-  db: DbOrTx,
-  filter: { assigneeId?: string; prefixes: readonly string[]; until: string; visibleClient: SQL },
-) {
+export type WorklistFilter = { assigneeId?: string; prefixes: readonly string[]; until: string; visibleClient: SQL };
+export type WorklistBucketName = 'overdue' | 'dueToday' | 'thisWeek';
+
+/** Planned visits on the worklist (window opening by `until`), for one assignee or a whole jurisdiction. */
+function worklistConditions(filter: WorklistFilter): SQL[] {
   const conditions: SQL[] = [
     eq(visits.status, 'planned'),
     lte(visits.windowStart, filter.until),
@@ -21,13 +21,42 @@ export function plannedVisits(
     filter.visibleClient,
   ];
   if (filter.assigneeId) conditions.push(eq(visits.assigneeId, filter.assigneeId));
+  return conditions;
+}
+
+/** The worklist buckets as SQL, the same rule as visit-buckets.ts `worklistBucket` (a test holds them equal). */
+function bucketCondition(bucket: WorklistBucketName, today: string): SQL {
+  if (bucket === 'overdue') return lt(visits.windowEnd, today);
+  if (bucket === 'dueToday') return and(lte(visits.windowStart, today), gte(visits.windowEnd, today))!;
+  return gt(visits.windowStart, today);
+}
+
+/** One page of one worklist bucket with the clients' names, earliest due first. */
+export function worklistPage(
+  db: DbOrTx,
+  filter: WorklistFilter,
+  page: { bucket: WorklistBucketName; today: string; limit: number; offset: number },
+) {
   return db
     .select({ visit: visits, clientName: clients.name })
     .from(visits)
     .innerJoin(clients, eq(clients.id, visits.clientId))
-    .where(and(...conditions))
-    .orderBy(asc(visits.dueDate), asc(clients.namePinyin))
-    .limit(500);
+    .where(and(...worklistConditions(filter), bucketCondition(page.bucket, page.today)))
+    .orderBy(asc(visits.dueDate), asc(clients.namePinyin), asc(visits.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** How many planned visits each worklist bucket holds, in one pass. */
+export async function worklistTotals(db: DbOrTx, filter: WorklistFilter, today: string) {
+  const count = (bucket: WorklistBucketName) =>
+    sql<number>`(count(*) FILTER (WHERE ${bucketCondition(bucket, today)}))::int`;
+  const [row] = await db
+    .select({ overdue: count('overdue'), dueToday: count('dueToday'), thisWeek: count('thisWeek') })
+    .from(visits)
+    .innerJoin(clients, eq(clients.id, visits.clientId))
+    .where(and(...worklistConditions(filter)));
+  return { overdue: row?.overdue ?? 0, dueToday: row?.dueToday ?? 0, thisWeek: row?.thisWeek ?? 0 };
 }
 
 /** A visit with its client, in one round trip (the record-visit path checks both). */
@@ -50,9 +79,16 @@ export function updateVisit(db: DbOrTx, id: string, patch: VisitPatch) {
   return db.update(visits).set(patch).where(eq(visits.id, id));
 }
 
-/** Updates a visit and returns the stored row. */
-export async function updateVisitReturning(db: DbOrTx, id: string, patch: VisitPatch): Promise<VisitRow | null> {
-  const [saved] = await db.update(visits).set(patch).where(eq(visits.id, id)).returning();
+/**
+ * Updates a visit only while it is still planned and returns the stored row, or null when it no longer is: of two
+ * requests recording one visit at once, the second waits for the first's row lock, then finds it recorded.
+ */
+export async function updatePlannedVisitReturning(db: DbOrTx, id: string, patch: VisitPatch): Promise<VisitRow | null> {
+  const [saved] = await db
+    .update(visits)
+    .set(patch)
+    .where(and(eq(visits.id, id), eq(visits.status, 'planned')))
+    .returning();
   return saved ?? null;
 }
 

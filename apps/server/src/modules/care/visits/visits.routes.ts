@@ -15,7 +15,7 @@ export function visitRoutes(visits: VisitsService): FastifyPluginAsyncZod {
         schema: { tags, querystring: WorklistQuery, response: { 200: Worklist } },
         config: { permission: 'care.visit.read', personalData: true },
       },
-      (req) => visits.worklist(req.actor!, req.query.scope),
+      (req) => visits.worklist(req.actor!, req.query),
     );
 
     app.post(

@@ -1,5 +1,5 @@
 import './visits.events';
-import type { Visit } from '@linli/contracts';
+import type { Visit, WorklistQuery } from '@linli/contracts';
 import type { Actor } from '../../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../../platform/context';
 import { chinaToday, overdueDays } from '../../../platform/dates';
@@ -9,8 +9,17 @@ import { type ClientRow, findClient, visibleClients } from '../clients/clients.r
 import { clientPolicy, clientVisibility } from '../clients/clients.policy';
 import { policyFor, supersededEvents } from '../policies/planning';
 import { type RecordVisitInput, bookFollowUp, recordMembersSeen, saveOutcome } from './visit-outcome';
-import { bucketVisits, worklistHorizon } from './visit-buckets';
-import { addVisitEvent, findVisitWithClient, plannedVisits, type VisitRow } from './visits.repository';
+import { worklistHorizon } from './visit-buckets';
+import {
+  addVisitEvent,
+  findVisitWithClient,
+  type VisitRow,
+  type WorklistBucketName as WorklistBucket,
+  worklistPage,
+  worklistTotals,
+} from './visits.repository';
+
+const WORKLIST_BUCKETS: readonly WorklistBucket[] = ['overdue', 'dueToday', 'thisWeek'];
 
 export function toVisit(row: VisitRow, clientName: string, today: string): Visit {
   return {
@@ -38,25 +47,38 @@ export class VisitsService {
 
   /**
    * The worker's list: overdue (window closed before today), due today (window contains today) and the rest of this
-   * ISO week (visit-buckets.ts). Late visits stay on it.
+   * ISO week (visit-buckets.ts). Late visits stay on it. Each list is paged (earliest due first) with its total, so a
+   * caseload of thousands still answers one screen; the read audit names every client returned, in one row.
    */
-  async worklist(actor: Actor, scope: 'mine' | 'area') {
+  async worklist(actor: Actor, query: WorklistQuery) {
     const now = this.ctx.clock.now();
     const today = chinaToday(now);
-    const rows = await plannedVisits(this.ctx.db, {
-      assigneeId: scope === 'mine' ? actor.userId : undefined,
+    const filter = {
+      assigneeId: query.scope === 'mine' ? actor.userId : undefined,
       prefixes: actor.scopePrefixes,
       until: worklistHorizon(today),
       visibleClient: visibleClients(clientVisibility(actor, now)),
-    });
-    const visits = rows.map((r) => toVisit(r.visit, r.clientName, today));
+    };
+    const { pageSize, page } = query;
+    const offset = query.bucket ? (page - 1) * pageSize : 0;
+    const read = (bucket: WorklistBucket) =>
+      !query.bucket || query.bucket === bucket
+        ? worklistPage(this.ctx.db, filter, { bucket, today, limit: pageSize, offset })
+        : Promise.resolve([]);
+    // Sequential awaits: on PGlite (one connection) parallel queries only queue; on PostgreSQL each is ~1 ms.
+    const totals = await worklistTotals(this.ctx.db, filter, today);
+    const lists = {} as Record<WorklistBucket, Visit[]>;
+    for (const bucket of WORKLIST_BUCKETS) {
+      lists[bucket] =
+        totals[bucket] > offset ? (await read(bucket)).map((r) => toVisit(r.visit, r.clientName, today)) : [];
+    }
     auditRead(this.ctx, actor, {
       action: 'visit.worklist',
       objectType: 'client',
-      objectIds: visits.map((v) => v.clientId),
+      objectIds: [...new Set(WORKLIST_BUCKETS.flatMap((b) => lists[b].map((v) => v.clientId)))],
       fields: ['name', 'tier'],
     });
-    return { today, ...bucketVisits(visits, today) };
+    return { today, ...lists, totals, page: query.bucket ? page : 1, pageSize };
   }
 
   /**
@@ -87,16 +109,14 @@ export class VisitsService {
         { actorId: actor.userId, areaCode: client.areaCode },
       );
       if (input.outcome === 'done') await recordMembersSeen(tx, actor, members, visitId, input, now);
-      const [nextRow] = await Promise.all([
-        bookFollowUp(tx, actor, visit, client, input, policy, now),
-        superseded.length ? addVisitEvent(tx, supersededEvents(superseded, actor.userId, now)) : null,
-        auditInTx(this.ctx, tx, actor, {
-          action: 'visit.record',
-          objectType: 'visit',
-          objectIds: [visitId, client.id, ...members.map((m) => m.id)],
-          fields: ['outcome', 'notes', 'services'],
-        }),
-      ]);
+      const nextRow = await bookFollowUp(tx, actor, visit, client, input, policy, now);
+      if (superseded.length) await addVisitEvent(tx, supersededEvents(superseded, actor.userId, now));
+      await auditInTx(this.ctx, tx, actor, {
+        action: 'visit.record',
+        objectType: 'visit',
+        objectIds: [visitId, client.id, ...members.map((m) => m.id)],
+        fields: ['outcome', 'notes', 'services'],
+      });
       return { saved, nextRow };
     });
     const today = chinaToday(this.ctx.clock.now());

@@ -2,7 +2,7 @@
 // the caller's transaction (or the database) and does no scope check: callers have checked the community already.
 import type { CategoryQuestion, RoutingUnit } from '@linli/contracts/modules/requests';
 import type { DbOrTx } from '../../../platform/db';
-import { findCategoryRow, findVersion, listCategoryRows } from './catalogue.repository';
+import { findCategoryRow, findVersion, findVersions, listCategoryRows } from './catalogue.repository';
 import type { CategoryRow, CategoryVersionRow } from './catalogue.tables';
 import { resolveWithRule } from './routing';
 
@@ -68,6 +68,15 @@ export async function categoryVersion(db: DbOrTx, id: string, version: number): 
   if (!row) return null;
   const current = await findCategoryRow(db, row.areaCode, id, true);
   return current ? toView(current.category, row) : null;
+}
+
+/** Several categories at the versions requests name, keyed `id:version` (one query for a page of requests). */
+export async function categoryVersions(
+  db: DbOrTx,
+  pairs: readonly { id: string; version: number }[],
+): Promise<Map<string, CategoryAtVersion>> {
+  const rows = await findVersions(db, pairs);
+  return new Map(rows.map((r) => [`${r.version.categoryId}:${r.version.version}`, toView(r.category, r.version)]));
 }
 
 /** The district's categories in use, at their current versions, by group then name. */

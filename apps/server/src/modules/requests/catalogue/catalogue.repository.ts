@@ -52,6 +52,22 @@ export async function findVersion(db: DbOrTx, categoryId: string, version: numbe
   return row ?? null;
 }
 
+/** Categories at given versions, each with its category row, in one query (a page of requests names a few). */
+export async function findVersions(db: DbOrTx, pairs: readonly { id: string; version: number }[]) {
+  if (pairs.length === 0) return [];
+  return db
+    .select({ category: requestCategories, version: requestCategoryVersions })
+    .from(requestCategoryVersions)
+    .innerJoin(requestCategories, eq(requestCategories.id, requestCategoryVersions.categoryId))
+    .where(
+      or(
+        ...pairs.map((p) =>
+          and(eq(requestCategoryVersions.categoryId, p.id), eq(requestCategoryVersions.version, p.version)),
+        ),
+      ),
+    );
+}
+
 /** The district's categories with their current version, by group then name. */
 export async function listCategoryRows(db: DbOrTx, districtCode: string, activeOnly: boolean) {
   return db

@@ -4,10 +4,10 @@ import type { Actor } from '../../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../../platform/context';
 import type { DbOrTx } from '../../../platform/db';
 import { AppError } from '../../../platform/errors';
-import { XlsxLimitError } from '../../../platform/xlsx-reader';
+import { readHeadedSheet } from '../../../platform/xlsx-headed-sheet';
 import { districtOf, intakeRequest } from '../intake.service';
 import { type CheckedRow, type RowReason, checkRow } from './hotline-rows';
-import { SheetLimitError, type SheetRow, readHotlineSheet, sheetColumns, writeHotlineSheet } from './hotline-sheet';
+import { HOTLINE_SHEET, type SheetRow, sheetColumns, writeHotlineSheet } from './hotline-sheet';
 import { activeCategories, communitiesInScope, existingExternalRefs } from './hotline.repository';
 
 /** Caps of an import: a day's work orders of a street are tens to hundreds, so these are generous and still small. */
@@ -61,17 +61,13 @@ class Rollback extends Error {}
 export class HotlineImportService {
   constructor(private readonly ctx: AppContext) {}
 
-  private async read(body: Buffer): Promise<SheetRow[]> {
-    try {
-      const rows = await readHotlineSheet(body, IMPORT_MAX_ROWS, IMPORT_TIMEOUT_MS);
-      if (!rows) throw new AppError('requests.import_unreadable');
-      return rows;
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      if (error instanceof SheetLimitError || error instanceof XlsxLimitError)
-        throw new AppError('requests.import_too_large');
-      throw new AppError('requests.import_unreadable', undefined, String(error));
-    }
+  private read(body: Buffer): Promise<SheetRow[]> {
+    return readHeadedSheet(
+      body,
+      HOTLINE_SHEET,
+      { maxRows: IMPORT_MAX_ROWS, timeoutMs: IMPORT_TIMEOUT_MS },
+      { unreadable: 'requests.import_unreadable', tooLarge: 'requests.import_too_large' },
+    );
   }
 
   /** Each row checked and matched against the communities' existing work orders. */

@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { WorklistBucket } from '@linli/contracts';
 import { api } from '../../../lib/api-client';
 import { defineMutation } from '../../../lib/use-api-mutation';
 import { CARE, CARE_CHANGES } from '../shared/keys';
@@ -6,10 +7,12 @@ import type { RecordVisitInput, RecordVisitResult, Worklist } from '../shared/ty
 
 export type WorklistScope = 'mine' | 'area';
 
-export function useWorklist(scope: WorklistScope) {
+/** The worklist: the first page of each list, or (with `bucket`) one page of that list alone. */
+export function useWorklist(scope: WorklistScope, pageSize: number, bucket?: WorklistBucket, page = 1) {
   return useQuery({
-    queryKey: [...CARE, 'worklist', scope],
-    queryFn: () => api.get<Worklist>('/care/worklist', { scope }),
+    queryKey: [...CARE, 'worklist', scope, pageSize, bucket ?? 'all', page],
+    queryFn: () => api.get<Worklist>('/care/worklist', { scope, pageSize, ...(bucket ? { bucket, page } : {}) }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -13,13 +13,22 @@ export interface OrganisationSelectProps {
   withOther?: boolean;
   testId?: string;
   ariaLabel?: string;
+  /** The organisation already chosen (an edit form), so its name shows before any search finds it. */
+  selected?: { id: string; name: string } | null;
 }
 
 /**
  * A searchable choice of the partner register's organisations (names and pinyin, searched by the server as one
  * types), optionally with "其他". Works inside a Form.Item (value / onChange) or on its own.
  */
-export function OrganisationSelect({ value, onChange, withOther, testId, ariaLabel }: OrganisationSelectProps) {
+export function OrganisationSelect({
+  value,
+  onChange,
+  withOther,
+  testId,
+  ariaLabel,
+  selected,
+}: OrganisationSelectProps) {
   const w = usePartnersWords();
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
@@ -32,6 +41,8 @@ export function OrganisationSelect({ value, onChange, withOther, testId, ariaLab
     value: o.id,
     label: o.areaName ? `${o.name}（${o.areaName}）` : o.name,
   }));
+  if (selected && !options.some((o) => o.value === selected.id))
+    options.unshift({ value: selected.id, label: selected.name });
   if (withOther) options.push({ value: OTHER_PROVIDER, label: w.otherProvider });
   return (
     <Select

@@ -31,7 +31,6 @@ const WORDS = {
     doImport: '导入',
     importHelp:
       '每行一张 12345 工单：工单编号、来电时间、诉求类别、诉求内容、所属社区为必填；诉求类别按本区诉求分类目录的名称或代码匹配。先“检查”，无错误后再“导入”；只要有一行出错，整个文件都不会导入。已导入过的工单编号显示为“已存在”并跳过。',
-    drag: '点击或拖入 .xlsx 文件',
   },
   en: {
     figuresTitle: 'Request figures',
@@ -62,7 +61,6 @@ const WORDS = {
     doImport: 'Import',
     importHelp:
       "One 12345 work order per row: 工单编号, 来电时间, 诉求类别, 诉求内容 and 所属社区 are required; 诉求类别 is matched by name or code in the district's catalogue. Check first, then import: one row with an error and nothing is imported. Work orders already imported show as existing and are skipped.",
-    drag: 'Click or drop an .xlsx file',
   },
 } as const;
 

@@ -2,6 +2,7 @@ import { Card, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { RequestsTile } from '../../requests';
 import { WishesTile } from '../../wishes';
+import { VolunteerTile } from '../../volunteers';
 import { useResidentProfile } from '../api';
 import { useResidentsWords } from '../words';
 import { NoticeList } from './NoticeList';
@@ -19,6 +20,7 @@ export default function HomePage() {
       {profile.data?.care ? <CareCard care={profile.data.care} /> : null}
       <RequestsTile />
       <WishesTile />
+      <VolunteerTile />
       <Card
         title={w.latestNotices}
         size="small"

@@ -3,6 +3,11 @@ import { Navigate, type RouteObject } from 'react-router-dom';
 import { Loading } from '../../../components/Loading';
 import { requestMobileRoutes } from '../../requests';
 import { wishMobileRoutes } from '../../wishes';
+import { volunteerMobileRoutes } from '../../volunteers';
+import { activityMobileRoutes } from '../../activities';
+import { hourMobileRoutes } from '../../hours';
+import { pointMobileRoutes } from '../../points';
+import { supermarketMobileRoutes } from '../../supermarket';
 import { MobileShell } from './MobileShell';
 import { NoticeDetailPage, NoticesPage } from './NoticePages';
 import { RequireResident } from './RequireResident';
@@ -41,6 +46,13 @@ export const mobileRoutes: RouteObject[] = [
           ...requestMobileRoutes,
           // 微心愿: post, my wishes, the wall (the wishes module's pages).
           ...wishMobileRoutes,
+          // 志愿服务 (issue 12): registration and teams, activities and check-in, hours and the certificate, points,
+          // the charity supermarket — each module's own pages.
+          ...volunteerMobileRoutes,
+          ...activityMobileRoutes,
+          ...hourMobileRoutes,
+          ...pointMobileRoutes,
+          ...supermarketMobileRoutes,
         ],
       },
       { path: '*', element: <Navigate to="/m" replace /> },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Badge, Button, Empty, Flex, Segmented, Typography } from 'antd';
-import { WorklistBucket, WorklistQuery } from '@linli/contracts';
+import { Alert, App, Badge, Button, Empty, Flex, Pagination, Segmented, Typography } from 'antd';
+import { WORKLIST_PAGE_SIZE, WorklistBucket, WorklistQuery } from '@linli/contracts';
 import { usePermission } from '../../../../components/Can';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { Loading } from '../../../../components/Loading';
@@ -17,22 +17,31 @@ interface SectionProps {
   title: MessageKey;
   testId: string;
   visits: Visit[];
+  /** Every visit in this list, shown or not (the server pages long lists). */
+  total: number;
   overdue?: boolean;
   /** Shown alone (the 工作台 linked to it): said even when empty. */
   alone?: boolean;
   onRecord: (visit: Visit) => void;
+  /** Opens this list alone, paged (offered when it holds more than one page). */
+  onShowAll: () => void;
 }
 
-function Section({ title, testId, visits, overdue, alone, onRecord }: SectionProps) {
+function Section({ title, testId, visits, total, overdue, alone, onRecord, onShowAll }: SectionProps) {
   const { t } = useI18n();
-  if (!visits.length && !alone) return null;
+  if (!total && !alone) return null;
   return (
     <section data-testid={testId}>
       <Flex align="center" gap={8} style={{ marginBottom: 8 }}>
         <Typography.Title level={5} style={{ margin: 0, color: overdue ? TIER_COLORS.red : undefined }}>
           {t(title)}
         </Typography.Title>
-        <Badge count={visits.length} color={overdue ? TIER_COLORS.red : '#595959'} />
+        <Badge
+          count={total}
+          overflowCount={99_999}
+          color={overdue ? TIER_COLORS.red : '#595959'}
+          data-testid={`${testId}-total`}
+        />
       </Flex>
       <Flex vertical gap={8}>
         {visits.map((v) => (
@@ -40,6 +49,16 @@ function Section({ title, testId, visits, overdue, alone, onRecord }: SectionPro
         ))}
         {!visits.length ? (
           <Typography.Text type="secondary">{t('care.visit.worklist.bucketEmpty')}</Typography.Text>
+        ) : null}
+        {!alone && total > visits.length ? (
+          <Button
+            type="link"
+            style={{ alignSelf: 'flex-start', padding: 0 }}
+            onClick={onShowAll}
+            data-testid={`${testId}-more`}
+          >
+            {t('care.visit.worklist.more', { count: total - visits.length })}
+          </Button>
         ) : null}
       </Flex>
     </section>
@@ -53,7 +72,11 @@ const SECTIONS = [
 ] as const;
 
 /** The scope and, when the 工作台 linked to one, the single list to show are kept in the URL. */
-const LIST = { url: { scope: WorklistQuery.shape.scope, bucket: WorklistBucket } };
+const LIST = {
+  url: { scope: WorklistQuery.shape.scope, bucket: WorklistBucket },
+  pageSize: WORKLIST_PAGE_SIZE,
+  anyPageSize: true,
+};
 
 /**
  * The phone-first worklist: overdue (window closed before today), due today (window contains today) and the rest of
@@ -68,9 +91,10 @@ export default function WorklistPage() {
   const only = list.filters.bucket;
   const [recording, setRecording] = useState<Visit | null>(null);
   const [recorded, setRecorded] = useState<{ name: string; text: string } | null>(null);
-  const worklist = useWorklist(scope);
+  const worklist = useWorklist(scope, list.pageSize, only, list.page);
   const data = worklist.data;
-  const nothingDue = !only && !!data && !data.overdue.length && !data.dueToday.length && !data.thisWeek.length;
+  const nothingDue = !only && !!data && !data.totals.overdue && !data.totals.dueToday && !data.totals.thisWeek;
+  const onlyTotal = only && data ? data.totals[only] : 0;
 
   const handleRecorded = (result: RecordVisitResult) => {
     const nextDue = result.nextVisit?.dueDate;
@@ -134,11 +158,24 @@ export default function WorklistPage() {
                 title={s.title}
                 testId={s.testId}
                 visits={data[s.bucket]}
+                total={data.totals[s.bucket]}
                 overdue={s.overdue}
                 alone={only === s.bucket}
                 onRecord={setRecording}
+                onShowAll={() => list.setFilters({ bucket: s.bucket })}
               />
             ))}
+            {only && onlyTotal > data.pageSize ? (
+              <Pagination
+                current={list.page}
+                pageSize={data.pageSize}
+                total={onlyTotal}
+                onChange={(page) => list.setPage(page)}
+                showSizeChanger={false}
+                showTotal={(total) => t('care.visit.worklist.shown', { total })}
+                data-testid="worklist-pagination"
+              />
+            ) : null}
             {nothingDue ? <Empty data-testid="worklist-empty" description={t('care.visit.worklist.empty')} /> : null}
           </>
         ) : null}

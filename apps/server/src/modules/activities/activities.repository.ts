@@ -1,0 +1,179 @@
+import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
+import { inScope } from '../../platform/access';
+import type { DbOrTx } from '../../platform/db';
+import { activities, activityParticipations, activityRoles } from './activities.tables';
+
+export type ActivityRow = typeof activities.$inferSelect;
+export type RoleRow = typeof activityRoles.$inferSelect;
+export type ParticipationRow = typeof activityParticipations.$inferSelect;
+export type ParticipationState = ParticipationRow['state'];
+
+/** States that hold a seat of the role. */
+export const SEATED: ParticipationState[] = ['registered', 'attended', 'no_show'];
+
+export function insertActivities(db: DbOrTx, rows: (typeof activities.$inferInsert)[]) {
+  return db.insert(activities).values(rows);
+}
+
+export function insertRoles(db: DbOrTx, rows: (typeof activityRoles.$inferInsert)[]) {
+  return db.insert(activityRoles).values(rows);
+}
+
+export async function findActivity(db: DbOrTx, id: string): Promise<ActivityRow | null> {
+  const [row] = await db.select().from(activities).where(eq(activities.id, id));
+  return row ?? null;
+}
+
+/** The activity row locked for the transaction (status changes, confirmations). */
+export async function lockActivity(db: DbOrTx, id: string): Promise<ActivityRow | null> {
+  const [row] = await db.select().from(activities).where(eq(activities.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function updateActivity(
+  db: DbOrTx,
+  id: string,
+  fromStatuses: ActivityRow['status'][],
+  patch: Partial<typeof activities.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(activities)
+    .set(patch)
+    .where(and(eq(activities.id, id), inArray(activities.status, fromStatuses)))
+    .returning({ id: activities.id });
+  return rows.length > 0;
+}
+
+export interface ActivityFilter {
+  prefixes: readonly string[];
+  areaCode?: string | undefined;
+  status?: ActivityRow['status'] | undefined;
+  teamId?: string | undefined;
+  teamIds?: readonly string[] | undefined;
+  when?: 'upcoming' | 'past' | 'all';
+  now: Date;
+}
+
+function activityWhere(f: ActivityFilter) {
+  return and(
+    inScope(activities.areaCode, f.prefixes),
+    f.areaCode ? eq(activities.areaCode, f.areaCode) : undefined,
+    f.status ? eq(activities.status, f.status) : undefined,
+    f.teamId ? eq(activities.teamId, f.teamId) : undefined,
+    f.teamIds ? (f.teamIds.length ? inArray(activities.teamId, [...f.teamIds]) : sql`false`) : undefined,
+    f.when === 'upcoming' ? gt(activities.endsAt, f.now) : undefined,
+    f.when === 'past' ? lte(activities.endsAt, f.now) : undefined,
+  );
+}
+
+export async function listActivities(db: DbOrTx, f: ActivityFilter, page: number, pageSize: number) {
+  const where = activityWhere(f);
+  const order =
+    f.when === 'upcoming'
+      ? [asc(activities.startsAt), asc(activities.id)]
+      : [desc(activities.startsAt), desc(activities.id)];
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(activities)
+      .where(where)
+      .orderBy(...order)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(activities).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** Published activities of these areas a volunteer may still sign up for (sign-up not closed, not started). */
+export async function listOpenActivities(
+  db: DbOrTx,
+  prefixes: readonly string[],
+  now: Date,
+  page: number,
+  pageSize: number,
+) {
+  const where = and(
+    inScope(activities.areaCode, prefixes),
+    eq(activities.status, 'published'),
+    gt(activities.signupClosesAt, now),
+    gt(activities.startsAt, now),
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(activities)
+      .where(where)
+      .orderBy(asc(activities.startsAt), asc(activities.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(activities).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+export async function activitiesByIds(db: DbOrTx, ids: readonly string[]): Promise<ActivityRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(activities)
+    .where(inArray(activities.id, [...ids]));
+}
+
+/** Roles of these activities with their waitlist lengths, in their order. */
+export async function rolesOf(db: DbOrTx, activityIds: readonly string[]) {
+  if (activityIds.length === 0) return [];
+  const waiting = db
+    .select({ roleId: activityParticipations.roleId, n: count().as('n') })
+    .from(activityParticipations)
+    .where(
+      and(inArray(activityParticipations.activityId, [...activityIds]), eq(activityParticipations.state, 'waitlisted')),
+    )
+    .groupBy(activityParticipations.roleId)
+    .as('waiting');
+  const rows = await db
+    .select({ role: activityRoles, waitlisted: waiting.n })
+    .from(activityRoles)
+    .leftJoin(waiting, eq(waiting.roleId, activityRoles.id))
+    .where(inArray(activityRoles.activityId, [...activityIds]))
+    .orderBy(asc(activityRoles.activityId), asc(activityRoles.position));
+  return rows.map((r) => ({ ...r.role, waitlisted: Number(r.waitlisted ?? 0) }));
+}
+
+export async function findRole(db: DbOrTx, activityId: string, roleId: string): Promise<RoleRow | null> {
+  const [row] = await db
+    .select()
+    .from(activityRoles)
+    .where(and(eq(activityRoles.id, roleId), eq(activityRoles.activityId, activityId)));
+  return row ?? null;
+}
+
+/**
+ * Takes a seat of the role when one is free: one conditional UPDATE. Under concurrency PostgreSQL re-checks the
+ * condition on the locked row, so a role never holds more than its capacity (a CHECK backs it up).
+ */
+export async function takeSeat(db: DbOrTx, roleId: string): Promise<boolean> {
+  const rows = await db
+    .update(activityRoles)
+    .set({ registeredCount: sql`${activityRoles.registeredCount} + 1` })
+    .where(and(eq(activityRoles.id, roleId), lt(activityRoles.registeredCount, activityRoles.capacity)))
+    .returning({ id: activityRoles.id });
+  return rows.length > 0;
+}
+
+export async function releaseSeat(db: DbOrTx, roleId: string): Promise<void> {
+  await db
+    .update(activityRoles)
+    .set({ registeredCount: sql`${activityRoles.registeredCount} - 1` })
+    .where(eq(activityRoles.id, roleId));
+}
+
+/** Serialises one volunteer's sign-ups (the clash check reads, then writes) across server processes. */
+export async function lockVolunteer(db: DbOrTx, volunteerId: string): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`activities.volunteer:${volunteerId}`}))`);
+}
+
+/** Serialises a role's waitlist promotion (a cancellation and a sign-up of the same role). */
+export async function lockRole(db: DbOrTx, roleId: string): Promise<void> {
+  await db.select({ id: activityRoles.id }).from(activityRoles).where(eq(activityRoles.id, roleId)).for('update');
+}

@@ -1,0 +1,114 @@
+// The ledger's SQL: accounts, transfers and the conditional balance moves. Only this file writes balances.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db';
+import { pointAccounts, pointTransfers } from './points.tables';
+
+export type PointAccountRow = typeof pointAccounts.$inferSelect;
+export type PointTransferRow = typeof pointTransfers.$inferSelect;
+
+export async function insertAccountIfMissing(db: DbOrTx, row: typeof pointAccounts.$inferInsert): Promise<void> {
+  await db
+    .insert(pointAccounts)
+    .values(row)
+    .onConflictDoNothing({ target: [pointAccounts.kind, pointAccounts.ownerId] });
+}
+
+export async function findAccountByOwner(db: DbOrTx, kind: PointAccountRow['kind'], ownerId: string) {
+  const [row] = await db
+    .select()
+    .from(pointAccounts)
+    .where(and(eq(pointAccounts.kind, kind), eq(pointAccounts.ownerId, ownerId)));
+  return row ?? null;
+}
+
+export async function findAccount(db: DbOrTx, id: string): Promise<PointAccountRow | null> {
+  const [row] = await db.select().from(pointAccounts).where(eq(pointAccounts.id, id));
+  return row ?? null;
+}
+
+/** Locks both accounts of a transfer in id order (so two opposite transfers never deadlock) and returns them. */
+export async function lockAccounts(db: DbOrTx, ids: readonly string[]): Promise<PointAccountRow[]> {
+  return db
+    .select()
+    .from(pointAccounts)
+    .where(inArray(pointAccounts.id, [...ids]))
+    .orderBy(asc(pointAccounts.id))
+    .for('update');
+}
+
+export async function findTransferByRef(db: DbOrTx, kind: PointTransferRow['kind'], refType: string, refId: string) {
+  const [row] = await db
+    .select()
+    .from(pointTransfers)
+    .where(and(eq(pointTransfers.kind, kind), eq(pointTransfers.refType, refType), eq(pointTransfers.refId, refId)));
+  return row ?? null;
+}
+
+export async function findTransfer(db: DbOrTx, id: string): Promise<PointTransferRow | null> {
+  const [row] = await db.select().from(pointTransfers).where(eq(pointTransfers.id, id));
+  return row ?? null;
+}
+
+/** Inserts the transfer unless its (kind, ref_type, ref_id) is booked already; true when inserted. */
+export async function insertTransferOnce(db: DbOrTx, row: typeof pointTransfers.$inferInsert): Promise<boolean> {
+  const inserted = await db
+    .insert(pointTransfers)
+    .values(row)
+    .onConflictDoNothing({ target: [pointTransfers.kind, pointTransfers.refType, pointTransfers.refId] })
+    .returning({ id: pointTransfers.id });
+  return inserted.length === 1;
+}
+
+/**
+ * Takes `points` from an account: unconditionally for an issuer, else only while the balance covers it. Returns
+ * false when it did not (nothing changed).
+ */
+export async function debit(db: DbOrTx, accountId: string, points: number, mayGoNegative: boolean): Promise<boolean> {
+  const rows = await db
+    .update(pointAccounts)
+    .set({ balance: sql`${pointAccounts.balance} - ${points}` })
+    .where(
+      mayGoNegative
+        ? eq(pointAccounts.id, accountId)
+        : and(eq(pointAccounts.id, accountId), sql`${pointAccounts.balance} >= ${points}`),
+    )
+    .returning({ id: pointAccounts.id });
+  return rows.length === 1;
+}
+
+export async function credit(db: DbOrTx, accountId: string, points: number): Promise<void> {
+  await db
+    .update(pointAccounts)
+    .set({ balance: sql`${pointAccounts.balance} + ${points}` })
+    .where(eq(pointAccounts.id, accountId));
+}
+
+export async function balanceOf(db: DbOrTx, accountId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ balance: pointAccounts.balance })
+    .from(pointAccounts)
+    .where(eq(pointAccounts.id, accountId));
+  return row ? Number(row.balance) : null;
+}
+
+/** Σ of reversals/returns already booked against a transfer. */
+export async function reversedSoFar(db: DbOrTx, transferId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<string>`coalesce(sum(${pointTransfers.points}), 0)` })
+    .from(pointTransfers)
+    .where(eq(pointTransfers.reversesTransferId, transferId));
+  return Number(row?.n ?? 0);
+}
+
+/** The ledger's checks: Σ balances, and every account whose cached balance differs from Σin − Σout. */
+export async function ledgerCheck(db: DbOrTx): Promise<{ sum: number; mismatched: string[] }> {
+  const [total] = await db.select({ s: sql<string>`coalesce(sum(${pointAccounts.balance}), 0)` }).from(pointAccounts);
+  const rows = await db
+    .select({ id: pointAccounts.id })
+    .from(pointAccounts)
+    .where(
+      sql`${pointAccounts.balance} <> coalesce((SELECT sum(t.points) FROM point_transfers t WHERE t.to_account = ${pointAccounts.id}), 0)
+        - coalesce((SELECT sum(t.points) FROM point_transfers t WHERE t.from_account = ${pointAccounts.id}), 0)`,
+    );
+  return { sum: Number(total?.s ?? 0), mismatched: rows.map((r) => r.id) };
+}

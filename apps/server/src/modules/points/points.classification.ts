@@ -1,0 +1,56 @@
+import type { PiClass } from '../../db/classification';
+
+/** The personal-information class of each column of this module's tables (R-01; checked against the live schema). */
+const classification: Record<string, Record<string, PiClass>> = {
+  point_accounts: {
+    id: 'none',
+    area_code: 'none',
+    kind: 'none',
+    owner_id: 'none',
+    balance: 'general',
+    created_at: 'none',
+  },
+  point_transfers: {
+    id: 'none',
+    area_code: 'none',
+    from_account: 'none',
+    to_account: 'none',
+    points: 'general',
+    kind: 'none',
+    ref_type: 'none',
+    ref_id: 'none',
+    memo: 'general',
+    reverses_transfer_id: 'none',
+    created_by: 'none',
+    created_at: 'none',
+  },
+  point_rules: {
+    id: 'none',
+    area_code: 'none',
+    effective_from: 'none',
+    points_per_hour: 'none',
+    type_rates: 'none',
+    monthly_cap: 'none',
+    note: 'none',
+    created_by: 'none',
+    created_at: 'none',
+  },
+  point_earnings: {
+    entry_id: 'none',
+    area_code: 'none',
+    district_code: 'none',
+    volunteer_id: 'none',
+    month: 'none',
+    minutes: 'general',
+    activity_type: 'none',
+    rate: 'none',
+    points_due: 'general',
+    points: 'general',
+    shortfall: 'general',
+    capped: 'none',
+    reverses_entry_id: 'none',
+    transfer_id: 'none',
+    created_at: 'none',
+  },
+};
+export default classification;

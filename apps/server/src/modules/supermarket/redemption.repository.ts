@@ -1,0 +1,190 @@
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { inScope } from '../../platform/access';
+import type { DbOrTx } from '../../platform/db';
+import {
+  supermarketRedemptionLines,
+  supermarketRedemptions,
+  supermarketReturns,
+  supermarkets,
+} from './supermarket.tables';
+
+export type RedemptionRow = typeof supermarketRedemptions.$inferSelect;
+export type LineRow = typeof supermarketRedemptionLines.$inferSelect;
+export type ReturnRow = typeof supermarketReturns.$inferSelect;
+/** With its supermarket's name and reservation days (a reservation's deadline is reckoned from them). */
+export type RedemptionWithLines = RedemptionRow & {
+  supermarketName: string;
+  reservationDays: number;
+  lines: LineRow[];
+};
+type RedemptionHead = RedemptionRow & { supermarketName: string; reservationDays: number };
+
+/** Inserts the redemption unless its id is taken (the same submission again): true when this call inserted it. */
+export async function claimRedemption(tx: DbOrTx, row: RedemptionRow): Promise<boolean> {
+  const inserted = await tx
+    .insert(supermarketRedemptions)
+    .values(row)
+    .onConflictDoNothing({ target: supermarketRedemptions.id })
+    .returning({ id: supermarketRedemptions.id });
+  return inserted.length > 0;
+}
+
+export function insertLines(tx: DbOrTx, rows: LineRow[]) {
+  return tx.insert(supermarketRedemptionLines).values(rows);
+}
+
+export function setRedemptionTransfer(tx: DbOrTx, id: string, transferId: string) {
+  return tx.update(supermarketRedemptions).set({ transferId }).where(eq(supermarketRedemptions.id, id));
+}
+
+/** Moves a redemption from one of `from` to a new status; false when a racing step moved it first. */
+export async function transitionRedemption(
+  tx: DbOrTx,
+  id: string,
+  from: readonly string[],
+  set: Partial<RedemptionRow>,
+): Promise<boolean> {
+  const rows = await tx
+    .update(supermarketRedemptions)
+    .set(set)
+    .where(and(eq(supermarketRedemptions.id, id), inArray(supermarketRedemptions.status, [...from])))
+    .returning({ id: supermarketRedemptions.id });
+  return rows.length > 0;
+}
+
+/** Counts `quantity` more of a line as returned, only if that stays within what was redeemed. */
+export async function returnLine(tx: DbOrTx, redemptionId: string, itemId: string, quantity: number) {
+  const t = supermarketRedemptionLines;
+  const rows = await tx
+    .update(t)
+    .set({ returnedQuantity: sql`${t.returnedQuantity} + ${quantity}` })
+    .where(
+      and(
+        eq(t.redemptionId, redemptionId),
+        eq(t.itemId, itemId),
+        sql`${t.returnedQuantity} + ${quantity} <= ${t.quantity}`,
+      ),
+    )
+    .returning({ itemId: t.itemId });
+  return rows.length > 0;
+}
+
+/** Adds returned points; the redemption becomes 'returned' once everything is back. */
+export function addReturnedPoints(tx: DbOrTx, id: string, points: number) {
+  const t = supermarketRedemptions;
+  return tx
+    .update(t)
+    .set({
+      returnedPoints: sql`${t.returnedPoints} + ${points}`,
+      status: sql`CASE WHEN ${t.returnedPoints} + ${points} >= ${t.totalPoints} AND ${t.status} = 'collected'
+        THEN 'returned' ELSE ${t.status} END`,
+    })
+    .where(eq(t.id, id));
+}
+
+export async function claimReturn(tx: DbOrTx, row: ReturnRow): Promise<boolean> {
+  const inserted = await tx
+    .insert(supermarketReturns)
+    .values(row)
+    .onConflictDoNothing({ target: supermarketReturns.id })
+    .returning({ id: supermarketReturns.id });
+  return inserted.length > 0;
+}
+
+export function setReturnTransfer(tx: DbOrTx, id: string, transferId: string) {
+  return tx.update(supermarketReturns).set({ transferId }).where(eq(supermarketReturns.id, id));
+}
+
+export async function findReturn(db: DbOrTx, id: string): Promise<ReturnRow | null> {
+  const [row] = await db.select().from(supermarketReturns).where(eq(supermarketReturns.id, id));
+  return row ?? null;
+}
+
+async function withLines(db: DbOrTx, rows: RedemptionHead[]): Promise<RedemptionWithLines[]> {
+  if (rows.length === 0) return [];
+  const lines = await db
+    .select()
+    .from(supermarketRedemptionLines)
+    .where(
+      inArray(
+        supermarketRedemptionLines.redemptionId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(supermarketRedemptionLines.itemName);
+  return rows.map((r) => ({ ...r, lines: lines.filter((l) => l.redemptionId === r.id) }));
+}
+
+const selection = {
+  r: supermarketRedemptions,
+  supermarketName: supermarkets.name,
+  reservationDays: supermarkets.reservationDays,
+};
+const head = (row: { r: RedemptionRow; supermarketName: string; reservationDays: number }): RedemptionHead => ({
+  ...row.r,
+  supermarketName: row.supermarketName,
+  reservationDays: row.reservationDays,
+});
+
+export async function findRedemption(db: DbOrTx, id: string): Promise<RedemptionWithLines | null> {
+  const [row] = await db
+    .select(selection)
+    .from(supermarketRedemptions)
+    .innerJoin(supermarkets, eq(supermarkets.id, supermarketRedemptions.supermarketId))
+    .where(eq(supermarketRedemptions.id, id));
+  if (!row) return null;
+  const [full] = await withLines(db, [head(row)]);
+  return full ?? null;
+}
+
+export type RedemptionFilter = {
+  prefixes?: readonly string[];
+  volunteerId?: string | undefined;
+  supermarketId?: string | undefined;
+  status?: string | undefined;
+};
+
+export async function listRedemptions(db: DbOrTx, filter: RedemptionFilter & { page: number; pageSize: number }) {
+  const t = supermarketRedemptions;
+  const where = and(
+    filter.prefixes ? inScope(t.areaCode, filter.prefixes) : undefined,
+    filter.volunteerId ? eq(t.volunteerId, filter.volunteerId) : undefined,
+    filter.supermarketId ? eq(t.supermarketId, filter.supermarketId) : undefined,
+    filter.status ? eq(t.status, filter.status) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(selection)
+      .from(t)
+      .innerJoin(supermarkets, eq(supermarkets.id, t.supermarketId))
+      .where(where)
+      .orderBy(desc(t.createdAt), desc(t.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(t).where(where),
+  ]);
+  const items = await withLines(db, rows.map(head));
+  return { rows: items, total: Number(total?.n ?? 0) };
+}
+
+/**
+ * Reservations not collected within their supermarket's reservation days by `now`, oldest first (a batch; the job
+ * takes the next batch on its next run). Read without locks: each is then moved on only by the conditional UPDATE
+ * of transitionRedemption, so a racing collect, cancel or second runner wins or loses cleanly.
+ */
+export async function expiredReservationIds(db: DbOrTx, now: Date, limit = 200): Promise<string[]> {
+  const t = supermarketRedemptions;
+  const rows = await db
+    .select({ id: t.id })
+    .from(t)
+    .innerJoin(supermarkets, eq(supermarkets.id, t.supermarketId))
+    .where(
+      and(
+        eq(t.status, 'reserved'),
+        sql`${t.createdAt} + make_interval(days => ${supermarkets.reservationDays}) <= ${now.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(asc(t.createdAt), asc(t.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,10 @@
+// The kinds of ids this module's routes take in their paths; see IdKinds in platform/request-context.ts.
+declare module '../../platform/request-context' {
+  interface IdKinds {
+    supermarket: true;
+    supermarket_item: true;
+    supermarket_redemption: true;
+  }
+}
+
+export {};

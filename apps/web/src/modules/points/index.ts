@@ -1,0 +1,3 @@
+/** The points module's public surface (the shell finds module.tsx by itself). */
+export { webModule } from './module';
+export { pointMobileRoutes } from './mobile/routes';

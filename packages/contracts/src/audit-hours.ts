@@ -1,0 +1,35 @@
+/** Audit action codes and object kinds of the hours module (issue 12), kept apart so audit.ts stays short. */
+export const HOURS_AUDIT_ACTIONS = [
+  'hours.list',
+  'hours.read',
+  'hours.reverse',
+  'hours.claim_submit',
+  'hours.claims_list',
+  'hours.claim_approve',
+  'hours.claim_decline',
+  'hours.star_rule_set',
+  'hours.issuer_set',
+  'hours.issuer_read',
+  'hours.certificate_issue',
+  'hours.certificate_revoke',
+  'hours.certificate_download',
+  'hours.certificates_list',
+  'hours.export_csv',
+  'hours.export_xlsx',
+  'hours.id_export_request',
+  'hours.id_export_list',
+  'hours.id_export_approve',
+  'hours.id_export_reject',
+  'hours.id_export_download',
+  'hours.mine',
+  'hours.volunteer_read',
+] as const;
+
+export const HOURS_AUDIT_OBJECT_TYPES = [
+  'hour_entry',
+  'hour_claim',
+  'hour_certificate',
+  'hour_star_rule',
+  'hour_issuer',
+  'hour_export',
+] as const;

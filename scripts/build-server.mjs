@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Compiles the server for production: one ES module bundle, apps/server/dist/main.mjs (+ source map), from
+// apps/server/src/main.ts and the shared contracts. npm packages stay outside the bundle (resolved from node_modules at
+// run time); the modules listed in packages/contracts/src/modules.ts are bundled through loadModules()' import
+// pattern. The committed SQL migrations are read from apps/server/src at run time (platform/paths.ts).
+// `npm start` runs this when the sources are newer than the bundle; `node scripts/build-server.mjs` forces it.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SERVER_BUNDLE = path.join(root, 'apps/server/dist/main.mjs');
+
+/** Everything imported by a bare name is a package from node_modules, except our own workspaces (TypeScript sources). */
+const externalPackages = {
+  name: 'external-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@linli/') ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+export async function buildServer() {
+  const started = performance.now();
+  await build({
+    entryPoints: [path.join(root, 'apps/server/src/main.ts')],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    tsconfig: path.join(root, 'apps/server/tsconfig.json'),
+    plugins: [externalPackages],
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  return (performance.now() - started) / 1000;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const seconds = await buildServer();
+  console.log(`[linli] server compiled to ${path.relative(root, SERVER_BUNDLE)} in ${seconds.toFixed(1)} s`);
+}
