@@ -1,4 +1,4 @@
-import { DEMO_COMMUNITY, expect, loginAs, test, uniqueName } from '../fixtures';
+import { DEMO_COMMUNITY, expect, loginAs, pickSearched, test, uniqueName } from '../fixtures';
 
 // Issue 9 item 2: a double click on 提交 used to create two referrals, warn about the client just saved, or show a
 // false failure after recording a visit. Each form below is double-clicked; each makes exactly one record.
@@ -16,9 +16,7 @@ test('double-clicking 发起转介 sends one referral', async ({ page, seed }) =
   await page.goto(`/care/clients/${id}`);
   await page.getByTestId('referral-add').click();
   // A provider outside the partner register: 其他, with its name.
-  await page.getByTestId('referral-organisation').click();
-  await page.getByRole('combobox', { name: '服务机构' }).fill('其他');
-  await page.locator('.ant-select-item-option').filter({ hasText: '其他（不在名录中）' }).click();
+  await pickSearched(page, 'referral-organisation', '其他', '其他（不在名录中）');
   await page.getByTestId('referral-provider').fill('心连心社工服务中心');
   await page.getByTestId('referral-service').fill('心理疏导');
   await page.getByTestId('referral-submit').dblclick();
