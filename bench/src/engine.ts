@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from '../../apps/server/src/db/schema';
 import type { Db } from '../../apps/server/src/platform/db';
+import { pgliteStatements } from '../../apps/server/src/platform/pglite-statements';
 
 export interface Captured {
   sql: string;
@@ -63,19 +64,20 @@ export async function openPglite(dataDir: string): Promise<Engine> {
   const client = new PGlite(dataDir);
   await client.waitReady;
   await client.exec("SET TIME ZONE 'UTC'");
+  // The server's own way of running a query on PGlite (named statements, one trip each), so the floor is the same driver.
+  const statements = pgliteStatements(client);
   const run = async (text: string, params?: unknown[]) => {
     if (!params || params.length === 0) {
       // exec allows several statements; the rows of the last one are returned.
       const results = await client.exec(text);
       return (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[];
     }
-    return (await client.query(text, params)).rows as Record<string, unknown>[];
+    return (await statements.query(text, params)).rows as Record<string, unknown>[];
   };
   return {
     kind: 'pglite',
     pglite: client,
-    query: (text, params) =>
-      params && params.length ? client.query(text, params).then((r) => r.rows as Record<string, unknown>[]) : run(text),
+    query: (text, params) => run(text, params),
     withConnection: (fn) => fn(run),
     capturing() {
       const log: Captured[] = [];

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { SQL } from 'drizzle-orm';
 import * as schema from '../db/schema';
+import { pgliteStatements } from './pglite-statements';
 
 export type Schema = typeof schema;
 /** One Drizzle type over both engines: services and repositories never know which one runs. */
@@ -175,7 +176,8 @@ async function createPgliteDb(dataDir: string): Promise<Database> {
   });
   await client.waitReady;
   await client.exec("SET TIME ZONE 'UTC'");
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // Named prepared statements, one trip into the WASM backend per query (pglite-statements.ts).
+  const db = drizzlePglite({ client: pgliteStatements(client) as unknown as PGlite, schema }) as unknown as Db;
   // One embedded session: it runs as the application role for good once the role exists (after migration 0010).
   const useAppRole = async () => {
     const { rows } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
