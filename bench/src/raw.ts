@@ -21,7 +21,7 @@ import {
   openTasksOwnedBy,
   referralsWaitingOn,
 } from '../../apps/server/src/modules/care/home/home.repository';
-import { HOME_LIST_SIZE, WORKLIST_PAGE_SIZE } from '../../packages/contracts/src/care';
+import { HOME_LIST_SIZE, OVERDUE_TOP_DEFAULT, WORKLIST_PAGE_SIZE } from '../../packages/contracts/src/care';
 import {
   dashboardAggregates,
   ensureOverdueRollup,
@@ -144,7 +144,8 @@ export async function captureDashboard(engine: Engine, who: Who, today: string):
   const { db, log } = engine.capturing();
   await ensureOverdueRollup(db, today);
   const ensured = log.length;
-  await dashboardAggregates(db, who.prefixes, today);
+  // The endpoint's own list length (its default ?top), so the floor and the endpoint read the same rows.
+  await dashboardAggregates(db, who.prefixes, today, OVERDUE_TOP_DEFAULT);
   const queries = log.slice(ensured);
   return async (run) => {
     await Promise.all(queries.map(run));

@@ -331,4 +331,27 @@ describe('assessment → tier → visits', () => {
     await advanceDays(t, 2, worker, supervisor); // 14 days overdue
     expect(await streetIds()).toEqual([c.id]);
   });
+
+  it('lists only the worst groups with ?top, with the number of groups and the whole sums beside them', async () => {
+    const { org, worker, supervisor } = await community();
+    // Two grids overdue: one client 12 days (grid 1), two clients 12 days (grid 2).
+    for (const grid of [org.gridsA[0], org.gridsA[1], org.gridsA[1]]) {
+      const c = await createClient(worker, org.communityA, { gridCode: grid });
+      await assess(worker, c.id, 'red');
+    }
+    await advanceDays(t, 20, worker, supervisor);
+    const all = await supervisor.getAs(OverdueQueue, '/api/care/overdue');
+    expect(all.byGrid.map((b) => [b.key, b.total])).toEqual([
+      [org.gridsA[1], 2],
+      [org.gridsA[0], 1],
+    ]);
+    expect(all.groups).toEqual({ byWorker: 1, byGrid: 2, byCommunity: 1 });
+    expect(all.overdue).toEqual({ d1to7: 0, d8to30: 3, over30: 0, total: 3 });
+    const top = await supervisor.getAs(OverdueQueue, '/api/care/overdue?top=1');
+    expect(top.byGrid.map((b) => [b.key, b.total])).toEqual([[org.gridsA[1], 2]]);
+    expect(top.groups).toEqual(all.groups);
+    expect(top.overdue).toEqual(all.overdue);
+    expectError(await supervisor.get('/api/care/overdue?top=0'), 400);
+    expectError(await supervisor.get('/api/care/overdue?top=1001'), 400);
+  });
 });

@@ -88,10 +88,26 @@ export const OverdueBucket = z.object({
   over30: z.number().int(),
   total: z.number().int(),
 });
+/** How many of the worst groups each list of the overdue dashboard carries (a district has thousands of workers). */
+export const OVERDUE_TOP_DEFAULT = 100;
+export const OverdueQueueQuery = z.object({
+  top: z.coerce.number().int().min(1).max(1000).default(OVERDUE_TOP_DEFAULT),
+});
+export const OverdueCounts = z.object({
+  d1to7: z.number().int(),
+  d8to30: z.number().int(),
+  over30: z.number().int(),
+  total: z.number().int(),
+});
 export const OverdueQueue = z.object({
+  /** The worst `top` groups of each kind, most over-30-day visits first. */
   byWorker: z.array(OverdueBucket),
   byGrid: z.array(OverdueBucket),
   byCommunity: z.array(OverdueBucket),
+  /** How many groups of each kind have overdue visits in all (a list shows at most `top` of them). */
+  groups: z.object({ byWorker: z.number().int(), byGrid: z.number().int(), byCommunity: z.number().int() }),
+  /** The jurisdiction's overdue visits in all, whatever the lists show. */
+  overdue: OverdueCounts,
   onTimeRateByTier: z.array(
     z.object({ tier: Tier, done: z.number().int(), onTime: z.number().int(), rate: z.number().nullable() }),
   ),

@@ -11,6 +11,7 @@ export const supervisionZh = {
   'care.supervision.overdue.over30': '>30天',
   'care.supervision.overdue.total': '合计',
   'care.supervision.overdue.none': '没有逾期走访',
+  'care.supervision.overdue.worstOf': '显示逾期最严重的 {shown} 个，共 {groups} 个',
   'care.supervision.overdue.onTime': '按时走访率（{from} 至 {to}）',
   'care.supervision.overdue.onTimeCount': '按时 {onTime} / 已完成 {done}',
 
@@ -48,6 +49,7 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'care.supervision.overdue.over30': '>30 days',
   'care.supervision.overdue.total': 'Total',
   'care.supervision.overdue.none': 'No overdue visits',
+  'care.supervision.overdue.worstOf': 'The worst {shown} of {groups}',
   'care.supervision.overdue.onTime': 'On-time visit rate ({from} to {to})',
   'care.supervision.overdue.onTimeCount': '{onTime} on time / {done} done',
 

@@ -115,7 +115,6 @@ export class HomeService {
       this.supervision.overdueQueue(actor),
     ]);
     const tierCount = (tier: Tier | null) => byTier.find((r) => (r.tier ?? null) === tier)?.n ?? 0;
-    const sum = (key: 'total' | 'd1to7' | 'd8to30' | 'over30') => queue.byCommunity.reduce((n, b) => n + b[key], 0);
     const done = queue.onTimeRateByTier.reduce((n, r) => n + r.done, 0);
     const onTime = queue.onTimeRateByTier.reduce((n, r) => n + r.onTime, 0);
     return {
@@ -126,7 +125,7 @@ export class HomeService {
         none: tierCount(null),
       },
       clients: byTier.reduce((n, r) => n + r.n, 0),
-      overdue: { total: sum('total'), d1to7: sum('d1to7'), d8to30: sum('d8to30'), over30: sum('over30') },
+      overdue: queue.overdue,
       byWorker: queue.byWorker
         .filter((b) => b.total > 0)
         .sort((a, b) => b.total - a.total)

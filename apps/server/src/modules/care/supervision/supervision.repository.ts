@@ -67,6 +67,11 @@ export interface OverdueRow extends Record<string, unknown> {
   d1to7: number;
   d8to30: number;
   over30: number;
+  /** Rollup queries only: how many groups have overdue visits in all, and their sums (the list may stop at `top`). */
+  groups?: number;
+  all_d1to7?: number;
+  all_d8to30?: number;
+  all_over30?: number;
 }
 export interface OnTimeRow extends Record<string, unknown> {
   tier: string;
@@ -106,26 +111,32 @@ export async function ensureOverdueRollup(db: DbOrTx, today: string): Promise<vo
 }
 
 /**
- * Overdue planned visits in ageing buckets, grouped by a column, from the maintained rollup (as of `today`), each
- * with its label (the worker's display name or the area's name) joined in, so the dashboard needs no second trip.
+ * Overdue planned visits in ageing buckets, grouped by a column, from the maintained rollup (as of `today`), worst
+ * first, each with its label (the worker's display name or the area's name) joined in, so the dashboard needs no
+ * second trip. With `top`, only the worst `top` groups; every row still carries the number of groups and their sums,
+ * so a district's dashboard with thousands of workers answers with a page, not all of them (issue 13 goal 3).
  * (A read-only lookup of two other modules' name columns, kept in SQL for that one round trip.)
  */
-export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], groupBy: OverdueGrouping) {
+export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], groupBy: OverdueGrouping, top?: number) {
   const key = sql.raw(groupBy === 'area_code' ? 'r.area_code' : `NULLIF(r.${groupBy}, '')`);
   const label =
     groupBy === 'assignee_id'
       ? sql`(SELECT u.display_name FROM users u WHERE u.id::text = b.key)`
       : sql`(SELECT a.name FROM areas a WHERE a.code = b.key)`;
+  const limit = top === undefined ? sql`` : sql` LIMIT ${top}`;
   return queryRows<OverdueRow>(
     db,
     sql`
-    SELECT b.key, ${label} AS label, b.d1to7, b.d8to30, b.over30 FROM (
-      SELECT ${key} AS key, sum(r.d1to7)::int AS d1to7, sum(r.d8to30)::int AS d8to30, sum(r.over30)::int AS over30
+    SELECT b.key, ${label} AS label, b.d1to7, b.d8to30, b.over30, b.groups, b.all_d1to7, b.all_d8to30, b.all_over30
+    FROM (
+      SELECT ${key} AS key, sum(r.d1to7)::int AS d1to7, sum(r.d8to30)::int AS d8to30, sum(r.over30)::int AS over30,
+        (count(*) OVER ())::int AS groups, (sum(sum(r.d1to7)) OVER ())::int AS all_d1to7,
+        (sum(sum(r.d8to30)) OVER ())::int AS all_d8to30, (sum(sum(r.over30)) OVER ())::int AS all_over30
       FROM ${OVERDUE_ROWS} r
       WHERE ${inAreaOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
       GROUP BY 1 HAVING sum(r.d1to7 + r.d8to30 + r.over30) > 0
     ) b
-    ORDER BY b.over30 DESC, b.d8to30 DESC, b.d1to7 DESC, b.key`,
+    ORDER BY b.over30 DESC, b.d8to30 DESC, b.d1to7 DESC, b.key${limit}`,
   );
 }
 
@@ -152,11 +163,11 @@ export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], today: str
 }
 
 /** Everything the supervision dashboard aggregates, in parallel, from the rollups (call ensureOverdueRollup first). */
-export async function dashboardAggregates(db: DbOrTx, prefixes: readonly string[], today: string) {
+export async function dashboardAggregates(db: DbOrTx, prefixes: readonly string[], today: string, top?: number) {
   const [byWorker, byGrid, byCommunity, onTime] = await Promise.all([
-    overdueBuckets(db, prefixes, 'assignee_id'),
-    overdueBuckets(db, prefixes, 'grid_code'),
-    overdueBuckets(db, prefixes, 'area_code'),
+    overdueBuckets(db, prefixes, 'assignee_id', top),
+    overdueBuckets(db, prefixes, 'grid_code', top),
+    overdueBuckets(db, prefixes, 'area_code', top),
     onTimeByTier(db, prefixes, today),
   ]);
   return { byWorker, byGrid, byCommunity, onTime };

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CaseloadReassignInput, CaseloadReassignResult, EscalationList, OverdueQueue } from '@linli/contracts';
+import {
+  CaseloadReassignInput,
+  CaseloadReassignResult,
+  EscalationList,
+  OverdueQueue,
+  OverdueQueueQuery,
+} from '@linli/contracts';
 import type { SupervisionService } from './supervision.service';
 
 const tags = ['care'];
@@ -19,10 +25,10 @@ export function supervisionRoutes(supervision: SupervisionService): FastifyPlugi
     app.get(
       '/api/care/overdue',
       {
-        schema: { tags, response: { 200: OverdueQueue } },
+        schema: { tags, querystring: OverdueQueueQuery, response: { 200: OverdueQueue } },
         config: { permission: 'care.supervision.read', personalData: true },
       },
-      (req) => supervision.overdueQueue(req.actor!),
+      (req) => supervision.overdueQueue(req.actor!, req.query.top),
     );
   };
 }

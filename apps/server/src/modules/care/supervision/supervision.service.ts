@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Visit } from '@linli/contracts';
+import { OVERDUE_TOP_DEFAULT, type Visit } from '@linli/contracts';
 import { type Actor, codeInPrefixes } from '../../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../../platform/context';
 import { addDays, chinaToday } from '../../../platform/dates';
@@ -68,7 +68,7 @@ export class SupervisionService {
   }
 
   /** Supervisors' view: overdue visits in ageing buckets per worker, grid and community; on-time rate per tier (this month and the two before), all from maintained rollups. */
-  async overdueQueue(actor: Actor) {
+  async overdueQueue(actor: Actor, top: number = OVERDUE_TOP_DEFAULT) {
     const today = chinaToday(this.ctx.clock.now());
     if (overdueRollupDay.get(this.ctx.db) !== today) {
       await ensureOverdueRollup(this.ctx.db, today);
@@ -80,6 +80,7 @@ export class SupervisionService {
       await this.ctx.readDb(actor),
       actor.scopePrefixes,
       today,
+      top,
     );
     // Visits of no worker or no grid fall in the bucket keyed 'none', with no label: the web app names it.
     const bucket = (r: (typeof byWorker)[number]) => ({
@@ -91,10 +92,21 @@ export class SupervisionService {
       total: r.d1to7 + r.d8to30 + r.over30,
     });
     auditRead(this.ctx, actor, { action: 'visit.overdue_queue', objectType: 'visit', fields: ['assignee'] });
+    // Every row carries the counts of its whole grouping; an empty list means none overdue.
+    const all = byCommunity[0];
+    const d1to7 = all?.all_d1to7 ?? 0;
+    const d8to30 = all?.all_d8to30 ?? 0;
+    const over30 = all?.all_over30 ?? 0;
     return {
       byWorker: byWorker.map(bucket),
       byGrid: byGrid.map(bucket),
       byCommunity: byCommunity.map(bucket),
+      groups: {
+        byWorker: byWorker[0]?.groups ?? 0,
+        byGrid: byGrid[0]?.groups ?? 0,
+        byCommunity: byCommunity[0]?.groups ?? 0,
+      },
+      overdue: { d1to7, d8to30, over30, total: d1to7 + d8to30 + over30 },
       onTimeRateByTier: (['red', 'yellow', 'blue'] as const).map((tier) => {
         const row = onTime.find((r) => r.tier === tier);
         return {

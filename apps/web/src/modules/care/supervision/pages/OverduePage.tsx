@@ -13,11 +13,14 @@ import { EscalationsCard } from '../components/EscalationsCard';
 function BucketTable({
   title,
   rows,
+  groups,
   testId,
   none,
 }: {
   title: MessageKey;
   rows: OverdueBucket[];
+  /** How many groups have overdue visits in all: the server sends only the worst (a district has thousands). */
+  groups: number;
   testId: string;
   none?: MessageKey;
 }) {
@@ -62,7 +65,17 @@ function BucketTable({
     },
   ];
   return (
-    <Card size="small" title={t(title)}>
+    <Card
+      size="small"
+      title={t(title)}
+      extra={
+        groups > rows.length ? (
+          <span data-testid={`${testId}-worst-of`}>
+            {t('care.supervision.overdue.worstOf', { shown: rows.length, groups })}
+          </span>
+        ) : null
+      }
+    >
       <DataTable<OverdueBucket>
         testId={testId}
         rowKey={(r) => r.key}
@@ -121,18 +134,21 @@ export default function OverduePage() {
           <BucketTable
             title="care.supervision.overdue.byWorker"
             rows={queue.data.byWorker}
+            groups={queue.data.groups.byWorker}
             testId="overdue-by-worker"
             none="care.supervision.overdue.unassigned"
           />
           <BucketTable
             title="care.supervision.overdue.byGrid"
             rows={queue.data.byGrid}
+            groups={queue.data.groups.byGrid}
             testId="overdue-by-grid"
             none="care.supervision.overdue.noGrid"
           />
           <BucketTable
             title="care.supervision.overdue.byCommunity"
             rows={queue.data.byCommunity}
+            groups={queue.data.groups.byCommunity}
             testId="overdue-by-community"
           />
         </Flex>
