@@ -176,9 +176,10 @@ export async function compareDashboardWithNaive(engine: Engine, who: Who, today:
   };
   const naiveMs = performance.now() - started;
   const equal =
-    byKey(rollup.byWorker) === byKey(naive.byWorker) &&
-    byKey(rollup.byGrid) === byKey(naive.byGrid) &&
-    byKey(rollup.byCommunity) === byKey(naive.byCommunity) &&
+    byKey(rollup.byWorker.rows) === byKey(naive.byWorker) &&
+    byKey(rollup.byGrid.rows) === byKey(naive.byGrid) &&
+    byKey(rollup.byCommunity.rows) === byKey(naive.byCommunity) &&
+    rollup.byWorker.groups === naive.byWorker.length &&
     byTier(rollup.onTime) === byTier(naive.onTime);
   return { equal, naiveMs, overdueVisits: naive.byCommunity.reduce((n, r) => n + r.d1to7 + r.d8to30 + r.over30, 0) };
 }

@@ -93,7 +93,7 @@ async function expectRollupsEqualNaive(org: TestOrg, label: string) {
     [org.communityB, org.gridsA[1]!],
   ].map((codes) => codes.map(scopePrefix))) {
     for (const groupBy of ['assignee_id', 'grid_code', 'area_code'] as OverdueGrouping[]) {
-      const rollup = (await overdueBuckets(db, prefixes, groupBy)).map(({ label: _label, ...counts }) => counts);
+      const rollup = (await overdueBuckets(db, prefixes, groupBy)).rows.map(({ label: _label, ...counts }) => counts);
       expect(sortByKey(rollup), `${label}: overdue by ${groupBy} in ${prefixes}`).toEqual(
         sortByKey(await overdueBucketsNaive(db, prefixes, today, groupBy)),
       );

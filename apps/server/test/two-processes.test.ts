@@ -297,7 +297,9 @@ describe.skipIf(TEST_ENGINE !== 'postgres')(
           // As a user holding these areas sees them (a district's prefix is its first six digits).
           const prefixes = codes.map(scopePrefix);
           for (const groupBy of ['assignee_id', 'grid_code', 'area_code'] as OverdueGrouping[]) {
-            const rollup = (await overdueBuckets(ctx.db, prefixes, groupBy)).map(({ label: _l, ...counts }) => counts);
+            const rollup = (await overdueBuckets(ctx.db, prefixes, groupBy)).rows.map(
+              ({ label: _l, ...counts }) => counts,
+            );
             expect(sortByKey(rollup), `${label}: overdue by ${groupBy} in ${prefixes}`).toEqual(
               sortByKey(await overdueBucketsNaive(ctx.db, prefixes, today, groupBy)),
             );

@@ -67,11 +67,18 @@ export interface OverdueRow extends Record<string, unknown> {
   d1to7: number;
   d8to30: number;
   over30: number;
-  /** Rollup queries only: how many groups have overdue visits in all, and their sums (the list may stop at `top`). */
-  groups?: number;
-  all_d1to7?: number;
-  all_d8to30?: number;
-  all_over30?: number;
+}
+/** One grouping of the overdue dashboard: its worst rows, how many groups it has in all, and their sums. */
+export interface OverdueGroups {
+  rows: OverdueRow[];
+  groups: number;
+  sums: { d1to7: number; d8to30: number; over30: number };
+}
+interface OverdueRowWithTotals extends OverdueRow {
+  groups: number;
+  all_d1to7: number;
+  all_d8to30: number;
+  all_over30: number;
 }
 export interface OnTimeRow extends Record<string, unknown> {
   tier: string;
@@ -117,14 +124,19 @@ export async function ensureOverdueRollup(db: DbOrTx, today: string): Promise<vo
  * so a district's dashboard with thousands of workers answers with a page, not all of them (issue 13 goal 3).
  * (A read-only lookup of two other modules' name columns, kept in SQL for that one round trip.)
  */
-export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], groupBy: OverdueGrouping, top?: number) {
+export async function overdueBuckets(
+  db: DbOrTx,
+  prefixes: readonly string[],
+  groupBy: OverdueGrouping,
+  top?: number,
+): Promise<OverdueGroups> {
   const key = sql.raw(groupBy === 'area_code' ? 'r.area_code' : `NULLIF(r.${groupBy}, '')`);
   const label =
     groupBy === 'assignee_id'
       ? sql`(SELECT u.display_name FROM users u WHERE u.id::text = b.key)`
       : sql`(SELECT a.name FROM areas a WHERE a.code = b.key)`;
   const limit = top === undefined ? sql`` : sql` LIMIT ${top}`;
-  return queryRows<OverdueRow>(
+  const rows = await queryRows<OverdueRowWithTotals>(
     db,
     sql`
     SELECT b.key, ${label} AS label, b.d1to7, b.d8to30, b.over30, b.groups, b.all_d1to7, b.all_d8to30, b.all_over30
@@ -138,6 +150,13 @@ export function overdueBuckets(db: DbOrTx, prefixes: readonly string[], groupBy:
     ) b
     ORDER BY b.over30 DESC, b.d8to30 DESC, b.d1to7 DESC, b.key${limit}`,
   );
+  // Every row carries the whole grouping's count and sums; no rows means nothing overdue.
+  const first = rows[0];
+  return {
+    rows: rows.map(({ key, label, d1to7, d8to30, over30 }) => ({ key, label, d1to7, d8to30, over30 })),
+    groups: first?.groups ?? 0,
+    sums: { d1to7: first?.all_d1to7 ?? 0, d8to30: first?.all_d8to30 ?? 0, over30: first?.all_over30 ?? 0 },
+  };
 }
 
 /**

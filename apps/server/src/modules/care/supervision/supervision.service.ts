@@ -14,6 +14,7 @@ import {
   ensureOverdueRollup,
   onTimePeriod,
   overdueVisits,
+  type OverdueRow,
   reassignClients,
   reassignPlannedOf,
 } from './supervision.repository';
@@ -83,7 +84,7 @@ export class SupervisionService {
       top,
     );
     // Visits of no worker or no grid fall in the bucket keyed 'none', with no label: the web app names it.
-    const bucket = (r: (typeof byWorker)[number]) => ({
+    const bucket = (r: OverdueRow) => ({
       key: r.key ?? 'none',
       label: r.label ?? r.key ?? '',
       d1to7: r.d1to7,
@@ -92,20 +93,12 @@ export class SupervisionService {
       total: r.d1to7 + r.d8to30 + r.over30,
     });
     auditRead(this.ctx, actor, { action: 'visit.overdue_queue', objectType: 'visit', fields: ['assignee'] });
-    // Every row carries the counts of its whole grouping; an empty list means none overdue.
-    const all = byCommunity[0];
-    const d1to7 = all?.all_d1to7 ?? 0;
-    const d8to30 = all?.all_d8to30 ?? 0;
-    const over30 = all?.all_over30 ?? 0;
+    const { d1to7, d8to30, over30 } = byCommunity.sums;
     return {
-      byWorker: byWorker.map(bucket),
-      byGrid: byGrid.map(bucket),
-      byCommunity: byCommunity.map(bucket),
-      groups: {
-        byWorker: byWorker[0]?.groups ?? 0,
-        byGrid: byGrid[0]?.groups ?? 0,
-        byCommunity: byCommunity[0]?.groups ?? 0,
-      },
+      byWorker: byWorker.rows.map(bucket),
+      byGrid: byGrid.rows.map(bucket),
+      byCommunity: byCommunity.rows.map(bucket),
+      groups: { byWorker: byWorker.groups, byGrid: byGrid.groups, byCommunity: byCommunity.groups },
       overdue: { d1to7, d8to30, over30, total: d1to7 + d8to30 + over30 },
       onTimeRateByTier: (['red', 'yellow', 'blue'] as const).map((tier) => {
         const row = onTime.find((r) => r.tier === tier);
