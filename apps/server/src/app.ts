@@ -94,6 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const stops = background ? modules.flatMap((module) => (module.start ? [module.start(ctx)] : [])) : [];
   if (background) ctx.events.start();
   if (background) ctx.jobs.start();
+  if (background) ctx.statistics.start();
 
   await registerWebApp(app, config);
   // A response leaves only once the audit rows its request queued are in the outbox (finding F8, ADR 0006).
@@ -104,6 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onClose', async () => {
     for (const stop of stops) await stop();
     await ctx.jobs.stop();
+    await ctx.statistics.stop();
     await ctx.events.close();
     await ctx.auditWriter.close();
   });

@@ -16,6 +16,7 @@ import { registerPlatformJobs } from './jobs.setup';
 import { type Notifier, droppingNotifier } from './notify';
 import { type MediaStore, createMediaStore } from './media/store';
 import { ReadRouter } from './read-replica';
+import { PlannerStatistics } from './statistics';
 
 /** Everything a service needs, built once in buildApp and passed down explicitly (no DI container). */
 export interface AppContext {
@@ -43,13 +44,15 @@ export interface AppContext {
   jobs: JobRunner;
   /** Photo bytes: files in the data directory, or S3-compatible storage when configured (platform/media). */
   media: MediaStore;
+  /** Keeps the embedded database's planner statistics current (PGlite has no autovacuum; platform/statistics.ts). */
+  statistics: PlannerStatistics;
   log: FastifyBaseLogger | Console;
 }
 
 export function createContext(
   args: Omit<
     AppContext,
-    'db' | 'readDb' | 'reads' | 'cipher' | 'auditWriter' | 'events' | 'notifier' | 'jobs' | 'media'
+    'db' | 'readDb' | 'reads' | 'cipher' | 'auditWriter' | 'events' | 'notifier' | 'jobs' | 'media' | 'statistics'
   >,
 ): AppContext {
   const reads = new ReadRouter(args.database.db, args.database.replica ?? null, args.log);
@@ -63,6 +66,7 @@ export function createContext(
     notifier: droppingNotifier,
     jobs: new DbJobRunner(args.database.db, args.clock, args.log),
     media: createMediaStore(args.config),
+    statistics: new PlannerStatistics(args.database, args.log),
     auditWriter: new AuditWriter(args.database.db, args.keys.auditHmac, args.clock, args.log, {
       anchor: args.config.auditAnchorFile ? new AuditAnchor(args.config.auditAnchorFile, args.keys.auditAnchor) : null,
     }),

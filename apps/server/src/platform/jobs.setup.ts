@@ -7,8 +7,14 @@ import type { QueueStats } from './jobs';
  * The platform's own background work on the job runner (ADR 0007). Writes still poke the sealer and the event
  * delivery at once (200 ms, 50 ms); these are the sweeps behind the pokes, and the outboxes' depth for the admin page.
  */
-export function registerPlatformJobs(ctx: Pick<AppContext, 'db' | 'jobs' | 'events' | 'auditWriter'>): void {
+export function registerPlatformJobs(
+  ctx: Pick<AppContext, 'db' | 'jobs' | 'events' | 'auditWriter' | 'statistics'>,
+): void {
   const { jobs } = ctx;
+  // The embedded database has no autovacuum: its planner statistics are refreshed here (PostgreSQL does its own).
+  if (ctx.statistics.needed) {
+    jobs.every({ name: 'db.analyze', everyMs: 600_000, run: () => ctx.statistics.refresh() });
+  }
   // Retries, and events whose poke was lost (the emitting process stopped): any process, one at a time.
   jobs.every({ name: 'events.deliver', everyMs: 2000, run: () => ctx.events.deliver() });
   jobs.every({ name: 'events.prune', everyMs: 86_400_000, run: () => ctx.events.prune(30) });

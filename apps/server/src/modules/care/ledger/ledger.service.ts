@@ -161,6 +161,8 @@ export class LedgerService {
       throw error;
     }
     run.report.written = true;
+    // Thousands of new rows: the embedded database's plans need fresh statistics (platform/statistics.ts).
+    this.ctx.statistics.soon();
     return run;
   }
 
