@@ -10,6 +10,14 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_BUNDLE = path.join(root, 'apps/server/dist/main.mjs');
+/**
+ * Node's flags for the compiled server (`npm start`, the bench): source maps for readable stacks. LINLI_NODE_FLAGS
+ * (space-separated) replaces the memory flags, e.g. to measure another setting.
+ */
+export const SERVER_NODE_FLAGS = [
+  '--enable-source-maps',
+  ...(process.env.LINLI_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+];
 
 /** Everything imported by a bare name is a package from node_modules, except our own workspaces (TypeScript sources). */
 const externalPackages = {

@@ -71,7 +71,7 @@ if (process.env.LINLI_SERVER_TSX === '1') {
   const code = await run(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')]);
   process.exit(code);
 }
-const { SERVER_BUNDLE, buildServer } = await import('./build-server.mjs');
+const { SERVER_BUNDLE, SERVER_NODE_FLAGS, buildServer } = await import('./build-server.mjs');
 const serverSourceTime = newestOf([path.join(root, 'apps/server/src'), contracts]);
 if (!existsSync(SERVER_BUNDLE) || statSync(SERVER_BUNDLE).mtimeMs < serverSourceTime) {
   console.log('[linli] compiling the server…');
@@ -84,5 +84,5 @@ if (!existsSync(SERVER_BUNDLE) || statSync(SERVER_BUNDLE).mtimeMs < serverSource
   }
   if (stopSignal) process.exit(128 + os.constants.signals[stopSignal]);
 }
-const code = await run(process.execPath, ['--enable-source-maps', SERVER_BUNDLE]);
+const code = await run(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE]);
 process.exit(code);

@@ -57,12 +57,14 @@ export async function startServer(repoRoot: string, env: Record<string, string>,
   };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   // The compiled server, as `npm start` runs it in production (scripts/build-server.mjs), built fresh for the run.
-  const { SERVER_BUNDLE, buildServer } = (await import(`${repoRoot}/scripts/build-server.mjs`)) as {
+  const { SERVER_BUNDLE, SERVER_NODE_FLAGS, buildServer } = (await import(`${repoRoot}/scripts/build-server.mjs`)) as {
     SERVER_BUNDLE: string;
+    SERVER_NODE_FLAGS?: string[];
     buildServer: () => Promise<number>;
   };
   await buildServer();
-  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
+  // (An older checkout measured with --repo may not export its flags.)
+  const child = spawn(process.execPath, [...(SERVER_NODE_FLAGS ?? ['--enable-source-maps']), SERVER_BUNDLE], {
     cwd: repoRoot,
     env: childEnv,
     detached: true,

@@ -93,8 +93,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const background = options.background ?? true;
   const stops = background ? modules.flatMap((module) => (module.start ? [module.start(ctx)] : [])) : [];
   if (background) ctx.events.start();
+  if (background) await ctx.statistics.start();
   if (background) ctx.jobs.start();
-  if (background) ctx.statistics.start();
 
   await registerWebApp(app, config);
   // A response leaves only once the audit rows its request queued are in the outbox (finding F8, ADR 0006).

@@ -91,9 +91,15 @@ export class PlannerStatistics {
     return this.running;
   }
 
-  /** Lets `soon` act (the server, with its job runner). */
-  start(): void {
+  /**
+   * The server starts: `soon` may act from now on, and stale statistics are refreshed before the first request (a
+   * database left by an older version, or grown since the last pass, plans right from the start). A failure is logged;
+   * the job tries again.
+   */
+  async start(): Promise<void> {
     this.active = this.needed;
+    if (!this.active) return;
+    await this.refresh().catch((error: unknown) => this.log.error({ err: error }, 'statistics: analyse failed'));
   }
 
   /** After a bulk write (an import): a refresh a moment later, in the background, without holding up the answer. */

@@ -5,7 +5,7 @@ import { chinaToday, isoWeekEnd } from '../../../platform/dates';
 import { type ClientVisibility, visibleClients } from '../clients/clients.repository';
 import { clientVisibility } from '../clients/clients.policy';
 import { type EffectivePolicy, policyFor } from '../policies/planning';
-import { reassessmentDueOn } from '../policies/tier-policy';
+import { reassessmentDueAfter } from '../policies/tier-policy';
 import type { SupervisionService } from '../supervision/supervision.service';
 import { worklistHorizon } from '../visits/visit-buckets';
 import { worklistPage, worklistTotals } from '../visits/visits.repository';
@@ -99,9 +99,9 @@ export class HomeService {
     };
     const due: { clientId: string; clientName: string; tier: Tier; dueOn: string }[] = [];
     for (const row of rows) {
-      if (row.lastAssessedEpoch === null || !row.tier) continue;
+      if (row.lastAssessedOn === null || !row.tier) continue;
       const { rules } = await policyOf(row.areaCode);
-      const dueOn = reassessmentDueOn(new Date(Number(row.lastAssessedEpoch) * 1000), row.tier, rules);
+      const dueOn = reassessmentDueAfter(row.lastAssessedOn, row.tier, rules);
       if (dueOn <= until) due.push({ clientId: row.id, clientName: row.name, tier: row.tier, dueOn });
     }
     return due.sort((a, b) => a.dueOn.localeCompare(b.dueOn));

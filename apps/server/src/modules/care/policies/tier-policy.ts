@@ -36,5 +36,10 @@ export function nextVisitWindow(fromDate: string, tier: Tier, rules: TierPolicyR
 
 /** The day a client's tier is due to be reassessed: the last assessment's China date + the tier's interval. */
 export function reassessmentDueOn(lastAssessedAt: Date, tier: Tier, rules: TierPolicyRules): string {
-  return addMonths(chinaToday(lastAssessedAt), rules.reassessMonths[tier]);
+  return reassessmentDueAfter(chinaToday(lastAssessedAt), tier, rules);
+}
+
+/** The same from the China calendar day of the last assessment ('YYYY-MM-DD'). */
+export function reassessmentDueAfter(lastAssessedOn: string, tier: Tier, rules: TierPolicyRules): string {
+  return addMonths(lastAssessedOn, rules.reassessMonths[tier]);
 }
