@@ -261,14 +261,10 @@ export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitI
             `UPDATE visits SET status = $1, mode = $2, visited_on = $3, done_at = $4, outcome_notes = $5, services = $6, missed_reason = $7, recorded_by = $8, updated_at = $9 WHERE id = $10 RETURNING *`,
             ['done', 'home', today, now.toISOString(), null, '{}', null, who.id, now.toISOString(), visitId],
           ),
-          q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [
-            randomUUID(),
-            visitId,
-            'done',
-            null,
-            who.id,
-            now.toISOString(),
-          ]),
+          q(
+            'INSERT INTO visit_events (id, visit_id, area_code, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+            [randomUUID(), visitId, area, 'done', null, who.id, now.toISOString()],
+          ),
           q(
             `UPDATE visits SET status = 'superseded', updated_at = $1 WHERE client_id = $2 AND status = 'planned' RETURNING id`,
             [now.toISOString(), client.id],
@@ -303,14 +299,10 @@ export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitI
               now.toISOString(),
             ],
           ),
-          q('INSERT INTO visit_events (id, visit_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [
-            randomUUID(),
-            next,
-            'planned',
-            null,
-            who.id,
-            now.toISOString(),
-          ]),
+          q(
+            'INSERT INTO visit_events (id, visit_id, area_code, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+            [randomUUID(), next, area, 'planned', null, who.id, now.toISOString()],
+          ),
           // Through audit_enqueue() like the server (ADR 0006: the application role may not insert into the outbox).
           q(
             `SELECT audit_enqueue($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])`,

@@ -74,6 +74,8 @@ test("a client's detail page, its reveal dialog and the new-client form pass the
   page,
   seed,
 }) => {
+  // Three full-page axe scans and the set-up: more than the default 30 s on a loaded 2-core runner (a CI run failed so).
+  test.setTimeout(90_000);
   const worker = await seed.as('demo-worker-a');
   const name = uniqueName('无障碍');
   const client = await worker.postOk<{ id: string }>('/api/care/clients', {

@@ -62,14 +62,7 @@ const GLOBAL: Record<string, [Placement, string]> = {
 };
 
 /** Domain tables that lack their area code today: to add before distributing (ADR 0009, change 2). */
-const AREA_CODE_TO_ADD: Record<string, string> = {
-  visit_events: "its visit's community",
-  client_events: "its client's community",
-  client_merges: "the target client's community",
-  case_goals: "its case's community",
-  case_tasks: "its case's community",
-  case_events: "its case's community",
-};
+const AREA_CODE_TO_ADD: Record<string, string> = {};
 
 /**
  * Foreign keys between distributed tables without the area code, as `child.columns -> parent`. Citus keeps a

@@ -46,6 +46,9 @@ import { visitRoutes } from './visits/visits.routes';
 
 for (const table of ['consents', 'cases', 'referrals', 'assessments', 'tier_changes'])
   registerAreaOwned({ table, column: 'area_code' });
+// Their parents' community (migration 0033).
+for (const table of ['visit_events', 'client_events', 'client_merges', 'case_goals', 'case_tasks', 'case_events'])
+  registerAreaOwned({ table, column: 'area_code' });
 registerAuditSubjectNames(maskedClientNames);
 for (const table of ['clients', 'households', 'visits']) {
   registerAreaOwned({ table, column: 'area_code' });

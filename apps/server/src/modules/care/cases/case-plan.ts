@@ -17,7 +17,8 @@ export interface PlanInput {
 }
 
 /** Replaces the plan: open tasks go, done tasks and the goals they belong to stay; new goals are numbered after the old. */
-export async function writePlan(tx: DbOrTx, caseId: string, plan: PlanInput) {
+export async function writePlan(tx: DbOrTx, owner: { id: string; areaCode: string }, plan: PlanInput) {
+  const { id: caseId, areaCode } = owner;
   await deleteOpenTasks(tx, caseId);
   const keptGoals = await goalIdsWithTasks(tx, caseId);
   const oldGoals = await allCaseGoals(tx, caseId);
@@ -31,6 +32,7 @@ export async function writePlan(tx: DbOrTx, caseId: string, plan: PlanInput) {
     plan.goals.map((g, i) => ({
       id: goalIds[i]!,
       caseId,
+      areaCode,
       domain: g.domain,
       goal: g.goal,
       position: oldGoals.length + i,
@@ -41,6 +43,7 @@ export async function writePlan(tx: DbOrTx, caseId: string, plan: PlanInput) {
     plan.tasks.map((t) => ({
       id: randomUUID(),
       caseId,
+      areaCode,
       goalId: goalIds[t.goalIndex] ?? null,
       title: t.title,
       ownerId: t.ownerId ?? null,

@@ -87,10 +87,18 @@ export class CasesService {
     return caseApprovals(this.ctx, actor, view);
   }
 
-  private async event(tx: DbOrTx, caseId: string, kind: string, note: string | null, actor: Actor) {
+  private async event(
+    tx: DbOrTx,
+    owner: { id: string; areaCode: string },
+    kind: string,
+    note: string | null,
+    actor: Actor,
+  ) {
+    const caseId = owner.id;
     await insertCaseEvent(tx, {
       id: randomUUID(),
       caseId,
+      areaCode: owner.areaCode,
       kind,
       note,
       actorId: actor.userId,
@@ -126,8 +134,9 @@ export class CasesService {
         openedAt: this.ctx.clock.now(),
         version: 1,
       });
-      await writePlan(tx, id, plan);
-      await this.event(tx, id, 'opened', null, actor);
+      const owner = { id, areaCode: client.areaCode };
+      await writePlan(tx, owner, plan);
+      await this.event(tx, owner, 'opened', null, actor);
       await auditInTx(this.ctx, tx, actor, {
         action: 'case.open',
         objectType: 'case',
@@ -142,7 +151,7 @@ export class CasesService {
   async revisePlan(actor: Actor, caseId: string, plan: PlanInput): Promise<CaseDetail> {
     const { row } = await this.load(actor, caseId);
     if (!casePolicy.canEditPlan(actor, row)) throw new AppError('care.invalid_state');
-    await this.transition(actor, row, 'plan_pending', 'plan_revised', null, (tx) => writePlan(tx, caseId, plan));
+    await this.transition(actor, row, 'plan_pending', 'plan_revised', null, (tx) => writePlan(tx, row, plan));
     return this.detail(actor, caseId, false);
   }
 
@@ -159,7 +168,7 @@ export class CasesService {
       if (!(await updateCaseIfVersion(tx, row.id, row.version, { ...patch, status: to, version: row.version + 1 })))
         throw new AppError('common.conflict');
       if (extra) await extra(tx);
-      await this.event(tx, row.id, kind, note, actor);
+      await this.event(tx, row, kind, note, actor);
       await auditInTx(this.ctx, tx, actor, {
         action: `case.${kind}`,
         objectType: 'case',

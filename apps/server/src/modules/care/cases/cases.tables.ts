@@ -20,6 +20,8 @@ export const cases = pgTable('cases', {
 export const caseGoals = pgTable('case_goals', {
   id: uuid('id').primaryKey(),
   caseId: uuid('case_id').notNull(),
+  /** The owning community (its parent's; migration 0033): the future distribution key (ADR 0009). */
+  areaCode: text('area_code').notNull(),
   domain: text('domain').notNull(),
   goal: text('goal').notNull(),
   position: integer('position').notNull(),
@@ -28,6 +30,8 @@ export const caseGoals = pgTable('case_goals', {
 export const caseTasks = pgTable('case_tasks', {
   id: uuid('id').primaryKey(),
   caseId: uuid('case_id').notNull(),
+  /** The owning community (its parent's; migration 0033): the future distribution key (ADR 0009). */
+  areaCode: text('area_code').notNull(),
   goalId: uuid('goal_id'),
   title: text('title').notNull(),
   ownerId: uuid('owner_id'),
@@ -40,6 +44,8 @@ export const caseTasks = pgTable('case_tasks', {
 export const caseEvents = pgTable('case_events', {
   id: uuid('id').primaryKey(),
   caseId: uuid('case_id').notNull(),
+  /** The owning community (its parent's; migration 0033): the future distribution key (ADR 0009). */
+  areaCode: text('area_code').notNull(),
   kind: text('kind').notNull(),
   note: text('note'),
   actorId: uuid('actor_id'),

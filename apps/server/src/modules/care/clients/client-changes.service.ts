@@ -70,6 +70,7 @@ export class ClientChangesService {
       await insertClientEvents(tx, {
         id: randomUUID(),
         clientId: id,
+        areaCode: client.areaCode,
         kind: input.assigneeId !== undefined ? 'reassigned' : 'updated',
         detail: { fields },
         actorId: actor.userId,
@@ -101,6 +102,7 @@ export class ClientChangesService {
       await insertClientEvents(tx, {
         id: randomUUID(),
         clientId: id,
+        areaCode: client.areaCode,
         kind: 'status',
         detail: { from: client.status, to: input.status, reason: input.reason, resumeOn: input.resumeOn ?? null },
         actorId: actor.userId,
@@ -119,10 +121,11 @@ export class ClientChangesService {
 
   /** Open visits are cancelled; a paused or reactivated tiered client gets its next visit planned again. */
   private async replanVisits(tx: DbOrTx, actor: Actor, client: ClientRow, input: ClientStatusChange, now: Date) {
-    for (const visitId of await cancelPlanned(tx, client.id, now)) {
+    for (const visit of await cancelPlanned(tx, client.id, now)) {
       await addVisitEvent(tx, {
         id: randomUUID(),
-        visitId,
+        visitId: visit.id,
+        areaCode: visit.areaCode,
         status: 'cancelled',
         note: `client ${input.status}`,
         actorId: actor.userId,

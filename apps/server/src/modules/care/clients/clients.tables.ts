@@ -44,6 +44,8 @@ export const clients = pgTable('clients', {
 export const clientEvents = pgTable('client_events', {
   id: uuid('id').primaryKey(),
   clientId: uuid('client_id').notNull(),
+  /** The owning community (its parent's; migration 0033): the future distribution key (ADR 0009). */
+  areaCode: text('area_code').notNull(),
   kind: text('kind').$type<'updated' | 'status' | 'reassigned'>().notNull(),
   detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
   actorId: uuid('actor_id'),
@@ -54,6 +56,8 @@ export const clientMerges = pgTable('client_merges', {
   id: uuid('id').primaryKey(),
   sourceId: uuid('source_id').notNull(),
   targetId: uuid('target_id').notNull(),
+  /** The owning community (its parent's; migration 0033): the future distribution key (ADR 0009). */
+  areaCode: text('area_code').notNull(),
   sourceStatus: text('source_status').notNull(),
   moved: jsonb('moved').$type<Record<string, string[]>>().notNull(),
   reason: text('reason').notNull(),

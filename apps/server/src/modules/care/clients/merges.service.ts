@@ -52,6 +52,7 @@ export class MergesService {
       id: randomUUID(),
       sourceId,
       targetId: intoId,
+      areaCode: target.areaCode,
       sourceStatus: source.status,
       moved: {},
       reason,
@@ -61,7 +62,7 @@ export class MergesService {
       undoneAt: null,
     };
     await this.ctx.db.transaction(async (tx) => {
-      row.moved.cancelled_visits = await cancelPlanned(tx, sourceId, now);
+      row.moved.cancelled_visits = (await cancelPlanned(tx, sourceId, now)).map((v) => v.id);
       Object.assign(row.moved, await moveClientRows(tx, sourceId, intoId));
       await updateClient(tx, sourceId, {
         status: 'closed',

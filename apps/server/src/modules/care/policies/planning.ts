@@ -36,10 +36,11 @@ export async function planNextVisit(
   return bookNextVisit(tx, client, tier, fromDate, policy, actorId, now);
 }
 
-export function supersededEvents(visitIds: string[], actorId: string | null, now: Date) {
-  return visitIds.map((visitId) => ({
+export function supersededEvents(visits: { id: string; areaCode: string }[], actorId: string | null, now: Date) {
+  return visits.map((visit) => ({
     id: randomUUID(),
-    visitId,
+    visitId: visit.id,
+    areaCode: visit.areaCode,
     status: 'superseded' as const,
     note: 'replanned',
     actorId,
@@ -77,6 +78,14 @@ export async function bookNextVisit(
     createdAt: now,
     updatedAt: now,
   });
-  await addVisitEvent(tx, { id: randomUUID(), visitId: id, status: 'planned', note: null, actorId, at: now });
+  await addVisitEvent(tx, {
+    id: randomUUID(),
+    visitId: id,
+    areaCode: client.areaCode,
+    status: 'planned',
+    note: null,
+    actorId,
+    at: now,
+  });
   return saved;
 }

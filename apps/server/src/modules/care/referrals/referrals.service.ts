@@ -221,6 +221,7 @@ export class ReferralsService {
     await addVisitEvent(tx, {
       id: randomUUID(),
       visitId,
+      areaCode: client.areaCode,
       status: 'planned',
       note: `follow-up of referral ${referralId}`,
       actorId: actor.userId,

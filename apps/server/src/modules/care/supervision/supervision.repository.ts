@@ -24,7 +24,7 @@ export function overdueVisits(db: DbOrTx, filter: { prefixes: readonly string[];
 
 /**
  * Moves every client in the jurisdiction that is on a grid (or assigned to a worker) to another worker, bumping
- * each version; returns the ids moved.
+ * each version; returns the clients moved (id and community).
  */
 export async function reassignClients(
   db: DbOrTx,
@@ -32,17 +32,16 @@ export async function reassignClients(
   from: { gridCode?: string | undefined; fromUserId?: string | undefined },
   toUserId: string,
   at: Date,
-): Promise<string[]> {
+): Promise<{ id: string; areaCode: string }[]> {
   const match = and(
     inScope(clients.areaCode, prefixes),
     from.gridCode ? eq(clients.gridCode, from.gridCode) : eq(clients.assigneeId, from.fromUserId!),
   );
-  const moved = await db
+  return db
     .update(clients)
     .set({ assigneeId: toUserId, version: sql`${clients.version} + 1`, updatedAt: at })
     .where(match)
-    .returning({ id: clients.id });
-  return moved.map((m) => m.id);
+    .returning({ id: clients.id, areaCode: clients.areaCode });
 }
 
 /** Gives these clients' open visits to their new worker; returns how many moved. */

@@ -126,15 +126,17 @@ export class SupervisionService {
       ]);
     const now = this.ctx.clock.now();
     return this.ctx.db.transaction(async (tx) => {
-      const ids = await reassignClients(tx, actor.scopePrefixes, input, target.id, now);
+      const moved = await reassignClients(tx, actor.scopePrefixes, input, target.id, now);
+      const ids = moved.map((client) => client.id);
       let visitCount = 0;
       if (ids.length) {
         visitCount = await reassignPlannedOf(tx, ids, target.id, now);
         await insertClientEvents(
           tx,
-          ids.map((clientId) => ({
+          moved.map((client) => ({
             id: randomUUID(),
-            clientId,
+            clientId: client.id,
+            areaCode: client.areaCode,
             kind: 'reassigned' as const,
             detail: { to: target.id, from: input.fromUserId ?? null, grid: input.gridCode ?? null },
             actorId: actor.userId,

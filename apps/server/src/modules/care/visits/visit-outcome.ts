@@ -61,6 +61,7 @@ export async function saveOutcome(
   await addVisitEvent(tx, {
     id: randomUUID(),
     visitId,
+    areaCode: saved.areaCode,
     status: input.outcome,
     note: input.missedReason ?? null,
     actorId: actor.userId,
@@ -79,16 +80,18 @@ export async function recordMembersSeen(
   tx: DbOrTx,
   actor: Actor,
   members: ClientRow[],
-  visitId: string,
+  visit: Pick<VisitRow, 'id' | 'areaCode'>,
   input: RecordVisitInput,
   now: Date,
 ) {
+  const visitId = visit.id;
   if (members.length)
     await addVisitEvent(
       tx,
       members.map((member) => ({
         id: randomUUID(),
         visitId,
+        areaCode: visit.areaCode,
         status: MEMBER_SEEN,
         note: member.id,
         actorId: actor.userId,
@@ -110,6 +113,7 @@ export async function recordMembersSeen(
       await addVisitEvent(tx, {
         id: randomUUID(),
         visitId: open.id,
+        areaCode: open.areaCode,
         status: 'done',
         note: `${HOUSEHOLD_VISIT_NOTE}${visitId}`,
         actorId: actor.userId,
@@ -161,6 +165,7 @@ export async function bookFollowUp(
   await addVisitEvent(tx, {
     id: randomUUID(),
     visitId: retry,
+    areaCode: visit.areaCode,
     status: 'planned',
     note: 'retry after missed visit',
     actorId: actor.userId,

@@ -130,13 +130,12 @@ export function addVisitEvent(db: DbOrTx, row: NewVisitEvent | NewVisitEvent[]) 
 }
 
 /** Marks a client's open visits superseded (a new plan replaces them) and returns their ids. */
-export async function supersedePlanned(db: DbOrTx, clientId: string, at: Date): Promise<string[]> {
-  const rows = await db
+export function supersedePlanned(db: DbOrTx, clientId: string, at: Date): Promise<{ id: string; areaCode: string }[]> {
+  return db
     .update(visits)
     .set({ status: 'superseded', updatedAt: at })
     .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')))
-    .returning({ id: visits.id });
-  return rows.map((r) => r.id);
+    .returning({ id: visits.id, areaCode: visits.areaCode });
 }
 
 export function clientVisitsPlanned(db: DbOrTx, clientId: string) {
@@ -148,13 +147,12 @@ export function clientVisitsPlanned(db: DbOrTx, clientId: string) {
 }
 
 /** Cancels a client's open visits (the client left care) and returns their ids. */
-export async function cancelPlanned(db: DbOrTx, clientId: string, at: Date): Promise<string[]> {
-  const rows = await db
+export function cancelPlanned(db: DbOrTx, clientId: string, at: Date): Promise<{ id: string; areaCode: string }[]> {
+  return db
     .update(visits)
     .set({ status: 'cancelled', updatedAt: at })
     .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')))
-    .returning({ id: visits.id });
-  return rows.map((r) => r.id);
+    .returning({ id: visits.id, areaCode: visits.areaCode });
 }
 
 /** Moves open visits with a caseload (reassigning a client keeps no visit behind). */

@@ -108,7 +108,7 @@ export class VisitsService {
         },
         { actorId: actor.userId, areaCode: client.areaCode },
       );
-      if (input.outcome === 'done') await recordMembersSeen(tx, actor, members, visitId, input, now);
+      if (input.outcome === 'done') await recordMembersSeen(tx, actor, members, visit, input, now);
       const nextRow = await bookFollowUp(tx, actor, visit, client, input, policy, now);
       if (superseded.length) await addVisitEvent(tx, supersededEvents(superseded, actor.userId, now));
       await auditInTx(this.ctx, tx, actor, {

@@ -29,6 +29,8 @@ export const visits = pgTable('visits', {
 export const visitEvents = pgTable('visit_events', {
   id: uuid('id').primaryKey(),
   visitId: uuid('visit_id').notNull(),
+  /** The owning community (its parent's; migration 0033): the future distribution key (ADR 0009). */
+  areaCode: text('area_code').notNull(),
   status: text('status').notNull(),
   note: text('note'),
   actorId: uuid('actor_id'),
