@@ -347,8 +347,22 @@ function addCase(demo: Demo, rows: DemoRows, client: Row<typeof clients>, i: num
     version: 1,
   });
   const goalId = uuid();
-  rows.goals.push({ id: goalId, caseId, areaCode: client.areaCode, domain: 'health', goal: '血压稳定，按时服药', position: 0 });
-  rows.goals.push({ id: uuid(), caseId, areaCode: client.areaCode, domain: 'social_support', goal: '每周至少两次与家人或邻居联系', position: 1 });
+  rows.goals.push({
+    id: goalId,
+    caseId,
+    areaCode: client.areaCode,
+    domain: 'health',
+    goal: '血压稳定，按时服药',
+    position: 0,
+  });
+  rows.goals.push({
+    id: uuid(),
+    caseId,
+    areaCode: client.areaCode,
+    domain: 'social_support',
+    goal: '每周至少两次与家人或邻居联系',
+    position: 1,
+  });
   rows.tasks.push({
     id: uuid(),
     caseId,
@@ -367,7 +381,15 @@ function addCase(demo: Demo, rows: DemoRows, client: Row<typeof clients>, i: num
     ownerId: client.assigneeId,
     dueDate: addDays(today, 14),
   });
-  rows.events.push({ id: uuid(), caseId, areaCode: client.areaCode, kind: 'opened', note: null, actorId: client.assigneeId, at: opened });
+  rows.events.push({
+    id: uuid(),
+    caseId,
+    areaCode: client.areaCode,
+    kind: 'opened',
+    note: null,
+    actorId: client.assigneeId,
+    at: opened,
+  });
   if (status === 'active')
     rows.events.push({
       id: uuid(),
