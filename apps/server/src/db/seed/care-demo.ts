@@ -346,60 +346,40 @@ function addCase(demo: Demo, rows: DemoRows, client: Row<typeof clients>, i: num
     openedAt: opened,
     version: 1,
   });
+  // Goals, tasks and events belong to the case and its community.
+  const of = { caseId, areaCode: client.areaCode };
   const goalId = uuid();
-  rows.goals.push({
-    id: goalId,
-    caseId,
-    areaCode: client.areaCode,
-    domain: 'health',
-    goal: '血压稳定，按时服药',
-    position: 0,
-  });
-  rows.goals.push({
-    id: uuid(),
-    caseId,
-    areaCode: client.areaCode,
-    domain: 'social_support',
-    goal: '每周至少两次与家人或邻居联系',
-    position: 1,
-  });
+  rows.goals.push({ id: goalId, ...of, domain: 'health', goal: '血压稳定，按时服药', position: 0 });
+  rows.goals.push({ id: uuid(), ...of, domain: 'social_support', goal: '每周至少两次与家人或邻居联系', position: 1 });
+  const owner = client.assigneeId;
   rows.tasks.push({
     id: uuid(),
-    caseId,
-    areaCode: client.areaCode,
+    ...of,
     goalId,
     title: '陪同到社区卫生服务中心复诊',
-    ownerId: client.assigneeId,
+    ownerId: owner,
     dueDate: addDays(today, 7 + i),
   });
   rows.tasks.push({
     id: uuid(),
-    caseId,
-    areaCode: client.areaCode,
+    ...of,
     goalId,
     title: '联系家庭医生签约',
-    ownerId: client.assigneeId,
+    ownerId: owner,
     dueDate: addDays(today, 14),
   });
-  rows.events.push({
-    id: uuid(),
-    caseId,
-    areaCode: client.areaCode,
-    kind: 'opened',
-    note: null,
-    actorId: client.assigneeId,
-    at: opened,
-  });
-  if (status === 'active')
+  rows.events.push({ id: uuid(), ...of, kind: 'opened', note: null, actorId: owner, at: opened });
+  if (status === 'active') {
+    const approvedAt = new Date(opened.getTime() + 86_400_000);
     rows.events.push({
       id: uuid(),
-      caseId,
-      areaCode: client.areaCode,
+      ...of,
       kind: 'plan_approved',
       note: null,
       actorId: options.createdBy,
-      at: new Date(opened.getTime() + 86_400_000),
+      at: approvedAt,
     });
+  }
   return caseId;
 }
 
