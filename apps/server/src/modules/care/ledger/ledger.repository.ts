@@ -90,9 +90,9 @@ export function insertImportChunk(
                          ${plan((p) => p.dueDate)}::date[], ${plan((p) => p.windowEnd)}::date[], ${plan((p) => p.policyId)}::uuid[])
                AS p(area_code, tier, window_start, due_date, window_end, policy_id)
         ON p.area_code = c.area_code AND p.tier = c.tier
-      RETURNING id)
-    INSERT INTO ${visitEvents} (id, visit_id, status, note, actor_id, at)
-    SELECT gen_random_uuid(), v.id, 'planned', 'ledger import', ${actor}, ${at} FROM v`;
+      RETURNING id, area_code)
+    INSERT INTO ${visitEvents} (id, visit_id, area_code, status, note, actor_id, at)
+    SELECT gen_random_uuid(), v.id, v.area_code, 'planned', 'ledger import', ${actor}, ${at} FROM v`;
   return tx.execute(statement).then(() => undefined);
 }
 
