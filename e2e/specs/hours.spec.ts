@@ -11,7 +11,9 @@ test('a volunteer sees hours and stars on /m, gets a certificate PDF, and its ve
   await page.getByTestId('m-login-phone').fill(DEMO_RESIDENTS.linked.phone);
   await page.getByTestId('m-login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('m-login-submit').click();
-  await page.waitForURL(/\/m(\/|$)/);
+  // The home page, not any /m/ address: /m/login itself matched the old /\/m(\/|$)/ at once, and /m/hours was then
+  // opened before the session existed (a flaky redirect back to the login page).
+  await expect(page).toHaveURL(/\/m\/?$/);
   await page.goto('/m/hours');
   await expect(page.getByTestId('m-hours-total')).toBeVisible();
   await expect(page.getByTestId('m-hours-stars')).not.toHaveAttribute('data-level', '0');
