@@ -110,7 +110,7 @@ export async function captureHome(
   };
 }
 
-/** Client detail: the client row, then nine queries in parallel (as ClientsService.detail does; the policy dates the reassessment). The names of the timeline's staff are one more query on the server, not replayed here. */
+/** Client detail: the client row, then nine queries in parallel (as ClientsService.detail does; the policy dates the reassessment). The names of the timeline's staff are one more query on the server, not replayed here. The history reads name the sample's community too: the replayed clients are the same worker's, in the same community. */
 export async function captureDetail(
   engine: Engine,
   sampleClient: string,
@@ -119,15 +119,15 @@ export async function captureDetail(
   const { db, log } = engine.capturing();
   const client = await findClient(db, sampleClient);
   await Promise.all([
-    clientAssessments(db, sampleClient),
-    clientTierChanges(db, sampleClient),
-    clientVisits(db, sampleClient),
+    clientAssessments(db, client!),
+    clientTierChanges(db, client!),
+    clientVisits(db, client!),
     findUserById(db, assigneeId),
-    clientEventsOf(db, sampleClient),
-    clientCases(db, sampleClient),
-    clientReferrals(db, sampleClient),
+    clientEventsOf(db, client!),
+    clientCases(db, client!),
+    clientReferrals(db, client!),
     policyFor(db, client!.areaCode),
-    householdVisitFacts(db, sampleClient),
+    householdVisitFacts(db, client!),
   ]);
   const [first, ...rest] = log;
   return async (run, clientId) => {

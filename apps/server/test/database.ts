@@ -5,6 +5,12 @@ import { migrate } from '../src/platform/migrate';
 
 /** Which engine this run of the suite uses: `LINLI_TEST_DB=postgres` (with TEST_DATABASE_URL) or PGlite. */
 export const TEST_ENGINE: 'pglite' | 'postgres' = process.env.LINLI_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+/**
+ * `LINLI_TEST_CITUS=1` with TEST_DATABASE_URL on the coordinator of a Citus cluster (shared/vendor/citus/cluster.sh):
+ * every test database is created on the coordinator and on each worker, with the citus extension and the workers
+ * added, and the migrations distribute the tables (platform/citus.ts). TEST_ENGINE stays 'postgres'.
+ */
+export const TEST_CITUS = TEST_ENGINE === 'postgres' && process.env.LINLI_TEST_CITUS === '1';
 
 export interface TestDatabase {
   database: Database;
@@ -39,10 +45,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('LINLI_TEST_DB=postgres needs TEST_DATABASE_URL');
   const name = `linli_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const nodes = TEST_CITUS ? await createOnCluster(adminUrl, name) : await createOnServer(adminUrl, name);
   const url = withDatabaseName(adminUrl, name);
   const database = await createDb({ databaseUrl: url, dataDir: 'memory://', poolSize: 4 });
   await migrate(database);
@@ -52,10 +55,54 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     owner: (sqlText) => asOwner(database, sqlText),
     async drop() {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      for (const node of nodes) await runOn(node, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+async function runOn(url: string, ...statements: string[]): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let rows: Record<string, unknown>[] = [];
+    for (const statement of statements) rows = (await client.query(statement)).rows as Record<string, unknown>[];
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the database; returns the admin URLs of the servers that hold it (to drop it from). */
+async function createOnServer(adminUrl: string, name: string): Promise<string[]> {
+  await runOn(adminUrl, `CREATE DATABASE ${name}`);
+  return [adminUrl];
+}
+
+/**
+ * A database of its own on a Citus cluster: Citus keeps its node list per database, so the new database is created
+ * on every node, gets the extension on each, and the coordinator's copy is told where the workers are (the
+ * workers as the admin database lists them).
+ */
+async function createOnCluster(adminUrl: string, name: string): Promise<string[]> {
+  const workers = await runOn(
+    adminUrl,
+    "SELECT nodename, nodeport FROM pg_dist_node WHERE noderole = 'primary' AND groupid <> 0 ORDER BY nodeport",
+  );
+  const coordinator = new URL(adminUrl);
+  const workerUrls = workers.map((w) => {
+    const url = new URL(adminUrl);
+    url.hostname = String(w.nodename);
+    url.port = String(w.nodeport);
+    return url.toString();
+  });
+  for (const node of [adminUrl, ...workerUrls]) {
+    await runOn(node, `CREATE DATABASE ${name}`);
+    await runOn(withDatabaseName(node, name), 'CREATE EXTENSION citus');
+  }
+  await runOn(
+    withDatabaseName(adminUrl, name),
+    `SELECT citus_set_coordinator_host('${coordinator.hostname}', ${Number(coordinator.port || 5432)})`,
+    ...workers.map((w) => `SELECT citus_add_node('${String(w.nodename)}', ${Number(w.nodeport)})`),
+  );
+  return [adminUrl, ...workerUrls];
 }

@@ -64,6 +64,41 @@ export function inAreaOrGrid(
   return sql`(${inScope(areaColumn, prefixes)} OR ${inScope(gridColumn, gridPrefixes)})`;
 }
 
+/**
+ * The communities a jurisdiction lies in, when it lies in communities or their grids only (12- and 15-digit
+ * prefixes); null for a street or wider one. A grid's community is its code's first 12 digits.
+ */
+export function scopeCommunities(prefixes: readonly string[]): string[] | null {
+  if (prefixes.length === 0 || prefixes.some((p) => p.length < 12)) return null;
+  return [...new Set(prefixes.map((p) => p.slice(0, 12)))].sort();
+}
+
+/**
+ * SQL condition naming the communities a row of a community-owned table (distributed by `area_code`) must lie in, or
+ * undefined when there is no such list. It restates what the scope check says anyway, with `=`: on Citus that is
+ * what routes a query to one shard group (a `LIKE` reaches every shard; ADR 0009 change 1).
+ */
+export function inCommunities(areaColumn: AnyPgColumn | SQL, communities: readonly string[] | null): SQL | undefined {
+  if (!communities) return undefined;
+  if (communities.length === 0) return sql`false`;
+  if (communities.length === 1) return sql`${areaColumn} = ${communities[0]}`;
+  return sql`${areaColumn} IN (${sql.join(
+    communities.map((c) => sql`${c}`),
+    sql`, `,
+  )})`;
+}
+
+/** inAreaOrGrid for a community-owned table, with its communities named for shard routing (inCommunities). */
+export function inCommunityOrGrid(
+  areaColumn: AnyPgColumn | SQL,
+  gridColumn: AnyPgColumn | SQL,
+  prefixes: readonly string[],
+): SQL {
+  const scope = inAreaOrGrid(areaColumn, gridColumn, prefixes);
+  const communities = inCommunities(areaColumn, scopeCommunities(prefixes));
+  return communities ? sql`(${communities} AND ${scope})` : scope;
+}
+
 /** True when every area (code or scope prefix) in `areas` lies inside one of `prefixes`. An empty `areas` is false. */
 export function coversAll(prefixes: readonly string[], areas: readonly string[]): boolean {
   return areas.length > 0 && areas.every((area) => codeInPrefixes(area, prefixes));

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { placeTablesOnCitus } from './citus';
 import type { Database } from './db';
 import { SERVER_SRC } from './paths';
 
@@ -72,6 +73,9 @@ export async function migrate(database: Database): Promise<string[]> {
         }
         names.push(migration.name);
       }
+      // On a Citus cluster: distribute the tables the migrations created (platform/citus.ts; a no-op elsewhere).
+      if (process.env.LINLI_DISTRIBUTED === 'citus') await exec('CREATE EXTENSION IF NOT EXISTS citus');
+      await placeTablesOnCitus(exec);
       return names;
     } finally {
       await exec(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);

@@ -118,7 +118,7 @@ export async function visibleClientRef(ctx: AppContext, actor: Actor, id: string
 export async function residentCareView(db: DbOrTx, clientId: string) {
   const client = await findClient(db, clientId);
   if (!client) return null;
-  const [next] = await clientVisitsPlanned(db, clientId);
+  const [next] = await clientVisitsPlanned(db, client);
   const worker = client.assigneeId ? await findUserById(db, client.assigneeId) : null;
   return {
     nextVisit: next ? { windowStart: next.windowStart, dueDate: next.dueDate, windowEnd: next.windowEnd } : null,

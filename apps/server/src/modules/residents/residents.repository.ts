@@ -134,7 +134,7 @@ export async function demoClientOf(db: DbOrTx, areaCode: string): Promise<string
     db,
     sql`SELECT c.id FROM clients c
     WHERE c.area_code = ${areaCode} AND c.status = 'active' AND c.assignee_id IS NOT NULL
-      AND EXISTS (SELECT 1 FROM visits v WHERE v.client_id = c.id AND v.status = 'planned')
+      AND EXISTS (SELECT 1 FROM visits v WHERE v.client_id = c.id AND v.area_code = c.area_code AND v.status = 'planned')
     ORDER BY c.created_at, c.id LIMIT 1`,
   );
   return rows[0]?.id ?? null;

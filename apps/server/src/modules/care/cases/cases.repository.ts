@@ -1,3 +1,4 @@
+import { inSameArea } from '../../../platform/colocated';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { inScope } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
@@ -22,7 +23,7 @@ export function listCases(db: DbOrTx, prefixes: readonly string[], visibility: C
   return db
     .select({ c: cases, name: clients.name })
     .from(cases)
-    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .innerJoin(clients, inSameArea(eq(clients.id, cases.clientId), clients, cases))
     .where(
       and(
         inScope(cases.areaCode, prefixes),
@@ -43,7 +44,7 @@ export function pendingCaseApprovals(db: DbOrTx, prefixes: readonly string[], vi
   return db
     .select({ c: cases, name: clients.name })
     .from(cases)
-    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .innerJoin(clients, inSameArea(eq(clients.id, cases.clientId), clients, cases))
     .where(
       and(
         inArray(cases.status, ['plan_pending', 'closure_pending']),
@@ -60,8 +61,8 @@ export function decidedCaseApprovals(db: DbOrTx, prefixes: readonly string[], vi
   return db
     .select({ e: caseEvents, c: cases, name: clients.name })
     .from(caseEvents)
-    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .innerJoin(cases, inSameArea(eq(cases.id, caseEvents.caseId), cases, caseEvents))
+    .innerJoin(clients, inSameArea(eq(clients.id, cases.clientId), clients, cases))
     .where(and(inArray(caseEvents.kind, DECISION_KINDS), inScope(cases.areaCode, prefixes), visibleClients(visibility)))
     .orderBy(desc(caseEvents.at))
     .limit(200);

@@ -61,7 +61,7 @@ export class ClientChangesService {
       if (input.assigneeId !== undefined || input.gridCode !== undefined) {
         await reassignPlanned(
           tx,
-          id,
+          client,
           input.assigneeId !== undefined ? input.assigneeId : client.assigneeId,
           input.gridCode !== undefined ? input.gridCode : client.gridCode,
           now,
@@ -121,7 +121,7 @@ export class ClientChangesService {
 
   /** Open visits are cancelled; a paused or reactivated tiered client gets its next visit planned again. */
   private async replanVisits(tx: DbOrTx, actor: Actor, client: ClientRow, input: ClientStatusChange, now: Date) {
-    for (const visit of await cancelPlanned(tx, client.id, now)) {
+    for (const visit of await cancelPlanned(tx, client, now)) {
       await addVisitEvent(tx, {
         id: randomUUID(),
         visitId: visit.id,

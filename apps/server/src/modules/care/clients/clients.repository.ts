@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { inAreaOrGrid } from '../../../platform/access';
+import { inCommunities, inCommunityOrGrid } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
 import { visits } from '../visits/visits.tables';
 import { clientEvents, clients } from './clients.tables';
@@ -22,11 +22,19 @@ export function visibleClients(v: ClientVisibility): SQL {
   const minorRule = v.seesAllMinors
     ? sql`true`
     : sql`(${clients.birthDate} IS NULL OR ${clients.birthDate} <= ${v.minorBornAfter} OR ${clients.assigneeId} = ${v.actorId})`;
-  return and(inAreaOrGrid(clients.areaCode, clients.gridCode, v.prefixes), minorRule)!;
+  return and(inCommunityOrGrid(clients.areaCode, clients.gridCode, v.prefixes), minorRule)!;
 }
 
-export async function findClient(db: DbOrTx, id: string): Promise<ClientRow | null> {
-  const [row] = await db.select().from(clients).where(eq(clients.id, id));
+/** A client by id; `communities` (the actor's, when known: scopeCommunities) narrows it to rows the caller may see. */
+export async function findClient(
+  db: DbOrTx,
+  id: string,
+  communities: readonly string[] | null = null,
+): Promise<ClientRow | null> {
+  const [row] = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.id, id), inCommunities(clients.areaCode, communities)));
   return row ?? null;
 }
 
@@ -47,11 +55,11 @@ export interface ClientFilter {
 // Qualified by hand: inside a subquery Drizzle would render the outer column unqualified (and bind it to `v`).
 const nextDue = sql<
   string | null
->`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned')`;
+>`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.area_code = clients.area_code AND v.status = 'planned')`;
 // The earliest window end of the client's planned visits: overdue days count from it, as on the worklist.
 const firstWindowEnd = sql<
   string | null
->`(SELECT min(v.window_end)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned')`;
+>`(SELECT min(v.window_end)::text FROM visits v WHERE v.client_id = clients.id AND v.area_code = clients.area_code AND v.status = 'planned')`;
 
 /** The list filter within what the actor may see (the list, its count and the ledger's cursor share it). */
 export function clientListWhere(
@@ -66,7 +74,7 @@ export function clientListWhere(
   if (filter.status) conditions.push(eq(clients.status, filter.status as 'active'));
   if (filter.overdueOn) {
     conditions.push(
-      sql`EXISTS (SELECT 1 FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned' AND v.window_end < ${filter.overdueOn})`,
+      sql`EXISTS (SELECT 1 FROM visits v WHERE v.client_id = clients.id AND v.area_code = clients.area_code AND v.status = 'planned' AND v.window_end < ${filter.overdueOn})`,
     );
   }
   if (filter.idBidx) conditions.push(eq(clients.idNumberBidx, filter.idBidx));

@@ -1,5 +1,5 @@
 import { type ClientDetail, parseIdNumber } from '@linli/contracts';
-import { type Actor, codeInPrefixes } from '../../../platform/access';
+import { type Actor, codeInPrefixes, scopeCommunities } from '../../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../../platform/context';
 import { chinaToday } from '../../../platform/dates';
 import { AppError } from '../../../platform/errors';
@@ -51,7 +51,7 @@ export class ClientsService {
 
   /** Loads a client the actor may see, or answers 404 and audits the denial. */
   async loadVisible(actor: Actor, id: string): Promise<ClientRow> {
-    const row = await findClient(this.ctx.db, id);
+    const row = await findClient(this.ctx.db, id, scopeCommunities(actor.scopePrefixes));
     if (!row || !clientPolicy.canRead(actor, row, this.now())) throw deniedNotFound(this.ctx, actor, 'client', [id]);
     return row;
   }
@@ -135,17 +135,16 @@ export class ClientsService {
   /** Everything the detail page shows besides the row, in one wait (the policy too: it dates the next reassessment). */
   private async detailParts(row: ClientRow): Promise<ClientDetailParts> {
     const db = this.ctx.db;
-    const id = row.id;
     const [assessments, changes, visits, assignee, events, cases, referrals, policy, household] = await Promise.all([
-      clientAssessments(db, id),
-      clientTierChanges(db, id),
-      clientVisits(db, id),
+      clientAssessments(db, row),
+      clientTierChanges(db, row),
+      clientVisits(db, row),
       row.assigneeId ? findUserById(db, row.assigneeId) : null,
-      clientEventsOf(db, id),
-      clientCases(db, id),
-      clientReferrals(db, id),
+      clientEventsOf(db, row),
+      clientCases(db, row),
+      clientReferrals(db, row),
       row.tier ? policyFor(db, row.areaCode) : null,
-      householdVisitFacts(db, id),
+      householdVisitFacts(db, row),
     ]);
     const assigneeName = assignee?.displayName ?? null;
     // The earliest planned visit's due date, from the visits already read (one query fewer per detail page).

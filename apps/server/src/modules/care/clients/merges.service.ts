@@ -62,7 +62,7 @@ export class MergesService {
       undoneAt: null,
     };
     await this.ctx.db.transaction(async (tx) => {
-      row.moved.cancelled_visits = (await cancelPlanned(tx, sourceId, now)).map((v) => v.id);
+      row.moved.cancelled_visits = (await cancelPlanned(tx, source, now)).map((v) => v.id);
       Object.assign(row.moved, await moveClientRows(tx, sourceId, intoId));
       await updateClient(tx, sourceId, {
         status: 'closed',

@@ -25,7 +25,7 @@ export function householdMembers(db: DbOrTx, householdId: string, visibility: Cl
       tier: clients.tier,
       nextVisitDue: sql<
         string | null
-      >`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'planned')`,
+      >`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.area_code = clients.area_code AND v.status = 'planned')`,
     })
     .from(clients)
     .where(and(eq(clients.householdId, householdId), visibleClients(visibility)));

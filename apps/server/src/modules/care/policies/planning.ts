@@ -31,7 +31,7 @@ export async function planNextVisit(
   actorId: string | null,
   now: Date,
 ): Promise<VisitRow> {
-  const superseded = await supersedePlanned(tx, client.id, now);
+  const superseded = await supersedePlanned(tx, client, now);
   if (superseded.length) await addVisitEvent(tx, supersededEvents(superseded, actorId, now));
   return bookNextVisit(tx, client, tier, fromDate, policy, actorId, now);
 }

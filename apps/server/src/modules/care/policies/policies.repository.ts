@@ -50,7 +50,7 @@ export function clientsToReplan(db: DbOrTx, areaCode: string) {
       client: clients,
       lastVisit: sql<
         string | null
-      >`(SELECT max(v.visited_on)::text FROM visits v WHERE v.client_id = clients.id AND v.status = 'done')`,
+      >`(SELECT max(v.visited_on)::text FROM visits v WHERE v.client_id = clients.id AND v.area_code = clients.area_code AND v.status = 'done')`,
     })
     .from(clients)
     .where(
@@ -58,7 +58,7 @@ export function clientsToReplan(db: DbOrTx, areaCode: string) {
         like(clients.areaCode, `${scopePrefix(areaCode)}%`),
         isNotNull(clients.tier),
         eq(clients.status, 'active'),
-        sql`EXISTS (SELECT 1 FROM ${visits} v WHERE v.client_id = clients.id AND v.status = 'planned')`,
+        sql`EXISTS (SELECT 1 FROM ${visits} v WHERE v.client_id = clients.id AND v.area_code = clients.area_code AND v.status = 'planned')`,
       ),
     );
 }

@@ -1,3 +1,4 @@
+import { inSameArea } from '../../../platform/colocated';
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db';
 import { areas } from '../../org';
@@ -42,9 +43,9 @@ function providerQuery(db: DbOrTx) {
   return db
     .select(providerColumns)
     .from(referrals)
-    .innerJoin(clients, eq(clients.id, referrals.clientId))
+    .innerJoin(clients, inSameArea(eq(clients.id, referrals.clientId), clients, referrals))
     .innerJoin(areas, eq(areas.code, referrals.areaCode))
-    .leftJoin(consents, eq(consents.id, referrals.consentId))
+    .leftJoin(consents, inSameArea(eq(consents.id, referrals.consentId), consents, referrals))
     .leftJoin(users, eq(users.id, referrals.sentBy));
 }
 export type ProviderReferralRow = Awaited<ReturnType<typeof providerQuery>>[number];

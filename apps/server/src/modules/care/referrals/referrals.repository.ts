@@ -1,3 +1,4 @@
+import { inSameArea } from '../../../platform/colocated';
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db';
 import { type ClientVisibility, visibleClients } from '../clients/clients.repository';
@@ -20,7 +21,7 @@ export function listReferrals(
   return db
     .select({ r: referrals, name: clients.name })
     .from(referrals)
-    .innerJoin(clients, eq(clients.id, referrals.clientId))
+    .innerJoin(clients, inSameArea(eq(clients.id, referrals.clientId), clients, referrals))
     .where(
       and(
         visibleClients(visibility),

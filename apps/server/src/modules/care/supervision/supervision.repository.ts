@@ -1,3 +1,4 @@
+import { inSameArea } from '../../../platform/colocated';
 import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { inAreaOrGrid, inScope } from '../../../platform/access';
 import { queryRows, type DbOrTx } from '../../../platform/db';
@@ -9,7 +10,7 @@ export function overdueVisits(db: DbOrTx, filter: { prefixes: readonly string[];
   return db
     .select({ visit: visits, clientName: clients.name })
     .from(visits)
-    .innerJoin(clients, eq(clients.id, visits.clientId))
+    .innerJoin(clients, inSameArea(eq(clients.id, visits.clientId), clients, visits))
     .where(
       and(
         eq(visits.status, 'planned'),

@@ -1,3 +1,4 @@
+import { inSameArea } from '../../../platform/colocated';
 import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import { inScope } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
@@ -35,8 +36,8 @@ export function tierChangesForApproval(db: DbOrTx, prefixes: readonly string[], 
   return db
     .select({ change: tierChanges, clientName: clients.name, assessment: assessments })
     .from(tierChanges)
-    .innerJoin(clients, eq(clients.id, tierChanges.clientId))
-    .leftJoin(assessments, eq(assessments.id, tierChanges.assessmentId))
+    .innerJoin(clients, inSameArea(eq(clients.id, tierChanges.clientId), clients, tierChanges))
+    .leftJoin(assessments, inSameArea(eq(assessments.id, tierChanges.assessmentId), assessments, tierChanges))
     .where(
       and(
         view === 'pending' ? eq(tierChanges.status, 'pending_approval') : decided,

@@ -46,17 +46,22 @@ export async function saveOutcome(
   // One after another on the transaction's connection (pg queues concurrent queries anyway, and pg 9 refuses them).
   // Still planned at the update, not only when the service read it: a second request recording the same visit at
   // once (another process, another device) waits for this row lock and is then refused, instead of recording twice.
-  const saved = await updatePlannedVisitReturning(tx, visitId, {
-    status: input.outcome,
-    mode: input.mode,
-    visitedOn: input.visitedOn,
-    doneAt: now,
-    outcomeNotes: input.notes ?? null,
-    services: input.services ?? [],
-    missedReason: input.outcome === 'missed' ? input.missedReason! : null,
-    recordedBy: actor.userId,
-    updatedAt: now,
-  });
+  // A visit lies in its client's community.
+  const saved = await updatePlannedVisitReturning(
+    tx,
+    { id: visitId, areaCode: client.areaCode },
+    {
+      status: input.outcome,
+      mode: input.mode,
+      visitedOn: input.visitedOn,
+      doneAt: now,
+      outcomeNotes: input.notes ?? null,
+      services: input.services ?? [],
+      missedReason: input.outcome === 'missed' ? input.missedReason! : null,
+      recordedBy: actor.userId,
+      updatedAt: now,
+    },
+  );
   if (!saved) throw new AppError('care.visit_not_open');
   await addVisitEvent(tx, {
     id: randomUUID(),
@@ -68,7 +73,7 @@ export async function saveOutcome(
     at: now,
   });
   // After the update, so the visit just recorded is no longer open.
-  const superseded = planNext ? await supersedePlanned(tx, client.id, now) : [];
+  const superseded = planNext ? await supersedePlanned(tx, client, now) : [];
   return { saved, superseded };
 }
 
@@ -99,9 +104,9 @@ export async function recordMembersSeen(
       })),
     );
   for (const member of members) {
-    const open = (await clientVisitsPlanned(tx, member.id))[0];
+    const open = (await clientVisitsPlanned(tx, member))[0];
     if (open) {
-      await updateVisit(tx, open.id, {
+      await updateVisit(tx, open, {
         status: 'done',
         mode: input.mode,
         visitedOn: input.visitedOn,

@@ -1,5 +1,6 @@
+import { inSameArea, byKey, type AreaKey } from '../../../platform/colocated';
 import { and, asc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { inAreaOrGrid } from '../../../platform/access';
+import { inCommunities, inCommunityOrGrid } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
 import { clients } from '../clients/clients.tables';
 import { visitEvents, visits } from './visits.tables';
@@ -17,7 +18,7 @@ function worklistConditions(filter: WorklistFilter): SQL[] {
   const conditions: SQL[] = [
     eq(visits.status, 'planned'),
     lte(visits.windowStart, filter.until),
-    inAreaOrGrid(visits.areaCode, visits.gridCode, filter.prefixes),
+    inCommunityOrGrid(visits.areaCode, visits.gridCode, filter.prefixes),
     filter.visibleClient,
   ];
   if (filter.assigneeId) conditions.push(eq(visits.assigneeId, filter.assigneeId));
@@ -40,7 +41,7 @@ export function worklistPage(
   return db
     .select({ visit: visits, clientName: clients.name })
     .from(visits)
-    .innerJoin(clients, eq(clients.id, visits.clientId))
+    .innerJoin(clients, inSameArea(eq(clients.id, visits.clientId), clients, visits))
     .where(and(...worklistConditions(filter), bucketCondition(page.bucket, page.today)))
     .orderBy(asc(visits.dueDate), asc(clients.namePinyin), asc(visits.id))
     .limit(page.limit)
@@ -54,18 +55,21 @@ export async function worklistTotals(db: DbOrTx, filter: WorklistFilter, today: 
   const [row] = await db
     .select({ overdue: count('overdue'), dueToday: count('dueToday'), thisWeek: count('thisWeek') })
     .from(visits)
-    .innerJoin(clients, eq(clients.id, visits.clientId))
+    .innerJoin(clients, inSameArea(eq(clients.id, visits.clientId), clients, visits))
     .where(and(...worklistConditions(filter)));
   return { overdue: row?.overdue ?? 0, dueToday: row?.dueToday ?? 0, thisWeek: row?.thisWeek ?? 0 };
 }
 
-/** A visit with its client, in one round trip (the record-visit path checks both). */
-export async function findVisitWithClient(db: DbOrTx, id: string) {
+/**
+ * A visit with its client, in one round trip (the record-visit path checks both). `communities` (the actor's, when
+ * known: scopeCommunities) only narrows the search to rows the caller could see anyway.
+ */
+export async function findVisitWithClient(db: DbOrTx, id: string, communities: readonly string[] | null = null) {
   const [row] = await db
     .select({ visit: visits, client: clients })
     .from(visits)
-    .innerJoin(clients, eq(clients.id, visits.clientId))
-    .where(eq(visits.id, id));
+    .innerJoin(clients, inSameArea(eq(clients.id, visits.clientId), clients, visits))
+    .where(and(eq(visits.id, id), inCommunities(visits.areaCode, communities)));
   return row ?? null;
 }
 
@@ -75,19 +79,26 @@ export async function insertVisit(db: DbOrTx, row: NewVisit): Promise<VisitRow> 
   return saved!;
 }
 
-export function updateVisit(db: DbOrTx, id: string, patch: VisitPatch) {
-  return db.update(visits).set(patch).where(eq(visits.id, id));
+export function updateVisit(db: DbOrTx, visit: AreaKey, patch: VisitPatch) {
+  return db
+    .update(visits)
+    .set(patch)
+    .where(byKey(visits.id, visits.areaCode, visit));
 }
 
 /**
  * Updates a visit only while it is still planned and returns the stored row, or null when it no longer is: of two
  * requests recording one visit at once, the second waits for the first's row lock, then finds it recorded.
  */
-export async function updatePlannedVisitReturning(db: DbOrTx, id: string, patch: VisitPatch): Promise<VisitRow | null> {
+export async function updatePlannedVisitReturning(
+  db: DbOrTx,
+  visit: AreaKey,
+  patch: VisitPatch,
+): Promise<VisitRow | null> {
   const [saved] = await db
     .update(visits)
     .set(patch)
-    .where(and(eq(visits.id, id), eq(visits.status, 'planned')))
+    .where(and(byKey(visits.id, visits.areaCode, visit), eq(visits.status, 'planned')))
     .returning();
   return saved ?? null;
 }
@@ -103,15 +114,15 @@ export const MEMBER_SEEN = 'member_seen';
 /** For a client's visits: how many other members each one saw, and which were closed by another member's visit. */
 export async function householdVisitFacts(
   db: DbOrTx,
-  clientId: string,
+  client: AreaKey,
 ): Promise<{ membersSeen: Map<string, number>; closedByHouseholdVisit: Set<string> }> {
   const rows = await db
     .select({ visitId: visitEvents.visitId, status: visitEvents.status })
     .from(visitEvents)
-    .innerJoin(visits, eq(visits.id, visitEvents.visitId))
+    .innerJoin(visits, inSameArea(eq(visits.id, visitEvents.visitId), visits, visitEvents))
     .where(
       and(
-        eq(visits.clientId, clientId),
+        byKey(visits.clientId, visits.areaCode, client),
         or(eq(visitEvents.status, MEMBER_SEEN), like(visitEvents.note, `${HOUSEHOLD_VISIT_NOTE}%`)),
       ),
     );
@@ -130,35 +141,35 @@ export function addVisitEvent(db: DbOrTx, row: NewVisitEvent | NewVisitEvent[]) 
 }
 
 /** Marks a client's open visits superseded (a new plan replaces them) and returns their ids. */
-export function supersedePlanned(db: DbOrTx, clientId: string, at: Date): Promise<{ id: string; areaCode: string }[]> {
+export function supersedePlanned(db: DbOrTx, client: AreaKey, at: Date): Promise<{ id: string; areaCode: string }[]> {
   return db
     .update(visits)
     .set({ status: 'superseded', updatedAt: at })
-    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')))
+    .where(and(byKey(visits.clientId, visits.areaCode, client), eq(visits.status, 'planned')))
     .returning({ id: visits.id, areaCode: visits.areaCode });
 }
 
-export function clientVisitsPlanned(db: DbOrTx, clientId: string) {
+export function clientVisitsPlanned(db: DbOrTx, client: AreaKey) {
   return db
     .select()
     .from(visits)
-    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')))
+    .where(and(byKey(visits.clientId, visits.areaCode, client), eq(visits.status, 'planned')))
     .orderBy(asc(visits.dueDate));
 }
 
 /** Cancels a client's open visits (the client left care) and returns their ids. */
-export function cancelPlanned(db: DbOrTx, clientId: string, at: Date): Promise<{ id: string; areaCode: string }[]> {
+export function cancelPlanned(db: DbOrTx, client: AreaKey, at: Date): Promise<{ id: string; areaCode: string }[]> {
   return db
     .update(visits)
     .set({ status: 'cancelled', updatedAt: at })
-    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')))
+    .where(and(byKey(visits.clientId, visits.areaCode, client), eq(visits.status, 'planned')))
     .returning({ id: visits.id, areaCode: visits.areaCode });
 }
 
 /** Moves open visits with a caseload (reassigning a client keeps no visit behind). */
 export function reassignPlanned(
   db: DbOrTx,
-  clientId: string,
+  client: AreaKey,
   assigneeId: string | null,
   gridCode: string | null,
   at: Date,
@@ -166,7 +177,7 @@ export function reassignPlanned(
   return db
     .update(visits)
     .set({ assigneeId, gridCode, updatedAt: at })
-    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')));
+    .where(and(byKey(visits.clientId, visits.areaCode, client), eq(visits.status, 'planned')));
 }
 
 /** Puts back to planned the visits a merge cancelled (its undo), unless something else has happened to them since. */

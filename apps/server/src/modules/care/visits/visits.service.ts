@@ -1,6 +1,6 @@
 import './visits.events';
 import type { Visit, WorklistQuery } from '@linli/contracts';
-import type { Actor } from '../../../platform/access';
+import { type Actor, scopeCommunities } from '../../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../../platform/context';
 import { chinaToday, overdueDays } from '../../../platform/dates';
 import { AppError } from '../../../platform/errors';
@@ -134,7 +134,7 @@ export class VisitsService {
     input: RecordVisitInput,
     now: Date,
   ): Promise<{ visit: VisitRow; client: ClientRow }> {
-    const found = await findVisitWithClient(this.ctx.db, visitId);
+    const found = await findVisitWithClient(this.ctx.db, visitId, scopeCommunities(actor.scopePrefixes));
     const visit = found?.visit ?? null;
     const client = found?.client ?? null;
     if (!visit || !client || !clientPolicy.canRead(actor, client, now))

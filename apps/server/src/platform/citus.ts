@@ -1,0 +1,198 @@
+import { CROSS_AREA_FKS, GLOBAL, isDistributed, UNIQUE_TO_CHANGE } from '../db/distribution';
+import type { ScriptRunner } from './db';
+
+/**
+ * Linli on a Citus cluster (issue 14, ADR 0009). After the migrations, on a database where the `citus` extension is
+ * installed, every table is placed once: the tables of src/db/distribution.ts's GLOBAL list become reference tables
+ * (copied to every node) or Citus-managed tables on the coordinator, and every other table is hash-distributed by
+ * `area_code` and co-located with `clients`, so that a community's rows of every table live in one shard group.
+ *
+ * What Citus needs of a distributed table is done here rather than in the migrations, which stay the same on plain
+ * PostgreSQL and PGlite: a primary key and unique indexes that include `area_code` (the key becomes
+ * `(area_code, id)`), and foreign keys between distributed tables that include it at the same position (`x_id ->
+ * parent(id)` becomes `(area_code, x_id) -> parent(area_code, id)`). Foreign keys between two communities' rows
+ * (CROSS_AREA_FKS) are dropped; uniqueness meant to hold across the province (requests_number_key and the other
+ * "registry" entries of UNIQUE_TO_CHANGE) is kept per community, the index stays for the lookups.
+ *
+ * The whole placement is one transaction: a cluster is either as the migrations left it or fully placed. A table
+ * added by a later migration is placed at the next start.
+ */
+
+/** Shards per distributed table (`LINLI_CITUS_SHARD_COUNT`); Citus's own default. ADR 0009 sizes a province at 64. */
+const SHARD_COUNT = Number(process.env.LINLI_CITUS_SHARD_COUNT ?? 32);
+/** The table every distributed table is co-located with. */
+const ANCHOR = 'clients';
+
+type Row = Record<string, unknown>;
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** True when the database has the citus extension (the coordinator of a cluster, or a single-node Citus). */
+export async function isCitus(exec: ScriptRunner): Promise<boolean> {
+  const rows = await exec("SELECT 1 AS present FROM pg_catalog.pg_extension WHERE extname = 'citus'");
+  return rows.length > 0;
+}
+
+/** Places every table not yet known to Citus; returns the tables placed by this call ([] when there is nothing to do). */
+export async function placeTablesOnCitus(exec: ScriptRunner): Promise<string[]> {
+  if (!(await isCitus(exec))) return [];
+  const tables = (await exec(UNPLACED_TABLES)).map((r) => String(r.name));
+  if (tables.length === 0) return [];
+  const distributed = tables.filter(isDistributed);
+  const anchorPlaced = !distributed.includes(ANCHOR);
+  // Read before anything changes: the keys are dropped first and put back once both ends are distributed.
+  const foreignKeys = await foreignKeyChanges(exec, distributed);
+  // The server runs as linli_app (SET ROLE, ADR 0006) and the audit functions as linli_audit: Citus opens its
+  // connections to the workers as the current role, so both must be able to log in there (trust on loopback in
+  // tests; a cluster in production authenticates them through pg_dist_authinfo or the coordinator's .pgpass). Roles
+  // belong to the cluster, not to a database: only when not yet so (two databases placed at once would collide).
+  for (const role of ['linli_app', 'linli_audit']) {
+    const [found] = await exec(`SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = ${literal(role)}`);
+    if (found && !found.rolcanlogin) await exec(`ALTER ROLE ${role} LOGIN`);
+  }
+  const script = [
+    // Triggers on distributed and reference tables (rollups, append-only ledgers) are refused without it.
+    'SET LOCAL citus.enable_unsafe_triggers = on',
+    // DDL on many shards and then DML in one transaction: Citus asks for sequential mode to keep it in one connection.
+    "SET LOCAL citus.multi_shard_modify_mode = 'sequential'",
+    ...foreignKeys.drops,
+    ...(await keyChanges(exec, distributed)),
+    ...(await globalPlacements(
+      exec,
+      tables.filter((t) => !isDistributed(t)),
+    )),
+    ...[...distributed]
+      .sort((a, b) => Number(b === ANCHOR) - Number(a === ANCHOR))
+      .map((table, i) =>
+        i === 0 && !anchorPlaced
+          ? `SELECT create_distributed_table(${literal(table)}, 'area_code', shard_count => ${SHARD_COUNT}, colocate_with => 'none')`
+          : `SELECT create_distributed_table(${literal(table)}, 'area_code', colocate_with => ${literal(ANCHOR)})`,
+      ),
+    ...foreignKeys.restores,
+  ];
+  // One statement per EXECUTE of one DO block: one transaction, and Citus propagates each DDL command to the
+  // workers by its own text, which it cannot do for a query string of several commands.
+  await exec(`DO $place$ BEGIN\n${script.map((s) => `EXECUTE ${literal(s)};`).join('\n')}\nEND $place$`);
+  // Later sessions too (a trigger created by a later migration); needs the database's owner, as migrations do.
+  await exec(
+    `DO $$ BEGIN
+      EXECUTE format('ALTER DATABASE %I SET citus.enable_unsafe_triggers = on', current_database());
+      -- A join of two distributed tables not on the community code works (slowly, by repartitioning) rather than
+      -- failing; the hot paths join on area_code and name the community, so they stay on one shard (citus.test.ts).
+      EXECUTE format('ALTER DATABASE %I SET citus.enable_repartition_joins = on', current_database());
+    END $$`,
+  );
+  return tables;
+}
+
+const UNPLACED_TABLES = `SELECT c.relname AS name FROM pg_catalog.pg_class c
+  WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+    AND NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid)
+  ORDER BY 1`;
+
+/** Foreign keys whose two ends are distributed (same-community and cross-community ones). */
+async function distributedForeignKeys(exec: ScriptRunner, distributed: string[]): Promise<Row[]> {
+  if (distributed.length === 0) return [];
+  return exec(`SELECT c.conname, ch.relname AS child, pa.relname AS parent, pg_get_constraintdef(c.oid) AS def,
+      (SELECT array_agg(a.attname ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY k(num, ord)
+         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num) AS child_cols,
+      (SELECT array_agg(a.attname ORDER BY k.ord) FROM unnest(c.confkey) WITH ORDINALITY k(num, ord)
+         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num) AS parent_cols
+    FROM pg_catalog.pg_constraint c
+    JOIN pg_catalog.pg_class ch ON ch.oid = c.conrelid
+    JOIN pg_catalog.pg_class pa ON pa.oid = c.confrelid
+    WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
+      AND ch.relname = ANY (ARRAY[${distributed.map(literal).join(',')}]::text[])
+      AND NOT (pa.relname = ANY (ARRAY[${Object.keys(GLOBAL).map(literal).join(',')}]::text[]))
+    ORDER BY 1`);
+}
+
+const columns = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : String(value).replace(/[{}]/g, '').split(',');
+
+async function foreignKeyChanges(
+  exec: ScriptRunner,
+  distributed: string[],
+): Promise<{ drops: string[]; restores: string[] }> {
+  const fks = await distributedForeignKeys(exec, distributed);
+  const restores = fks.flatMap((fk) => {
+    const childCols = columns(fk.child_cols);
+    // A same-community reference keeps its key with the community in front; a cross-community one cannot be kept.
+    if (childCols.includes('area_code') || isCrossArea(fk)) return [];
+    const def = String(fk.def)
+      .replace(/^FOREIGN KEY \(([^)]*)\)/, 'FOREIGN KEY (area_code, $1)')
+      .replace(/REFERENCES ([^(]+)\(([^)]*)\)/, 'REFERENCES $1(area_code, $2)')
+      // A composite key cannot be set to NULL whole: the community code is NOT NULL. Only the reference is cleared.
+      .replace(/ON DELETE SET NULL(?! \()/, `ON DELETE SET NULL (${childCols.map(quote).join(', ')})`);
+    return [`ALTER TABLE ${quote(String(fk.child))} ADD CONSTRAINT ${quote(String(fk.conname))} ${def}`];
+  });
+  const drops = fks.map((fk) => `ALTER TABLE ${quote(String(fk.child))} DROP CONSTRAINT ${quote(String(fk.conname))}`);
+  return { drops, restores };
+}
+
+function isCrossArea(fk: Row): boolean {
+  return `${String(fk.child)}.${columns(fk.child_cols).join(',')} -> ${String(fk.parent)}` in CROSS_AREA_FKS;
+}
+
+/** Primary keys and unique indexes of the distributed tables, with `area_code` put in front where it is missing. */
+async function keyChanges(exec: ScriptRunner, distributed: string[]): Promise<string[]> {
+  if (distributed.length === 0) return [];
+  const indexes = await exec(`SELECT t.relname AS tbl, i.relname AS idx, x.indisprimary AS is_primary,
+      pg_get_indexdef(x.indexrelid) AS def, con.conname AS constraint_name,
+      (SELECT array_agg(a.attname ORDER BY k.ord) FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(num, ord)
+         JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.num) AS cols
+    FROM pg_catalog.pg_index x
+    JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+    JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
+    LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = x.indexrelid AND con.contype IN ('p', 'u')
+    WHERE t.relnamespace = current_schema()::regnamespace AND x.indisunique
+      AND t.relname = ANY (ARRAY[${distributed.map(literal).join(',')}]::text[])
+    ORDER BY 1, 2`);
+  return indexes
+    .filter((ix) => !columns(ix.cols).includes('area_code'))
+    .flatMap((ix) => {
+      const table = quote(String(ix.tbl));
+      const cols = columns(ix.cols);
+      const drop = ix.constraint_name
+        ? `ALTER TABLE ${table} DROP CONSTRAINT ${quote(String(ix.constraint_name))} CASCADE`
+        : `DROP INDEX ${quote(String(ix.idx))}`;
+      if (ix.is_primary)
+        return [drop, `ALTER TABLE ${table} ADD PRIMARY KEY (area_code, ${cols.map(quote).join(', ')})`];
+      const def = String(ix.def);
+      const keepsUniqueness = String(UNIQUE_TO_CHANGE[String(ix.idx)] ?? '').includes('add area_code');
+      const recreated = keepsUniqueness
+        ? def.replace(/ USING (\w+) \(/, ' USING $1 (area_code, ')
+        : def.replace(/^CREATE UNIQUE INDEX/, 'CREATE INDEX');
+      return [drop, recreated];
+    });
+}
+
+/**
+ * Reference tables first (a parent before the tables that reference it), then the coordinator's tables. A table on
+ * the coordinator must be known to Citus, not plain: a transaction that writes a worker and a plain local table
+ * commits without two-phase commit (ADR 0009).
+ */
+async function globalPlacements(exec: ScriptRunner, globals: string[]): Promise<string[]> {
+  if (globals.length === 0) return [];
+  const edges = await exec(`SELECT ch.relname AS child, pa.relname AS parent FROM pg_catalog.pg_constraint c
+      JOIN pg_catalog.pg_class ch ON ch.oid = c.conrelid JOIN pg_catalog.pg_class pa ON pa.oid = c.confrelid
+      WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace AND ch.oid <> pa.oid`);
+  const parents = new Map<string, string[]>();
+  for (const e of edges) parents.set(String(e.child), [...(parents.get(String(e.child)) ?? []), String(e.parent)]);
+  const ordered: string[] = [];
+  const visit = (table: string) => {
+    if (ordered.includes(table) || !globals.includes(table)) return;
+    for (const parent of parents.get(table) ?? []) if (parent !== table) visit(parent);
+    if (!ordered.includes(table)) ordered.push(table);
+  };
+  const reference = globals.filter((t) => GLOBAL[t]?.[0] === 'reference');
+  const coordinator = globals.filter((t) => GLOBAL[t]?.[0] !== 'reference');
+  reference.forEach(visit);
+  return [
+    ...ordered.map((t) => `SELECT create_reference_table(${literal(t)})`),
+    ...coordinator.map(
+      (t) =>
+        `SELECT citus_add_local_table_to_metadata(${literal(t)}) WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = ${literal(t)}::regclass)`,
+    ),
+  ];
+}

@@ -1,0 +1,117 @@
+import { CareHome, ClientDetail, RecordVisitResult, Worklist } from '@linli/contracts';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GLOBAL, isDistributed } from '../src/db/distribution';
+import { assess, createClient } from './factories/care';
+import { buildOrg } from './factories/org';
+import { TEST_CITUS } from './database';
+import { signedIn, useTestApp } from './harness';
+
+// Linli on a Citus cluster (issue 14, ADR 0009): run with LINLI_TEST_CITUS=1 and TEST_DATABASE_URL on the coordinator
+// of shared/vendor/citus/cluster.sh (`.ci/run` does). Elsewhere the file is skipped.
+
+/** Every statement the app sends while `recording` is set, with its parameters (node-postgres is the only driver). */
+const recorded: { text: string; values: unknown[] }[] = [];
+let recording = false;
+const originalQuery = pg.Client.prototype.query;
+const rawQuery = originalQuery as unknown as (
+  this: pg.Client,
+  text: string,
+  values?: unknown[],
+) => Promise<pg.QueryResult<Record<string, unknown>>>;
+if (TEST_CITUS) {
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [first, second] = args as [string | { text?: string; values?: unknown[] }, unknown];
+    if (recording) {
+      const text = typeof first === 'string' ? first : (first?.text ?? '');
+      const values = typeof first === 'string' ? second : (first?.values ?? second);
+      recorded.push({ text, values: Array.isArray(values) ? values : [] });
+    }
+    return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+}
+afterAll(() => {
+  pg.Client.prototype.query = originalQuery;
+});
+
+const t = useTestApp({ loginLimitPerIp: 10_000, loginLimitPerUser: 10_000 });
+
+async function ownerQuery<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: t.testDb.url! });
+  await client.connect();
+  try {
+    return (await rawQuery.call(client, text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** The statements among `statements` that Citus runs as more than one task (EXPLAIN's "Task Count"). */
+async function multiShard(statements: { text: string; values: unknown[] }[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: t.testDb.url! });
+  await client.connect();
+  const found: string[] = [];
+  try {
+    await rawQuery.call(client, 'SET ROLE linli_app');
+    for (const s of statements) {
+      if (!/^\s*(WITH|SELECT|INSERT|UPDATE|DELETE)\b/i.test(s.text)) continue;
+      const explained = await rawQuery.call(client, `EXPLAIN ${s.text}`, s.values).catch((error: Error) => {
+        throw new Error(`EXPLAIN ${s.text.slice(0, 300)} [${s.values.length} values]: ${error.message}`);
+      });
+      const plan = explained.rows.map((r) => String(r['QUERY PLAN'])).join('\n');
+      const tasks = [...plan.matchAll(/Task Count: (\d+)/g)].map((m) => Number(m[1]));
+      if (tasks.some((n) => n > 1)) found.push(`${s.text.slice(0, 160)} [tasks ${tasks.join(',')}]`);
+    }
+  } finally {
+    await client.end();
+  }
+  return found;
+}
+
+describe.skipIf(!TEST_CITUS)('Linli on a Citus cluster (issue 14)', () => {
+  it('places every table as src/db/distribution.ts says: distributed by area_code with clients, reference, or coordinator', async () => {
+    const rows = await ownerQuery<{
+      name: string;
+      method: string;
+      key: string | null;
+      repmodel: string;
+      colocated: boolean;
+    }>(
+      `SELECT c.relname AS name, p.partmethod AS method, column_to_column_name(p.logicalrelid, p.partkey) AS key,
+              p.repmodel, p.colocationid = (SELECT colocationid FROM pg_dist_partition WHERE logicalrelid = 'clients'::regclass) AS colocated
+       FROM pg_class c LEFT JOIN pg_dist_partition p ON p.logicalrelid = c.oid
+       WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+       ORDER BY 1`,
+    );
+    const wrong = rows.filter((r) => {
+      if (isDistributed(r.name)) return !(r.method === 'h' && r.key === 'area_code' && r.colocated);
+      const placement = GLOBAL[r.name]?.[0];
+      if (placement === 'reference') return !(r.method === 'n' && r.repmodel === 't');
+      return !(r.method === 'n' && r.repmodel === 's'); // a Citus-managed table on the coordinator
+    });
+    expect(wrong.map((r) => `${r.name}: ${r.method}/${r.key}/${r.repmodel}`)).toEqual([]);
+    expect(rows.filter((r) => isDistributed(r.name)).length).toBeGreaterThan(40);
+  });
+
+  it("keeps a community worker's worklist, client detail, visit record and 工作台 on one shard group", async () => {
+    const org = await buildOrg(t.app.ctx);
+    const worker = (await signedIn(t, ['community_worker'], [org.communityA])).client;
+    const client = await createClient(worker, org.communityA);
+    await assess(worker, client.id, 'red');
+
+    recording = true;
+    const list = await worker.getAs(Worklist, '/api/care/worklist');
+    const visit = [...list.overdue, ...list.dueToday, ...list.thisWeek].find((v) => v.clientId === client.id)!;
+    await worker.getAs(ClientDetail, `/api/care/clients/${client.id}`);
+    await worker.postAs(RecordVisitResult, `/api/care/visits/${visit.id}/record`, {
+      outcome: 'done',
+      mode: 'home',
+      visitedOn: '2026-03-02',
+    });
+    await worker.getAs(CareHome, '/api/care/home');
+    recording = false;
+
+    expect(recorded.length).toBeGreaterThan(10);
+    expect(await multiShard(recorded)).toEqual([]);
+  });
+});

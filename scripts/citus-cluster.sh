@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# A local Citus cluster (issue 14, ADR 0009) for the Citus test run and the bench: builds the extension once from
+# ../shared/vendor/citus (about 3 minutes; a no-op afterwards), starts a coordinator and two workers on loopback, and
+# lets Linli's roles log in (Citus connects to the workers as the current role: the server runs as linli_app).
+#   scripts/citus-cluster.sh start [PORT] [DIR]   → prints the coordinator URL (default port 9700)
+#   scripts/citus-cluster.sh stop [DIR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+vendor=${LINLI_CITUS_VENDOR:-$root/../shared/vendor/citus}
+dir_default=/tmp/linli-citus
+cmd=${1:?start|stop}
+if [[ ! -f $vendor/cluster.sh ]]; then echo "no Citus sources at $vendor (set LINLI_CITUS_VENDOR)" >&2; exit 2; fi
+if [[ $cmd == start ]]; then
+  port=${2:-9700}
+  dir=${3:-$dir_default}
+  bash "$vendor/build.sh" >&2
+  url=$(bash "$vendor/cluster.sh" start "$port" "$dir")
+  for role in linli_app linli_audit; do
+    psql "$url" -qAtc "DO \$\$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$role') THEN CREATE ROLE $role NOLOGIN; END IF;
+      ALTER ROLE $role LOGIN;
+    END \$\$" >&2
+  done
+  echo "$url"
+elif [[ $cmd == stop ]]; then
+  bash "$vendor/cluster.sh" stop "${2:-$dir_default}"
+fi
