@@ -69,6 +69,8 @@ const CITUS_SUITE = [
   'test/citus.test.ts',
   'test/care.test.ts',
   'test/care-home.test.ts',
+  'test/care-caseload.test.ts',
+  'test/approvals-history.test.ts',
   'test/cases.test.ts',
   'test/client-timeline.test.ts',
 ];

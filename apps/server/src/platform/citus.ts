@@ -18,8 +18,8 @@ import type { ScriptRunner } from './db';
  * added by a later migration is placed at the next start.
  */
 
-/** Shards per distributed table (`LINLI_CITUS_SHARD_COUNT`); Citus's own default. ADR 0009 sizes a province at 64. */
-const SHARD_COUNT = Number(process.env.LINLI_CITUS_SHARD_COUNT ?? 32);
+/** Shards per distributed table (`LINLI_CITUS_SHARD_COUNT`): ADR 0009 sizes a province at 64 (the tests use 4). */
+const SHARD_COUNT = Number(process.env.LINLI_CITUS_SHARD_COUNT ?? 64);
 /** The table every distributed table is co-located with. */
 const ANCHOR = 'clients';
 

@@ -1,5 +1,6 @@
+import { byKey, type AreaKey } from '../../../platform/colocated';
 import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { inCommunities, inCommunityOrGrid } from '../../../platform/access';
+import { inCommunities, inCommunityOrGrid, scopeCommunities } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
 import { visits } from '../visits/visits.tables';
 import { clientEvents, clients } from './clients.tables';
@@ -52,14 +53,20 @@ export interface ClientFilter {
   pageSize: number;
 }
 
-// Qualified by hand: inside a subquery Drizzle would render the outer column unqualified (and bind it to `v`).
-const nextDue = sql<
-  string | null
->`(SELECT min(v.due_date)::text FROM visits v WHERE v.client_id = clients.id AND v.area_code = clients.area_code AND v.status = 'planned')`;
+/**
+ * A client's planned visits, aggregated per list row. Qualified by hand: inside a subquery Drizzle would render the
+ * outer column unqualified (and bind it to `v`). The visits' community is also named as a value when the actor's
+ * jurisdiction is one community or a few (scopeCommunities): on Citus a correlated subquery reaches every shard
+ * unless it does, even when the outer rows are one community's.
+ */
+function plannedVisits(select: SQL, visibility: ClientVisibility, extra?: SQL): SQL {
+  const communities = inCommunities(sql`v.area_code`, scopeCommunities(visibility.prefixes));
+  return sql`(SELECT ${select} FROM visits v WHERE v.client_id = clients.id AND v.area_code = clients.area_code
+    AND v.status = 'planned'${communities ? sql` AND ${communities}` : sql``}${extra ? sql` AND ${extra}` : sql``})`;
+}
+const nextDue = (v: ClientVisibility) => sql<string | null>`${plannedVisits(sql`min(v.due_date)::text`, v)}`;
 // The earliest window end of the client's planned visits: overdue days count from it, as on the worklist.
-const firstWindowEnd = sql<
-  string | null
->`(SELECT min(v.window_end)::text FROM visits v WHERE v.client_id = clients.id AND v.area_code = clients.area_code AND v.status = 'planned')`;
+const firstWindowEnd = (v: ClientVisibility) => sql<string | null>`${plannedVisits(sql`min(v.window_end)::text`, v)}`;
 
 /** The list filter within what the actor may see (the list, its count and the ledger's cursor share it). */
 export function clientListWhere(
@@ -73,9 +80,7 @@ export function clientListWhere(
   if (filter.category) conditions.push(sql`${filter.category} = ANY(${clients.categories})`);
   if (filter.status) conditions.push(eq(clients.status, filter.status as 'active'));
   if (filter.overdueOn) {
-    conditions.push(
-      sql`EXISTS (SELECT 1 FROM visits v WHERE v.client_id = clients.id AND v.area_code = clients.area_code AND v.status = 'planned' AND v.window_end < ${filter.overdueOn})`,
-    );
+    conditions.push(sql`EXISTS ${plannedVisits(sql`1`, visibility, sql`v.window_end < ${filter.overdueOn}`)}`);
   }
   if (filter.idBidx) conditions.push(eq(clients.idNumberBidx, filter.idBidx));
   else if (filter.phoneBidx)
@@ -101,7 +106,7 @@ export async function listClients(db: DbOrTx, visibility: ClientVisibility, filt
   const where = clientListWhere(visibility, filter);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ client: clients, nextDue, firstWindowEnd })
+      .select({ client: clients, nextDue: nextDue(visibility), firstWindowEnd: firstWindowEnd(visibility) })
       .from(clients)
       .where(where)
       .orderBy(tierRank, asc(clients.namePinyin), asc(clients.id))
@@ -122,11 +127,11 @@ export async function countClients(
   return Number(row?.n ?? 0);
 }
 
-export async function nextDueFor(db: DbOrTx, clientId: string): Promise<string | null> {
+export async function nextDueFor(db: DbOrTx, client: AreaKey): Promise<string | null> {
   const [row] = await db
     .select({ due: sql<string | null>`min(${visits.dueDate})::text` })
     .from(visits)
-    .where(and(eq(visits.clientId, clientId), eq(visits.status, 'planned')));
+    .where(and(byKey(visits.clientId, visits.areaCode, client), eq(visits.status, 'planned')));
   return row?.due ?? null;
 }
 

@@ -1,6 +1,6 @@
 import { inSameArea } from '../../../platform/colocated';
 import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
-import { inAreaOrGrid, inScope } from '../../../platform/access';
+import { inAreaOrGrid, inCommunities, inCommunityOrGrid, inScope, scopeCommunities } from '../../../platform/access';
 import { queryRows, type DbOrTx } from '../../../platform/db';
 import { clients } from '../clients/clients.tables';
 import { visits } from '../visits/visits.tables';
@@ -15,7 +15,7 @@ export function overdueVisits(db: DbOrTx, filter: { prefixes: readonly string[];
       and(
         eq(visits.status, 'planned'),
         lte(visits.windowEnd, filter.before),
-        inAreaOrGrid(visits.areaCode, visits.gridCode, filter.prefixes),
+        inCommunityOrGrid(visits.areaCode, visits.gridCode, filter.prefixes),
         filter.visibleClient,
       ),
     )
@@ -35,6 +35,7 @@ export async function reassignClients(
   at: Date,
 ): Promise<{ id: string; areaCode: string }[]> {
   const match = and(
+    inCommunities(clients.areaCode, scopeCommunities(prefixes)),
     inScope(clients.areaCode, prefixes),
     from.gridCode ? eq(clients.gridCode, from.gridCode) : eq(clients.assigneeId, from.fromUserId!),
   );
@@ -145,7 +146,7 @@ export async function overdueBuckets(
         (count(*) OVER ())::int AS groups, (sum(sum(r.d1to7)) OVER ())::int AS all_d1to7,
         (sum(sum(r.d8to30)) OVER ())::int AS all_d8to30, (sum(sum(r.over30)) OVER ())::int AS all_over30
       FROM ${OVERDUE_ROWS} r
-      WHERE ${inAreaOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
+      WHERE ${inCommunityOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
       GROUP BY 1 HAVING sum(r.d1to7 + r.d8to30 + r.over30) > 0
     ) b
     ORDER BY b.over30 DESC, b.d8to30 DESC, b.d1to7 DESC, b.key${limit}`,
@@ -170,12 +171,15 @@ export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], today: str
   const viaGrids = gridPrefixes.length
     ? sql` OR (r.grid_code <> '*' AND ${inScope(sql`r.grid_code`, gridPrefixes)} AND NOT ${inScope(sql`r.area_code`, prefixes)})`
     : sql``;
+  // A grid's rows carry its community's code: naming the communities (when the scope is communities or grids) keeps
+  // the read on their shards on Citus and changes nothing else.
+  const communities = inCommunities(sql`r.area_code`, scopeCommunities(prefixes));
   return queryRows<OnTimeRow>(
     db,
     sql`
     SELECT r.tier, sum(r.done)::int AS done, sum(r.on_time)::int AS on_time
     FROM ${ONTIME_ROWS} r
-    WHERE r.month >= ${from}::date AND r.month < ${until}::date
+    WHERE r.month >= ${from}::date AND r.month < ${until}::date${communities ? sql` AND ${communities}` : sql``}
       AND ((r.grid_code = '*' AND ${inScope(sql`r.area_code`, prefixes)})${viaGrids})
     GROUP BY r.tier HAVING sum(r.done) > 0`,
   );

@@ -1,6 +1,6 @@
 import { inSameArea } from '../../../platform/colocated';
 import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
-import { inScope } from '../../../platform/access';
+import { inCommunities, inScope, scopeCommunities } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
 import { users } from '../../users';
 import { clients } from '../clients/clients.tables';
@@ -41,6 +41,7 @@ export function tierChangesForApproval(db: DbOrTx, prefixes: readonly string[], 
     .where(
       and(
         view === 'pending' ? eq(tierChanges.status, 'pending_approval') : decided,
+        inCommunities(tierChanges.areaCode, scopeCommunities(prefixes)),
         inScope(tierChanges.areaCode, prefixes),
       ),
     )

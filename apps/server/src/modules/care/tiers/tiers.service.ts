@@ -68,7 +68,7 @@ export class TiersService {
       let tierChange: 'none' | 'applied' | 'pending_approval' = 'none';
       if (client.tier !== input.tier) {
         tierChange = await this.changeTier(tx, actor, client, input, assessmentId, now);
-      } else if (!(await nextDueFor(tx, clientId)) && client.tier) {
+      } else if (!(await nextDueFor(tx, client)) && client.tier) {
         await planNextVisit(tx, client, client.tier, chinaToday(now), policy, actor.userId, now);
       }
       await auditInTx(this.ctx, tx, actor, {
@@ -77,7 +77,7 @@ export class TiersService {
         objectIds: [clientId, assessmentId],
         fields: ['scores', 'tier'],
       });
-      return { tierChange, nextVisitDue: await nextDueFor(tx, clientId) };
+      return { tierChange, nextVisitDue: await nextDueFor(tx, client) };
     });
     return { assessmentId, suggestedTier: suggested, tier: input.tier, ...result };
   }
