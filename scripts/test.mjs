@@ -67,12 +67,30 @@ if (process.env.TEST_DATABASE_URL) {
  */
 const CITUS_SUITE = [
   'test/citus.test.ts',
+  // care
   'test/care.test.ts',
   'test/care-home.test.ts',
   'test/care-caseload.test.ts',
   'test/approvals-history.test.ts',
   'test/cases.test.ts',
   'test/client-timeline.test.ts',
+  'test/rollups.test.ts',
+  'test/ledger.test.ts',
+  'test/exports.test.ts',
+  // areas (merges move rows between shards), accounts, partners, residents, the requests catalogue, wishes, Open311
+  'test/areas.test.ts',
+  'test/child-area-codes.test.ts',
+  'test/users.test.ts',
+  'test/organisations.test.ts',
+  'test/notifications.test.ts',
+  'test/residents.test.ts',
+  'test/requests-catalogue.test.ts',
+  'test/wishes.test.ts',
+  'src/modules/open311/open311.test.ts',
+  'src/modules/open311/georeport.test.ts',
+  'src/modules/supermarket/donor-organisation.test.ts',
+  'src/modules/hours/hours-settings.test.ts',
+  'src/modules/points/points-labels.test.ts',
 ];
 if (process.env.CITUS_DATABASE_URL) {
   vitestRun(

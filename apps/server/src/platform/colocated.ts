@@ -1,5 +1,6 @@
-import { and, eq, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from './db';
 
 interface AreaOwned {
   areaCode: AnyPgColumn;
@@ -24,4 +25,27 @@ export interface AreaKey {
 /** `idColumn = key.id` and the row's community: a by-id (or by-parent-id) condition that names its shard. */
 export function byKey(idColumn: AnyPgColumn, areaColumn: AnyPgColumn, key: AreaKey): SQL {
   return and(eq(idColumn, key.id), eq(areaColumn, key.areaCode))!;
+}
+
+interface AreaOwnedTable extends AreaOwned {
+  id: AnyPgColumn;
+}
+
+/**
+ * The community of a row known by id alone, for a lock that must name its shard: Citus runs `SELECT … FOR UPDATE`
+ * only on one shard. The lookup itself (no lock) may visit every shard; on one PostgreSQL it is an index probe.
+ * A row re-coded by an area merge between the two statements is not found, as if it had been deleted.
+ */
+export async function keyOf(db: DbOrTx, table: PgTable & AreaOwnedTable, id: string): Promise<AreaKey | null> {
+  const [row] = await db.select({ areaCode: table.areaCode }).from(table).where(eq(table.id, id)).limit(1);
+  return row ? { id, areaCode: row.areaCode as string } : null;
+}
+
+/**
+ * For a transaction that writes reference or coordinator tables (users, the audit outbox) after statements that
+ * reached many shards (demo seeds, area merges): Citus allows that only over one connection per worker. Elsewhere
+ * the setting is an inert placeholder (PostgreSQL accepts any dotted name).
+ */
+export async function oneConnectionPerWorker(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`SET LOCAL citus.multi_shard_modify_mode TO 'sequential'`);
 }

@@ -1,5 +1,6 @@
 import { type SQL, and, asc, count, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { inScope, scopePrefix } from '../../platform/access';
+import { byKey, keyOf } from '../../platform/colocated';
 import { type DbOrTx, queryRows } from '../../platform/db';
 import { hourCertificates, hourClaims, hourEntries, hourIssuers, hourStarEvents, hourStarRules } from './hours.tables';
 
@@ -142,8 +143,17 @@ export async function insertHourClaim(tx: DbOrTx, row: typeof hourClaims.$inferI
 }
 
 export async function findHourClaim(tx: DbOrTx, id: string, forUpdate = false): Promise<HourClaimRow | null> {
-  const q = tx.select().from(hourClaims).where(eq(hourClaims.id, id));
-  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!forUpdate) {
+    const [found] = await tx.select().from(hourClaims).where(eq(hourClaims.id, id));
+    return found ?? null;
+  }
+  const key = await keyOf(tx, hourClaims, id);
+  if (!key) return null;
+  const [row] = await tx
+    .select()
+    .from(hourClaims)
+    .where(byKey(hourClaims.id, hourClaims.areaCode, key))
+    .for('update');
   return row ?? null;
 }
 

@@ -6,7 +6,7 @@ import { areaRoutes } from './areas.routes';
 export { AreasService, toArea } from './areas.service';
 export { addGrid, importDistrict, importEntries } from './area-import';
 export { areaRoutes } from './areas.routes';
-export { registerAreaOwned } from './area-owned';
+export { areaCodedTables, registerAreaOwned } from './area-owned';
 export { findArea, findAreas } from './areas.repository';
 export { communitiesOf, findDistrict, streetsOf } from './division-catalog';
 export { type AreaRow } from './areas.repository';

@@ -1,5 +1,6 @@
 // The ledger's SQL: accounts, transfers and the conditional balance moves. Only this file writes balances.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { byKey, keyOf } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
 import { pointAccounts, pointTransfers } from './points.tables';
 
@@ -10,7 +11,7 @@ export async function insertAccountIfMissing(db: DbOrTx, row: typeof pointAccoun
   await db
     .insert(pointAccounts)
     .values(row)
-    .onConflictDoNothing({ target: [pointAccounts.kind, pointAccounts.ownerId] });
+    .onConflictDoNothing({ target: [pointAccounts.areaCode, pointAccounts.kind, pointAccounts.ownerId] });
 }
 
 export async function findAccountByOwner(db: DbOrTx, kind: PointAccountRow['kind'], ownerId: string) {
@@ -26,14 +27,23 @@ export async function findAccount(db: DbOrTx, id: string): Promise<PointAccountR
   return row ?? null;
 }
 
-/** Locks both accounts of a transfer in id order (so two opposite transfers never deadlock) and returns them. */
+/**
+ * Locks both accounts of a transfer in id order (so two opposite transfers never deadlock) and returns them. Each is
+ * locked by its community and id: Citus locks rows only within one shard, and the two may lie in two communities.
+ */
 export async function lockAccounts(db: DbOrTx, ids: readonly string[]): Promise<PointAccountRow[]> {
-  return db
-    .select()
-    .from(pointAccounts)
-    .where(inArray(pointAccounts.id, [...ids]))
-    .orderBy(asc(pointAccounts.id))
-    .for('update');
+  const locked: PointAccountRow[] = [];
+  for (const id of [...new Set(ids)].sort()) {
+    const key = await keyOf(db, pointAccounts, id);
+    if (!key) continue;
+    const [row] = await db
+      .select()
+      .from(pointAccounts)
+      .where(byKey(pointAccounts.id, pointAccounts.areaCode, key))
+      .for('update');
+    if (row) locked.push(row);
+  }
+  return locked;
 }
 
 export async function findTransferByRef(db: DbOrTx, kind: PointTransferRow['kind'], refType: string, refId: string) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { idCheckCharacter } from '@linli/contracts';
 import { CONSENT_VERSION } from '@linli/contracts/modules/volunteers';
+import { oneConnectionPerWorker } from '../../platform/colocated';
 import type { AppContext } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db';
 import { chinaToday } from '../../platform/dates';
@@ -263,6 +264,7 @@ export async function seedVolunteersDemo(ctx: AppContext, areas: VolunteerDemoAr
   const demo1 = await findUserByUsername(ctx.db, 'r_demo_1');
   const passwordHash = demo1?.passwordHash ?? (await dummyPasswordHash());
   await ctx.db.transaction(async (tx) => {
+    await oneConnectionPerWorker(tx); // accounts (a reference table) after reads of many shards
     const d: Demo = {
       ctx,
       tx,

@@ -1,5 +1,6 @@
 import { type SQL, and, asc, count, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/access';
+import { byKey } from '../../platform/colocated';
 import { type DbOrTx, queryRows } from '../../platform/db';
 import { areas } from '../org';
 import { users } from '../users';
@@ -9,7 +10,9 @@ export type WishBase = typeof wishes.$inferSelect;
 export type WishRow = WishBase & { areaName: string | null; claimantName: string | null; photoCount: number };
 export type WishInsert = typeof wishes.$inferInsert;
 
-const photoCount = sql<number>`(SELECT count(*)::int FROM wish_photos p WHERE p.wish_id = ${wishes.id})`;
+// The photos lie in their wish's community: naming it keeps the count inside the wish's shard on Citus.
+const photoCount = sql<number>`(SELECT count(*)::int FROM wish_photos p
+  WHERE p.wish_id = ${wishes.id} AND p.area_code = ${wishes.areaCode})`;
 const columns = { wish: wishes, areaName: areas.name, claimantName: registerOrganisations.name, photoCount };
 
 function select(db: DbOrTx) {
@@ -129,23 +132,36 @@ export async function decideThanks(db: DbOrTx, id: string, status: 'approved' | 
   return row ?? null;
 }
 
-/** Claims whose deadline passed without fulfilment, locked for the expiry job (another process skips them). */
+/**
+ * Claims whose deadline passed without fulfilment, locked for the expiry job (another process skips them). Found
+ * first and then locked one by one, each by its community and id: Citus locks rows only within one shard.
+ */
 export async function dueClaims(db: DbOrTx, now: Date, limit = 200) {
-  return db
-    .select({
-      id: wishes.id,
-      areaCode: wishes.areaCode,
-      number: wishes.number,
-      beneficiaryUserId: wishes.beneficiaryUserId,
-      createdBy: wishes.createdBy,
-      claimantOrganisationId: wishes.claimantOrganisationId,
-      claimantUserId: wishes.claimantUserId,
-    })
+  const due = and(eq(wishes.status, 'claimed'), lt(wishes.claimExpiresAt, now));
+  const keys = await db
+    .select({ id: wishes.id, areaCode: wishes.areaCode })
     .from(wishes)
-    .where(and(eq(wishes.status, 'claimed'), lt(wishes.claimExpiresAt, now)))
+    .where(due)
     .orderBy(asc(wishes.claimExpiresAt))
-    .limit(limit)
-    .for('update', { skipLocked: true });
+    .limit(limit);
+  const locked = [];
+  for (const key of keys) {
+    const [row] = await db
+      .select({
+        id: wishes.id,
+        areaCode: wishes.areaCode,
+        number: wishes.number,
+        beneficiaryUserId: wishes.beneficiaryUserId,
+        createdBy: wishes.createdBy,
+        claimantOrganisationId: wishes.claimantOrganisationId,
+        claimantUserId: wishes.claimantUserId,
+      })
+      .from(wishes)
+      .where(and(byKey(wishes.id, wishes.areaCode, key), due))
+      .for('update', { skipLocked: true });
+    if (row) locked.push(row);
+  }
+  return locked;
 }
 
 /** The claim fields cleared: the wish is back on the wall. */
