@@ -27,10 +27,11 @@ type Row = Record<string, unknown>;
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-/** True when the database has the citus extension (the coordinator of a cluster, or a single-node Citus). */
+/** One row when the database has the citus extension (the coordinator of a cluster, or a single-node Citus). */
+export const CITUS_INSTALLED = "SELECT 1 AS present FROM pg_catalog.pg_extension WHERE extname = 'citus'";
+
 export async function isCitus(exec: ScriptRunner): Promise<boolean> {
-  const rows = await exec("SELECT 1 AS present FROM pg_catalog.pg_extension WHERE extname = 'citus'");
-  return rows.length > 0;
+  return (await exec(CITUS_INSTALLED)).length > 0;
 }
 
 /** Places every table not yet known to Citus; returns the tables placed by this call ([] when there is nothing to do). */

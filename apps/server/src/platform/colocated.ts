@@ -42,6 +42,25 @@ export async function keyOf(db: DbOrTx, table: PgTable & AreaOwnedTable, id: str
 }
 
 /**
+ * The row of `table` with this id, locked for the caller's transaction (`FOR UPDATE`), or null when there is none.
+ * Found by {@link keyOf} first so that the lock names its community: on Citus a row lock runs on one shard only.
+ */
+export async function lockByKey<T extends PgTable & AreaOwnedTable>(
+  db: DbOrTx,
+  table: T,
+  id: string,
+): Promise<T['$inferSelect'] | null> {
+  const key = await keyOf(db, table, id);
+  if (!key) return null;
+  const [row] = await db
+    .select()
+    .from(table as PgTable)
+    .where(byKey(table.id, table.areaCode, key))
+    .for('update');
+  return (row as T['$inferSelect'] | undefined) ?? null;
+}
+
+/**
  * For a transaction that writes reference or coordinator tables (users, the audit outbox) after statements that
  * reached many shards (demo seeds, area merges): Citus allows that only over one connection per worker. Elsewhere
  * the setting is an inert placeholder (PostgreSQL accepts any dotted name).

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/access';
-import { byKey, keyOf } from '../../platform/colocated';
+import { lockByKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
 import { activities, activityParticipations, activityRoles } from './activities.tables';
 
@@ -27,14 +27,7 @@ export async function findActivity(db: DbOrTx, id: string): Promise<ActivityRow 
 
 /** The activity row locked for the transaction (status changes, confirmations). */
 export async function lockActivity(db: DbOrTx, id: string): Promise<ActivityRow | null> {
-  const key = await keyOf(db, activities, id);
-  if (!key) return null;
-  const [row] = await db
-    .select()
-    .from(activities)
-    .where(byKey(activities.id, activities.areaCode, key))
-    .for('update');
-  return row ?? null;
+  return lockByKey(db, activities, id);
 }
 
 export async function updateActivity(
@@ -182,11 +175,5 @@ export async function lockVolunteer(db: DbOrTx, volunteerId: string): Promise<vo
 
 /** Serialises a role's waitlist promotion (a cancellation and a sign-up of the same role). */
 export async function lockRole(db: DbOrTx, roleId: string): Promise<void> {
-  const key = await keyOf(db, activityRoles, roleId);
-  if (!key) return;
-  await db
-    .select({ id: activityRoles.id })
-    .from(activityRoles)
-    .where(byKey(activityRoles.id, activityRoles.areaCode, key))
-    .for('update');
+  await lockByKey(db, activityRoles, roleId);
 }

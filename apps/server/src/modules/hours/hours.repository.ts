@@ -1,6 +1,6 @@
 import { type SQL, and, asc, count, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { inScope, scopePrefix } from '../../platform/access';
-import { byKey, keyOf } from '../../platform/colocated';
+import { lockByKey } from '../../platform/colocated';
 import { type DbOrTx, queryRows } from '../../platform/db';
 import { hourCertificates, hourClaims, hourEntries, hourIssuers, hourStarEvents, hourStarRules } from './hours.tables';
 
@@ -147,14 +147,7 @@ export async function findHourClaim(tx: DbOrTx, id: string, forUpdate = false): 
     const [found] = await tx.select().from(hourClaims).where(eq(hourClaims.id, id));
     return found ?? null;
   }
-  const key = await keyOf(tx, hourClaims, id);
-  if (!key) return null;
-  const [row] = await tx
-    .select()
-    .from(hourClaims)
-    .where(byKey(hourClaims.id, hourClaims.areaCode, key))
-    .for('update');
-  return row ?? null;
+  return lockByKey(tx, hourClaims, id);
 }
 
 /** Decides a pending claim (a conditional update: a second decision finds nothing to decide). */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
+import { oneConnectionPerWorker } from '../../platform/colocated';
 import { moveBetweenShards, tablesDistributedByArea } from './area-shard-move';
 
 /**
@@ -28,6 +29,8 @@ export async function recodeAreaOwnedRows(tx: DbOrTx, fromCode: string, toCode: 
   // On a Citus cluster the area code is the distribution column, which no UPDATE may change (ADR 0009 change 6):
   // those tables' rows are copied under the new code and the old ones deleted, all in this transaction.
   const distributed = await tablesDistributedByArea(tx);
+  // The merge writes reference tables after many shards of distributed ones in one transaction.
+  if (distributed.size > 0) await oneConnectionPerWorker(tx);
   const moved = new Set<string>();
   for (const entry of registry) {
     const table = sql.identifier(entry.table);

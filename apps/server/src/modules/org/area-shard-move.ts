@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { oneConnectionPerWorker } from '../../platform/colocated';
+import { CITUS_INSTALLED } from '../../platform/citus';
 import { queryRows, type DbOrTx } from '../../platform/db';
 
 /**
@@ -14,13 +14,8 @@ import { queryRows, type DbOrTx } from '../../platform/db';
 
 /** Tables hash-distributed by area_code; empty on plain PostgreSQL and PGlite (no Citus metadata). */
 export async function tablesDistributedByArea(tx: DbOrTx): Promise<Set<string>> {
-  const [citus] = await queryRows<{ present: number }>(
-    tx,
-    sql`SELECT 1 AS present FROM pg_catalog.pg_extension WHERE extname = 'citus'`,
-  );
+  const [citus] = await queryRows<{ present: number }>(tx, sql.raw(CITUS_INSTALLED));
   if (!citus) return new Set();
-  // The merge then writes reference tables after many shards of distributed ones in one transaction.
-  await oneConnectionPerWorker(tx);
   const rows = await queryRows<{ name: string }>(
     tx,
     sql`SELECT c.relname AS name FROM pg_dist_partition p JOIN pg_catalog.pg_class c ON c.oid = p.logicalrelid

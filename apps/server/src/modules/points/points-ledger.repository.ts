@@ -1,6 +1,6 @@
 // The ledger's SQL: accounts, transfers and the conditional balance moves. Only this file writes balances.
 import { and, eq, sql } from 'drizzle-orm';
-import { byKey, keyOf } from '../../platform/colocated';
+import { lockByKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
 import { pointAccounts, pointTransfers } from './points.tables';
 
@@ -34,13 +34,7 @@ export async function findAccount(db: DbOrTx, id: string): Promise<PointAccountR
 export async function lockAccounts(db: DbOrTx, ids: readonly string[]): Promise<PointAccountRow[]> {
   const locked: PointAccountRow[] = [];
   for (const id of [...new Set(ids)].sort()) {
-    const key = await keyOf(db, pointAccounts, id);
-    if (!key) continue;
-    const [row] = await db
-      .select()
-      .from(pointAccounts)
-      .where(byKey(pointAccounts.id, pointAccounts.areaCode, key))
-      .for('update');
+    const row = await lockByKey(db, pointAccounts, id);
     if (row) locked.push(row);
   }
   return locked;

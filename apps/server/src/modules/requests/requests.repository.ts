@@ -17,7 +17,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { inAreaOrGrid, inScope } from '../../platform/access';
-import { byKey, keyOf } from '../../platform/colocated';
+import { lockByKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
 import { users } from '../users';
 import { requestEvents, requestNumberCounters, requestPhotos, requests } from './requests.tables';
@@ -35,14 +35,7 @@ export async function findRequest(db: DbOrTx, id: string): Promise<RequestRow | 
 
 /** The row locked for a change (the caller's transaction). */
 export async function lockRequest(db: DbOrTx, id: string): Promise<RequestRow | null> {
-  const key = await keyOf(db, requests, id);
-  if (!key) return null;
-  const [row] = await db
-    .select()
-    .from(requests)
-    .where(byKey(requests.id, requests.areaCode, key))
-    .for('update');
-  return row ?? null;
+  return lockByKey(db, requests, id);
 }
 
 /** The next number of the day, SQ + yyyymmdd + at least 4 digits: one UPSERT, so concurrent intakes never collide. */
