@@ -158,9 +158,11 @@ export async function generate(
   const WPC = WPG * G;
 
   await engine.withConnection(async (q) => {
-    const step = async (name: string, sqlText: string) => {
+    // Several statements go as a list when they are DDL: Citus forwards DDL on a distributed table to its shards as
+    // the text it was given, and a shard's command must be one statement.
+    const step = async (name: string, sqlText: string | string[]) => {
       const s = performance.now();
-      await q(sqlText);
+      for (const text of [sqlText].flat()) await q(text);
       const seconds = (performance.now() - s) / 1000;
       steps.push({ step: name, seconds });
       log(`  ${name}: ${seconds.toFixed(1)} s`);
@@ -170,12 +172,24 @@ export async function generate(
     await q(
       `SET session_replication_role = replica; SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '64MB'`,
     );
+    // The replica role stays in this session; on a Citus cluster the rows are written by the workers' own sessions,
+    // where the visits rollup triggers would fire row by row (each a distributed write): off for the load there too.
+    await q('ALTER TABLE visits DISABLE TRIGGER USER');
     await q(
       `CREATE OR REPLACE FUNCTION bench_h(bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT hashint8($1)::bigint & 2147483647'`,
     );
     await q(
       `CREATE TABLE IF NOT EXISTS bench_marker (scale text PRIMARY KEY, params jsonb NOT NULL, today date NOT NULL, generated_at timestamptz NOT NULL, seconds numeric, counts jsonb)`,
     );
+    // On a Citus coordinator the bench's own table is put on the coordinator's metadata at once, so the server's
+    // placement at its next start (platform/citus.ts, which distributes every table it finds unplaced) leaves it be.
+    await q(`DO $$ BEGIN
+      IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+        IF NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'bench_marker'::regclass) THEN
+          PERFORM citus_add_local_table_to_metadata('bench_marker');
+        END IF;
+      END IF;
+    END $$`);
 
     await step(
       'areas',
@@ -256,7 +270,8 @@ export async function generate(
     const indexes = await q(
       `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('clients', 'visits', 'tier_changes', 'assessments') AND indexname NOT LIKE '%_pkey'`,
     );
-    await q(indexes.map((r) => `DROP INDEX ${String(r.indexname)};`).join('\n'));
+    // One statement per call: Citus forwards DDL on a distributed table to its shards as the text it was given.
+    for (const r of indexes) await q(`DROP INDEX ${String(r.indexname)}`);
 
     const S = arr(SURNAMES.map((s) => s[0]!));
     const SP = arr(SURNAMES.map((s) => s[1]!));
@@ -321,10 +336,14 @@ export async function generate(
     steps.push({ step: 'visits', seconds: (performance.now() - s) / 1000 });
     log(`  visits: ${((performance.now() - s) / 1000).toFixed(1)} s`);
 
-    await step('indexes', indexes.map((r) => `${String(r.indexdef)};`).join('\n'));
+    await step(
+      'indexes',
+      indexes.map((r) => String(r.indexdef)),
+    );
     await q(
       'DROP TABLE bench_plan; DROP TABLE bench_workers; DROP TABLE bench_comm; SET session_replication_role = origin',
     );
+    await q('ALTER TABLE visits ENABLE TRIGGER USER');
     // Triggers were off for the load (replica role), so the dashboard's on-time rollup is computed once here; the
     // overdue rollup is built by the server on the first dashboard request of the day.
     await step('rollups', 'SELECT care_rebuild_ontime()');

@@ -7,6 +7,8 @@ import type { SoakResult } from './soak';
 export interface GoalInput {
   scale: string;
   isPg: boolean;
+  /** Issue 13's goals 2 and 3 are about one server: a run on a Citus cluster reports them as not this run. */
+  engine: 'pglite' | 'postgres' | 'citus';
   rows: Row[];
   imported: ImportResult | null;
   soak: SoakResult | null;
@@ -30,8 +32,8 @@ export function goals(input: GoalInput): Goal[] {
   const { rows, isPg, scale } = input;
   const row = (name: string) => rows.find((r) => r.workload === name);
   const out: Goal[] = [];
-  const onPglite = !isPg && scale === 'community';
-  const onCity = isPg && scale === 'city';
+  const onPglite = input.engine === 'pglite' && scale === 'community';
+  const onCity = input.engine === 'postgres' && scale === 'city';
 
   out.push({
     goal: '1 realistic caseload (measured worker; stress worker its own row)',

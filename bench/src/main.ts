@@ -8,6 +8,12 @@ import { mkdirSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '../../apps/server/src/platform/db';
+import {
+  clusterNodeUrls,
+  createDatabaseOn,
+  dropDatabaseOn,
+  isCitusServer,
+} from '../../apps/server/src/platform/citus-databases';
 import { migrate } from '../../apps/server/src/platform/migrate';
 import { chinaToday } from '../../apps/server/src/platform/dates';
 import { openPglite, openPostgres, type Engine } from './engine';
@@ -43,6 +49,7 @@ import { importOverHttp, type ImportResult } from './import-phase';
 import { startBalancer, type Balancer } from './balancer';
 import { runSoak, type SoakResult } from './soak';
 import { report, type Row } from './report';
+import { emptyCheck, recording, shardCheckLines, type ShardCheck } from './citus-check';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const benchDir = path.resolve(here, '..');
@@ -78,7 +85,9 @@ const variant =
     ? scaleName
     : `${scaleName}_c${cfg.clients}_n${cfg.communities}`;
 const isPg = dbArg.startsWith('postgres');
-const dbLabel = isPg ? 'postgres' : 'pglite';
+/** A Citus coordinator (issue 14): the bench's database is made on every node and the migrations distribute it. */
+const isCitus = isPg && (await isCitusServer(dbArg));
+const dbLabel = isCitus ? 'citus' : isPg ? 'postgres' : 'pglite';
 /** --processes N: the endpoint phase once against one server, then through a balancer in front of N (PostgreSQL). */
 const processes = Number(args.processes ?? 1);
 if (!Number.isInteger(processes) || processes < 1) throw new Error('--processes must be a whole number ≥ 1');
@@ -140,9 +149,9 @@ if (isPg) {
     await probe.close();
   }
   if (!reused) {
-    log(`[bench] creating database ${dbName}`);
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
-    await admin.query(`CREATE DATABASE ${dbName}`);
+    log(`[bench] creating database ${dbName}${isCitus ? ' on every node of the Citus cluster' : ''}`);
+    await dropDatabaseOn(isCitus ? await clusterNodeUrls(dbArg) : [dbArg], dbName);
+    await createDatabaseOn(dbArg, dbName, isCitus);
     rmSync(keyFile, { force: true });
     rmSync(anchorFile, { force: true });
   }
@@ -286,7 +295,7 @@ const run = rawOp(() => engine);
 const worklistRaw = await captureWorklist(engine, worker, today, now);
 const stressWorklistRaw = await captureWorklist(engine, stressWorker, today, now);
 const homeRaw = await captureHome(engine, worker, today, now);
-const detailRaw = await captureDetail(engine, clientIds[0]!, worker.id);
+const detailRaw = await captureDetail(engine, clientIds[0]!, worker.id, worker.prefixes);
 const dashSupRaw = await captureDashboard(engine, supervisor, today);
 const dashDistRaw = await captureDashboard(engine, district, today);
 // Correctness of the maintained rollups at this scale: the dashboard's figures against the naive aggregate.
@@ -308,6 +317,30 @@ const recordOne = async () => {
   const next = await recordRaw(id);
   if (next) visitPool.push(next);
 };
+// On Citus: every statement of one call of each worker path (and the dashboards, for contrast) EXPLAINed.
+const shardChecks: ShardCheck[] = [];
+if (isCitus) {
+  const check = async (name: string, call: (e: Engine) => Promise<unknown>) => {
+    const into = emptyCheck(name);
+    const { engine: recorded, explainInto } = recording(engine);
+    await call(recorded);
+    await explainInto(into);
+    shardChecks.push(into);
+  };
+  const via = (e: Engine) => rawOp(() => e);
+  await check('worklist', (e) => worklistRaw(via(e)));
+  await check('client detail', (e) => detailRaw(via(e), clientIds[1] ?? clientIds[0]!));
+  await check('record visit', async (e) => {
+    const id = visitPool.shift();
+    const next = id ? await recordVisitRaw(e, recorder, today)(id) : null;
+    if (next) visitPool.push(next);
+  });
+  await check('worker home', (e) => homeRaw(via(e)));
+  await check('request queue', (e) => queueRaw(via(e)));
+  await check('dashboard (supervisor)', (e) => dashSupRaw(via(e)));
+  await check('dashboard (district)', (e) => dashDistRaw(via(e)));
+  for (const line of shardCheckLines(shardChecks)) log(`[bench] ${line}`);
+}
 const workerPages: Workload[] = [
   { name: 'worklist', raw: () => worklistRaw(run) },
   { name: 'client detail', raw: () => detailRaw(run, nextClient()) },
@@ -477,6 +510,7 @@ const file = report({
   volunteering: volunteering.info,
   dashboardCheck,
   dashboardCheckLine,
+  shardChecks,
   rows,
   imported: importResult,
   soak,

@@ -35,6 +35,7 @@ import {
 } from '../../apps/server/src/modules/care/ledger/ledger.repository';
 import { findUserById } from '../../apps/server/src/modules/users';
 import { addDays, isoWeekEnd } from '../../apps/server/src/platform/dates';
+import { scopeCommunities } from '../../apps/server/src/platform/access';
 import { policyFor } from '../../apps/server/src/modules/care/policies/planning';
 import type { Captured, Engine } from './engine';
 
@@ -115,9 +116,11 @@ export async function captureDetail(
   engine: Engine,
   sampleClient: string,
   assigneeId: string,
+  scopePrefixes: readonly string[],
 ): Promise<(run: Q, clientId: string) => Promise<void>> {
   const { db, log } = engine.capturing();
-  const client = await findClient(db, sampleClient);
+  // As ClientsService.detail: the actor's communities narrow the lookup (one shard group on Citus).
+  const client = await findClient(db, sampleClient, scopeCommunities(scopePrefixes));
   await Promise.all([
     clientAssessments(db, client!),
     clientTierChanges(db, client!),
@@ -234,8 +237,8 @@ export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitI
       // Same order as VisitsService.record: visit + client in one query, the policy, then the transaction; where the
       // server queues two statements at once (Promise.all), so does this.
       const [row] = await q(
-        'SELECT v.*, c.id AS c_id, c.area_code AS c_area_code, c.grid_code AS c_grid_code, c.assignee_id AS c_assignee_id, c.tier AS c_tier FROM visits v JOIN clients c ON c.id = v.client_id WHERE v.id = $1',
-        [visitId],
+        'SELECT v.*, c.id AS c_id, c.area_code AS c_area_code, c.grid_code AS c_grid_code, c.assignee_id AS c_assignee_id, c.tier AS c_tier FROM visits v JOIN clients c ON c.id = v.client_id AND c.area_code = v.area_code WHERE v.id = $1 AND v.area_code = ANY($2::text[])',
+        [visitId, who.prefixes],
       );
       if (!row || row.status !== 'planned') return null;
       const client = {
@@ -258,16 +261,16 @@ export function recordVisitRaw(engine: Engine, who: Who, today: string): (visitI
         const due = addDays(today, cadence);
         await Promise.all([
           q(
-            `UPDATE visits SET status = $1, mode = $2, visited_on = $3, done_at = $4, outcome_notes = $5, services = $6, missed_reason = $7, recorded_by = $8, updated_at = $9 WHERE id = $10 RETURNING *`,
-            ['done', 'home', today, now.toISOString(), null, '{}', null, who.id, now.toISOString(), visitId],
+            `UPDATE visits SET status = $1, mode = $2, visited_on = $3, done_at = $4, outcome_notes = $5, services = $6, missed_reason = $7, recorded_by = $8, updated_at = $9 WHERE id = $10 AND area_code = $11 AND status = 'planned' RETURNING *`,
+            ['done', 'home', today, now.toISOString(), null, '{}', null, who.id, now.toISOString(), visitId, area],
           ),
           q(
             'INSERT INTO visit_events (id, visit_id, area_code, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
             [randomUUID(), visitId, area, 'done', null, who.id, now.toISOString()],
           ),
           q(
-            `UPDATE visits SET status = 'superseded', updated_at = $1 WHERE client_id = $2 AND status = 'planned' RETURNING id`,
-            [now.toISOString(), client.id],
+            `UPDATE visits SET status = 'superseded', updated_at = $1 WHERE client_id = $2 AND area_code = $3 AND status = 'planned' RETURNING id`,
+            [now.toISOString(), client.id, area],
           ),
         ]);
         // The 'care.visit.recorded' event into the module outbox (platform/events.ts), as the server writes it.

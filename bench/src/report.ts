@@ -8,6 +8,7 @@ import type { ImportResult } from './import-phase';
 import type { LoadResult } from './raw';
 import { goalsTable, type GoalInput } from './goals';
 import { soakReport, type SoakResult } from './soak';
+import { shardCheckLines, type ShardCheck } from './citus-check';
 
 export interface Row {
   workload: string;
@@ -70,6 +71,8 @@ export interface ReportInput {
   volunteering: { volunteers: number; signUps: number } & Record<string, unknown>;
   dashboardCheck: unknown;
   dashboardCheckLine: string;
+  /** On a Citus cluster: the single-shard check of each worker path (empty elsewhere). */
+  shardChecks: ShardCheck[];
   rows: Row[];
   imported: ImportResult | null;
   soak: SoakResult | null;
@@ -80,7 +83,7 @@ export interface ReportInput {
 
 /** Prints the summary and the table(s); writes bench/results/<date>-<variant>-<db>[-soak].json; returns its path. */
 export function report(r: ReportInput): string {
-  const isPg = r.dbLabel === 'postgres';
+  const isPg = r.dbLabel !== 'pglite';
   const g = r.generation;
   const cpus = os.cpus().length;
   const memGiB = Math.round(os.totalmem() / 2 ** 30);
@@ -92,6 +95,7 @@ export function report(r: ReportInput): string {
     `${cpus} CPUs, ${memGiB} GiB, ${process.version}; ${r.today}; database ${(r.databaseBytes / 2 ** 20).toFixed(0)} MB; generation ${g.reused ? `reused (took ${g.seconds} s on ${g.generatedOn})` : `${fmt(g.seconds, 1)} s`}; run ${fmt(r.totalSeconds)} s`,
     method,
     r.dashboardCheckLine,
+    ...(r.shardChecks.length ? shardCheckLines(r.shardChecks) : []),
   ];
   const lines = r.soak
     ? soakReport(r.soak)
@@ -99,6 +103,7 @@ export function report(r: ReportInput): string {
   const goalLines = goalsTable({
     scale: r.variant.split('_')[0]!,
     isPg,
+    engine: r.dbLabel as GoalInput['engine'],
     rows: r.rows,
     imported: r.imported,
     soak: r.soak,
@@ -138,6 +143,7 @@ export function report(r: ReportInput): string {
     soak: r.soak,
     volunteering: r.volunteering,
     dashboardCheck: r.dashboardCheck,
+    shardChecks: r.shardChecks,
     table: lines.join('\n'),
     goals: goalLines.join('\n'),
     caseload: r.caseload,

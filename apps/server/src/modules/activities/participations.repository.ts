@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { inSameArea } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
 import type { ParticipationRow, ParticipationState } from './activities.repository';
 
@@ -36,7 +37,10 @@ export async function findClash(db: DbOrTx, volunteerId: string, activityId: str
   const [row] = await db
     .select({ title: activities.title, startsAt: activities.startsAt, endsAt: activities.endsAt })
     .from(activityParticipations)
-    .innerJoin(activities, eq(activities.id, activityParticipations.activityId))
+    .innerJoin(
+      activities,
+      inSameArea(eq(activities.id, activityParticipations.activityId), activities, activityParticipations),
+    )
     .where(
       and(
         eq(activityParticipations.volunteerId, volunteerId),

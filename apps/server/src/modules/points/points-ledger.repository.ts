@@ -58,7 +58,9 @@ export async function insertTransferOnce(db: DbOrTx, row: typeof pointTransfers.
   const inserted = await db
     .insert(pointTransfers)
     .values(row)
-    .onConflictDoNothing({ target: [pointTransfers.kind, pointTransfers.refType, pointTransfers.refId] })
+    .onConflictDoNothing({
+      target: [pointTransfers.areaCode, pointTransfers.kind, pointTransfers.refType, pointTransfers.refId],
+    })
     .returning({ id: pointTransfers.id });
   return inserted.length === 1;
 }

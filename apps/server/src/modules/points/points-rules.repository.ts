@@ -56,5 +56,8 @@ export async function earnedInMonth(db: DbOrTx, volunteerId: string, districtCod
 }
 
 export async function insertEarning(db: DbOrTx, row: typeof pointEarnings.$inferInsert): Promise<void> {
-  await db.insert(pointEarnings).values(row).onConflictDoNothing({ target: pointEarnings.entryId });
+  await db
+    .insert(pointEarnings)
+    .values(row)
+    .onConflictDoNothing({ target: [pointEarnings.areaCode, pointEarnings.entryId] });
 }

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { inSameArea } from '../../platform/colocated';
 import { inScope } from '../../platform/access';
 import type { DbOrTx } from '../../platform/db';
 import {
@@ -24,7 +25,8 @@ export async function claimRedemption(tx: DbOrTx, row: RedemptionRow): Promise<b
   const inserted = await tx
     .insert(supermarketRedemptions)
     .values(row)
-    .onConflictDoNothing({ target: supermarketRedemptions.id })
+    // No target: the primary key is the table's only unique index, and it is (area_code, id) on Citus, (id) elsewhere.
+    .onConflictDoNothing()
     .returning({ id: supermarketRedemptions.id });
   return inserted.length > 0;
 }
@@ -86,7 +88,7 @@ export async function claimReturn(tx: DbOrTx, row: ReturnRow): Promise<boolean> 
   const inserted = await tx
     .insert(supermarketReturns)
     .values(row)
-    .onConflictDoNothing({ target: supermarketReturns.id })
+    .onConflictDoNothing() // the primary key, as above
     .returning({ id: supermarketReturns.id });
   return inserted.length > 0;
 }
@@ -130,7 +132,10 @@ export async function findRedemption(db: DbOrTx, id: string): Promise<Redemption
   const [row] = await db
     .select(selection)
     .from(supermarketRedemptions)
-    .innerJoin(supermarkets, eq(supermarkets.id, supermarketRedemptions.supermarketId))
+    .innerJoin(
+      supermarkets,
+      inSameArea(eq(supermarkets.id, supermarketRedemptions.supermarketId), supermarkets, supermarketRedemptions),
+    )
     .where(eq(supermarketRedemptions.id, id));
   if (!row) return null;
   const [full] = await withLines(db, [head(row)]);
@@ -156,7 +161,7 @@ export async function listRedemptions(db: DbOrTx, filter: RedemptionFilter & { p
     db
       .select(selection)
       .from(t)
-      .innerJoin(supermarkets, eq(supermarkets.id, t.supermarketId))
+      .innerJoin(supermarkets, inSameArea(eq(supermarkets.id, t.supermarketId), supermarkets, t))
       .where(where)
       .orderBy(desc(t.createdAt), desc(t.id))
       .limit(filter.pageSize)
@@ -177,7 +182,7 @@ export async function expiredReservationIds(db: DbOrTx, now: Date, limit = 200):
   const rows = await db
     .select({ id: t.id })
     .from(t)
-    .innerJoin(supermarkets, eq(supermarkets.id, t.supermarketId))
+    .innerJoin(supermarkets, inSameArea(eq(supermarkets.id, t.supermarketId), supermarkets, t))
     .where(
       and(
         eq(t.status, 'reserved'),

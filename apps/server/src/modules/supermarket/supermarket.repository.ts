@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { inSameArea } from '../../platform/colocated';
 import { inScope } from '../../platform/access';
 import type { DbOrTx } from '../../platform/db';
 import { supermarketItems, supermarketStockMovements, supermarkets } from './supermarket.tables';
@@ -175,7 +176,14 @@ export async function listMovements(db: DbOrTx, filter: MovementFilter & Paging)
     db
       .select({ m: supermarketStockMovements, itemName: supermarketItems.name, unit: supermarketItems.unit })
       .from(supermarketStockMovements)
-      .innerJoin(supermarketItems, eq(supermarketItems.id, supermarketStockMovements.itemId))
+      .innerJoin(
+        supermarketItems,
+        inSameArea(
+          eq(supermarketItems.id, supermarketStockMovements.itemId),
+          supermarketItems,
+          supermarketStockMovements,
+        ),
+      )
       .where(where)
       .orderBy(desc(supermarketStockMovements.createdAt), desc(supermarketStockMovements.id))
       .limit(filter.pageSize)

@@ -1,0 +1,79 @@
+import pg from 'pg';
+import { CITUS_INSTALLED } from './citus';
+
+/**
+ * Databases on a Citus cluster (issue 14): for the test suite and the benchmark, which make a database of their own
+ * on a server named by an admin URL. Citus keeps its node list per database, so a new database is created on every
+ * node, gets the extension on each, and the coordinator's copy is told where the workers are (as the admin
+ * database lists them). Plain PostgreSQL gets a plain CREATE DATABASE.
+ */
+
+/** The URL with another database name. */
+export function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function runOn(url: string, ...statements: string[]): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let rows: Record<string, unknown>[] = [];
+    for (const statement of statements) rows = (await client.query(statement)).rows as Record<string, unknown>[];
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** True when the admin URL's database is a Citus coordinator (the extension is installed there). */
+export async function isCitusServer(adminUrl: string): Promise<boolean> {
+  return (await runOn(adminUrl, CITUS_INSTALLED)).length > 0;
+}
+
+/** The admin URLs of every node of the cluster: the coordinator's (the one given) first, then each worker's. */
+export async function clusterNodeUrls(adminUrl: string): Promise<string[]> {
+  const workers = await runOn(
+    adminUrl,
+    "SELECT nodename, nodeport FROM pg_dist_node WHERE noderole = 'primary' AND groupid <> 0 ORDER BY nodeport",
+  );
+  return [
+    adminUrl,
+    ...workers.map((w) => {
+      const url = new URL(adminUrl);
+      url.hostname = String(w.nodename);
+      url.port = String(w.nodeport);
+      return url.toString();
+    }),
+  ];
+}
+
+/**
+ * Creates database `name` (a plain identifier: the callers make it) on the server, or on every node of a cluster
+ * when `citus` is true; returns the admin URLs of the servers that hold it, to drop it from.
+ */
+export async function createDatabaseOn(adminUrl: string, name: string, citus: boolean): Promise<string[]> {
+  if (!citus) {
+    await runOn(adminUrl, `CREATE DATABASE ${name}`);
+    return [adminUrl];
+  }
+  const nodes = await clusterNodeUrls(adminUrl);
+  for (const node of nodes) {
+    await runOn(node, `CREATE DATABASE ${name}`);
+    await runOn(withDatabaseName(node, name), 'CREATE EXTENSION citus');
+  }
+  const coordinator = new URL(adminUrl);
+  const workers = nodes.slice(1).map((n) => new URL(n));
+  await runOn(
+    withDatabaseName(adminUrl, name),
+    `SELECT citus_set_coordinator_host('${coordinator.hostname}', ${Number(coordinator.port || 5432)})`,
+    ...workers.map((w) => `SELECT citus_add_node('${w.hostname}', ${Number(w.port || 5432)})`),
+  );
+  return nodes;
+}
+
+/** Drops database `name` from each of these servers (those createDatabaseOn returned, or clusterNodeUrls). */
+export async function dropDatabaseOn(nodes: string[], name: string): Promise<void> {
+  for (const node of nodes) await runOn(node, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
