@@ -90,6 +90,9 @@ const CITUS_SUITE = [
   'src/modules/open311/georeport.test.ts',
   'src/modules/supermarket/donor-organisation.test.ts',
   'src/modules/hours/hours-settings.test.ts',
+  'src/modules/hours/hours.test.ts',
+  'src/modules/points/points.test.ts',
+  'src/modules/points/points-ledger.test.ts',
   'src/modules/points/points-labels.test.ts',
 ];
 if (process.env.CITUS_DATABASE_URL) {

@@ -380,7 +380,26 @@ if (fullRows.length) {
   );
 }
 await volunteering.beforeServer();
-const dbBytes = Number((await engine.query('SELECT pg_database_size(current_database())::bigint AS n'))[0]!.n);
+// On Citus: how the cluster holds the data, for the report.
+const clusterShape = isCitus
+  ? (
+      await engine.query(
+        `SELECT (SELECT shard_count FROM citus_tables WHERE table_name = 'clients'::regclass) AS shards,
+           (SELECT count(*) FROM pg_dist_node WHERE groupid <> 0 AND noderole = 'primary')::int AS workers`,
+      )
+    ).map((r) => ` (${String(r.shards)} shards per distributed table, ${String(r.workers)} workers)`)[0]
+  : '';
+// On Citus the shards live on the workers: the coordinator's database plus each worker's.
+const dbBytes = Number(
+  (
+    await engine.query(
+      isCitus
+        ? `SELECT (pg_database_size(current_database()) + (SELECT coalesce(sum(result::bigint), 0)
+             FROM run_command_on_workers('SELECT pg_database_size(current_database())')))::bigint AS n`
+        : 'SELECT pg_database_size(current_database())::bigint AS n',
+    )
+  )[0]!.n,
+);
 await engine.close();
 
 // ---- the real server(s) -----------------------------------------------------------------------------------------
@@ -497,7 +516,7 @@ const file = report({
   variant,
   config: cfg,
   dbLabel,
-  dbShown: isPg ? benchUrl!.replace(/\/\/[^@]*@/, '//') : null,
+  dbShown: isPg ? `${benchUrl!.replace(/\/\/[^@]*@/, '//')}${clusterShape}` : null,
   today,
   seconds,
   connections,

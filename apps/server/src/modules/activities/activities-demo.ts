@@ -75,7 +75,7 @@ async function seedPast(c: Cast): Promise<void> {
     await c.ctx.db.transaction(async (tx) => {
       for (const [n, v] of people.entries()) {
         const role = created.roles[n % created.roles.length]!;
-        if (!(await takeSeat(tx, role.id))) continue;
+        if (!(await takeSeat(tx, { id: role.id, areaCode: row.areaCode }))) continue;
         const noShow = n === 3 && i % 2 === 1;
         const inAt = new Date(row.startsAt.getTime() - (5 + n) * 60_000);
         const outAt = new Date(row.endsAt.getTime() - n * 10 * 60_000);

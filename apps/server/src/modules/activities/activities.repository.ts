@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/access';
-import { lockByKey } from '../../platform/colocated';
+import { byKey, lockByKey, type AreaKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
 import { activities, activityParticipations, activityRoles } from './activities.tables';
 
@@ -32,14 +32,14 @@ export async function lockActivity(db: DbOrTx, id: string): Promise<ActivityRow 
 
 export async function updateActivity(
   db: DbOrTx,
-  id: string,
+  activity: AreaKey,
   fromStatuses: ActivityRow['status'][],
   patch: Partial<typeof activities.$inferInsert>,
 ): Promise<boolean> {
   const rows = await db
     .update(activities)
     .set(patch)
-    .where(and(eq(activities.id, id), inArray(activities.status, fromStatuses)))
+    .where(and(byKey(activities.id, activities.areaCode, activity), inArray(activities.status, fromStatuses)))
     .returning({ id: activities.id });
   return rows.length > 0;
 }
@@ -152,20 +152,26 @@ export async function findRole(db: DbOrTx, activityId: string, roleId: string): 
  * Takes a seat of the role when one is free: one conditional UPDATE. Under concurrency PostgreSQL re-checks the
  * condition on the locked row, so a role never holds more than its capacity (a CHECK backs it up).
  */
-export async function takeSeat(db: DbOrTx, roleId: string): Promise<boolean> {
+/** Takes a seat of the role if one is free (named with the role's community, as every write here). */
+export async function takeSeat(db: DbOrTx, role: AreaKey): Promise<boolean> {
   const rows = await db
     .update(activityRoles)
     .set({ registeredCount: sql`${activityRoles.registeredCount} + 1` })
-    .where(and(eq(activityRoles.id, roleId), lt(activityRoles.registeredCount, activityRoles.capacity)))
+    .where(
+      and(
+        byKey(activityRoles.id, activityRoles.areaCode, role),
+        lt(activityRoles.registeredCount, activityRoles.capacity),
+      ),
+    )
     .returning({ id: activityRoles.id });
   return rows.length > 0;
 }
 
-export async function releaseSeat(db: DbOrTx, roleId: string): Promise<void> {
+export async function releaseSeat(db: DbOrTx, role: AreaKey): Promise<void> {
   await db
     .update(activityRoles)
     .set({ registeredCount: sql`${activityRoles.registeredCount} - 1` })
-    .where(eq(activityRoles.id, roleId));
+    .where(byKey(activityRoles.id, activityRoles.areaCode, role));
 }
 
 /** Serialises one volunteer's sign-ups (the clash check reads, then writes) across server processes. */

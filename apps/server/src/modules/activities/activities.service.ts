@@ -236,7 +236,7 @@ export class ActivitiesService {
       throw new AppError('common.validation_failed', [{ path: 'signupClosesAt', code: 'field.date_range' }]);
     await this.ctx.db.transaction(async (tx) => {
       const { signupClosesAt: _ignored, ...text } = patch;
-      const moved = await updateActivity(tx, id, ['draft', 'published'], {
+      const moved = await updateActivity(tx, row, ['draft', 'published'], {
         ...text,
         ...(closes ? { signupClosesAt: closes } : {}),
         updatedAt: this.now(),
@@ -253,9 +253,9 @@ export class ActivitiesService {
   }
 
   async publish(actor: Actor, id: string): Promise<Activity> {
-    await this.visible(actor, id, true);
+    const { row } = await this.visible(actor, id, true);
     await this.ctx.db.transaction(async (tx) => {
-      if (!(await updateActivity(tx, id, ['draft'], { status: 'published', updatedAt: this.now() })))
+      if (!(await updateActivity(tx, row, ['draft'], { status: 'published', updatedAt: this.now() })))
         throw new AppError('activities.invalid_state');
       await auditInTx(this.ctx, tx, actor, { action: 'activities.publish', objectType: 'activity', objectIds: [id] });
     });
@@ -268,7 +268,7 @@ export class ActivitiesService {
     const now = this.now();
     if (row.endsAt <= now) throw new AppError('activities.invalid_state');
     await this.ctx.db.transaction(async (tx) => {
-      const moved = await updateActivity(tx, id, ['draft', 'published'], {
+      const moved = await updateActivity(tx, row, ['draft', 'published'], {
         status: 'cancelled',
         cancelReason: reason,
         updatedAt: now,

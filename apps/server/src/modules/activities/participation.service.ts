@@ -169,7 +169,7 @@ export class ParticipationService {
             params: { title: clash.title, time: `${shanghaiTime(clash.startsAt)}–${shanghaiTime(clash.endsAt)}` },
           },
         ]);
-      const seated = await takeSeat(tx, role.id);
+      const seated = await takeSeat(tx, role);
       const pid = randomUUID();
       await insertParticipation(tx, {
         id: pid,
@@ -209,7 +209,7 @@ export class ParticipationService {
       if (p.startsAt <= now || (p.state !== 'registered' && p.state !== 'waitlisted'))
         throw new AppError('activities.invalid_state');
       await lockRole(tx, p.roleId);
-      const cancelled = await updateParticipation(tx, p.id, [p.state], {
+      const cancelled = await updateParticipation(tx, p, [p.state], {
         state: 'cancelled',
         cancelledAt: now,
         updatedAt: now,
@@ -227,12 +227,12 @@ export class ParticipationService {
   }
 
   private async promote(tx: Parameters<typeof firstWaitlisted>[0], actor: Actor, freed: ParticipationRow, now: Date) {
-    const next = await firstWaitlisted(tx, freed.roleId);
+    const next = await firstWaitlisted(tx, { id: freed.roleId, areaCode: freed.areaCode });
     if (!next) {
-      await releaseSeat(tx, freed.roleId);
+      await releaseSeat(tx, { id: freed.roleId, areaCode: freed.areaCode });
       return;
     }
-    await updateParticipation(tx, next.id, ['waitlisted'], { state: 'registered', promotedAt: now, updatedAt: now });
+    await updateParticipation(tx, next, ['waitlisted'], { state: 'registered', promotedAt: now, updatedAt: now });
     const activity = (await findActivity(tx, freed.activityId))!;
     await this.ctx.notifier.notify(tx, {
       userIds: [next.userId],
@@ -287,7 +287,7 @@ export class ParticipationService {
         if (now.getTime() < opens || now >= row.endsAt) throw new AppError('activities.checkin_closed');
         const moved = await updateParticipation(
           tx,
-          p.id,
+          p,
           ['registered', 'attended', 'no_show'],
           { state: 'attended', checkedInAt: now, checkInWindow: verified.window, updatedAt: now },
           'not_checked_in',
@@ -308,7 +308,7 @@ export class ParticipationService {
       const minutes = serviceMinutes(row, p.checkedInAt, now);
       const moved = await updateParticipation(
         tx,
-        p.id,
+        p,
         ['attended'],
         { checkedOutAt: now, checkOutWindow: verified.window, minutes, updatedAt: now },
         'not_checked_out',

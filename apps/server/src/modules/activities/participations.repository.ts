@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
-import { inSameArea } from '../../platform/colocated';
+import { byKey, inSameArea, type AreaKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
 import type { ParticipationRow, ParticipationState } from './activities.repository';
 
@@ -59,10 +59,13 @@ export function insertParticipation(db: DbOrTx, row: typeof activityParticipatio
   return db.insert(activityParticipations).values(row);
 }
 
-/** Moves a participation on only from the states given; null when it was not in one of them (a race lost). */
+/**
+ * Moves a participation on only from the states given; null when it was not in one of them (a race lost). Named with
+ * its community (the activity's): on Citus a write by id alone would reach every shard.
+ */
 export async function updateParticipation(
   db: DbOrTx,
-  id: string,
+  participation: AreaKey,
   fromStates: ParticipationState[],
   patch: Partial<typeof activityParticipations.$inferInsert>,
   only?: 'not_checked_in' | 'not_checked_out',
@@ -76,17 +79,31 @@ export async function updateParticipation(
   const [row] = await db
     .update(activityParticipations)
     .set(patch)
-    .where(and(eq(activityParticipations.id, id), inArray(activityParticipations.state, fromStates), extra))
+    .where(
+      and(
+        byKey(activityParticipations.id, activityParticipations.areaCode, participation),
+        inArray(activityParticipations.state, fromStates),
+        extra,
+      ),
+    )
     .returning();
   return row ?? null;
 }
 
-/** The first of the role's waitlist (by the time they joined it), locked. */
-export async function firstWaitlisted(db: DbOrTx, roleId: string): Promise<ParticipationRow | null> {
+/**
+ * The first of the role's waitlist (by the time they joined it), locked. Named with the role's community: Citus
+ * locks rows only within one shard.
+ */
+export async function firstWaitlisted(db: DbOrTx, role: AreaKey): Promise<ParticipationRow | null> {
   const [row] = await db
     .select()
     .from(activityParticipations)
-    .where(and(eq(activityParticipations.roleId, roleId), eq(activityParticipations.state, 'waitlisted')))
+    .where(
+      and(
+        byKey(activityParticipations.roleId, activityParticipations.areaCode, role),
+        eq(activityParticipations.state, 'waitlisted'),
+      ),
+    )
     .orderBy(asc(activityParticipations.waitlistedAt), asc(activityParticipations.id))
     .limit(1)
     .for('update');
@@ -167,14 +184,14 @@ export async function myParticipations(
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-/** Attended participations of the activity not yet confirmed (optionally only these ids), locked. */
-export async function unconfirmedAttended(db: DbOrTx, activityId: string, ids?: readonly string[]) {
+/** Attended participations of the activity not yet confirmed (optionally only these ids), locked (as above). */
+export async function unconfirmedAttended(db: DbOrTx, activity: AreaKey, ids?: readonly string[]) {
   return db
     .select()
     .from(activityParticipations)
     .where(
       and(
-        eq(activityParticipations.activityId, activityId),
+        byKey(activityParticipations.activityId, activityParticipations.areaCode, activity),
         eq(activityParticipations.state, 'attended'),
         sql`${activityParticipations.confirmedAt} IS NULL`,
         ids ? inArray(activityParticipations.id, [...ids]) : undefined,

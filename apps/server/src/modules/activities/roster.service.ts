@@ -89,7 +89,7 @@ export class RosterService {
       };
     }
     await this.ctx.db.transaction(async (tx) => {
-      const moved = await updateParticipation(tx, participationId, ['registered', 'attended', 'no_show'], {
+      const moved = await updateParticipation(tx, p, ['registered', 'attended', 'no_show'], {
         ...(times ?? noShow),
         attendanceBy: actor.userId,
         updatedAt: now,
@@ -123,11 +123,11 @@ export class RosterService {
       if (row.endsAt > now) throw new AppError('activities.not_ended');
       const due: ParticipationRow[] = [];
       const skipped: ConfirmResult['skipped'] = [];
-      for (const p of await unconfirmedAttended(tx, id, participationIds)) {
+      for (const p of await unconfirmedAttended(tx, { id, areaCode: row.areaCode }, participationIds)) {
         if (p.minutes !== null) due.push(p);
         else if (p.attendanceBy && p.checkedInAt && !p.checkedOutAt && p.checkedInAt < row.endsAt) {
           const minutes = serviceMinutes(row, p.checkedInAt, row.endsAt);
-          await updateParticipation(tx, p.id, ['attended'], { checkedOutAt: row.endsAt, minutes, updatedAt: now });
+          await updateParticipation(tx, p, ['attended'], { checkedOutAt: row.endsAt, minutes, updatedAt: now });
           due.push({ ...p, checkedOutAt: row.endsAt, minutes });
         } else skipped.push({ participationId: p.id, reason: 'no_checkout' });
       }
@@ -148,7 +148,7 @@ export class RosterService {
                 confirmedBy: actor.userId,
               })
             : null;
-        await updateParticipation(tx, p.id, ['attended'], {
+        await updateParticipation(tx, p, ['attended'], {
           confirmedAt: now,
           confirmedBy: actor.userId,
           hoursEntryId: booked?.entryId ?? null,
@@ -156,7 +156,7 @@ export class RosterService {
         });
       }
       if (row.status === 'published' && row.endsAt <= now)
-        await updateActivity(tx, id, ['published'], { status: 'finished', updatedAt: now });
+        await updateActivity(tx, row, ['published'], { status: 'finished', updatedAt: now });
       await auditInTx(this.ctx, tx, actor, {
         action: 'activities.confirm',
         objectType: 'activity_participation',

@@ -108,13 +108,24 @@ export async function reversedSoFar(db: DbOrTx, transferId: string): Promise<num
 
 /** The ledger's checks: Σ balances, and every account whose cached balance differs from Σin − Σout. */
 export async function ledgerCheck(db: DbOrTx): Promise<{ sum: number; mismatched: string[] }> {
-  const [total] = await db.select({ s: sql<string>`coalesce(sum(${pointAccounts.balance}), 0)` }).from(pointAccounts);
-  const rows = await db
-    .select({ id: pointAccounts.id })
-    .from(pointAccounts)
-    .where(
-      sql`${pointAccounts.balance} <> coalesce((SELECT sum(t.points) FROM point_transfers t WHERE t.to_account = ${pointAccounts.id}), 0)
-        - coalesce((SELECT sum(t.points) FROM point_transfers t WHERE t.from_account = ${pointAccounts.id}), 0)`,
-    );
-  return { sum: Number(total?.s ?? 0), mismatched: rows.map((r) => r.id) };
+  // Grouped apart and compared here: on Citus an account and its transfers may lie in different communities, and a
+  // correlated subquery across them is refused (issue 14).
+  const [accounts, credits, debits] = await Promise.all([
+    db.select({ id: pointAccounts.id, balance: pointAccounts.balance }).from(pointAccounts),
+    db
+      .select({ id: pointTransfers.toAccount, s: sql<string>`sum(${pointTransfers.points})` })
+      .from(pointTransfers)
+      .groupBy(pointTransfers.toAccount),
+    db
+      .select({ id: pointTransfers.fromAccount, s: sql<string>`sum(${pointTransfers.points})` })
+      .from(pointTransfers)
+      .groupBy(pointTransfers.fromAccount),
+  ]);
+  const net = new Map<string, number>();
+  for (const c of credits) net.set(c.id, (net.get(c.id) ?? 0) + Number(c.s));
+  for (const d of debits) net.set(d.id, (net.get(d.id) ?? 0) - Number(d.s));
+  return {
+    sum: accounts.reduce((total, a) => total + Number(a.balance), 0),
+    mismatched: accounts.filter((a) => Number(a.balance) !== (net.get(a.id) ?? 0)).map((a) => a.id),
+  };
 }

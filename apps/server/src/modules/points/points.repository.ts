@@ -1,6 +1,5 @@
 // Reads for statements, lists and exports (the ledger's writes live in points-ledger.repository.ts).
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { inScope } from '../../platform/access';
 import type { DbOrTx } from '../../platform/db';
 import { pointAccounts, pointEarnings, pointTransfers } from './points.tables';
@@ -48,30 +47,43 @@ export async function findOwnedAccount(db: DbOrTx, kind: PointAccountRow['kind']
   return row ?? null;
 }
 
-const other = alias(pointAccounts, 'counterpart');
+/**
+ * The kind and owner of each account named, by id. Read apart from the transfers they are the ends of: a transfer and
+ * its two accounts may lie in three communities, which Citus does not join in one statement (issue 14).
+ */
+async function accountsById(db: DbOrTx, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  const rows = unique.length
+    ? await db
+        .select({ id: pointAccounts.id, kind: pointAccounts.kind, ownerId: pointAccounts.ownerId })
+        .from(pointAccounts)
+        .where(inArray(pointAccounts.id, unique))
+    : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+type TransferRow = typeof pointTransfers.$inferSelect;
 
 /** An account's transfers, newest first, signed from its side, with the counterpart's kind. */
 export async function statementLines(db: DbOrTx, accountId: string, page: number, pageSize: number) {
   const where = or(eq(pointTransfers.fromAccount, accountId), eq(pointTransfers.toAccount, accountId));
   const [rows, [total]] = await Promise.all([
     db
-      .select({ t: pointTransfers, counterpartKind: other.kind })
+      .select()
       .from(pointTransfers)
-      .innerJoin(
-        other,
-        sql`${other.id} = CASE WHEN ${pointTransfers.fromAccount} = ${accountId} THEN ${pointTransfers.toAccount} ELSE ${pointTransfers.fromAccount} END`,
-      )
       .where(where)
       .orderBy(desc(pointTransfers.createdAt), desc(pointTransfers.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(pointTransfers).where(where),
   ]);
+  const counterpart = (t: TransferRow) => (t.fromAccount === accountId ? t.toAccount : t.fromAccount);
+  const accounts = await accountsById(db, rows.map(counterpart));
   return {
-    rows: rows.map((r) => ({
-      ...r.t,
-      points: r.t.toAccount === accountId ? r.t.points : -r.t.points,
-      counterpartKind: r.counterpartKind,
+    rows: rows.map((t) => ({
+      ...t,
+      points: t.toAccount === accountId ? t.points : -t.points,
+      counterpartKind: accounts.get(counterpart(t))!.kind,
     })),
     total: Number(total?.n ?? 0),
   };
@@ -161,25 +173,28 @@ export async function communityFigures(db: DbOrTx, areaCode: string) {
   };
 }
 
-const fromAcc = alias(pointAccounts, 'from_acc');
-const toAcc = alias(pointAccounts, 'to_acc');
-
-/** Transfers in scope for the export, oldest first (capped by `limit`). */
-export function exportTransfers(db: DbOrTx, prefixes: readonly string[], areaCode: string | undefined, limit: number) {
-  return db
-    .select({
-      t: pointTransfers,
-      fromKind: fromAcc.kind,
-      fromOwner: fromAcc.ownerId,
-      toKind: toAcc.kind,
-      toOwner: toAcc.ownerId,
-    })
+/** Transfers in scope for the export, oldest first (capped by `limit`), with both ends' kind and owner. */
+export async function exportTransfers(
+  db: DbOrTx,
+  prefixes: readonly string[],
+  areaCode: string | undefined,
+  limit: number,
+) {
+  const transfers = await db
+    .select()
     .from(pointTransfers)
-    .innerJoin(fromAcc, eq(fromAcc.id, pointTransfers.fromAccount))
-    .innerJoin(toAcc, eq(toAcc.id, pointTransfers.toAccount))
     .where(
       and(inScope(pointTransfers.areaCode, prefixes), areaCode ? eq(pointTransfers.areaCode, areaCode) : undefined),
     )
     .orderBy(asc(pointTransfers.createdAt), asc(pointTransfers.id))
     .limit(limit);
+  const accounts = await accountsById(
+    db,
+    transfers.flatMap((t) => [t.fromAccount, t.toAccount]),
+  );
+  return transfers.map((t) => {
+    const from = accounts.get(t.fromAccount)!;
+    const to = accounts.get(t.toAccount)!;
+    return { t, fromKind: from.kind, fromOwner: from.ownerId, toKind: to.kind, toOwner: to.ownerId };
+  });
 }
