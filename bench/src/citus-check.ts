@@ -2,6 +2,7 @@
 // replay sends (the server's own SQL, captured from its repository functions) is EXPLAINed before it runs, and Citus's
 // "Task Count" read off the plan: 1 is one shard group (or a reference table), more is a fan-out, none is a table on
 // the coordinator (the audit outbox, sessions). test/citus.test.ts checks the same of the real server's statements.
+import { describeFanOut, isExplainable, taskCounts } from '../../apps/server/src/platform/citus-explain';
 import type { Engine } from './engine';
 
 export interface ShardCheck {
@@ -16,8 +17,6 @@ export interface ShardCheck {
   multiTask: string[];
 }
 
-const EXPLAINABLE = /^\s*(WITH|SELECT|INSERT|UPDATE|DELETE)\b/i;
-
 /**
  * An engine that records each statement it runs (both `query` and the statements of `withConnection`, so hand-written
  * paths such as record visit are seen like captured ones); `explainInto` then EXPLAINs them afterwards, on their own
@@ -27,7 +26,7 @@ const EXPLAINABLE = /^\s*(WITH|SELECT|INSERT|UPDATE|DELETE)\b/i;
 export function recording(engine: Engine): { engine: Engine; explainInto: (into: ShardCheck) => Promise<void> } {
   const seen: { text: string; params?: unknown[] }[] = [];
   const note = (text: string, params?: unknown[]) => {
-    if (EXPLAINABLE.test(text)) seen.push({ text, params });
+    if (isExplainable(text)) seen.push({ text, params });
   };
   const wrapped: Engine = {
     ...engine,
@@ -45,12 +44,11 @@ export function recording(engine: Engine): { engine: Engine; explainInto: (into:
   };
   const explainInto = async (into: ShardCheck) => {
     for (const { text, params } of seen) {
-      const plan = (await engine.query(`EXPLAIN ${text}`, params)).map((r) => String(r['QUERY PLAN'])).join('\n');
-      const tasks = [...plan.matchAll(/Task Count: (\d+)/g)].map((m) => Number(m[1]));
+      const tasks = taskCounts(await engine.query(`EXPLAIN ${text}`, params));
       into.statements += 1;
       if (tasks.length === 0) into.coordinatorOnly += 1;
       else if (tasks.every((n) => n === 1)) into.singleTask += 1;
-      else into.multiTask.push(`${text.replace(/\s+/g, ' ').slice(0, 140)} [tasks ${tasks.join(',')}]`);
+      else into.multiTask.push(describeFanOut(text, tasks, 140));
     }
   };
   return { engine: wrapped, explainInto };

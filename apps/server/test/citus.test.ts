@@ -2,6 +2,7 @@ import { CareHome, ClientDetail, ClientList, OverdueQueue, RecordVisitResult, Wo
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GLOBAL, isDistributed } from '../src/db/distribution';
+import { describeFanOut, isExplainable, taskCounts } from '../src/platform/citus-explain';
 import { assess, createClient } from './factories/care';
 import { buildOrg } from './factories/org';
 import { TEST_CITUS } from './database';
@@ -60,14 +61,12 @@ async function multiShard(statements: { text: string; values: unknown[] }[]): Pr
   try {
     await rawQuery.call(client, 'SET ROLE linli_app');
     for (const s of statements) {
-      if (!/^\s*(WITH|SELECT|INSERT|UPDATE|DELETE)\b/i.test(s.text) || BY_DESIGN.some((re) => re.test(s.text)))
-        continue;
+      if (!isExplainable(s.text) || BY_DESIGN.some((re) => re.test(s.text))) continue;
       const explained = await rawQuery.call(client, `EXPLAIN ${s.text}`, s.values).catch((error: Error) => {
         throw new Error(`EXPLAIN ${s.text.slice(0, 300)} [${s.values.length} values]: ${error.message}`);
       });
-      const plan = explained.rows.map((r) => String(r['QUERY PLAN'])).join('\n');
-      const tasks = [...plan.matchAll(/Task Count: (\d+)/g)].map((m) => Number(m[1]));
-      if (tasks.some((n) => n > 1)) found.push(`${s.text.slice(0, 160)} [tasks ${tasks.join(',')}]`);
+      const tasks = taskCounts(explained.rows);
+      if (tasks.some((n) => n > 1)) found.push(describeFanOut(s.text, tasks));
     }
   } finally {
     await client.end();
