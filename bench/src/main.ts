@@ -9,10 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '../../apps/server/src/platform/db';
 import {
-  clusterNodeUrls,
   createDatabaseOn,
   dropDatabaseOn,
   isCitusServer,
+  serverNodes,
 } from '../../apps/server/src/platform/citus-databases';
 import { migrate } from '../../apps/server/src/platform/migrate';
 import { chinaToday } from '../../apps/server/src/platform/dates';
@@ -150,8 +150,9 @@ if (isPg) {
   }
   if (!reused) {
     log(`[bench] creating database ${dbName}${isCitus ? ' on every node of the Citus cluster' : ''}`);
-    await dropDatabaseOn(isCitus ? await clusterNodeUrls(dbArg) : [dbArg], dbName);
-    await createDatabaseOn(dbArg, dbName, isCitus);
+    const nodes = await serverNodes(dbArg, isCitus);
+    await dropDatabaseOn(nodes, dbName);
+    await createDatabaseOn(nodes, dbName, isCitus);
     rmSync(keyFile, { force: true });
     rmSync(anchorFile, { force: true });
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createDatabaseOn, dropDatabaseOn, withDatabaseName } from '../src/platform/citus-databases';
+import { createDatabaseOn, dropDatabaseOn, serverNodes, withDatabaseName } from '../src/platform/citus-databases';
 import { createDb, type Database } from '../src/platform/db';
 import { migrate } from '../src/platform/migrate';
 
@@ -39,7 +39,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('LINLI_TEST_DB=postgres needs TEST_DATABASE_URL');
   const name = `linli_t_${randomBytes(6).toString('hex')}`;
-  const nodes = await createDatabaseOn(adminUrl, name, TEST_CITUS);
+  const nodes = await serverNodes(adminUrl, TEST_CITUS);
+  await createDatabaseOn(nodes, name, TEST_CITUS);
   const url = withDatabaseName(adminUrl, name);
   const database = await createDb({ databaseUrl: url, dataDir: 'memory://', poolSize: 4 });
   await migrate(database);

@@ -49,31 +49,30 @@ export async function clusterNodeUrls(adminUrl: string): Promise<string[]> {
   ];
 }
 
-/**
- * Creates database `name` (a plain identifier: the callers make it) on the server, or on every node of a cluster
- * when `citus` is true; returns the admin URLs of the servers that hold it, to drop it from.
- */
-export async function createDatabaseOn(adminUrl: string, name: string, citus: boolean): Promise<string[]> {
-  if (!citus) {
-    await runOn(adminUrl, `CREATE DATABASE ${name}`);
-    return [adminUrl];
-  }
-  const nodes = await clusterNodeUrls(adminUrl);
-  for (const node of nodes) {
-    await runOn(node, `CREATE DATABASE ${name}`);
-    await runOn(withDatabaseName(node, name), 'CREATE EXTENSION citus');
-  }
-  const coordinator = new URL(adminUrl);
-  const workers = nodes.slice(1).map((n) => new URL(n));
-  await runOn(
-    withDatabaseName(adminUrl, name),
-    `SELECT citus_set_coordinator_host('${coordinator.hostname}', ${Number(coordinator.port || 5432)})`,
-    ...workers.map((w) => `SELECT citus_add_node('${w.hostname}', ${Number(w.port || 5432)})`),
-  );
-  return nodes;
+/** The admin URLs of the servers a database lives on: every node of a cluster when `citus`, else the one server. */
+export async function serverNodes(adminUrl: string, citus: boolean): Promise<string[]> {
+  return citus ? clusterNodeUrls(adminUrl) : [adminUrl];
 }
 
-/** Drops database `name` from each of these servers (those createDatabaseOn returned, or clusterNodeUrls). */
+/**
+ * Creates database `name` (a plain identifier: the callers make it) on each of `nodes` (from serverNodes: the
+ * coordinator first); on a cluster the coordinator's copy is then told where the workers are.
+ */
+export async function createDatabaseOn(nodes: string[], name: string, citus: boolean): Promise<void> {
+  for (const node of nodes) {
+    await runOn(node, `CREATE DATABASE ${name}`);
+    if (citus) await runOn(withDatabaseName(node, name), 'CREATE EXTENSION citus');
+  }
+  if (!citus) return;
+  const [coordinator, ...workers] = nodes.map((n) => new URL(n));
+  await runOn(
+    withDatabaseName(nodes[0]!, name),
+    `SELECT citus_set_coordinator_host('${coordinator!.hostname}', ${Number(coordinator!.port || 5432)})`,
+    ...workers.map((w) => `SELECT citus_add_node('${w.hostname}', ${Number(w.port || 5432)})`),
+  );
+}
+
+/** Drops database `name` from each of these servers (from serverNodes). */
 export async function dropDatabaseOn(nodes: string[], name: string): Promise<void> {
   for (const node of nodes) await runOn(node, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
