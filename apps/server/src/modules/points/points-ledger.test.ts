@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { ensurePointAccount, pointBalance, transferPoints, type TransferInput } from './points-ledger';
 import { ledgerCheck } from './points-ledger.repository';
+import { exportTransfers, statementLines } from './points.repository';
 
 // The ledger alone, on a migrated database (no HTTP app): a context with just what the ledger uses.
 let testDb: TestDatabase;
@@ -233,5 +234,18 @@ describe('points ledger', () => {
     }
     expect(booked.length).toBeGreaterThan(150);
     expect(refused).toBeGreaterThan(0);
+  });
+
+  // Last in the file: it drops the transfers' foreign keys, as a Citus cluster has none (src/db/distribution.ts).
+  it('a transfer whose account is gone fails the statement and the export, naming both, rather than dropping the row', async () => {
+    await testDb.owner(`ALTER TABLE point_transfers DROP CONSTRAINT IF EXISTS point_transfers_from_account_fkey;
+      ALTER TABLE point_transfers DROP CONSTRAINT IF EXISTS point_transfers_to_account_fkey`);
+    const issuer = await account('issuer', `${AREA}-gone`);
+    const vol = await account('volunteer');
+    const { transferId } = await move({ fromAccountId: issuer, toAccountId: vol, points: 2 });
+    await testDb.owner(`DELETE FROM point_accounts WHERE id = '${vol}'`);
+    const broken = `love-bank transfer ${transferId} names account ${vol}, which does not exist`;
+    await expect(inTx((tx) => statementLines(tx, issuer, 1, 20))).rejects.toThrow(broken);
+    await expect(inTx((tx) => exportTransfers(tx, [AREA], AREA, 10_000))).rejects.toThrow(broken);
   });
 });

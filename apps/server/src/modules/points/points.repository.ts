@@ -59,7 +59,19 @@ async function accountsById(db: DbOrTx, ids: readonly string[]) {
         .from(pointAccounts)
         .where(inArray(pointAccounts.id, unique))
     : [];
-  return new Map(rows.map((r) => [r.id, r]));
+  const found = new Map(rows.map((r) => [r.id, r]));
+  return {
+    /**
+     * The account at one end of a transfer. A missing one is a broken ledger, not a row to leave out: one PostgreSQL
+     * keeps the foreign key, a Citus cluster cannot (src/db/distribution.ts), and a statement or export that skipped
+     * the transfer would show balances that do not add up. So it fails, naming both.
+     */
+    of(id: string, transferId: string) {
+      const account = found.get(id);
+      if (!account) throw new Error(`love-bank transfer ${transferId} names account ${id}, which does not exist`);
+      return account;
+    },
+  };
 }
 
 type TransferRow = typeof pointTransfers.$inferSelect;
@@ -83,7 +95,7 @@ export async function statementLines(db: DbOrTx, accountId: string, page: number
     rows: rows.map((t) => ({
       ...t,
       points: t.toAccount === accountId ? t.points : -t.points,
-      counterpartKind: accounts.get(counterpart(t))!.kind,
+      counterpartKind: accounts.of(counterpart(t), t.id).kind,
     })),
     total: Number(total?.n ?? 0),
   };
@@ -193,8 +205,8 @@ export async function exportTransfers(
     transfers.flatMap((t) => [t.fromAccount, t.toAccount]),
   );
   return transfers.map((t) => {
-    const from = accounts.get(t.fromAccount)!;
-    const to = accounts.get(t.toAccount)!;
+    const from = accounts.of(t.fromAccount, t.id);
+    const to = accounts.of(t.toAccount, t.id);
     return { t, fromKind: from.kind, fromOwner: from.ownerId, toKind: to.kind, toOwner: to.ownerId };
   });
 }
