@@ -43,6 +43,7 @@ export async function placeTablesOnCitus(exec: ScriptRunner): Promise<string[]> 
   const anchorPlaced = !distributed.includes(ANCHOR);
   // Read before anything changes: the keys are dropped first and put back once both ends are distributed.
   const foreignKeys = await foreignKeyChanges(exec, distributed);
+  const privileges = await privilegeRestores(exec, tables);
   // The server runs as linli_app (SET ROLE, ADR 0006) and the audit functions as linli_audit: Citus opens its
   // connections to the workers as the current role, so both must be able to log in there (trust on loopback in
   // tests; a cluster in production authenticates them through pg_dist_authinfo or the coordinator's .pgpass). Roles
@@ -70,6 +71,8 @@ export async function placeTablesOnCitus(exec: ScriptRunner): Promise<string[]> 
           : `SELECT create_distributed_table(${literal(table)}, 'area_code', colocate_with => ${literal(ANCHOR)})`,
       ),
     ...foreignKeys.restores,
+    ...privileges,
+    ...(tables.includes('audit_pending') ? AUDIT_PENDING_ROW_GUARD : []),
   ];
   // One statement per EXECUTE of one DO block: one transaction, and Citus propagates each DDL command to the
   // workers by its own text, which it cannot do for a query string of several commands.
@@ -197,3 +200,68 @@ async function globalPlacements(exec: ScriptRunner, globals: string[]): Promise<
     ),
   ];
 }
+
+/** The roles whose grants the migrations set table by table (ADR 0006); the owner of a table is left alone. */
+const GRANTEES = ['linli_app', 'linli_audit'];
+
+/**
+ * Statements that put back, after placement, exactly the privileges these roles hold on these tables now. Citus
+ * places a table by moving its rows into a shard and creating a new shell table under the old name, and the shell
+ * takes the schema's default privileges: linli_app would gain INSERT, UPDATE and DELETE on the audit tables, the
+ * migration ledger and the append-only hour ledger (found by audit-chain.test.ts on the cluster). Revoking all and
+ * granting again what was there, table and column grants alike, leaves each table as the migrations made it; Citus
+ * propagates the grants to the shards and the workers.
+ */
+async function privilegeRestores(exec: ScriptRunner, tables: string[]): Promise<string[]> {
+  const inTables = `ARRAY[${tables.map(literal).join(',')}]::text[]`;
+  const inRoles = `ARRAY[${GRANTEES.map(literal).join(',')}]::text[]`;
+  const held = await exec(`SELECT c.relname AS tbl, r.rolname AS grantee,
+      string_agg(a.privilege_type, ', ' ORDER BY a.privilege_type) AS privileges
+    FROM pg_catalog.pg_class c
+    CROSS JOIN pg_catalog.pg_roles r
+    LEFT JOIN LATERAL aclexplode(c.relacl) a ON a.grantee = r.oid
+    WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY (${inTables})
+      AND r.rolname = ANY (${inRoles}) AND r.oid <> c.relowner
+    GROUP BY c.relname, r.rolname ORDER BY 1, 2`);
+  const columns = await exec(`SELECT c.relname AS tbl, r.rolname AS grantee, a.privilege_type AS privilege,
+      string_agg(quote_ident(att.attname), ', ' ORDER BY att.attnum) AS cols
+    FROM pg_catalog.pg_attribute att
+    JOIN pg_catalog.pg_class c ON c.oid = att.attrelid
+    CROSS JOIN LATERAL aclexplode(att.attacl) a
+    JOIN pg_catalog.pg_roles r ON r.oid = a.grantee
+    WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY (${inTables})
+      AND r.rolname = ANY (${inRoles}) AND att.attacl IS NOT NULL
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+  return [
+    ...held.flatMap((h) => {
+      const table = quote(String(h.tbl));
+      const role = quote(String(h.grantee));
+      return [
+        `REVOKE ALL ON ${table} FROM ${role}`,
+        ...(h.privileges ? [`GRANT ${String(h.privileges)} ON ${table} TO ${role}`] : []),
+      ];
+    }),
+    ...columns.map(
+      (c) =>
+        `GRANT ${String(c.privilege)} (${String(c.cols)}) ON ${quote(String(c.tbl))} TO ${quote(String(c.grantee))}`,
+    ),
+  ];
+}
+
+/**
+ * The outbox guard of migration 0010 is a statement-level trigger: on a Citus-managed table the statement runs on its
+ * shard, where only row-level triggers are copied, so the guard would never fire (audit-chain.test.ts found the owner
+ * deleting pending rows on the cluster). A row-level twin keeps "pending rows leave only through audit_seal()" there;
+ * one PostgreSQL keeps the cheaper statement-level check alone.
+ */
+const AUDIT_PENDING_ROW_GUARD = [
+  `CREATE OR REPLACE FUNCTION audit_pending_row_guard() RETURNS trigger LANGUAGE plpgsql AS $guard$
+  BEGIN
+    IF TG_OP = 'DELETE' AND current_user = 'linli_audit' THEN
+      RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'audit_pending rows are moved only by the audit sealer';
+  END $guard$`,
+  `CREATE TRIGGER audit_pending_row_guard BEFORE UPDATE OR DELETE ON audit_pending
+    FOR EACH ROW EXECUTE FUNCTION audit_pending_row_guard()`,
+];
