@@ -18,8 +18,10 @@ export async function ensureSchedules(db: Db, jobs: { name: string; everyMs: num
       target: jobSchedules.name,
       set: {
         everyMs: sql`excluded.every_ms`,
+        // From epoch milliseconds with to_timestamp(double), not timestamptz + interval: Citus accepts only immutable
+        // functions in an ON CONFLICT update, and adding an interval is stable (it depends on the time zone).
         nextRunAt: sql`CASE WHEN ${jobSchedules.everyMs} = excluded.every_ms THEN ${jobSchedules.nextRunAt}
-          ELSE LEAST(${jobSchedules.nextRunAt}, ${at(now)} + excluded.every_ms * interval '1 millisecond') END`,
+          ELSE LEAST(${jobSchedules.nextRunAt}, to_timestamp((${now.getTime()}::bigint + excluded.every_ms) / 1000.0)) END`,
       },
     });
 }
