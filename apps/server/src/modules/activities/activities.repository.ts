@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/access';
-import { byKey, lockByKey, type AreaKey } from '../../platform/colocated';
+import { byKey, inSameArea, lockByKey, type AreaKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
 import { activities, activityParticipations, activityRoles } from './activities.tables';
 
@@ -124,17 +124,22 @@ export async function activitiesByIds(db: DbOrTx, ids: readonly string[]): Promi
 export async function rolesOf(db: DbOrTx, activityIds: readonly string[]) {
   if (activityIds.length === 0) return [];
   const waiting = db
-    .select({ roleId: activityParticipations.roleId, n: count().as('n') })
+    .select({
+      roleId: activityParticipations.roleId,
+      areaCode: activityParticipations.areaCode,
+      n: count().as('n'),
+    })
     .from(activityParticipations)
     .where(
       and(inArray(activityParticipations.activityId, [...activityIds]), eq(activityParticipations.state, 'waitlisted')),
     )
-    .groupBy(activityParticipations.roleId)
+    // Grouped and joined with the community too: on Citus the count then runs inside each shard group (issue 14).
+    .groupBy(activityParticipations.roleId, activityParticipations.areaCode)
     .as('waiting');
   const rows = await db
     .select({ role: activityRoles, waitlisted: waiting.n })
     .from(activityRoles)
-    .leftJoin(waiting, eq(waiting.roleId, activityRoles.id))
+    .leftJoin(waiting, inSameArea(eq(waiting.roleId, activityRoles.id), waiting, activityRoles))
     .where(inArray(activityRoles.activityId, [...activityIds]))
     .orderBy(asc(activityRoles.activityId), asc(activityRoles.position));
   return rows.map((r) => ({ ...r.role, waitlisted: Number(r.waitlisted ?? 0) }));

@@ -233,7 +233,7 @@ export async function giveBack(ctx: AppContext, tx: Tx, actor: Actor | null, inp
   if (!claimed) return false;
   const items = await offeredItems(tx, r.supermarketId, lines, false);
   for (const l of lines) {
-    if (!(await returnLine(tx, r.id, l.itemId, l.quantity))) throw new AppError('supermarket.return_exceeds');
+    if (!(await returnLine(tx, r, l.itemId, l.quantity))) throw new AppError('supermarket.return_exceeds');
     const movement = { ...blank, id: randomUUID(), kind: 'return', note: input.reason, redemptionId: r.id };
     await changeStock(tx, items.get(l.itemId)!, l.quantity, {
       ...movement,
@@ -253,8 +253,8 @@ export async function giveBack(ctx: AppContext, tx: Tx, actor: Actor | null, inp
     actorUserId: actor?.userId ?? null,
     reversesTransferId: r.transferId,
   });
-  await setReturnTransfer(tx, input.returnId, transferId);
-  await addReturnedPoints(tx, r.id, points);
+  await setReturnTransfer(tx, { id: input.returnId, areaCode: r.areaCode }, transferId);
+  await addReturnedPoints(tx, r, points);
   await auditInTx(ctx, tx, actor, {
     action: GIVE_BACK_ACTIONS[input.why],
     objectType: 'supermarket_redemption',

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { inSameArea } from '../../platform/colocated';
+import { byKey, inSameArea, type AreaKey } from '../../platform/colocated';
 import { inScope } from '../../platform/access';
 import type { DbOrTx } from '../../platform/db';
 import {
@@ -42,27 +42,28 @@ export function setRedemptionTransfer(tx: DbOrTx, id: string, transferId: string
 /** Moves a redemption from one of `from` to a new status; false when a racing step moved it first. */
 export async function transitionRedemption(
   tx: DbOrTx,
-  id: string,
+  redemption: AreaKey,
   from: readonly string[],
   set: Partial<RedemptionRow>,
 ): Promise<boolean> {
+  const t = supermarketRedemptions;
   const rows = await tx
-    .update(supermarketRedemptions)
+    .update(t)
     .set(set)
-    .where(and(eq(supermarketRedemptions.id, id), inArray(supermarketRedemptions.status, [...from])))
+    .where(and(byKey(t.id, t.areaCode, redemption), inArray(t.status, [...from])))
     .returning({ id: supermarketRedemptions.id });
   return rows.length > 0;
 }
 
 /** Counts `quantity` more of a line as returned, only if that stays within what was redeemed. */
-export async function returnLine(tx: DbOrTx, redemptionId: string, itemId: string, quantity: number) {
+export async function returnLine(tx: DbOrTx, redemption: AreaKey, itemId: string, quantity: number) {
   const t = supermarketRedemptionLines;
   const rows = await tx
     .update(t)
     .set({ returnedQuantity: sql`${t.returnedQuantity} + ${quantity}` })
     .where(
       and(
-        eq(t.redemptionId, redemptionId),
+        byKey(t.redemptionId, t.areaCode, redemption),
         eq(t.itemId, itemId),
         sql`${t.returnedQuantity} + ${quantity} <= ${t.quantity}`,
       ),
@@ -72,7 +73,7 @@ export async function returnLine(tx: DbOrTx, redemptionId: string, itemId: strin
 }
 
 /** Adds returned points; the redemption becomes 'returned' once everything is back. */
-export function addReturnedPoints(tx: DbOrTx, id: string, points: number) {
+export function addReturnedPoints(tx: DbOrTx, redemption: AreaKey, points: number) {
   const t = supermarketRedemptions;
   return tx
     .update(t)
@@ -81,7 +82,7 @@ export function addReturnedPoints(tx: DbOrTx, id: string, points: number) {
       status: sql`CASE WHEN ${t.returnedPoints} + ${points} >= ${t.totalPoints} AND ${t.status} = 'collected'
         THEN 'returned' ELSE ${t.status} END`,
     })
-    .where(eq(t.id, id));
+    .where(byKey(t.id, t.areaCode, redemption));
 }
 
 export async function claimReturn(tx: DbOrTx, row: ReturnRow): Promise<boolean> {
@@ -93,8 +94,12 @@ export async function claimReturn(tx: DbOrTx, row: ReturnRow): Promise<boolean> 
   return inserted.length > 0;
 }
 
-export function setReturnTransfer(tx: DbOrTx, id: string, transferId: string) {
-  return tx.update(supermarketReturns).set({ transferId }).where(eq(supermarketReturns.id, id));
+export function setReturnTransfer(tx: DbOrTx, giveBack: AreaKey, transferId: string) {
+  const t = supermarketReturns;
+  return tx
+    .update(t)
+    .set({ transferId })
+    .where(byKey(t.id, t.areaCode, giveBack));
 }
 
 export async function findReturn(db: DbOrTx, id: string): Promise<ReturnRow | null> {

@@ -178,10 +178,10 @@ export class RedemptionService {
 
   /** A reservation handed over at the counter (points and stock were taken when it was made). */
   async collect(actor: Actor, id: string): Promise<Redemption> {
-    await this.visible(actor, id, supermarketPolicy.canCounter);
+    const row = await this.visible(actor, id, supermarketPolicy.canCounter);
     await this.ctx.db.transaction(async (tx) => {
       const now = this.ctx.clock.now();
-      const moved = await transitionRedemption(tx, id, ['reserved'], {
+      const moved = await transitionRedemption(tx, row, ['reserved'], {
         status: 'collected',
         collectedAt: now,
         collectedBy: actor.userId,
@@ -250,7 +250,7 @@ export async function cancelReservation(
   const status = options.status ?? 'cancelled';
   const volunteer = (await volunteerRefs(ctx.db, [row.volunteerId])).get(row.volunteerId) ?? null;
   await ctx.db.transaction(async (tx) => {
-    const moved = await transitionRedemption(tx, row.id, ['reserved'], {
+    const moved = await transitionRedemption(tx, row, ['reserved'], {
       status,
       cancelledAt: ctx.clock.now(),
       cancelledBy: actor?.userId ?? null,

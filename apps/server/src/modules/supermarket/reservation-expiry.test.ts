@@ -79,6 +79,7 @@ const givenBack = (redemptionId: string) =>
   count(sql`SELECT count(*) AS n FROM supermarket_returns WHERE redemption_id = ${redemptionId}`);
 const pointsBack = (redemptionId: string) =>
   count(sql`SELECT count(*) AS n FROM point_transfers t JOIN supermarket_returns r ON t.ref_id = r.id::text
+    AND t.area_code = r.area_code
     WHERE t.ref_type = 'supermarket_return' AND r.redemption_id = ${redemptionId}`);
 const sumOfBalances = () => count(sql`SELECT coalesce(sum(balance), 0) AS n FROM point_accounts`);
 const inbox = (userId: string) =>

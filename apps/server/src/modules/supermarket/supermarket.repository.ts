@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
-import { inSameArea } from '../../platform/colocated';
+import { byKey, inSameArea } from '../../platform/colocated';
 import { inScope } from '../../platform/access';
 import type { DbOrTx } from '../../platform/db';
 import { supermarketItems, supermarketStockMovements, supermarkets } from './supermarket.tables';
@@ -140,7 +140,9 @@ export async function changeStock(
   const [row] = await tx
     .update(supermarketItems)
     .set({ stock: sql`${supermarketItems.stock} + ${delta}`, updatedAt: movement.createdAt })
-    .where(and(eq(supermarketItems.id, item.id), sql`${supermarketItems.stock} + ${delta} >= 0`))
+    .where(
+      and(byKey(supermarketItems.id, supermarketItems.areaCode, item), sql`${supermarketItems.stock} + ${delta} >= 0`),
+    )
     .returning({ stock: supermarketItems.stock });
   if (!row) return null;
   await tx.insert(supermarketStockMovements).values({

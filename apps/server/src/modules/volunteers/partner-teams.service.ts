@@ -8,7 +8,8 @@ import { organisationNames, organisationTeamRows } from './team-organisations.re
 import { changeMembership, loadTeamDetail } from './teams.service';
 import { toTeam } from './volunteer-view';
 import { volunteersPolicy } from './volunteers.policy';
-import { type TeamRow, findMemberRow, findTeamRow } from './volunteers.repository';
+import { type TeamRow, findTeamRow } from './volunteers.repository';
+import { findMemberRow } from './memberships.repository';
 
 /**
  * A partner member's 我们的志愿队伍: the teams staff linked to its organisation (the partner register's), read-only

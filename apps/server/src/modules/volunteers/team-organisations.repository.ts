@@ -22,7 +22,7 @@ export async function organisationTeamRows(db: DbOrTx, organisationId: string) {
     .select({
       team: volunteerTeams,
       members: sql<number>`(SELECT count(*) FROM volunteer_team_members m WHERE m.team_id = volunteer_teams.id
-        AND m.status = 'active')`.mapWith(Number),
+        AND m.area_code = volunteer_teams.area_code AND m.status = 'active')`.mapWith(Number),
     })
     .from(volunteerTeams)
     .where(eq(volunteerTeams.organisationId, organisationId))

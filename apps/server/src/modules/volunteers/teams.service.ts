@@ -15,17 +15,14 @@ import { volunteersPolicy } from './volunteers.policy';
 import {
   type MemberRow,
   type TeamRow,
-  findMemberRow,
   findTeamRow,
   findVolunteerRow,
-  insertMembership,
   insertTeam,
   listTeamRows,
-  membersOfTeam,
   teamNameTaken,
-  transitionMembership,
   updateTeam,
 } from './volunteers.repository';
+import { findMemberRow, insertMembership, membersOfTeam, transitionMembership } from './memberships.repository';
 
 type Update = z.infer<typeof TeamUpdateInput>;
 
@@ -51,7 +48,7 @@ export async function changeMembership(
       action = 'volunteers.team_member_decide';
       ok = await transitionMembership(
         tx,
-        member.id,
+        member,
         ['requested'],
         change.approve
           ? { status: 'active', joinedOn: chinaToday(now), decidedBy: actor.userId, decidedAt: now }
@@ -59,10 +56,10 @@ export async function changeMembership(
       );
     } else if (change.kind === 'role') {
       action = 'volunteers.team_member_role';
-      ok = await transitionMembership(tx, member.id, ['active'], { role: change.role });
+      ok = await transitionMembership(tx, member, ['active'], { role: change.role });
     } else {
       action = 'volunteers.team_member_leave';
-      ok = await transitionMembership(tx, member.id, ['active', 'requested'], {
+      ok = await transitionMembership(tx, member, ['active', 'requested'], {
         status: member.status === 'requested' ? 'declined' : 'left',
         leftOn: member.status === 'requested' ? null : chinaToday(now),
         decidedBy: actor.userId,

@@ -8,10 +8,10 @@ import {
   findTeamRow,
   findVolunteerRow,
   findVolunteerRowByUser,
-  spellsOfTeam,
   teamsLedByUser,
   volunteerRowsByIds,
 } from './volunteers.repository';
+import { spellsOfTeam } from './memberships.repository';
 import type { TeamRow, VolunteerRow } from './volunteers.repository';
 import { volunteersPolicy } from './volunteers.policy';
 

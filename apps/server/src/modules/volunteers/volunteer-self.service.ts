@@ -19,18 +19,17 @@ import { changeMembership, loadTeamDetail } from './teams.service';
 import { idFacts, loadRecord } from './volunteers.service';
 import {
   type VolunteerRow,
-  findMemberRow,
   findRecordEntry,
   findTeamRow,
   findVolunteerRowByUser,
   insertCorrection,
-  insertMembership,
   insertVolunteer,
   listTeamRows,
   reregisterVolunteer,
   teamsLedByUser,
   volunteerByIdNumber,
 } from './volunteers.repository';
+import { findMemberRow, insertMembership } from './memberships.repository';
 
 /** The mask of a non-mainland document number: first two and last one character. */
 function maskDocument(idType: string, normalised: string): string {
@@ -110,7 +109,7 @@ export class VolunteerSelfService {
     const id = existing?.id ?? randomUUID();
     await this.ctx.db.transaction(async (tx) => {
       if (existing) {
-        if (!(await reregisterVolunteer(tx, id, fields))) throw new AppError('volunteers.already_registered');
+        if (!(await reregisterVolunteer(tx, existing, fields))) throw new AppError('volunteers.already_registered');
       } else {
         const inserted = await insertVolunteer(tx, { id, userId: actor.userId, createdAt: now, ...fields });
         if (!inserted) throw new AppError('volunteers.already_registered');

@@ -10,11 +10,11 @@ import { createAccount, dummyPasswordHash, findUserByUsername } from '../users';
 import {
   findVolunteerRowByUser,
   insertCorrection,
-  insertMembership,
   insertRecordEntry,
   insertTeam,
   insertVolunteer,
 } from './volunteers.repository';
+import { insertMembership } from './memberships.repository';
 import { MEMBERS, PEOPLE, TEAMS } from './volunteers-demo-data';
 
 export interface VolunteerDemoAreas {

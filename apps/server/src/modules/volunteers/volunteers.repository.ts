@@ -1,5 +1,6 @@
 import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/access';
+import { byKey, inSameArea, type AreaKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
 import {
   volunteerCorrections,
@@ -15,7 +16,7 @@ export type MemberRow = typeof volunteerTeamMembers.$inferSelect;
 export type RecordEntryRow = typeof volunteerRecordEntries.$inferSelect;
 export type CorrectionRow = typeof volunteerCorrections.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // --- volunteers -------------------------------------------------------------------------------------------------
 
@@ -46,24 +47,33 @@ export async function insertVolunteer(db: DbOrTx, row: typeof volunteers.$inferI
 /** Moves a volunteer from one of `from` to a new status; false when it was not in one of them (raced or wrong). */
 export async function transitionVolunteer(
   db: DbOrTx,
-  id: string,
+  volunteer: AreaKey,
   from: readonly string[],
   patch: Partial<typeof volunteers.$inferInsert>,
 ): Promise<boolean> {
   const rows = await db
     .update(volunteers)
     .set(patch)
-    .where(and(eq(volunteers.id, id), inArray(volunteers.status, [...from])))
+    .where(and(byKey(volunteers.id, volunteers.areaCode, volunteer), inArray(volunteers.status, [...from])))
     .returning({ id: volunteers.id });
   return rows.length > 0;
 }
 
-/** Re-registration after a rejection or leaving: the same row gets the new answers and goes back to pending. */
-export async function reregisterVolunteer(db: DbOrTx, id: string, patch: Partial<typeof volunteers.$inferInsert>) {
+/**
+ * Re-registration after a rejection or leaving: the same row gets the new answers and goes back to pending. The row is
+ * named with its community, and the community is set only when it changes (the resident moved): on Citus a SET of the
+ * distribution column is refused even to the same value, and a move is a row moving between shards (ADR 0009).
+ */
+export async function reregisterVolunteer(
+  db: DbOrTx,
+  existing: AreaKey,
+  patch: Partial<typeof volunteers.$inferInsert>,
+) {
+  const { areaCode, ...sameHome } = patch;
   const rows = await db
     .update(volunteers)
-    .set(patch)
-    .where(and(eq(volunteers.id, id), inArray(volunteers.status, ['rejected', 'left'])))
+    .set(areaCode === undefined || areaCode === existing.areaCode ? sameHome : patch)
+    .where(and(byKey(volunteers.id, volunteers.areaCode, existing), inArray(volunteers.status, ['rejected', 'left'])))
     .returning({ id: volunteers.id });
   return rows.length > 0;
 }
@@ -80,15 +90,25 @@ export async function listVolunteerRows(
     pageSize: number;
   },
 ) {
+  // A team's members are read first: a membership lies in its team's community, the volunteer in their home one, and
+  // Citus does not correlate a subquery across the two (issue 14). A team has at most a few hundred members.
+  const memberIds = filter.teamId
+    ? !UUID.test(filter.teamId)
+      ? []
+      : (
+          await db
+            .select({ id: volunteerTeamMembers.volunteerId })
+            .from(volunteerTeamMembers)
+            .where(and(eq(volunteerTeamMembers.teamId, filter.teamId), eq(volunteerTeamMembers.status, 'active')))
+        ).map((m) => m.id)
+    : null;
+  if (memberIds && memberIds.length === 0) return { rows: [], total: 0 };
   const conditions: (SQL | undefined)[] = [
     inScope(volunteers.areaCode, filter.prefixes),
     filter.areaCode ? sql`${volunteers.areaCode} LIKE ${filter.areaCode.replace(/0+$/, '') + '%'}` : undefined,
     filter.status ? eq(volunteers.status, filter.status) : undefined,
     filter.skill ? sql`${filter.skill} = ANY(${volunteers.skills})` : undefined,
-    filter.teamId
-      ? sql`EXISTS (SELECT 1 FROM volunteer_team_members m WHERE m.volunteer_id = volunteers.id
-          AND m.team_id = ${filter.teamId} AND m.status = 'active')`
-      : undefined,
+    memberIds ? inArray(volunteers.id, memberIds) : undefined,
   ];
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
@@ -141,7 +161,7 @@ export async function listTeamRows(
     .select({
       team: volunteerTeams,
       members: sql<number>`(SELECT count(*) FROM volunteer_team_members m WHERE m.team_id = volunteer_teams.id
-        AND m.status = 'active')`.mapWith(Number),
+        AND m.area_code = volunteer_teams.area_code AND m.status = 'active')`.mapWith(Number),
     })
     .from(volunteerTeams)
     .where(
@@ -158,15 +178,20 @@ export async function listTeamRows(
 
 export async function teamsLedByUser(db: DbOrTx, userId: string): Promise<TeamRow[]> {
   if (!UUID.test(userId)) return [];
+  // The account's volunteer first, then its leaderships: a membership lies in its team's community, which need not be
+  // the volunteer's home, so only memberships and teams join (in one shard group on Citus, issue 14).
+  const volunteer = await findVolunteerRowByUser(db, userId);
+  if (!volunteer || volunteer.status !== 'active') return [];
   const rows = await db
     .select({ team: volunteerTeams })
     .from(volunteerTeamMembers)
-    .innerJoin(volunteerTeams, eq(volunteerTeams.id, volunteerTeamMembers.teamId))
-    .innerJoin(volunteers, eq(volunteers.id, volunteerTeamMembers.volunteerId))
+    .innerJoin(
+      volunteerTeams,
+      inSameArea(eq(volunteerTeams.id, volunteerTeamMembers.teamId), volunteerTeams, volunteerTeamMembers),
+    )
     .where(
       and(
-        eq(volunteers.userId, userId),
-        eq(volunteers.status, 'active'),
+        eq(volunteerTeamMembers.volunteerId, volunteer.id),
         eq(volunteerTeamMembers.role, 'leader'),
         eq(volunteerTeamMembers.status, 'active'),
         eq(volunteerTeams.status, 'active'),
@@ -174,109 +199,6 @@ export async function teamsLedByUser(db: DbOrTx, userId: string): Promise<TeamRo
     )
     .orderBy(asc(volunteerTeams.name));
   return rows.map((r) => r.team);
-}
-
-// --- memberships ------------------------------------------------------------------------------------------------
-
-export async function membersOfTeam(db: DbOrTx, teamId: string) {
-  return db
-    .select({ member: volunteerTeamMembers, volunteer: volunteers })
-    .from(volunteerTeamMembers)
-    .innerJoin(volunteers, eq(volunteers.id, volunteerTeamMembers.volunteerId))
-    .where(eq(volunteerTeamMembers.teamId, teamId))
-    .orderBy(desc(volunteerTeamMembers.requestedAt), desc(volunteerTeamMembers.id));
-}
-
-/**
- * A team's membership spells that began (active or left; requests and declines never did), oldest first: with a
- * period, those overlapping it (joined on or before its end, not left before its start); without, every one.
- */
-export async function spellsOfTeam(
-  db: DbOrTx,
-  teamId: string,
-  period?: { from?: string | undefined; to?: string | undefined },
-): Promise<{ volunteerId: string; joinedOn: string; leftOn: string | null }[]> {
-  if (!UUID.test(teamId)) return [];
-  const m = volunteerTeamMembers;
-  const rows = await db
-    .select({ volunteerId: m.volunteerId, joinedOn: m.joinedOn, leftOn: m.leftOn })
-    .from(m)
-    .where(
-      and(
-        eq(m.teamId, teamId),
-        inArray(m.status, ['active', 'left']),
-        sql`${m.joinedOn} IS NOT NULL`,
-        period?.to ? sql`${m.joinedOn} <= ${period.to}` : undefined,
-        period?.from ? sql`(${m.leftOn} IS NULL OR ${m.leftOn} >= ${period.from})` : undefined,
-      ),
-    )
-    .orderBy(asc(m.joinedOn), asc(m.id));
-  return rows.map((r) => ({ volunteerId: r.volunteerId, joinedOn: r.joinedOn!, leftOn: r.leftOn }));
-}
-
-export async function membershipsOfVolunteer(db: DbOrTx, volunteerId: string) {
-  return db
-    .select({ member: volunteerTeamMembers, team: volunteerTeams })
-    .from(volunteerTeamMembers)
-    .innerJoin(volunteerTeams, eq(volunteerTeams.id, volunteerTeamMembers.teamId))
-    .where(eq(volunteerTeamMembers.volunteerId, volunteerId))
-    .orderBy(desc(volunteerTeamMembers.requestedAt), desc(volunteerTeamMembers.id));
-}
-
-export async function findMemberRow(db: DbOrTx, id: string): Promise<MemberRow | null> {
-  if (!UUID.test(id)) return null;
-  const [row] = await db.select().from(volunteerTeamMembers).where(eq(volunteerTeamMembers.id, id));
-  return row ?? null;
-}
-
-export async function openMembership(db: DbOrTx, teamId: string, volunteerId: string): Promise<MemberRow | null> {
-  const [row] = await db
-    .select()
-    .from(volunteerTeamMembers)
-    .where(
-      and(
-        eq(volunteerTeamMembers.teamId, teamId),
-        eq(volunteerTeamMembers.volunteerId, volunteerId),
-        inArray(volunteerTeamMembers.status, ['requested', 'active']),
-      ),
-    );
-  return row ?? null;
-}
-
-/** Inserts a membership spell; false when an open one exists already (the partial unique index). */
-export async function insertMembership(db: DbOrTx, row: typeof volunteerTeamMembers.$inferInsert): Promise<boolean> {
-  const rows = await db
-    .insert(volunteerTeamMembers)
-    .values(row)
-    .onConflictDoNothing()
-    .returning({ id: volunteerTeamMembers.id });
-  return rows.length > 0;
-}
-
-export async function transitionMembership(
-  db: DbOrTx,
-  id: string,
-  from: readonly string[],
-  patch: Partial<typeof volunteerTeamMembers.$inferInsert>,
-): Promise<boolean> {
-  const rows = await db
-    .update(volunteerTeamMembers)
-    .set(patch)
-    .where(and(eq(volunteerTeamMembers.id, id), inArray(volunteerTeamMembers.status, [...from])))
-    .returning({ id: volunteerTeamMembers.id });
-  return rows.length > 0;
-}
-
-/** Closes every open spell of a volunteer (leaving the volunteer service closes the team memberships too). */
-export async function closeMembershipsOf(db: DbOrTx, volunteerId: string, on: string, at: Date, by: string) {
-  await db
-    .update(volunteerTeamMembers)
-    .set({ status: 'left', leftOn: on, decidedAt: at, decidedBy: by })
-    .where(and(eq(volunteerTeamMembers.volunteerId, volunteerId), eq(volunteerTeamMembers.status, 'active')));
-  await db
-    .update(volunteerTeamMembers)
-    .set({ status: 'declined', decidedAt: at, decidedBy: by })
-    .where(and(eq(volunteerTeamMembers.volunteerId, volunteerId), eq(volunteerTeamMembers.status, 'requested')));
 }
 
 // --- record entries and corrections -----------------------------------------------------------------------------
@@ -334,7 +256,10 @@ export async function openCorrections(db: DbOrTx, prefixes: readonly string[]) {
   return db
     .select({ correction: volunteerCorrections, volunteer: volunteers })
     .from(volunteerCorrections)
-    .innerJoin(volunteers, eq(volunteers.id, volunteerCorrections.volunteerId))
+    .innerJoin(
+      volunteers,
+      inSameArea(eq(volunteers.id, volunteerCorrections.volunteerId), volunteers, volunteerCorrections),
+    )
     .where(and(inScope(volunteerCorrections.areaCode, prefixes), eq(volunteerCorrections.status, 'open')))
     .orderBy(asc(volunteerCorrections.createdAt))
     .limit(200);

@@ -19,17 +19,16 @@ import { volunteersPolicy } from './volunteers.policy';
 import {
   type VolunteerRow,
   answerCorrectionRow,
-  closeMembershipsOf,
   correctionsOf,
   findCorrection,
   findVolunteerRow,
   insertRecordEntry,
   listVolunteerRows,
-  membershipsOfVolunteer,
   openCorrections,
   recordEntriesOf,
   transitionVolunteer,
 } from './volunteers.repository';
+import { closeMembershipsOf, membershipsOfVolunteer } from './memberships.repository';
 
 /** The whole record (67号令 art. 4) of one volunteer: basic information, teams, entries, corrections. */
 export async function loadRecord(db: DbOrTx, actor: Actor | null, row: VolunteerRow): Promise<VolunteerRecord> {
@@ -121,7 +120,7 @@ export class VolunteersService {
     const row = await this.manageable(actor, id);
     const now = this.ctx.clock.now();
     await this.ctx.db.transaction(async (tx) => {
-      const moved = await transitionVolunteer(tx, id, from, {
+      const moved = await transitionVolunteer(tx, row, from, {
         status,
         statusReason: reason,
         decidedBy: actor.userId,
