@@ -207,8 +207,8 @@ const GRANTEES = ['linli_app', 'linli_audit'];
 /**
  * Statements that put back, after placement, exactly the privileges these roles hold on these tables now. Citus
  * places a table by moving its rows into a shard and creating a new shell table under the old name, and the shell
- * takes the schema's default privileges: linli_app would gain INSERT, UPDATE and DELETE on the audit tables, the
- * migration ledger and the append-only hour ledger (found by audit-chain.test.ts on the cluster). Revoking all and
+ * takes the schema's default privileges: linli_app would gain INSERT, UPDATE and DELETE on the audit tables and the
+ * migration ledger (found by audit-chain.test.ts on the cluster). Revoking all and
  * granting again what was there, table and column grants alike, leaves each table as the migrations made it; Citus
  * propagates the grants to the shards and the workers.
  */

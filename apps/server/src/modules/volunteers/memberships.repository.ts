@@ -68,20 +68,6 @@ export async function findMemberRow(db: DbOrTx, id: string): Promise<MemberRow |
   return row ?? null;
 }
 
-export async function openMembership(db: DbOrTx, teamId: string, volunteerId: string): Promise<MemberRow | null> {
-  const [row] = await db
-    .select()
-    .from(volunteerTeamMembers)
-    .where(
-      and(
-        eq(volunteerTeamMembers.teamId, teamId),
-        eq(volunteerTeamMembers.volunteerId, volunteerId),
-        inArray(volunteerTeamMembers.status, ['requested', 'active']),
-      ),
-    );
-  return row ?? null;
-}
-
 /** Inserts a membership spell; false when an open one exists already (the partial unique index). */
 export async function insertMembership(db: DbOrTx, row: typeof volunteerTeamMembers.$inferInsert): Promise<boolean> {
   const rows = await db
