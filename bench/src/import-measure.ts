@@ -9,7 +9,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { XLSX_MIME } from '../../packages/contracts/src/care';
 import { createDb } from '../../apps/server/src/platform/db';
 import { migrate } from '../../apps/server/src/platform/migrate';
@@ -18,16 +17,10 @@ import { openPglite, openPostgres } from './engine';
 import { BENCH_PASSWORD, DISTRICT, IMPORT_COMMUNITY, streetCode } from './generate';
 import { freePort, login, startServer, upload } from './http';
 import { importRows, ledgerXlsx } from './ledger';
+import { repoRootOf, scriptArgs } from './script-args';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .flatMap((a, i, all) =>
-      a.startsWith('--') ? [[a.slice(2), all[i + 1] && !all[i + 1]!.startsWith('--') ? all[i + 1]! : 'true']] : [],
-    ),
-) as Record<string, string>;
-// --repo DIR: another checkout's server (e.g. an export of HEAD, to measure before and after on the same box).
-const repoRoot = args.repo ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = scriptArgs();
+const repoRoot = repoRootOf(args);
 const dbArg = args.db ?? 'pglite';
 const isPg = dbArg.startsWith('postgres');
 const target = Number(args.rows ?? 100_000);

@@ -76,15 +76,5 @@ export function parseLooseDate(text: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-/**
- * Spreadsheet formula injection (OWASP "CSV injection"): text starting with = + - @ (or their full-width forms),
- * tab or carriage return becomes a live formula once the cell is edited or the sheet is saved as CSV. Exports
- * write such text behind a leading apostrophe; imports take one such guard off again.
- */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-export function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-export function stripFormulaGuard(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
-}
+/** The formula-injection guard (F13) every sheet shares. */
+export { guardFormula, unguardFormula as stripFormulaGuard } from '../../../platform/xlsx-writer';

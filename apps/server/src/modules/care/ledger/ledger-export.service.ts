@@ -42,10 +42,11 @@ export class LedgerExportService {
         const visibility = unmasked
           ? { ...clientVisibility(actor, now), prefixes: unmasked.prefixes }
           : clientVisibility(actor, now);
-        rowCount = await forEachClientInListOrder(db, visibility, filter, 2000, (batch) => {
+        rowCount = await forEachClientInListOrder(db, visibility, filter, 2000, async (batch) => {
           for (const r of batch) {
             if (firstIds.length < 100) firstIds.push(r.id);
-            add({ cells: ledgerCells(r, areas, Boolean(unmasked), (enc) => this.ctx.cipher.decrypt(enc)) });
+            // Awaited: other users' requests get a turn every few milliseconds (platform/xlsx-writer.ts).
+            await add({ cells: ledgerCells(r, areas, Boolean(unmasked), (enc) => this.ctx.cipher.decrypt(enc)) });
           }
         });
       },

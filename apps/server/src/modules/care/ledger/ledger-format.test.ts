@@ -196,4 +196,32 @@ describe('formula injection guard (F13)', () => {
       残疾类别: '@SUM(A1)',
     });
   });
+
+  it('formats every exported data cell and column as text (ID numbers stay exact when the file is edited)', async () => {
+    const row = (name: string, id: string) =>
+      ({
+        cells: Object.fromEntries(
+          LEDGER_HEADINGS.map((h) => [
+            h,
+            h === '姓名' ? name : h === '身份证号' ? id : h === '联系电话' ? '13800000000' : '',
+          ]),
+        ),
+      }) as Parameters<typeof writeLedger>[0][number];
+    const file = await writeLedger(
+      [row('王秀英', '11010519491231002X'), row('李强', '110105194912310038')],
+      '台账',
+      'test',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    for (const r of [3, 4])
+      for (const h of ['姓名', '身份证号', '联系电话'] as const) {
+        const cell = sheet.getRow(r).getCell(LEDGER_HEADINGS.indexOf(h) + 1);
+        expect(cell.numFmt, `row ${r} ${h}`).toBe('@');
+        expect(cell.type).toBe(ExcelJS.ValueType.String);
+      }
+    expect(sheet.getRow(4).getCell(LEDGER_HEADINGS.indexOf('身份证号') + 1).value).toBe('110105194912310038');
+    expect(sheet.getColumn(LEDGER_HEADINGS.indexOf('身份证号') + 1).numFmt).toBe('@');
+  });
 });

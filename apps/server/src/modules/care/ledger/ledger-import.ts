@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Tier, parseIdNumber } from '@linli/contracts';
 import type { Actor } from '../../../platform/access';
 import type { AppContext } from '../../../platform/context';
 import type { DbOrTx } from '../../../platform/db';
+import { TimeSlicer } from '../../../platform/time-slice';
 import type { AreaRow } from '../../org';
 import { newClientRow } from '../clients/client-record';
 import type { NewClient } from '../clients/clients.repository';
@@ -70,6 +70,8 @@ export class ImportRun {
   private readonly seenIds = new Set<string>();
   /** By community: its clients' pinyin + birth date keys, as the register was before the run. */
   private readonly people = new Map<string, Map<string, Existing>>();
+  /** Checking a batch (validation, encryption, pinyin) takes ~100 ms: other requests get turns in between. */
+  private readonly slicer = new TimeSlicer();
 
   constructor(
     private readonly ctx: AppContext,
@@ -90,8 +92,7 @@ export class ImportRun {
    */
   async check(db: DbOrTx, rows: LedgerRow[]): Promise<NewClient[]> {
     this.report.total += rows.length;
-    const candidates = this.candidates(rows);
-    await nextTurn(); // let other requests in between the batches of a large file
+    const candidates = await this.candidates(rows);
     const existing = await this.existing(db, candidates);
     const toCreate: NewClient[] = [];
     candidates.forEach((c, i) => {
@@ -122,9 +123,10 @@ export class ImportRun {
   }
 
   /** The rows that pass every check and do not repeat an ID number of the file; the others go to the report. */
-  private candidates(rows: LedgerRow[]): Candidate[] {
+  private async candidates(rows: LedgerRow[]): Promise<Candidate[]> {
     const candidates: Candidate[] = [];
     for (const row of rows) {
+      if (this.slicer.due) await this.slicer.pause();
       const result = validateLedgerRow(row, this.areas);
       if ('reasons' in result) {
         this.reject(row.rowNumber, row.cells, result.reasons);

@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/access';
 import { type AppContext, auditInTx } from '../../../platform/context';
 import { type LedgerRequestRow, ledgerPage } from './figures.repository';
 import { periodScope } from './figures.service';
-import { writeSheet } from './xlsx-cells';
+import { writeSheet } from '../../../platform/xlsx-writer';
 
 /** The request ledger's columns (literal Chinese, like the client ledger's); the requester only as masked copies. */
 export const REQUEST_LEDGER_HEADINGS = [
@@ -103,7 +103,7 @@ export class RequestLedgerExportService {
           const page = await ledgerPage(this.ctx.db, scope, after, PAGE, now);
           for (const r of page) {
             if (firstIds.length < 100) firstIds.push(r.id);
-            add(cells(r));
+            await add(cells(r)); // a turn for other requests now and then (platform/xlsx-writer.ts)
           }
           count += page.length;
           if (page.length < PAGE) break;

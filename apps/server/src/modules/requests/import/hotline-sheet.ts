@@ -1,7 +1,7 @@
 import { HOTLINE_HEADINGS, type HotlineHeading } from '@linli/contracts/modules/requests';
 import { type HeadedRow, type HeadedSheetFormat, foldFullWidth } from '../../../platform/xlsx-headed-sheet';
 import type { XlsxValue } from '../../../platform/xlsx-reader';
-import { unguardFormula, writeSheet } from '../figures/xlsx-cells';
+import { unguardFormula, writeSheet } from '../../../platform/xlsx-writer';
 
 // The 12345 work-order workbook: read with the capped streaming reader (platform/xlsx-reader.ts, never ExcelJS's
 // reader), written (template, error report) with ExcelJS's streaming writer.
@@ -30,7 +30,7 @@ export function writeHotlineSheet(rows: string[][], sheetName: string, extraHead
   return writeSheet(
     { sheetName, headings: [...HOTLINE_HEADINGS, ...(extraHeading ? [extraHeading] : [])], widths: WIDTHS },
     async (add) => {
-      for (const row of rows) add(row);
+      for (const row of rows) await add(row);
     },
   );
 }
