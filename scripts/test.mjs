@@ -16,11 +16,22 @@ const work = mkdtempSync(path.join(tmpdir(), 'linli-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
 const failedParts = [];
+/** Each failed test, named with its part and file: repeated at the very end, where a log's tail still shows it. */
+const failedTests = [];
+/** The first line of a failure's message, without terminal colours, short enough for one line. */
+const firstLine = (text) =>
+  String(text ?? '')
+    // eslint-disable-next-line no-control-regex -- terminal colour codes start with ESC
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((line) => line.trim())
+    ?.trim()
+    .slice(0, 200) ?? '';
 
 function run(label, command, args, env, jsonFile, count) {
   console.log(`\n=== ${label} ===`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (existsSync(jsonFile)) count(JSON.parse(readFileSync(jsonFile, 'utf8')));
+  if (existsSync(jsonFile)) count(JSON.parse(readFileSync(jsonFile, 'utf8')), label);
   if (result.status !== 0) {
     ok = false;
     failedParts.push(label);
@@ -28,16 +39,37 @@ function run(label, command, args, env, jsonFile, count) {
   }
 }
 
-function countVitest(report) {
+function countVitest(report, label) {
   totals.passed += report.numPassedTests ?? 0;
   totals.failed += report.numFailedTests ?? 0;
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  for (const file of report.testResults ?? []) {
+    const name = path.relative(root, file.name ?? '');
+    for (const test of file.assertionResults ?? [])
+      if (test.status === 'failed')
+        failedTests.push(
+          `${label} › ${name} › ${test.fullName ?? test.title}: ${firstLine(test.failureMessages?.[0])}`,
+        );
+    // A file that failed outside any test (its setup, an unhandled error) has no failed test to name.
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'))
+      failedTests.push(`${label} › ${name}: ${firstLine(file.message)}`);
+  }
 }
 
-function countPlaywright(report) {
+function countPlaywright(report, label) {
   totals.passed += report.stats?.expected ?? 0;
   totals.failed += (report.stats?.unexpected ?? 0) + (report.stats?.flaky ?? 0);
   totals.skipped += report.stats?.skipped ?? 0;
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected' || test.status === 'flaky') {
+          const error = test.results?.find((r) => r.error)?.error?.message;
+          failedTests.push(`${label} › ${spec.file} › ${[...titles, spec.title].join(' › ')}: ${firstLine(error)}`);
+        }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]); // describe blocks
+  };
+  for (const suite of report.suites ?? []) walk(suite, []); // one suite per file, titled with it
 }
 
 const vitest = path.join(root, 'node_modules/.bin/vitest');
@@ -158,6 +190,7 @@ if (existsSync(chromium)) {
 }
 
 rmSync(work, { recursive: true, force: true });
+if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((line) => `  ✗ ${line}`).join('\n')}`);
 console.log(
   `\nTests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
 );

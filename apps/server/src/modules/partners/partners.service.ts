@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import { randomToken } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
+import { transactionRetried } from '../../platform/transaction-retry';
 import { maskPhone } from '../../platform/masking';
 import { deniedNotFound } from '../../platform/request-context';
 import { createAccount, findUserByUsername, hashPassword, issueOneTimePassword, setAccountStatus } from '../users';
@@ -91,7 +92,7 @@ export class PartnersService {
       ]);
     // Nobody learns a password they did not choose, except as a one-time password they hand over (security.md).
     const unusable = await hashPassword(randomToken(32));
-    const { id, oneTimePassword } = await this.ctx.db.transaction(async (tx) => {
+    const { id, oneTimePassword } = await transactionRetried(this.ctx.db, async (tx) => {
       const now = this.ctx.clock.now();
       const phone = input.phone
         ? { enc: this.ctx.cipher.encrypt(input.phone), bidx: this.ctx.cipher.blindIndex(input.phone) }

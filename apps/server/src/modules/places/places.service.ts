@@ -5,6 +5,7 @@ import { type AppContext, auditInTx } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { deniedNotFound } from '../../platform/request-context';
+import { isUniqueViolation } from '../../platform/transaction-retry';
 import { findArea } from '../org';
 import { allowedPlaceActions, placesPolicy } from './places.policy';
 import { type PlaceRow, findPlace, insertPlace, listPlaces, updatePlace } from './places.repository';
@@ -12,12 +13,6 @@ import { type PlaceRow, findPlace, insertPlace, listPlaces, updatePlace } from '
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
 const dec = (value: number | null | undefined): string | null | undefined =>
   value === undefined ? undefined : value === null ? null : String(value);
-
-/** A unique-index violation (PostgreSQL 23505), as the pg driver and PGlite report it (possibly wrapped by Drizzle). */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
 
 /** The community an account belongs to: its current or first area when that is a community, or a grid's community. */
 function ownCommunity(actor: Actor): string | null {

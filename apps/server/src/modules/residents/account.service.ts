@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PRIVACY_NOTICE } from '@linli/contracts/modules/residents';
 import { type AppContext, auditInTx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { transactionRetried } from '../../platform/transaction-retry';
 import { type LoginService, type LoginStep } from '../auth';
 import {
   checkPasswordPolicy,
@@ -92,7 +93,7 @@ export class ResidentAccountService {
     const hash = await hashChecked(this.ctx, { id: null, username }, input.password, 'password');
     const now = this.ctx.clock.now();
     const phoneBidx = this.otp.phoneKey(input.phone);
-    await this.ctx.db.transaction(async (tx) => {
+    await transactionRetried(this.ctx.db, async (tx) => {
       // A code is only sent to a phone without an account; one made meanwhile by another request wins.
       if (await findResidentByPhone(tx, phoneBidx)) throw new AppError('residents.code_invalid');
       const id = await createAccount(tx, {

@@ -3,6 +3,7 @@ import type { Role, UserDetail } from '@linli/contracts';
 import { type Actor, codeInPrefixes, scopePrefix } from '../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { transactionRetried } from '../../platform/transaction-retry';
 import { maskPhone } from '../../platform/masking';
 import { deniedNotFound } from '../../platform/request-context';
 import { hashPassword } from './password-hash';
@@ -146,7 +147,7 @@ export class UsersService {
     // An unusable hash: no password verifies against a random secret nobody ever sees.
     const hash = await hashPassword(randomToken(32));
     const id = randomUUID();
-    await this.ctx.db.transaction(async (tx) => {
+    await transactionRetried(this.ctx.db, async (tx) => {
       const now = this.ctx.clock.now();
       await insertUser(tx, {
         id,
@@ -188,7 +189,7 @@ export class UsersService {
     if (!userPolicy.canUpdate(actor, target)) throw new AppError('common.forbidden');
     if (input.areaCodes) await this.assertAreas(actor, input.areaCodes);
     const fields = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
-    await this.ctx.db.transaction(async (tx) => {
+    await transactionRetried(this.ctx.db, async (tx) => {
       await updateUser(tx, id, {
         ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
         ...this.phoneColumns(input.phone),
@@ -206,7 +207,7 @@ export class UsersService {
     if (user.id === actor.userId) throw new AppError('user.cannot_change_self');
     if (!userPolicy.canAssignRoles(actor, target)) throw new AppError('common.forbidden');
     assertRolesAllowed(actor, roles);
-    await this.ctx.db.transaction(async (tx) => {
+    await transactionRetried(this.ctx.db, async (tx) => {
       await replaceRoles(tx, id, [...new Set(roles)]);
       // New grants take effect at the next login: old sessions carried the old role's idle timeout.
       await revokeSessions(this.ctx, tx, id, 'roles changed');
