@@ -3,7 +3,8 @@ import type { Role } from '@linli/contracts';
 import type { AppContext } from '../../src/platform/context';
 import { hashPassword } from '../../src/modules/users/password-hash';
 import { insertArea } from '../../src/modules/org/areas.repository';
-import { insertUser, replaceAreas, replaceRoles } from '../../src/modules/users/users.repository';
+import { insertUser, lockAccountWrites, replaceAreas, replaceRoles } from '../../src/modules/users/users.repository';
+import { transactionRetried } from '../../src/platform/transaction-retry';
 import { addResidentProfile, testResidentPhone } from './residents';
 
 export const TEST_PASSWORD = 'Test-pass-2026!';
@@ -101,24 +102,29 @@ export async function createUser(
   const now = ctx.clock.now();
   // A resident account has a phone (it signs in with it on /m).
   const phone = options.phone ?? (options.roles.includes('resident') ? testResidentPhone() : undefined);
-  await insertUser(ctx.db, {
-    id,
-    username,
-    displayName: `测试用户${userCounter}`,
-    passwordHash: await cachedHash(password),
-    passwordChangedAt: now,
-    mustChangePassword: options.mustChangePassword ?? false,
-    status: options.status ?? 'active',
-    createdAt: now,
-    updatedAt: now,
-    totpResetRequestedBy: options.totpResetRequestedBy ?? null,
-    totpResetRequestedAt: options.totpResetRequestedBy ? now : null,
-    phoneEnc: phone ? ctx.cipher.encrypt(phone) : null,
-    phoneBidx: phone ? ctx.cipher.blindIndex(phone) : null,
-    totpSecretEnc: options.totpSecret ? ctx.cipher.encrypt(options.totpSecret) : null,
+  const passwordHash = await cachedHash(password);
+  // As the server writes accounts: one at a time (lockAccountWrites), in a transaction run again if cancelled.
+  await transactionRetried(ctx.db, async (tx) => {
+    await lockAccountWrites(tx);
+    await insertUser(tx, {
+      id,
+      username,
+      displayName: `测试用户${userCounter}`,
+      passwordHash,
+      passwordChangedAt: now,
+      mustChangePassword: options.mustChangePassword ?? false,
+      status: options.status ?? 'active',
+      createdAt: now,
+      updatedAt: now,
+      totpResetRequestedBy: options.totpResetRequestedBy ?? null,
+      totpResetRequestedAt: options.totpResetRequestedBy ? now : null,
+      phoneEnc: phone ? ctx.cipher.encrypt(phone) : null,
+      phoneBidx: phone ? ctx.cipher.blindIndex(phone) : null,
+      totpSecretEnc: options.totpSecret ? ctx.cipher.encrypt(options.totpSecret) : null,
+    });
+    await replaceRoles(tx, id, options.roles);
+    await replaceAreas(tx, id, options.areas);
   });
-  await replaceRoles(ctx.db, id, options.roles);
-  await replaceAreas(ctx.db, id, options.areas);
   if (phone && options.roles.includes('resident'))
     await addResidentProfile(ctx, { id, username, phone, areaCode: options.areas[0]! });
   return { id, username, password };

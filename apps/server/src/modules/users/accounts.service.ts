@@ -3,7 +3,14 @@ import type { Role } from '@linli/contracts';
 import type { AppContext } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db';
 import { revokeSessions } from './users.events';
-import { claimTotpStep, insertUser, replaceAreas, replaceRoles, updateUser } from './users.repository';
+import {
+  claimTotpStep,
+  insertUser,
+  lockAccountWrites,
+  replaceAreas,
+  replaceRoles,
+  updateUser,
+} from './users.repository';
 
 /**
  * What other modules may change on an account, by intent (the table writers stay inside this module): the login
@@ -27,6 +34,7 @@ export async function createAccount(
   },
 ): Promise<string> {
   const id = randomUUID();
+  await lockAccountWrites(tx);
   await insertUser(tx, {
     id,
     username: input.username,

@@ -127,6 +127,17 @@ export async function activatePendingUser(db: DbOrTx, id: string, now: Date): Pr
   return rows.length > 0;
 }
 
+/**
+ * Orders the transactions that write an account with its roles or areas: each takes this lock first, so they run one
+ * after another. On a Citus cluster users, user_roles and user_areas are reference tables linked by foreign keys,
+ * and two such transactions at once locked their shards on the nodes in opposite orders (a distributed deadlock;
+ * ten accounts made at once kept meeting again however often they were run again). Accounts are written rarely:
+ * waiting costs nothing there, and on one PostgreSQL too.
+ */
+export async function lockAccountWrites(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('linli.account_writes'))`);
+}
+
 export async function replaceRoles(db: DbOrTx, userId: string, roles: string[]): Promise<void> {
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
   if (roles.length) await db.insert(userRoles).values(roles.map((role) => ({ userId, role })));

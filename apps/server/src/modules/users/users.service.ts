@@ -19,6 +19,7 @@ import {
   findUserWithGrants,
   insertUser,
   listUsers,
+  lockAccountWrites,
   replaceAreas,
   replaceRoles,
   updateUser,
@@ -148,6 +149,7 @@ export class UsersService {
     const hash = await hashPassword(randomToken(32));
     const id = randomUUID();
     await transactionRetried(this.ctx.db, async (tx) => {
+      await lockAccountWrites(tx);
       const now = this.ctx.clock.now();
       await insertUser(tx, {
         id,
@@ -190,6 +192,7 @@ export class UsersService {
     if (input.areaCodes) await this.assertAreas(actor, input.areaCodes);
     const fields = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
     await transactionRetried(this.ctx.db, async (tx) => {
+      if (input.areaCodes) await lockAccountWrites(tx);
       await updateUser(tx, id, {
         ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
         ...this.phoneColumns(input.phone),
@@ -208,6 +211,7 @@ export class UsersService {
     if (!userPolicy.canAssignRoles(actor, target)) throw new AppError('common.forbidden');
     assertRolesAllowed(actor, roles);
     await transactionRetried(this.ctx.db, async (tx) => {
+      await lockAccountWrites(tx);
       await replaceRoles(tx, id, [...new Set(roles)]);
       // New grants take effect at the next login: old sessions carried the old role's idle timeout.
       await revokeSessions(this.ctx, tx, id, 'roles changed');
