@@ -146,6 +146,23 @@ const CITUS_SUITE = [
   'test/idempotency.test.ts',
   'test/jobs.test.ts',
   'test/audit-chain.test.ts',
+  // joined 2026-12-03: the demo seed, ledger batches and sheets, scope of ids in bodies, the rest of the platform
+  'test/demo-seed.test.ts',
+  'test/ledger-batches.test.ts',
+  'test/ledger-sheets.test.ts',
+  'test/ledger-security.test.ts',
+  'test/body-scope.test.ts',
+  'test/route-spellings.test.ts',
+  'test/oracles.test.ts',
+  'test/separation.test.ts',
+  'test/platform.test.ts',
+  'test/events.test.ts',
+  'test/statistics.test.ts',
+  'test/auth-hardening.test.ts',
+  'test/birth-dates.test.ts',
+  'test/sms-signature.test.ts',
+  'src/modules/places/media.test.ts',
+  'src/platform/transaction-retry.test.ts',
 ];
 if (process.env.CITUS_DATABASE_URL) {
   vitestRun(

