@@ -93,9 +93,9 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 /**
- * The test files that pass on a Citus cluster so far (issue 14): the placement and single-shard checks, and every
- * module's routes. The rest of the suite still meets what ADR 0009 lists as to change (area merges move rows,
- * GROUPING SETS in the rollup rebuild, province-wide unique numbers, …); a file joins this list when it passes.
+ * The test files run on a Citus cluster too (issue 14): every file that uses the database, except the fuzzing (ten
+ * minutes there), the read replica (a standby of its own PostgreSQL), the start script and the embedded-store tests
+ * (PGlite), and the unit tests that use no database. A new file joins this list when it passes there.
  */
 const CITUS_SUITE = [
   'test/citus.test.ts',
@@ -163,6 +163,15 @@ const CITUS_SUITE = [
   'test/sms-signature.test.ts',
   'src/modules/places/media.test.ts',
   'src/platform/transaction-retry.test.ts',
+  // servers in their own processes on the cluster: two at once, a restart after SIGKILL, the CLI; the route table
+  'test/two-processes.test.ts',
+  'test/jobs-two-processes.test.ts',
+  'test/notification-outbox-restart.test.ts',
+  'test/cli.test.ts',
+  'test/proxy.test.ts',
+  'test/route-table.test.ts',
+  'test/field-messages.test.ts',
+  'test/ledger-limits.test.ts',
 ];
 if (process.env.CITUS_DATABASE_URL) {
   vitestRun(

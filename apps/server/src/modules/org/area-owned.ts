@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import { oneConnectionPerWorker } from '../../platform/colocated';
-import { moveBetweenShards, tablesDistributedByArea } from './area-shard-move';
+import { moveBetweenShards, tablesDistributedByArea } from '../../platform/shard-move';
 
 /**
  * Every table whose rows carry an area code registers here, so merging an area re-codes all of them in the

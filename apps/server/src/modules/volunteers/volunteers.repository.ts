@@ -2,6 +2,7 @@ import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/access';
 import { byKey, inSameArea, type AreaKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
+import { moveBetweenShards, tablesDistributedByArea } from '../../platform/shard-move';
 import {
   volunteerCorrections,
   volunteerRecordEntries,
@@ -59,23 +60,63 @@ export async function transitionVolunteer(
   return rows.length > 0;
 }
 
+/** The volunteer's own tables, whose rows carry the volunteer's home community and move with it. */
+const HOME_TABLES = ['volunteers', 'volunteer_record_entries', 'volunteer_corrections'];
+
 /**
- * Re-registration after a rejection or leaving: the same row gets the new answers and goes back to pending. The row is
- * named with its community, and the community is set only when it changes (the resident moved): on Citus a SET of the
- * distribution column is refused even to the same value, and a move is a row moving between shards (ADR 0009).
+ * Re-registration after a rejection or leaving: the same row gets the new answers and goes back to pending; false
+ * when it is no longer rejected or left (raced). A resident who moved registers from their new community: the row
+ * moves there with its record entries and correction requests (the 67号令 record follows the person; team spells,
+ * hours and points stay where they were served). On Citus the home community is the distribution column, which no
+ * UPDATE may change: the rows are copied under the new code and the old ones deleted (platform/shard-move.ts).
  */
 export async function reregisterVolunteer(
   db: DbOrTx,
   existing: AreaKey,
   patch: Partial<typeof volunteers.$inferInsert>,
-) {
+): Promise<boolean> {
   const { areaCode, ...sameHome } = patch;
+  const reopenable = inArray(volunteers.status, ['rejected', 'left']);
+  let key = existing;
+  if (areaCode !== undefined && areaCode !== existing.areaCode) {
+    // Locked first: a concurrent registration or decision waits, then finds the row moved or no longer reopenable.
+    const [row] = await db
+      .select({ id: volunteers.id })
+      .from(volunteers)
+      .where(and(byKey(volunteers.id, volunteers.areaCode, existing), reopenable))
+      .for('update');
+    if (!row) return false;
+    await moveVolunteerHome(db, existing, areaCode);
+    key = { id: existing.id, areaCode };
+  }
   const rows = await db
     .update(volunteers)
-    .set(areaCode === undefined || areaCode === existing.areaCode ? sameHome : patch)
-    .where(and(byKey(volunteers.id, volunteers.areaCode, existing), inArray(volunteers.status, ['rejected', 'left'])))
+    .set(sameHome)
+    .where(and(byKey(volunteers.id, volunteers.areaCode, key), reopenable))
     .returning({ id: volunteers.id });
   return rows.length > 0;
+}
+
+async function moveVolunteerHome(db: DbOrTx, volunteer: AreaKey, toCode: string): Promise<void> {
+  const { id, areaCode: fromCode } = volunteer;
+  if ((await tablesDistributedByArea(db)).has('volunteers')) {
+    const own = sql`volunteer_id = ${id}`;
+    await moveBetweenShards(db, HOME_TABLES, fromCode, toCode, {
+      volunteers: sql`id = ${id}`,
+      volunteer_record_entries: own,
+      volunteer_corrections: own,
+    });
+    return;
+  }
+  await db
+    .update(volunteers)
+    .set({ areaCode: toCode })
+    .where(byKey(volunteers.id, volunteers.areaCode, volunteer));
+  for (const table of [volunteerRecordEntries, volunteerCorrections])
+    await db
+      .update(table)
+      .set({ areaCode: toCode })
+      .where(and(eq(table.volunteerId, id), eq(table.areaCode, fromCode)));
 }
 
 export async function listVolunteerRows(

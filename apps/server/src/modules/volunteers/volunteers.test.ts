@@ -9,8 +9,8 @@ import {
   VolunteerRecord,
 } from '@linli/contracts/modules/volunteers';
 import { NotificationList } from '@linli/contracts/modules/notifications';
-import { buildOrg } from '../../../test/factories/org';
-import { expectError, parseAs, signedIn, useTestApp } from '../../../test/harness';
+import { buildOrg, createUser } from '../../../test/factories/org';
+import { TestClient, expectError, parseAs, signedIn, useTestApp } from '../../../test/harness';
 import type { Actor } from '../../platform/access';
 import { issueRotatingCode } from '../../platform/signed-codes';
 import {
@@ -157,6 +157,37 @@ describe('registration and confirmation', () => {
     );
     const again = parseAs(MyVolunteer, await v.client.post('/api/m/volunteer', registration({ idNumber })));
     expect(again.record?.volunteer).toMatchObject({ id: v.volunteerId, status: 'pending', statusReason: null });
+  });
+
+  it('a volunteer who left and moved registers again from the new community; their record moves with them', async () => {
+    const { org, worker, otherWorker } = await setup();
+    const resident = await createUser(t.app.ctx, { roles: ['resident'], areas: [org.communityA] });
+    const before = new TestClient(t.app);
+    await before.login(resident.username, resident.password);
+    const idNumber = uniqueIdNumber();
+    const id = parseAs(MyVolunteer, await before.post('/api/m/volunteer', registration({ idNumber }))).record!.volunteer
+      .id;
+    parseAs(VolunteerRecord, await worker.post(`/api/volunteers/${id}/confirm`));
+    const training = { kind: 'training', onDate: '2026-02-01', title: '急救培训', byWhom: '红十字会', minutes: 180 };
+    parseAs(VolunteerRecord, await worker.post(`/api/volunteers/${id}/records`, training));
+    parseAs(
+      VolunteerRecord,
+      await worker.post(`/api/volunteers/${id}/status`, { status: 'left', reason: '搬离本社区' }),
+    );
+    // The resident moves to community B (an administrator changes the account's community) and signs in again.
+    await t.testDb.owner(`UPDATE user_areas SET area_code = '${org.communityB}' WHERE user_id = '${resident.id}'`);
+    const after = new TestClient(t.app);
+    await after.login(resident.username, resident.password);
+    const again = parseAs(MyVolunteer, await after.post('/api/m/volunteer', registration({ idNumber })));
+    expect(again.record?.volunteer).toMatchObject({ id, status: 'pending', statusReason: null });
+    // B's staff now hold the volunteer, with the record kept in A; A's staff no longer see them.
+    const held = parseAs(VolunteerRecord, await otherWorker.get(`/api/volunteers/${id}`));
+    expect(held.entries.map((e) => e.title)).toEqual(['急救培训']);
+    expect((await worker.get(`/api/volunteers/${id}`)).statusCode).toBe(404);
+    expect(await t.testDb.owner(`SELECT area_code FROM volunteers WHERE id = '${id}'`)).toEqual([
+      { area_code: org.communityB },
+    ]);
+    expectError(await after.post('/api/m/volunteer', registration({ idNumber })), 409, 'volunteers.already_registered');
   });
 
   it('the resident is notified of the decision: confirmed, or rejected with the reason', async () => {

@@ -1,11 +1,12 @@
-import { sql } from 'drizzle-orm';
-import { CITUS_INSTALLED } from '../../platform/citus';
-import { queryRows, type DbOrTx } from '../../platform/db';
+import { type SQL, sql } from 'drizzle-orm';
+import { CITUS_INSTALLED } from './citus';
+import { queryRows, type DbOrTx } from './db';
 
 /**
- * Re-coding a merged community's rows on a Citus cluster (issue 14, ADR 0009 change 6). `area_code` is the
- * distribution column there and Citus refuses an UPDATE of it ("modifying the partition value of rows is not
- * allowed"), so each table's rows are copied under the new code and the old ones deleted. The foreign keys between
+ * Re-coding rows on a Citus cluster (issue 14, ADR 0009 change 6): a merged community's rows, a volunteer who
+ * registers again from another community. `area_code` is the distribution column there and Citus refuses an UPDATE
+ * of it ("modifying the partition value of rows is not allowed"), so each table's rows are copied under the new code
+ * and the old ones deleted. The foreign keys between
  * these tables include the area code (`(area_code, x_id) -> (area_code, id)`), so the copies are made parents first
  * and the old rows deleted children first: no key ever points at a missing row, and no ON DELETE action fires on a
  * row that still counts. Triggers see an insert and a delete, which is what an UPDATE of the code means to them
@@ -24,8 +25,19 @@ export async function tablesDistributedByArea(tx: DbOrTx): Promise<Set<string>> 
   return new Set(rows.map((r) => r.name));
 }
 
-export async function moveBetweenShards(tx: DbOrTx, tables: string[], fromCode: string, toCode: string) {
+/**
+ * Moves the rows of `tables` from one area code to another: all of them, or for a table named in `only` just the
+ * rows its condition picks (a volunteer and their own record entries, not the whole community).
+ */
+export async function moveBetweenShards(
+  tx: DbOrTx,
+  tables: string[],
+  fromCode: string,
+  toCode: string,
+  only: Partial<Record<string, SQL>> = {},
+) {
   const order = await parentsFirst(tx, tables);
+  const picked = (table: string) => (only[table] ? sql` AND (${only[table]})` : sql``);
   for (const table of order) {
     const columns = await insertableColumns(tx, table);
     const target = sql.join(
@@ -38,10 +50,10 @@ export async function moveBetweenShards(tx: DbOrTx, tables: string[], fromCode: 
     );
     // The copy keeps every value, identity columns' too (request_events.seq orders a request's history).
     await tx.execute(sql`INSERT INTO ${sql.identifier(table)} (${target}) OVERRIDING SYSTEM VALUE
-      SELECT ${values} FROM ${sql.identifier(table)} WHERE area_code = ${fromCode}`);
+      SELECT ${values} FROM ${sql.identifier(table)} WHERE area_code = ${fromCode}${picked(table)}`);
   }
   for (const table of [...order].reverse())
-    await tx.execute(sql`DELETE FROM ${sql.identifier(table)} WHERE area_code = ${fromCode}`);
+    await tx.execute(sql`DELETE FROM ${sql.identifier(table)} WHERE area_code = ${fromCode}${picked(table)}`);
 }
 
 /** The tables ordered so that every table comes after the tables its foreign keys point at (self-references aside). */
