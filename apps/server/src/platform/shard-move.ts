@@ -6,10 +6,9 @@ import { queryRows, type DbOrTx } from './db';
  * Re-coding rows on a Citus cluster (issue 14, ADR 0009 change 6): a merged community's rows, a volunteer who
  * registers again from another community. `area_code` is the distribution column there and Citus refuses an UPDATE
  * of it ("modifying the partition value of rows is not allowed"), so each table's rows are copied under the new code
- * and the old ones deleted. The foreign keys between
- * these tables include the area code (`(area_code, x_id) -> (area_code, id)`), so the copies are made parents first
- * and the old rows deleted children first: no key ever points at a missing row, and no ON DELETE action fires on a
- * row that still counts. Triggers see an insert and a delete, which is what an UPDATE of the code means to them
+ * and the old ones deleted. The foreign keys between these tables include the area code (`(area_code, x_id) ->
+ * (area_code, id)`), so the copies are made parents first and the old rows deleted children first: no key ever points
+ * at a missing row, and no ON DELETE action fires on a row that still counts. Triggers see an insert and a delete, which is what an UPDATE of the code means to them
  * (the visits rollup subtracts from the old community and adds to the new one).
  */
 
