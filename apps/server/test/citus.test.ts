@@ -127,4 +127,25 @@ describe.skipIf(!TEST_CITUS)('Linli on a Citus cluster (issue 14)', () => {
     expect(recorded.length).toBeGreaterThan(10);
     expect(await multiShard(recorded)).toEqual([]);
   });
+  it("answers a street or district officer's overdue dashboard from the coordinator, without a task on any shard", async () => {
+    const org = await buildOrg(t.app.ctx);
+    const worker = (await signedIn(t, ['community_worker'], [org.communityA])).client;
+    const street = (await signedIn(t, ['street_officer'], [org.streetA])).client;
+    const district = (await signedIn(t, ['district_officer'], [org.district])).client;
+    const client = await createClient(worker, org.communityA);
+    await assess(worker, client.id, 'red');
+    await street.getAs(OverdueQueue, '/api/care/overdue'); // the day's rebuild, as above
+
+    recorded.length = 0;
+    recording = true;
+    await street.getAs(OverdueQueue, '/api/care/overdue');
+    await district.getAs(OverdueQueue, '/api/care/overdue');
+    recording = false;
+
+    const dashboard = recorded.filter((s) => /care_(overdue|ontime)_/.test(s.text));
+    expect(dashboard.length).toBe(8); // four statements each
+    expect(dashboard.every((s) => /care_(overdue|ontime)_summary/.test(s.text))).toBe(true);
+    // The copy is a table on the coordinator: at most one task (the labels' reference tables), none per shard.
+    expect(await multiShard(dashboard)).toEqual([]);
+  });
 });

@@ -5,6 +5,8 @@ import { recodeAreaOwnedRows } from '../src/modules/org/area-owned';
 import { scopePrefix } from '../src/platform/access';
 import { chinaToday } from '../src/platform/dates';
 import {
+  dashboardAggregates,
+  dashboardSource,
   ensureOverdueRollup,
   foldRollups,
   onTimeByTier,
@@ -139,6 +141,19 @@ async function rollupRowsOf(org: TestOrg) {
   };
 }
 
+/** The folded copy (migration 0041) must hold exactly the base rollups after every fold and rebuild. */
+async function expectSummaryEqualsBase(label: string): Promise<void> {
+  const db = t.app.ctx.db;
+  const rows = (table: string, order: string) =>
+    queryRows(db, sql`SELECT * FROM ${sql.identifier(table)} ORDER BY ${sql.raw(order)}`);
+  expect(await rows('care_ontime_summary', '1, 2, 3, 4'), `${label}: on-time copy`).toEqual(
+    await rows('care_ontime_rollup', '1, 2, 3, 4'),
+  );
+  expect(await rows('care_overdue_summary', '1, 2, 3'), `${label}: overdue copy`).toEqual(
+    await rows('care_overdue_rollup', '1, 2, 3'),
+  );
+}
+
 /**
  * Two red clients of one worker, in A's two grids: the first visited on time on its due day, the second left
  * overdue; the clock ends 20 days after the start, and the supervisor has looked at the dashboard (rollup as of then).
@@ -196,6 +211,7 @@ describe('dashboard rollups', () => {
       if (step % 3 === 1) {
         await foldRollups(t.app.ctx.db); // later steps then run against a folded base plus fresh deltas
         await expectEqual(`step ${step}: folded`);
+        await expectSummaryEqualsBase(`step ${step}: folded`);
       }
       if (step === 4) {
         await supervisor.postAs(CaseloadReassignResult, '/api/care/caseload/reassign', {
@@ -312,6 +328,38 @@ describe('dashboard rollups', () => {
     );
     await db.execute(sql`SELECT care_rebuild_overdue(${state!.as_of}::date, true)`);
     expect(await snapshot()).toEqual(maintained);
+    await expectSummaryEqualsBase('after both rebuilds');
     expect((await rollupRowsOf(org)).onTime).toHaveLength(2);
+  });
+  it('gives a street or wider dashboard the folded copy on a Citus cluster, equal to the live figures once folded', async () => {
+    const db = t.app.ctx.db;
+    const { org, worker } = await oneOnTimeOneOverdue();
+    const today = chinaToday(t.clock.now());
+    const district = [scopePrefix(org.district)];
+    const onCitus = process.env.LINLI_TEST_CITUS === '1';
+    expect(await dashboardSource(db, district)).toBe(onCitus ? 'folded' : 'live');
+    expect(await dashboardSource(db, [org.communityA])).toBe('live');
+    expect(await dashboardSource(db, [org.gridsA[0]!])).toBe('live');
+    // A visit recorded late: the live figures move at once, the folded copy with the next fold.
+    const late = (await worker.client.getAs(Worklist, '/api/care/worklist')).overdue.find((v) => v.overdueDays === 12)!;
+    await worker.client.postAs(RecordVisitResult, `/api/care/visits/${late.id}/record`, {
+      outcome: 'done',
+      mode: 'home',
+      visitedOn: today,
+    });
+    const figures = async (source: 'live' | 'folded') => ({
+      overdue: (await overdueBuckets(db, district, 'assignee_id', undefined, source)).rows,
+      onTime: sortByTier(await onTimeByTier(db, district, today, source)),
+    });
+    const live = await figures('live');
+    expect(live.overdue).toEqual([expect.objectContaining({ key: worker.id, d1to7: 1, d8to30: 0, over30: 0 })]);
+    expect(live.onTime).toEqual([{ tier: 'red', done: 2, on_time: 1 }]);
+    await foldRollups(db);
+    expect(await figures('folded')).toEqual(live);
+    await expectSummaryEqualsBase('after the fold');
+    // What a district officer's dashboard reads, wherever it runs.
+    const aggregates = await dashboardAggregates(db, district, today);
+    expect(aggregates.byWorker.rows).toEqual(live.overdue);
+    expect(sortByTier(aggregates.onTime)).toEqual(live.onTime);
   });
 });

@@ -401,6 +401,23 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, PiClass>> = {
     over30: 'none',
   },
   care_rollup_state: { id: 'none', overdue_as_of: 'none' },
+  // Copies of the folded rollups (migration 0041): the same counts, no person.
+  care_ontime_summary: {
+    area_code: 'none',
+    grid_code: 'none',
+    tier: 'none',
+    month: 'none',
+    done: 'none',
+    on_time: 'none',
+  },
+  care_overdue_summary: {
+    area_code: 'none',
+    grid_code: 'none',
+    assignee_id: 'none',
+    d1to7: 'none',
+    d8to30: 'none',
+    over30: 'none',
+  },
 };
 
 /**

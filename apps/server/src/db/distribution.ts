@@ -54,6 +54,11 @@ export const GLOBAL: Record<string, [Placement, string]> = {
   notifications: ['coordinator', "an account's inbox, written after commit; area code may be null"],
   notification_deliveries: ['coordinator', 'delivery outbox claimed with leases; area code may be null'],
   event_outbox: ['coordinator', 'event outbox written with the change (like audit_pending); area code may be null'],
+  care_ontime_summary: [
+    'coordinator',
+    'the folded on-time rollup copied in one place: a street or wider dashboard reads it as one local query (0041)',
+  ],
+  care_overdue_summary: ['coordinator', 'the folded overdue rollup, copied likewise (migration 0041)'],
 };
 
 /**

@@ -101,11 +101,48 @@ export function onTimePeriod(today: string): { from: string; until: string } {
   return { from: month(-2), until: month(1) };
 }
 
-// What the rollups hold at any snapshot: the folded base plus the deltas appended since (migration 0008).
-const OVERDUE_ROWS = sql.raw(`(SELECT area_code, grid_code, assignee_id, d1to7, d8to30, over30 FROM care_overdue_rollup
-  UNION ALL SELECT area_code, grid_code, assignee_id, d1to7, d8to30, over30 FROM care_overdue_delta)`);
-const ONTIME_ROWS = sql.raw(`(SELECT area_code, grid_code, tier, month, done, on_time FROM care_ontime_rollup
-  UNION ALL SELECT area_code, grid_code, tier, month, done, on_time FROM care_ontime_delta)`);
+/**
+ * Where a dashboard reads the rollups. 'live': what they hold at any snapshot, the folded base plus the deltas
+ * appended since (migration 0008), exact. 'folded': the copy of the folded base on the coordinator (migration 0041),
+ * one local read on a Citus cluster, behind the live figures by the deltas not yet folded (at most one fold, 5 s).
+ */
+export type RollupSource = 'live' | 'folded';
+
+const OVERDUE_ROWS: Record<RollupSource, SQL> = {
+  live: sql.raw(`(SELECT area_code, grid_code, assignee_id, d1to7, d8to30, over30 FROM care_overdue_rollup
+  UNION ALL SELECT area_code, grid_code, assignee_id, d1to7, d8to30, over30 FROM care_overdue_delta)`),
+  folded: sql.raw('care_overdue_summary'),
+};
+const ONTIME_ROWS: Record<RollupSource, SQL> = {
+  live: sql.raw(`(SELECT area_code, grid_code, tier, month, done, on_time FROM care_ontime_rollup
+  UNION ALL SELECT area_code, grid_code, tier, month, done, on_time FROM care_ontime_delta)`),
+  folded: sql.raw('care_ontime_summary'),
+};
+
+/**
+ * The source of a dashboard over `prefixes`: the folded copy for a street or wider jurisdiction on a Citus cluster
+ * (there the live rollups cost a task per shard: 140–740 ms for a district on the test cluster), else the live sum
+ * (a community's dashboard is one shard on a cluster, and one PostgreSQL reads the live sum as one local query).
+ */
+export async function dashboardSource(db: DbOrTx, prefixes: readonly string[]): Promise<RollupSource> {
+  if (scopeCommunities(prefixes) !== null) return 'live';
+  return (await onCitus(db)) ? 'folded' : 'live';
+}
+
+/** Whether the database is a Citus coordinator, asked once per handle (an extension is not added while serving). */
+const citusByHandle = new WeakMap<object, Promise<boolean>>();
+function onCitus(db: DbOrTx): Promise<boolean> {
+  let known = citusByHandle.get(db);
+  if (!known) {
+    known = queryRows<{ present: boolean }>(
+      db,
+      sql`SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') AS present`,
+    ).then(([row]) => row?.present === true);
+    known.catch(() => citusByHandle.delete(db));
+    citusByHandle.set(db, known);
+  }
+  return known;
+}
 
 /** Folds the rollup deltas into the base tables (one folder at a time; returns -1 when another is running). */
 export async function foldRollups(db: DbOrTx): Promise<number> {
@@ -130,6 +167,7 @@ export async function overdueBuckets(
   prefixes: readonly string[],
   groupBy: OverdueGrouping,
   top?: number,
+  source: RollupSource = 'live',
 ): Promise<OverdueGroups> {
   const key = sql.raw(groupBy === 'area_code' ? 'r.area_code' : `NULLIF(r.${groupBy}, '')`);
   const label =
@@ -147,7 +185,7 @@ export async function overdueBuckets(
       SELECT ${key} AS key, sum(r.d1to7)::int AS d1to7, sum(r.d8to30)::int AS d8to30, sum(r.over30)::int AS over30,
         (count(*) OVER ())::int AS groups, (sum(sum(r.d1to7)) OVER ())::int AS all_d1to7,
         (sum(sum(r.d8to30)) OVER ())::int AS all_d8to30, (sum(sum(r.over30)) OVER ())::int AS all_over30
-      FROM ${OVERDUE_ROWS} r
+      FROM ${OVERDUE_ROWS[source]} r
       WHERE ${inCommunityOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
       GROUP BY 1 HAVING sum(r.d1to7 + r.d8to30 + r.over30) > 0
     ) b
@@ -167,7 +205,7 @@ export async function overdueBuckets(
  * communities in the jurisdiction through their total rows ('*'), plus the grids of a grid-level grant whose
  * community is not itself in the jurisdiction (so nothing is counted twice; inAreaOrGrid's meaning exactly).
  */
-export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], today: string) {
+export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], today: string, source: RollupSource = 'live') {
   const { from, until } = onTimePeriod(today);
   const gridPrefixes = prefixes.filter((p) => p.length > 12);
   const viaGrids = gridPrefixes.length
@@ -180,20 +218,24 @@ export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], today: str
     db,
     sql`
     SELECT r.tier, sum(r.done)::int AS done, sum(r.on_time)::int AS on_time
-    FROM ${ONTIME_ROWS} r
+    FROM ${ONTIME_ROWS[source]} r
     WHERE r.month >= ${from}::date AND r.month < ${until}::date${communities ? sql` AND ${communities}` : sql``}
       AND ((r.grid_code = '*' AND ${inScope(sql`r.area_code`, prefixes)})${viaGrids})
     GROUP BY r.tier HAVING sum(r.done) > 0`,
   );
 }
 
-/** Everything the supervision dashboard aggregates, in parallel, from the rollups (call ensureOverdueRollup first). */
+/**
+ * Everything the supervision dashboard aggregates, in parallel, from the rollups (call ensureOverdueRollup first),
+ * read where dashboardSource says.
+ */
 export async function dashboardAggregates(db: DbOrTx, prefixes: readonly string[], today: string, top?: number) {
+  const source = await dashboardSource(db, prefixes);
   const [byWorker, byGrid, byCommunity, onTime] = await Promise.all([
-    overdueBuckets(db, prefixes, 'assignee_id', top),
-    overdueBuckets(db, prefixes, 'grid_code', top),
-    overdueBuckets(db, prefixes, 'area_code', top),
-    onTimeByTier(db, prefixes, today),
+    overdueBuckets(db, prefixes, 'assignee_id', top, source),
+    overdueBuckets(db, prefixes, 'grid_code', top, source),
+    overdueBuckets(db, prefixes, 'area_code', top, source),
+    onTimeByTier(db, prefixes, today, source),
   ]);
   return { byWorker, byGrid, byCommunity, onTime };
 }
