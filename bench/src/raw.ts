@@ -24,7 +24,9 @@ import {
 import { HOME_LIST_SIZE, OVERDUE_TOP_DEFAULT, WORKLIST_PAGE_SIZE } from '../../packages/contracts/src/care';
 import {
   dashboardAggregates,
+  dashboardSource,
   ensureOverdueRollup,
+  foldRollups,
   overdueBucketsNaive,
   onTimeByTierNaive,
 } from '../../apps/server/src/modules/care/supervision/supervision.repository';
@@ -146,6 +148,7 @@ export async function captureDetail(
 export async function captureDashboard(engine: Engine, who: Who, today: string): Promise<(run: Q) => Promise<void>> {
   const { db, log } = engine.capturing();
   await ensureOverdueRollup(db, today);
+  await dashboardSource(db, who.prefixes); // asked once per handle (is this Citus?), not part of each request
   const ensured = log.length;
   // The endpoint's own list length (its default ?top), so the floor and the endpoint read the same rows.
   await dashboardAggregates(db, who.prefixes, today, OVERDUE_TOP_DEFAULT);
@@ -162,6 +165,8 @@ export async function captureDashboard(engine: Engine, who: Who, today: string):
 export async function compareDashboardWithNaive(engine: Engine, who: Who, today: string) {
   const { db } = engine.capturing();
   await ensureOverdueRollup(db, today);
+  // A district's dashboard on Citus reads the folded copy (migration 0041): fold what an earlier run left first.
+  await foldRollups(db);
   const byKey = (rows: { key: unknown; label?: unknown }[]) =>
     JSON.stringify(
       [...rows]

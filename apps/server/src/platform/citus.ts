@@ -37,7 +37,8 @@ export async function isCitus(exec: ScriptRunner): Promise<boolean> {
 /** Places every table not yet known to Citus; returns the tables placed by this call ([] when there is nothing to do). */
 export async function placeTablesOnCitus(exec: ScriptRunner): Promise<string[]> {
   if (!(await isCitus(exec))) return [];
-  const tables = (await exec(UNPLACED_TABLES)).map((r) => String(r.name));
+  // A 'plain' table stays outside Citus's metadata: never placed.
+  const tables = (await exec(UNPLACED_TABLES)).map((r) => String(r.name)).filter((t) => GLOBAL[t]?.[0] !== 'plain');
   if (tables.length === 0) return [];
   const distributed = tables.filter(isDistributed);
   const anchorPlaced = !distributed.includes(ANCHOR);
