@@ -310,6 +310,9 @@ describe.skipIf(TEST_ENGINE !== 'postgres')(
         }
       };
       await expectEqualNaive('as left by both processes');
+      // A district's dashboard on a Citus cluster shows the rollups as of the last fold (migration 0041): fold there
+      // first (the processes' own fold job runs every 5 s). One PostgreSQL shows the live figures without it.
+      if (process.env.LINLI_TEST_CITUS === '1') await foldRollups(ctx.db);
       // The dashboard answers the same on both processes, and what it shows is the naive aggregate.
       const [onA, onB] = [
         await officer.ok(officer.get(a, '/api/care/overdue')),

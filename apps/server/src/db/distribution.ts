@@ -6,9 +6,12 @@
 
 /**
  * 'coordinator': a Citus-managed table on the coordinator (joins with reference and distributed tables planned by
- * Citus). 'plain': a table on the coordinator that Citus does not manage at all — read by PostgreSQL's own plan with
- * no Citus task, for a table read often and only by itself or with reference tables (its reads cost ~8 ms less a
- * statement on the test cluster than as a Citus-managed table).
+ * Citus; a write to it in a transaction that also writes a worker commits with two-phase commit, so the audit outbox
+ * row commits with its change). 'plain': a table on the coordinator that Citus does not manage at all — read and
+ * written by PostgreSQL's own plan with no Citus task — for a table used only by itself or with reference tables,
+ * without foreign keys, and never written where its commit must be atomic with a worker's (Citus commits the worker
+ * before a plain table; ADR 0009). On the test cluster a Citus-managed table's statements ran through a connection
+ * from the coordinator to itself, its writes with two-phase commit (a job claim took 25–118 ms).
  */
 export type Placement = 'reference' | 'coordinator' | 'plain';
 
@@ -26,8 +29,8 @@ export const GLOBAL: Record<string, [Placement, string]> = {
     'the audit outbox, written in the same transaction as the change (2PC with the worker)',
   ],
   schema_migrations: ['coordinator', 'migration ledger'],
-  job_schedules: ['coordinator', 'job runner leases (ADR 0007)'],
-  job_runs: ['coordinator', 'job runner history'],
+  job_schedules: ['plain', 'job runner leases (ADR 0007), claimed by every process every few seconds'],
+  job_runs: ['plain', 'job runner history'],
   key_fingerprint: ['coordinator', 'one row checked at start'],
   sessions: ['coordinator', 'looked up by every request before any area is known'],
   auth_challenges: ['coordinator', 'login second step, per account'],

@@ -37,7 +37,9 @@ export async function isCitus(exec: ScriptRunner): Promise<boolean> {
 /** Places every table not yet known to Citus; returns the tables placed by this call ([] when there is nothing to do). */
 export async function placeTablesOnCitus(exec: ScriptRunner): Promise<string[]> {
   if (!(await isCitus(exec))) return [];
-  // A 'plain' table stays outside Citus's metadata: never placed.
+  // A 'plain' table stays outside Citus's metadata: never placed, and given back to PostgreSQL where an earlier
+  // version placed it.
+  await unplacePlainTables(exec);
   const tables = (await exec(UNPLACED_TABLES)).map((r) => String(r.name)).filter((t) => GLOBAL[t]?.[0] !== 'plain');
   if (tables.length === 0) return [];
   const distributed = tables.filter(isDistributed);
@@ -88,6 +90,23 @@ export async function placeTablesOnCitus(exec: ScriptRunner): Promise<string[]> 
     END $$`,
   );
   return tables;
+}
+
+/**
+ * Tables listed as 'plain' that an earlier version added to Citus's metadata (the audit and job tables were
+ * Citus-managed until 2026-12-04): `undistribute_table` rebuilds each as a plain table with its rows, and the grants
+ * are put back as they were (the rebuilt table takes the schema's default privileges, as a placed one does).
+ */
+async function unplacePlainTables(exec: ScriptRunner): Promise<void> {
+  const plain = Object.keys(GLOBAL).filter((t) => GLOBAL[t]![0] === 'plain');
+  const placed = (
+    await exec(`SELECT c.relname AS name FROM pg_dist_partition p JOIN pg_catalog.pg_class c ON c.oid = p.logicalrelid
+      WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY (ARRAY[${plain.map(literal).join(',')}]::text[])`)
+  ).map((r) => String(r.name));
+  if (placed.length === 0) return;
+  const privileges = await privilegeRestores(exec, placed);
+  const script = [...placed.map((t) => `SELECT undistribute_table(${literal(t)})`), ...privileges];
+  await exec(`DO $unplace$ BEGIN\n${script.map((s) => `EXECUTE ${literal(s)};`).join('\n')}\nEND $unplace$`);
 }
 
 const UNPLACED_TABLES = `SELECT c.relname AS name FROM pg_catalog.pg_class c

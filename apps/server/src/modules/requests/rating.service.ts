@@ -73,7 +73,7 @@ export class RequestRatingService {
   }
 
   private async apply(tx: DbOrTx, row: RequestRow, set: Partial<RequestRow>): Promise<RequestRow> {
-    const updated = await updateRequest(tx, row.id, ['resolved'], set);
+    const updated = await updateRequest(tx, row, ['resolved'], set);
     if (!updated) throw new AppError('requests.invalid_state');
     return updated;
   }

@@ -40,7 +40,7 @@ export async function runStep(
     if (!step.from.includes(row.status)) throw new AppError('requests.invalid_state');
     const { set, kind, detail, fields } = await step.change(tx, row, a);
     const now = ctx.clock.now();
-    const updated = await updateRequest(tx, id, step.from, { ...set, updatedAt: now });
+    const updated = await updateRequest(tx, row, step.from, { ...set, updatedAt: now });
     if (!updated) throw new AppError('requests.invalid_state');
     const eventId = randomUUID();
     await insertEvent(tx, {

@@ -102,7 +102,7 @@ async function openOnes(c: Cast, withPartner: boolean): Promise<void> {
   });
   await c.triage.route(c.worker, late.id, {});
   const past = new Date(c.ctx.clock.now().getTime() - 3 * DAY_MS);
-  await updateRequest(c.ctx.db, late.id, ['assigned'], {
+  await updateRequest(c.ctx.db, { id: late.id, areaCode: c.community }, ['assigned'], {
     signDueAt: past,
     dueAt: past,
     routedAt: new Date(past.getTime() - 5 * DAY_MS),
@@ -132,7 +132,7 @@ async function finishedOnes(c: Cast): Promise<void> {
   await c.unit.resolve(c.worker, twice.id, { reply: '已与环卫公司协调，清运时间调整到七点以后。' });
   await c.rating.rate(c.resident, twice.id, { rating: 'dissatisfied' });
   const silent = await resolved(c, '小区门口垃圾散落');
-  await updateRequest(c.ctx.db, silent.id, ['resolved'], {
+  await updateRequest(c.ctx.db, { id: silent.id, areaCode: c.community }, ['resolved'], {
     resolvedAt: new Date(c.ctx.clock.now().getTime() - 8 * DAY_MS),
   });
   await runCloseUnrated(c.ctx);

@@ -20,7 +20,7 @@ export async function runReminders(ctx: AppContext): Promise<number> {
   ] as const) {
     for (const candidate of await jobCandidates(ctx.db, job, now, lead)) {
       told += await ctx.db.transaction(async (tx) => {
-        const row = await stampOnce(tx, candidate.id, column, now);
+        const row = await stampOnce(tx, candidate, column, now);
         if (!row) return 0;
         const deadline = job === 'sign_reminder' ? 'sign' : 'due';
         await systemEvent(tx, row, 'reminded', { deadline }, now);
@@ -38,7 +38,7 @@ export async function runBreachEscalations(ctx: AppContext): Promise<number> {
   let told = 0;
   for (const candidate of await jobCandidates(ctx.db, 'breach', now)) {
     told += await ctx.db.transaction(async (tx) => {
-      const row = await stampOnce(tx, candidate.id, 'escalatedAt', now);
+      const row = await stampOnce(tx, candidate, 'escalatedAt', now);
       if (!row) return 0;
       await systemEvent(tx, row, 'escalated', { reason: 'overdue' }, now);
       await notifyRequest(ctx, tx, row, 'request.escalated', await streetOfficerIds(tx, row), {
@@ -58,7 +58,7 @@ export async function runCloseUnrated(ctx: AppContext): Promise<number> {
   const cutoff = -RATING_WINDOW_MS;
   for (const candidate of await jobCandidates(ctx.db, 'unrated', now, cutoff)) {
     closed += await ctx.db.transaction(async (tx) => {
-      const row = await updateRequest(tx, candidate.id, ['resolved'], {
+      const row = await updateRequest(tx, candidate, ['resolved'], {
         status: 'closed',
         rating: 'unrated',
         updatedAt: now,
