@@ -282,6 +282,8 @@ const AUDIT_PENDING_ROW_GUARD = [
     END IF;
     RAISE EXCEPTION 'audit_pending rows are moved only by the audit sealer';
   END $guard$`,
+  // A table placed again (given back to PostgreSQL by hand, then placed) still has it.
+  'DROP TRIGGER IF EXISTS audit_pending_row_guard ON audit_pending',
   `CREATE TRIGGER audit_pending_row_guard BEFORE UPDATE OR DELETE ON audit_pending
     FOR EACH ROW EXECUTE FUNCTION audit_pending_row_guard()`,
 ];
