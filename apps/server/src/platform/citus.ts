@@ -1,5 +1,6 @@
 import { CROSS_AREA_FKS, GLOBAL, isDistributed, UNIQUE_TO_CHANGE } from '../db/distribution';
-import type { ScriptRunner } from './db';
+import { sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows, type ScriptRunner } from './db';
 
 /**
  * Linli on a Citus cluster (issue 14, ADR 0009). After the migrations, on a database where the `citus` extension is
@@ -32,6 +33,21 @@ export const CITUS_INSTALLED = "SELECT 1 AS present FROM pg_catalog.pg_extension
 
 export async function isCitus(exec: ScriptRunner): Promise<boolean> {
   return (await exec(CITUS_INSTALLED)).length > 0;
+}
+
+/**
+ * Whether the database behind a query handle is a Citus coordinator, asked once per handle (an extension is not
+ * added while a server runs): for request paths that read differently on a cluster (care dashboards, migration 0041).
+ */
+const citusByHandle = new WeakMap<object, Promise<boolean>>();
+export function runsOnCitus(db: DbOrTx): Promise<boolean> {
+  let known = citusByHandle.get(db);
+  if (!known) {
+    known = queryRows(db, sql.raw(CITUS_INSTALLED)).then((rows) => rows.length > 0);
+    known.catch(() => citusByHandle.delete(db));
+    citusByHandle.set(db, known);
+  }
+  return known;
 }
 
 /** Places every table not yet known to Citus; returns the tables placed by this call ([] when there is nothing to do). */
@@ -93,8 +109,8 @@ export async function placeTablesOnCitus(exec: ScriptRunner): Promise<string[]> 
 }
 
 /**
- * Tables listed as 'plain' that an earlier version added to Citus's metadata (the audit and job tables were
- * Citus-managed until 2026-12-04): `undistribute_table` rebuilds each as a plain table with its rows, and the grants
+ * Tables listed as 'plain' that an earlier version added to Citus's metadata (the job tables were Citus-managed
+ * until 2026-12-04): `undistribute_table` rebuilds each as a plain table with its rows, and the grants
  * are put back as they were (the rebuilt table takes the schema's default privileges, as a placed one does).
  */
 async function unplacePlainTables(exec: ScriptRunner): Promise<void> {

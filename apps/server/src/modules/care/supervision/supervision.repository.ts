@@ -1,6 +1,7 @@
 import { inSameArea } from '../../../platform/colocated';
 import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { inAreaOrGrid, inCommunities, inCommunityOrGrid, inScope, scopeCommunities } from '../../../platform/access';
+import { runsOnCitus } from '../../../platform/citus';
 import { queryRows, type DbOrTx } from '../../../platform/db';
 import { clients } from '../clients/clients.tables';
 import { visits } from '../visits/visits.tables';
@@ -126,22 +127,7 @@ const ONTIME_ROWS: Record<RollupSource, SQL> = {
  */
 export async function dashboardSource(db: DbOrTx, prefixes: readonly string[]): Promise<RollupSource> {
   if (scopeCommunities(prefixes) !== null) return 'live';
-  return (await onCitus(db)) ? 'folded' : 'live';
-}
-
-/** Whether the database is a Citus coordinator, asked once per handle (an extension is not added while serving). */
-const citusByHandle = new WeakMap<object, Promise<boolean>>();
-function onCitus(db: DbOrTx): Promise<boolean> {
-  let known = citusByHandle.get(db);
-  if (!known) {
-    known = queryRows<{ present: boolean }>(
-      db,
-      sql`SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') AS present`,
-    ).then(([row]) => row?.present === true);
-    known.catch(() => citusByHandle.delete(db));
-    citusByHandle.set(db, known);
-  }
-  return known;
+  return (await runsOnCitus(db)) ? 'folded' : 'live';
 }
 
 /** Folds the rollup deltas into the base tables (one folder at a time; returns -1 when another is running). */
