@@ -99,6 +99,8 @@ if (process.env.TEST_DATABASE_URL) {
  */
 const CITUS_SUITE = [
   'test/citus.test.ts',
+  // an existing single-server installation moved onto the cluster (ADR 0009)
+  'test/citus-migration.test.ts',
   // care
   'test/care.test.ts',
   'test/care-home.test.ts',

@@ -56,20 +56,51 @@ export async function serverNodes(adminUrl: string, citus: boolean): Promise<str
 
 /**
  * Creates database `name` (a plain identifier: the callers make it) on each of `nodes` (from serverNodes: the
- * coordinator first); on a cluster the coordinator's copy is then told where the workers are.
+ * coordinator first); on a cluster it is then made a Citus database (extendOntoCluster).
  */
 export async function createDatabaseOn(nodes: string[], name: string, citus: boolean): Promise<void> {
-  for (const node of nodes) {
-    await runOn(node, `CREATE DATABASE ${name}`);
-    if (citus) await runOn(withDatabaseName(node, name), 'CREATE EXTENSION citus');
+  if (!citus) {
+    for (const node of nodes) await runOn(node, `CREATE DATABASE ${name}`);
+    return;
   }
-  if (!citus) return;
+  await runOn(nodes[0]!, `CREATE DATABASE ${name}`);
+  await extendOntoCluster(nodes, name);
+}
+
+/**
+ * Makes database `name`, which exists on the coordinator (nodes[0]), a database of the cluster: it is created on
+ * each worker, the citus extension is added on every node, and the coordinator's copy is told where it and the
+ * workers are. For a new database, and the operator's step when an existing single-server installation moves onto
+ * a cluster (ADR 0009): Linli's next start then places the tables with their rows.
+ */
+export async function extendOntoCluster(nodes: string[], name: string): Promise<void> {
+  for (const node of nodes.slice(1)) await runOn(node, `CREATE DATABASE ${name}`);
+  for (const node of nodes) await runOn(withDatabaseName(node, name), 'CREATE EXTENSION IF NOT EXISTS citus');
   const [coordinator, ...workers] = nodes.map((n) => new URL(n));
   await runOn(
     withDatabaseName(nodes[0]!, name),
     `SELECT citus_set_coordinator_host('${coordinator!.hostname}', ${Number(coordinator!.port || 5432)})`,
     ...workers.map((w) => `SELECT citus_add_node('${w.hostname}', ${Number(w.port || 5432)})`),
   );
+}
+
+/**
+ * Rows of every table of a database's schema, by table, counted as the URL's role (the owner in the callers): what
+ * must be the same before and after an installation moves onto a cluster (citus-migration.test.ts, the bench).
+ */
+export async function tableRowCounts(url: string): Promise<Record<string, number>> {
+  const tables = await runOn(
+    url,
+    `SELECT c.relname AS name FROM pg_catalog.pg_class c
+      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+      ORDER BY 1`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await runOn(url, `SELECT count(*) AS n FROM "${String(name).replace(/"/g, '""')}"`);
+    counts[String(name)] = Number(row!.n);
+  }
+  return counts;
 }
 
 /** Drops database `name` from each of these servers (from serverNodes). */

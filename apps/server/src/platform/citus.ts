@@ -63,19 +63,17 @@ export async function placeTablesOnCitus(exec: ScriptRunner): Promise<string[]> 
   // Read before anything changes: the keys are dropped first and put back once both ends are distributed.
   const foreignKeys = await foreignKeyChanges(exec, distributed);
   const privileges = await privilegeRestores(exec, tables);
-  // The server runs as linli_app (SET ROLE, ADR 0006) and the audit functions as linli_audit: Citus opens its
-  // connections to the workers as the current role, so both must be able to log in there (trust on loopback in
-  // tests; a cluster in production authenticates them through pg_dist_authinfo or the coordinator's .pgpass). Roles
-  // belong to the cluster, not to a database: only when not yet so (two databases placed at once would collide).
-  for (const role of ['linli_app', 'linli_audit']) {
-    const [found] = await exec(`SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = ${literal(role)}`);
-    if (found && !found.rolcanlogin) await exec(`ALTER ROLE ${role} LOGIN`);
-  }
+  // An existing installation's tables come with rows (ADR 0009, "moving onto a cluster"); on the coordinator's
+  // tables they stay where they are.
+  const sharded = tables.filter((t) => isDistributed(t) || GLOBAL[t]?.[0] === 'reference');
+  const filled = await tablesWithRows(exec, sharded);
+  const triggers = await triggerSwitches(exec, filled, sharded);
   const script = [
     // Triggers on distributed and reference tables (rollups, append-only ledgers) are refused without it.
     'SET LOCAL citus.enable_unsafe_triggers = on',
     // DDL on many shards and then DML in one transaction: Citus asks for sequential mode to keep it in one connection.
     "SET LOCAL citus.multi_shard_modify_mode = 'sequential'",
+    ...triggers.offForCopy,
     ...foreignKeys.drops,
     ...(await keyChanges(exec, distributed)),
     ...(await globalPlacements(
@@ -90,6 +88,10 @@ export async function placeTablesOnCitus(exec: ScriptRunner): Promise<string[]> 
           : `SELECT create_distributed_table(${literal(table)}, 'area_code', colocate_with => ${literal(ANCHOR)})`,
       ),
     ...foreignKeys.restores,
+    // The rows now live in the shards; the coordinator's shell would keep a second copy of them.
+    ...triggers.offForTruncate,
+    ...filled.map((t) => `SELECT truncate_local_data_after_distributing_table(${literal(t)})`),
+    ...triggers.on,
     ...privileges,
     ...(tables.includes('audit_pending') ? AUDIT_PENDING_ROW_GUARD : []),
   ];
@@ -123,6 +125,51 @@ async function unplacePlainTables(exec: ScriptRunner): Promise<void> {
   const privileges = await privilegeRestores(exec, placed);
   const script = [...placed.map((t) => `SELECT undistribute_table(${literal(t)})`), ...privileges];
   await exec(`DO $unplace$ BEGIN\n${script.map((s) => `EXECUTE ${literal(s)};`).join('\n')}\nEND $unplace$`);
+}
+
+/** The tables among `tables` that hold rows (an existing installation's, on its first start on a cluster). */
+async function tablesWithRows(exec: ScriptRunner, tables: string[]): Promise<string[]> {
+  const filled: string[] = [];
+  for (const table of tables) {
+    const [row] = await exec(`SELECT EXISTS (SELECT 1 FROM ONLY ${quote(table)}) AS filled`);
+    if (row?.filled) filled.push(table);
+  }
+  return filled;
+}
+
+/**
+ * Statements that switch triggers off while an existing installation's rows move, and back on. Citus creates each
+ * shard with the table's triggers before it copies the rows in, so the copy fired the visits rollup trigger once more
+ * for every visit ever recorded: every dashboard figure of a moved installation counted twice (found by
+ * citus-migration.test.ts). So the INSERT triggers of the tables with rows are off before they are distributed (the
+ * shards are created with them off). The shells are then emptied by TRUNCATE … CASCADE, which also reaches the empty
+ * shells that reference them, where an append-only ledger's trigger refuses any TRUNCATE: the TRUNCATE triggers of
+ * every table placed are off for that step only (switched off before distributing, they stayed off on the shards:
+ * Citus does not carry ENABLE of a TRUNCATE trigger to them). Both come back on at the end.
+ */
+async function triggerSwitches(
+  exec: ScriptRunner,
+  filled: string[],
+  placed: string[],
+): Promise<{ offForCopy: string[]; offForTruncate: string[]; on: string[] }> {
+  if (filled.length === 0) return { offForCopy: [], offForTruncate: [], on: [] };
+  // tgtype bits (PostgreSQL's trigger.h): 4 INSERT, 32 TRUNCATE.
+  const triggers = await exec(`SELECT c.relname AS tbl, t.tgname AS name, (t.tgtype & 4) <> 0 AS on_insert,
+        (t.tgtype & 32) <> 0 AS on_truncate
+      FROM pg_catalog.pg_trigger t
+      JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+      WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal AND t.tgenabled <> 'D'
+        AND c.relname = ANY (ARRAY[${placed.map(literal).join(',')}]::text[])
+      ORDER BY 1, 2`);
+  const alter = (verb: string) => (t: Row) =>
+    `ALTER TABLE ${quote(String(t.tbl))} ${verb} TRIGGER ${quote(String(t.name))}`;
+  const forCopy = triggers.filter((t) => t.on_insert && filled.includes(String(t.tbl)));
+  const forTruncate = triggers.filter((t) => t.on_truncate && !forCopy.includes(t));
+  return {
+    offForCopy: forCopy.map(alter('DISABLE')),
+    offForTruncate: forTruncate.map(alter('DISABLE')),
+    on: [...forCopy, ...forTruncate].map(alter('ENABLE')),
+  };
 }
 
 const UNPLACED_TABLES = `SELECT c.relname AS name FROM pg_catalog.pg_class c
