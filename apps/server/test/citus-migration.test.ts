@@ -1,7 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { CareHome, ClientList, OverdueQueue, RecordVisitResult, Worklist } from '@linli/contracts';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { GLOBAL } from '../src/db/distribution';
 import { DEMO, seedDemo } from '../src/db/seed/demo';
@@ -11,25 +15,28 @@ import {
   clusterNodeUrls,
   createDatabaseOn,
   dropDatabaseOn,
-  extendOntoCluster,
   tableRowCounts as rowCounts,
   withDatabaseName,
 } from '../src/platform/citus-databases';
 import { FakeClock } from '../src/platform/clock';
 import { createDb, type Database } from '../src/platform/db';
-import { generateKeys } from '../src/platform/keys';
+import { loadOrCreateKeys } from '../src/platform/keys';
 import { migrate } from '../src/platform/migrate';
 import { TEST_CITUS } from './database';
 import { TEST_START, TestClient, testConfig } from './harness';
 
 // ADR 0009, "how an existing single-server installation moves onto a cluster", done as an operator would: Linli runs
 // on a database of one PostgreSQL (here the coordinator's server, where a database without the citus extension is
-// plain PostgreSQL) and holds the demo data and an audit chain; the database is extended onto the cluster
-// (extendOntoCluster: the extension on every node, the workers added) and Linli starts again, which places its tables
-// with their rows. Nothing may be lost, counted twice or changed on the way. Run with LINLI_TEST_CITUS=1.
+// plain PostgreSQL) and holds the demo data and an audit chain; `linli cluster extend --worker …` puts the database
+// on every node (the extension, the workers added) and runs Linli's start-up, which places its tables with their
+// rows. Nothing may be lost, counted twice or changed on the way. Run with LINLI_TEST_CITUS=1.
 
 const PASSWORD = 'Linli-demo-2026!';
-const keys = generateKeys();
+// The CLI and the test's apps share one key set, as a server and its CLI do (one data directory, one key file).
+const dir = mkdtempSync(path.join(tmpdir(), 'linli-move-'));
+const keyFile = path.join(dir, 'keys.json');
+const keys = loadOrCreateKeys(keyFile);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const clock = new FakeClock(TEST_START);
 
 async function ownerRows<T extends Record<string, unknown>>(url: string, text: string): Promise<T[]> {
@@ -117,12 +124,22 @@ describe.skipIf(!TEST_CITUS)('an existing single-server installation moved onto 
       await before.close();
       await single.close();
 
-      // The operator's step, then Linli's next start places the tables with their rows.
-      await extendOntoCluster(nodes, name);
+      // The operator's one command: the database onto every node, then Linli's start-up places the tables.
       const placedAt = Date.now();
-      const clustered = await createDb({ databaseUrl: url, dataDir: 'memory://', poolSize: 4 });
-      await migrate(clustered);
+      const workers = nodes.slice(1).flatMap((n) => ['--worker', new URL(n).host]);
+      const moved = spawnSync(
+        process.execPath,
+        [path.resolve(import.meta.dirname, '../bin/linli.mjs'), 'cluster', 'extend', ...workers],
+        {
+          env: { ...process.env, DATABASE_URL: url, LINLI_KEY_FILE: keyFile, LINLI_DATA_DIR: path.join(dir, 'data') },
+          encoding: 'utf8',
+          timeout: 300_000,
+        },
+      );
+      expect(moved.status, moved.stdout + moved.stderr).toBe(0);
+      expect(moved.stdout).toMatch(/placed in \d/);
       const placementMs = Date.now() - placedAt;
+      const clustered = await createDb({ databaseUrl: url, dataDir: 'memory://', poolSize: 4 });
       try {
         const unplaced = await ownerRows<{ name: string }>(
           url,
@@ -133,7 +150,9 @@ describe.skipIf(!TEST_CITUS)('an existing single-server installation moved onto 
         const plain = Object.keys(GLOBAL).filter((t) => GLOBAL[t]![0] === 'plain');
         expect(unplaced.map((r) => r.name).sort()).toEqual(plain.sort());
         // Every row is where Citus reads it: none lost, none copied twice (the shard rows, not the shell's leftovers).
-        expect(await rowCounts(url)).toEqual(countsBefore);
+        // (The CLI's start-up records the key set's fingerprint, which a server started by the runtime would have
+        // recorded already; the test's first app was built without it.)
+        expect(await rowCounts(url)).toEqual({ ...countsBefore, key_fingerprint: 1 });
         // The coordinator's shell of a distributed table keeps no copy of the rows it had (storage would double).
         const [shell] = await ownerRows<{ bytes: string }>(url, "SELECT pg_relation_size('visits') AS bytes");
         expect(Number(shell!.bytes), 'bytes left in the coordinator shell of visits').toBe(0);

@@ -73,3 +73,21 @@ describe('first start on PostgreSQL-style configuration (no demo)', () => {
     }
   }, 120_000);
 });
+
+describe('linli cluster extend (ADR 0009; the move itself runs in citus-migration.test.ts on a cluster)', () => {
+  it('refuses without a worker or without PostgreSQL, before it connects anywhere', () => {
+    const noWorker = cli(['cluster', 'extend'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/linli_x' });
+    expect(noWorker.status).not.toBe(0);
+    expect(noWorker.stderr).toContain('usage: linli cluster extend');
+    const badWorker = cli(['cluster', 'extend', '--worker', 'db1'], {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/linli_x',
+    });
+    expect(badWorker.stderr).toContain('usage: linli cluster extend');
+    const embedded = cli(['cluster', 'extend', '--worker', '127.0.0.1:9701'], {
+      DATABASE_URL: '',
+      LINLI_DATA_DIR: path.join(dir, 'embedded'),
+    });
+    expect(embedded.status).not.toBe(0);
+    expect(embedded.stderr).toContain('usage: linli cluster extend');
+  });
+});

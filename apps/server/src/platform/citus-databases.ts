@@ -74,7 +74,11 @@ export async function createDatabaseOn(nodes: string[], name: string, citus: boo
  * a cluster (ADR 0009): Linli's next start then places the tables with their rows.
  */
 export async function extendOntoCluster(nodes: string[], name: string): Promise<void> {
-  for (const node of nodes.slice(1)) await runOn(node, `CREATE DATABASE ${name}`);
+  // Each step may be run again after a failure (an unreachable worker): what is done already is left as it is.
+  for (const node of nodes.slice(1)) {
+    const found = await runOn(node, `SELECT 1 FROM pg_catalog.pg_database WHERE datname = '${name}'`);
+    if (found.length === 0) await runOn(node, `CREATE DATABASE ${name}`);
+  }
   for (const node of nodes) await runOn(withDatabaseName(node, name), 'CREATE EXTENSION IF NOT EXISTS citus');
   const [coordinator, ...workers] = nodes.map((n) => new URL(n));
   await runOn(
