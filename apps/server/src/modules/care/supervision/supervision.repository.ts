@@ -163,19 +163,25 @@ export async function overdueBuckets(
         sql`(SELECT u.display_name FROM users u WHERE u.id = b.key::uuid)`
       : sql`(SELECT a.name FROM areas a WHERE a.code = b.key)`;
   const limit = top === undefined ? sql`` : sql` LIMIT ${top}`;
+  // The totals come from the groups once more rather than from window functions over them: for a district's 5,600
+  // workers at city scale on PostgreSQL the windows' `count(*) OVER ()` and `sum(sum(…)) OVER ()` took as long as
+  // the grouping (27 → 10.5 ms for the statement; same rows, checked).
   const rows = await queryRows<OverdueRowWithTotals>(
     db,
     sql`
-    SELECT b.key, ${label} AS label, b.d1to7, b.d8to30, b.over30, b.groups, b.all_d1to7, b.all_d8to30, b.all_over30
-    FROM (
-      SELECT ${key} AS key, sum(r.d1to7)::int AS d1to7, sum(r.d8to30)::int AS d8to30, sum(r.over30)::int AS over30,
-        (count(*) OVER ())::int AS groups, (sum(sum(r.d1to7)) OVER ())::int AS all_d1to7,
-        (sum(sum(r.d8to30)) OVER ())::int AS all_d8to30, (sum(sum(r.over30)) OVER ())::int AS all_over30
+    WITH g AS (
+      SELECT ${key} AS key, sum(r.d1to7)::int AS d1to7, sum(r.d8to30)::int AS d8to30, sum(r.over30)::int AS over30
       FROM ${OVERDUE_ROWS[source]} r
       WHERE ${inCommunityOrGrid(sql`r.area_code`, sql`r.grid_code`, prefixes)}
       GROUP BY 1 HAVING sum(r.d1to7 + r.d8to30 + r.over30) > 0
-    ) b
-    ORDER BY b.over30 DESC, b.d8to30 DESC, b.d1to7 DESC, b.key${limit}`,
+    ), totals AS (
+      SELECT count(*)::int AS groups, sum(d1to7)::int AS all_d1to7, sum(d8to30)::int AS all_d8to30,
+        sum(over30)::int AS all_over30
+      FROM g
+    )
+    SELECT b.key, ${label} AS label, b.d1to7, b.d8to30, b.over30, t.groups, t.all_d1to7, t.all_d8to30, t.all_over30
+    FROM (SELECT * FROM g ORDER BY over30 DESC, d8to30 DESC, d1to7 DESC, key${limit}) b CROSS JOIN totals t
+    ORDER BY b.over30 DESC, b.d8to30 DESC, b.d1to7 DESC, b.key`,
   );
   // Every row carries the whole grouping's count and sums; no rows means nothing overdue.
   const first = rows[0];
