@@ -63,6 +63,14 @@ export async function placeTablesOnCitus(exec: ScriptRunner): Promise<string[]> 
   // Read before anything changes: the keys are dropped first and put back once both ends are distributed.
   const foreignKeys = await foreignKeyChanges(exec, distributed);
   const privileges = await privilegeRestores(exec, tables);
+  // The server runs as linli_app (SET ROLE, ADR 0006) and the audit functions as linli_audit: Citus opens its
+  // connections to the workers as the current role, so both must be able to log in there (trust on loopback in
+  // tests; a cluster in production authenticates them through pg_dist_authinfo or the coordinator's .pgpass). Roles
+  // belong to the cluster, not to a database: only when not yet so (two databases placed at once would collide).
+  for (const role of ['linli_app', 'linli_audit']) {
+    const [found] = await exec(`SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = ${literal(role)}`);
+    if (found && !found.rolcanlogin) await exec(`ALTER ROLE ${role} LOGIN`);
+  }
   // An existing installation's tables come with rows (ADR 0009, "moving onto a cluster"); on the coordinator's
   // tables they stay where they are.
   const sharded = tables.filter((t) => isDistributed(t) || GLOBAL[t]?.[0] === 'reference');
