@@ -9,12 +9,12 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import {
   clusterNodeUrls,
   createDatabaseOn,
   dropDatabaseOn,
   extendOntoCluster,
+  runOn as rows,
   tableRowCounts as rowCounts,
   withDatabaseName,
 } from '../../apps/server/src/platform/citus-databases';
@@ -29,16 +29,6 @@ const source = args.from;
 const sourceName = new URL(source).pathname.slice(1);
 const name = `linli_move_${sourceName.replace(/\W/g, '_')}`.slice(0, 60);
 const target = withDatabaseName(args.cluster, name);
-
-async function rows<T extends Record<string, unknown>>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** `pg_dump source | psql target`, stopping at the first error of either. */
 function copyDatabase(from: string, to: string): Promise<void> {

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CareHome, ClientList, OverdueQueue, RecordVisitResult, Worklist } from '@linli/contracts';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { GLOBAL } from '../src/db/distribution';
+import { UNPLACED_TABLES } from '../src/platform/citus';
 import { DEMO, seedDemo } from '../src/db/seed/demo';
 import { foldRollups } from '../src/modules/care/supervision/supervision.repository';
 import { sealAudit, verifyAuditChain } from '../src/platform/audit';
@@ -15,6 +15,7 @@ import {
   clusterNodeUrls,
   createDatabaseOn,
   dropDatabaseOn,
+  runOn as ownerRows,
   tableRowCounts as rowCounts,
   withDatabaseName,
 } from '../src/platform/citus-databases';
@@ -38,16 +39,6 @@ const keyFile = path.join(dir, 'keys.json');
 const keys = loadOrCreateKeys(keyFile);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const clock = new FakeClock(TEST_START);
-
-async function ownerRows<T extends Record<string, unknown>>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** Linli on `database` as a server starts it (demo mode: no TOTP step for the demo accounts). */
 async function start(database: Database) {
@@ -141,12 +132,7 @@ describe.skipIf(!TEST_CITUS)('an existing single-server installation moved onto 
       const placementMs = Date.now() - placedAt;
       const clustered = await createDb({ databaseUrl: url, dataDir: 'memory://', poolSize: 4 });
       try {
-        const unplaced = await ownerRows<{ name: string }>(
-          url,
-          `SELECT c.relname AS name FROM pg_catalog.pg_class c
-            WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-              AND NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid) ORDER BY 1`,
-        );
+        const unplaced = await ownerRows<{ name: string }>(url, UNPLACED_TABLES);
         const plain = Object.keys(GLOBAL).filter((t) => GLOBAL[t]![0] === 'plain');
         expect(unplaced.map((r) => r.name).sort()).toEqual(plain.sort());
         // Every row is where Citus reads it: none lost, none copied twice (the shard rows, not the shell's leftovers).

@@ -94,14 +94,14 @@ export function inCommunityOrGrid(
   gridColumn: AnyPgColumn | SQL,
   prefixes: readonly string[],
 ): SQL {
-  const scope = inAreaOrGrid(areaColumn, gridColumn, prefixes);
+  const scope = () => inAreaOrGrid(areaColumn, gridColumn, prefixes);
   const communities = inCommunities(areaColumn, scopeCommunities(prefixes));
-  if (!communities) return scope;
+  if (!communities) return scope();
   // Communities alone: the `=` says all the LIKE would. Both at once made PostgreSQL's planner count the one
   // condition twice (its row estimate squared): at city scale it took a worker's visits through the community's
   // index, 21,902 rows estimated at 100, instead of the worker's own (a worklist statement 8–13 ms).
   if (prefixes.every((prefix) => prefix.length === 12)) return communities;
-  return sql`(${communities} AND ${scope})`;
+  return sql`(${communities} AND ${scope()})`;
 }
 
 /** True when every area (code or scope prefix) in `areas` lies inside one of `prefixes`. An empty `areas` is false. */

@@ -15,12 +15,16 @@ export function withDatabaseName(url: string, name: string): string {
   return parsed.toString();
 }
 
-async function runOn(url: string, ...statements: string[]): Promise<Record<string, unknown>[]> {
+/** Runs the statements one after another on one connection of its own to `url`; returns the last one's rows. */
+export async function runOn<T extends Record<string, unknown> = Record<string, unknown>>(
+  url: string,
+  ...statements: string[]
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    let rows: Record<string, unknown>[] = [];
-    for (const statement of statements) rows = (await client.query(statement)).rows as Record<string, unknown>[];
+    let rows: T[] = [];
+    for (const statement of statements) rows = (await client.query(statement)).rows as T[];
     return rows;
   } finally {
     await client.end();

@@ -180,7 +180,8 @@ async function triggerSwitches(
   };
 }
 
-const UNPLACED_TABLES = `SELECT c.relname AS name FROM pg_catalog.pg_class c
+/** Tables of the schema that Citus does not know yet (placement places them; a test checks what is left). */
+export const UNPLACED_TABLES = `SELECT c.relname AS name FROM pg_catalog.pg_class c
   WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
     AND NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid)
   ORDER BY 1`;
