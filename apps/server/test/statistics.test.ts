@@ -34,6 +34,21 @@ describe('analysing stale tables', () => {
   let testDb: TestDatabase;
   const stats = async (name: string) =>
     (await tableStatistics(testDb.database)).find((row) => row.name.endsWith(`.${name}`))!;
+  /**
+   * A backend reports its row changes to the statistics system a moment after the write (at most once a second), so
+   * a pass could analyse a table before its insert was counted and then find it "changed" when the count arrived: it
+   * analyses it again. The passes' counts are exact only once the writes are counted; wait for that (forcing the flush).
+   */
+  const counted = async (name: string, changed: number) => {
+    for (let tries = 0; tries < 50; tries += 1) {
+      await testDb.owner(`SELECT pg_stat_force_next_flush()`);
+      const [row] = await testDb.owner(
+        `SELECT n_mod_since_analyze AS changed FROM pg_stat_user_tables WHERE relname = '${name}'`,
+      );
+      if (Number(row?.changed ?? 0) >= changed) return; // (autovacuum may reset it first)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
@@ -45,6 +60,7 @@ describe('analysing stale tables', () => {
   it('analyses a grown table once, gives the planner its row count, and leaves fresh tables alone', async () => {
     await testDb.owner(`CREATE TABLE stats_probe (id int PRIMARY KEY, area_code text NOT NULL)`);
     await testDb.owner(`INSERT INTO stats_probe SELECT g, '110101' FROM generate_series(1, 5000) g`);
+    await counted('stats_probe', 5000);
     // (PostgreSQL's autovacuum may get there first; PGlite has none.)
     if (TEST_ENGINE === 'pglite') expect(needsAnalyze(await stats('stats_probe'))).toBe(true);
 
@@ -62,6 +78,7 @@ describe('analysing stale tables', () => {
 
     // Doubled: stale again, and analysed again.
     await testDb.owner(`INSERT INTO stats_probe SELECT g, '110102' FROM generate_series(5001, 10000) g`);
+    await counted('stats_probe', 5000);
     expect(await statistics.refresh()).toBeLessThanOrEqual(1); // 0 if autovacuum got there first
     expect((await stats('stats_probe')).reltuples).toBe(10000);
   });
@@ -70,6 +87,7 @@ describe('analysing stale tables', () => {
     const statistics = new PlannerStatistics(testDb.database, quiet);
     await testDb.owner(`CREATE TABLE stats_probe_two (id int PRIMARY KEY)`);
     await testDb.owner(`INSERT INTO stats_probe_two SELECT generate_series(1, 3000)`);
+    await counted('stats_probe_two', 3000);
     const [first, second] = await Promise.all([statistics.refresh(), statistics.refresh()]);
     expect(first).toBeLessThanOrEqual(1); // 0 if PostgreSQL's autovacuum got there first
     expect(second).toBe(first); // the same pass's answer: the table was not analysed twice
