@@ -11,10 +11,8 @@ export function registerPlatformJobs(
   ctx: Pick<AppContext, 'db' | 'jobs' | 'events' | 'auditWriter' | 'statistics'>,
 ): void {
   const { jobs } = ctx;
-  // The embedded database has no autovacuum: its planner statistics are refreshed here (PostgreSQL does its own).
-  if (ctx.statistics.needed) {
-    jobs.every({ name: 'db.analyze', everyMs: 600_000, run: () => ctx.statistics.refresh() });
-  }
+  // Planner statistics where nothing else keeps them: the embedded database, or PostgreSQL with autovacuum off.
+  jobs.every({ name: 'db.analyze', everyMs: 600_000, run: () => ctx.statistics.refreshIfNeeded() });
   // Retries, and events whose poke was lost (the emitting process stopped): any process, one at a time.
   jobs.every({ name: 'events.deliver', everyMs: 2000, run: () => ctx.events.deliver() });
   jobs.every({ name: 'events.prune', everyMs: 86_400_000, run: () => ctx.events.prune(30) });
