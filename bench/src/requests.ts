@@ -11,6 +11,12 @@ import {
   unitQueue,
   unitWhere,
 } from '../../apps/server/src/modules/requests/requests.repository';
+import {
+  DUE_REMINDER_LEAD_MS,
+  RATING_WINDOW_MS,
+  SIGN_REMINDER_LEAD_MS,
+} from '../../apps/server/src/modules/requests/requests.jobs';
+import { OPEN } from '../../apps/server/src/modules/requests/requests.repository';
 import type { Captured, Engine } from './engine';
 import { DISTRICT, type ScaleConfig } from './generate';
 import type { Who } from './raw';
@@ -252,20 +258,24 @@ export function intakeBody(communityCode: string): string {
  * every start, so a dataset reused on a later day is caught up too.
  */
 async function catchUpRequestJobs(engine: Engine, log: (s: string) => void): Promise<void> {
-  const open = `status IN ('assigned', 'in_progress')`;
+  // The jobs' own lead times and open statuses, so the two cannot drift apart.
+  const before = (column: string, ms: number) => `${column} - interval '${ms} milliseconds'`;
+  const open = `status IN (${OPEN.map((s) => `'${s}'`).join(', ')})`;
   const counts = await engine.withConnection(async (q) => {
     const stamped: number[] = [];
     for (const statement of [
-      `UPDATE requests SET sign_reminded_at = sign_due_at - interval '4 hours'
-        WHERE status = 'assigned' AND sign_reminded_at IS NULL AND sign_due_at - interval '4 hours' <= now()
-        RETURNING 1`,
-      `UPDATE requests SET due_reminded_at = due_at - interval '24 hours'
-        WHERE ${open} AND due_reminded_at IS NULL AND due_at - interval '24 hours' <= now() RETURNING 1`,
-      `UPDATE requests SET escalated_at = due_at WHERE ${open} AND escalated_at IS NULL AND due_at < now() RETURNING 1`,
-      `UPDATE requests SET status = 'closed', rating = 'unrated', updated_at = resolved_at + interval '7 days'
-        WHERE status = 'resolved' AND resolved_at < now() - interval '7 days' RETURNING 1`,
+      `UPDATE requests SET sign_reminded_at = ${before('sign_due_at', SIGN_REMINDER_LEAD_MS)}
+        WHERE status = 'assigned' AND sign_reminded_at IS NULL AND ${before('sign_due_at', SIGN_REMINDER_LEAD_MS)} <= now()`,
+      `UPDATE requests SET due_reminded_at = ${before('due_at', DUE_REMINDER_LEAD_MS)}
+        WHERE ${open} AND due_reminded_at IS NULL AND ${before('due_at', DUE_REMINDER_LEAD_MS)} <= now()`,
+      `UPDATE requests SET escalated_at = due_at WHERE ${open} AND escalated_at IS NULL AND due_at < now()`,
+      `UPDATE requests SET status = 'closed', rating = 'unrated',
+          updated_at = resolved_at + interval '${RATING_WINDOW_MS} milliseconds'
+        WHERE status = 'resolved' AND ${before('now()', RATING_WINDOW_MS)} > resolved_at`,
     ])
-      stamped.push(Number((await q(`WITH u AS (${statement}) SELECT count(*)::int AS n FROM u`))[0]?.n ?? 0));
+      stamped.push(
+        Number((await q(`WITH u AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM u`))[0]?.n ?? 0),
+      );
     return stamped;
   });
   if (counts.some((n) => n > 0))

@@ -44,17 +44,17 @@ export function needsAnalyze(table: TableStatistics): boolean {
 export async function tableStatistics(database: Database): Promise<TableStatistics[]> {
   // The embedded engine's one backend reports its row changes a moment after writing them: flushed first, so a pass
   // does not analyse a table and then find its insert counted as a change since (CI saw it analysed twice).
-  await database.withOwnerConnection((exec) => exec(`SELECT pg_stat_force_next_flush()`));
-  const rows = await database.withOwnerConnection((exec) =>
-    exec(`SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
+  const rows = await database.withOwnerConnection(async (exec) => {
+    await exec(`SELECT pg_stat_force_next_flush()`);
+    return exec(`SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
                  coalesce(s.n_mod_since_analyze, 0) AS changed, c.reltuples, c.relpages,
                  pg_relation_size(c.oid) / 8192 AS pages
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
            WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (current_schemas(false))
-           ORDER BY 1`),
-  );
+           ORDER BY 1`);
+  });
   return rows.map((row) => ({
     name: String(row.name),
     changed: Number(row.changed),

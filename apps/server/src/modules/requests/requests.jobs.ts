@@ -8,7 +8,8 @@ const HOUR_MS = 3_600_000;
 export const SIGN_REMINDER_LEAD_MS = 4 * HOUR_MS;
 /** How long before the 办结 deadline the unit is reminded. */
 export const DUE_REMINDER_LEAD_MS = 24 * HOUR_MS;
-const RATING_WINDOW_MS = 7 * 24 * HOUR_MS;
+/** How long a resolved request waits for its rating before it is closed as 未评价. */
+export const RATING_WINDOW_MS = 7 * 24 * HOUR_MS;
 
 /** Reminds the unit before its sign and resolve deadlines, once each (stamped; a transfer or reopen clears them). */
 export async function runReminders(ctx: AppContext): Promise<number> {

@@ -120,7 +120,7 @@ export interface ListFilter {
   q?: string | undefined;
 }
 
-const OPEN: Status[] = ['assigned', 'in_progress'];
+export const OPEN: Status[] = ['assigned', 'in_progress'];
 
 function overdueSql(now: Date): SQL {
   return sql`(${requests.status} IN ('assigned', 'in_progress') AND ${requests.dueAt} < ${now})`;
