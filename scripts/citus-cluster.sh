@@ -4,6 +4,8 @@
 # lets Linli's roles log in (Citus connects to the workers as the current role: the server runs as linli_app).
 #   scripts/citus-cluster.sh start [PORT] [DIR]   → prints the coordinator URL (default port 9700)
 #   scripts/citus-cluster.sh stop [DIR]
+# LINLI_CITUS_THROWAWAY=1 (CI) runs the nodes without fsync: a cluster in /tmp that is deleted after the run needs
+# no durability, and its databases are created and dropped ~100 times a run. Never for the bench's figures.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 vendor=${LINLI_CITUS_VENDOR:-$root/../shared/vendor/citus}
@@ -21,6 +23,13 @@ if [[ $cmd == start ]]; then
       ALTER ROLE $role LOGIN;
     END \$\$" >&2
   done
+  if [[ ${LINLI_CITUS_THROWAWAY:-} == 1 ]]; then
+    for node in $(psql "$url" -qAtc "SELECT nodeport FROM pg_dist_node ORDER BY 1"); do
+      psql -h 127.0.0.1 -p "$node" -U postgres -qAt -c "ALTER SYSTEM SET fsync = off" \
+        -c "ALTER SYSTEM SET synchronous_commit = off" -c "ALTER SYSTEM SET full_page_writes = off" \
+        -c "SELECT pg_reload_conf()" >/dev/null
+    done
+  fi
   echo "$url"
 elif [[ $cmd == stop ]]; then
   bash "$vendor/cluster.sh" stop "${2:-$dir_default}"

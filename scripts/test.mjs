@@ -28,9 +28,14 @@ const firstLine = (text) =>
     ?.trim()
     .slice(0, 200) ?? '';
 
+/** Each part's wall time, printed at the end: where CI's time limit goes. */
+const partTimes = [];
+
 function run(label, command, args, env, jsonFile, count) {
   console.log(`\n=== ${label} ===`);
+  const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  partTimes.push(`${label}: ${Math.round((Date.now() - started) / 1000)} s`);
   if (existsSync(jsonFile)) count(JSON.parse(readFileSync(jsonFile, 'utf8')), label);
   if (result.status !== 0) {
     ok = false;
@@ -40,6 +45,11 @@ function run(label, command, args, env, jsonFile, count) {
 }
 
 function countVitest(report, label) {
+  const files = (report.testResults ?? [])
+    .map((file) => ({ name: path.relative(root, file.name ?? ''), ms: (file.endTime ?? 0) - (file.startTime ?? 0) }))
+    .sort((a, b) => b.ms - a.ms);
+  console.log(`\n${label}: the slowest files`);
+  for (const file of files.slice(0, 10)) console.log(`  ${(file.ms / 1000).toFixed(1).padStart(6)} s  ${file.name}`);
   totals.passed += report.numPassedTests ?? 0;
   totals.failed += report.numFailedTests ?? 0;
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
@@ -218,6 +228,7 @@ if (existsSync(chromium)) {
 }
 
 rmSync(work, { recursive: true, force: true });
+console.log(`\nTime by part:\n${partTimes.map((line) => `  ${line}`).join('\n')}`);
 if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((line) => `  ✗ ${line}`).join('\n')}`);
 console.log(
   `\nTests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,

@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Each file gets its own database; no shared state between files.
     isolate: true,
+    // One migrated database per run, copied for each test database (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createDatabaseOn, dropDatabaseOn, serverNodes, withDatabaseName } from '../src/platform/citus-databases';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import {
+  cloneDatabaseOn,
+  createDatabaseOn,
+  dropDatabaseOn,
+  serverNodes,
+  withDatabaseName,
+} from '../src/platform/citus-databases';
 import { createDb, type Database } from '../src/platform/db';
 import { migrate } from '../src/platform/migrate';
 
@@ -29,18 +37,33 @@ export function asOwner(database: Database, sqlText: string): Promise<Record<str
   return database.withOwnerConnection((exec) => exec(sqlText));
 }
 
+/**
+ * The run's migrated database (test/global-setup.ts) that test databases start as copies of: the path of a PGlite
+ * image, or a template database's name; absent when a file runs without the global set-up (then each migrates).
+ */
+const template = (() => {
+  try {
+    return inject('testDatabaseTemplate');
+  } catch {
+    return undefined; // not inside a vitest worker (a script importing the factories)
+  }
+})();
+let pgliteImage: Blob | undefined;
+
 /** A fresh, migrated database: in-memory PGlite, or a new database on the test PostgreSQL server. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (TEST_ENGINE === 'pglite') {
-    const database = await createDb({ databaseUrl: null, dataDir: 'memory://' });
-    await migrate(database);
+    if (template && !pgliteImage) pgliteImage = new Blob([readFileSync(template)]);
+    const database = await createDb({ databaseUrl: null, dataDir: 'memory://', pgliteImage });
+    await migrate(database); // nothing to apply on a copy of the migrated image; switches to the application role
     return { database, url: null, owner: (sqlText) => asOwner(database, sqlText), drop: () => database.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('LINLI_TEST_DB=postgres needs TEST_DATABASE_URL');
   const name = `linli_t_${randomBytes(6).toString('hex')}`;
   const nodes = await serverNodes(adminUrl, TEST_CITUS);
-  await createDatabaseOn(nodes, name, TEST_CITUS);
+  if (template) await cloneDatabaseOn(nodes, name, template);
+  else await createDatabaseOn(nodes, name, TEST_CITUS);
   const url = withDatabaseName(adminUrl, name);
   const database = await createDb({ databaseUrl: url, dataDir: 'memory://', poolSize: 4 });
   await migrate(database);

@@ -93,6 +93,56 @@ export async function extendOntoCluster(nodes: string[], name: string): Promise<
 }
 
 /**
+ * Makes database `name` on each of `nodes` a template that copies can be made from (cloneDatabaseOn): connections
+ * to it are refused and the ones open are ended. On a cluster, Citus's maintenance daemon keeps a connection to
+ * every database with the extension, and PostgreSQL copies no database anyone is connected to.
+ */
+export async function sealTemplateOn(nodes: string[], name: string): Promise<void> {
+  for (const node of nodes) {
+    await runOn(node, `ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
+    // A daemon merely ended is started again by PostgreSQL (after an error) every 5 s and then shows up as a session
+    // of the database for a moment. Citus forgets a database's daemon, for good, when DROP DATABASE names it, before
+    // PostgreSQL refuses the DROP inside a transaction block: nothing is dropped, the daemon is stopped.
+    await runOn(node, 'BEGIN', `DROP DATABASE ${name}`).catch((error: { code?: string }) => {
+      if (error.code !== '25001') throw error; // active_sql_transaction: the refusal counted on
+    });
+    for (let tries = 0; ; tries++) {
+      const [open] = await runOn(
+        node,
+        `SELECT count(pg_catalog.pg_terminate_backend(pid)) AS n FROM pg_catalog.pg_stat_activity WHERE datname = '${name}'`,
+      );
+      if (Number(open!.n) === 0) break;
+      if (tries === 50) throw new Error(`database ${name} still has sessions on ${new URL(node).host}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/**
+ * Creates database `name` on each of `nodes` as a copy of `template` (sealed by sealTemplateOn), with the
+ * template's database-level settings (ALTER DATABASE … SET, which a copy does not take along). A copy of a Citus
+ * database made on every node at once is a Citus database of the same cluster: each node's copy holds its shards
+ * and the same metadata, and the coordinator reaches the workers' copies by the database's new name.
+ */
+export async function cloneDatabaseOn(nodes: string[], name: string, template: string): Promise<void> {
+  for (const node of nodes) {
+    const settings = await runOn<{ setting: string }>(
+      node,
+      `SELECT unnest(s.setconfig) AS setting FROM pg_catalog.pg_db_role_setting s
+         JOIN pg_catalog.pg_database d ON d.oid = s.setdatabase WHERE d.datname = '${template}' AND s.setrole = 0`,
+    );
+    await runOn(
+      node,
+      `CREATE DATABASE ${name} TEMPLATE ${template}`,
+      ...settings.map(({ setting }) => {
+        const at = setting.indexOf('=');
+        return `ALTER DATABASE ${name} SET ${setting.slice(0, at)} = '${setting.slice(at + 1).replace(/'/g, "''")}'`;
+      }),
+    );
+  }
+}
+
+/**
  * Rows of every table of a database's schema, by table, counted as the URL's role (the owner in the callers): what
  * must be the same before and after an installation moves onto a cluster (citus-migration.test.ts, the bench).
  */
@@ -113,5 +163,17 @@ export async function tableRowCounts(url: string): Promise<Record<string, number
 
 /** Drops database `name` from each of these servers (from serverNodes). */
 export async function dropDatabaseOn(nodes: string[], name: string): Promise<void> {
-  for (const node of nodes) await runOn(node, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  // The workers first: a coordinator's maintenance daemon still working in its copy then fails fast on the workers'
+  // missing database, where a worker's, left last, waited on the coordinator (~2 s a drop).
+  for (const node of [...nodes].reverse()) {
+    for (let tries = 1; ; tries++) {
+      try {
+        await runOn(node, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        break;
+      } catch (error) {
+        // object_in_use: Citus's daemon for the database, started a moment before, outlived the drop's 5 s wait.
+        if ((error as { code?: string }).code !== '55006' || tries === 3) throw error;
+      }
+    }
+  }
 }

@@ -42,6 +42,12 @@ export interface Database {
   replica?: ReplicaPool | null;
   /** Closes the replica's pool too. */
   close(): Promise<void>;
+  /**
+   * PGlite only: a tarball of the embedded database's files, to start copies from (`pgliteImage`). The test suite
+   * migrates one database per run and starts each test's database from its image, instead of initdb and 42
+   * migrations each time (~2 s a database on the 2-core box).
+   */
+  dumpImage?(): Promise<Blob>;
 }
 
 /** A read-only pool on a hot standby: only ever handed out by the read router (platform/read-replica.ts). */
@@ -59,6 +65,8 @@ export interface DbConfig {
   poolSize?: number;
   /** A streaming replica of `databaseUrl` for dashboards, exports and ledger reads (ADR 0008); PostgreSQL only. */
   replicaUrl?: string | null;
+  /** PGlite only: start from these files (a `dumpImage()` of another database) instead of an empty cluster. */
+  pgliteImage?: Blob;
 }
 
 export async function createDb(config: DbConfig): Promise<Database> {
@@ -77,7 +85,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
       },
     };
   }
-  return createPgliteDb(config.dataDir);
+  return createPgliteDb(config.dataDir, config.pgliteImage);
 }
 
 /**
@@ -168,10 +176,11 @@ async function withPostgresOwner<T>(databaseUrl: string, fn: (exec: ScriptRunner
  */
 const PGLITE_SHARED_BUFFERS = process.env.LINLI_PGLITE_SHARED_BUFFERS ?? '32MB';
 
-async function createPgliteDb(dataDir: string): Promise<Database> {
+async function createPgliteDb(dataDir: string, image?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(inMemory ? undefined : dataDir, {
+    ...(image ? { loadDataDir: image } : {}),
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
   });
   await client.waitReady;
@@ -208,6 +217,7 @@ async function createPgliteDb(dataDir: string): Promise<Database> {
     async close() {
       await client.close();
     },
+    dumpImage: () => client.dumpDataDir('none'),
   };
 }
 
