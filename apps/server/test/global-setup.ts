@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import {
   createDatabaseOn,
   dropDatabaseOn,
-  sealTemplateOn,
+  closeDatabaseOn,
   serverNodes,
   withDatabaseName,
 } from '../src/platform/citus-databases';
@@ -47,7 +47,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const database = await createDb({ databaseUrl: withDatabaseName(adminUrl, name), dataDir: 'memory://', poolSize: 2 });
   await migrate(database);
   await database.close();
-  await sealTemplateOn(nodes, name);
+  await closeDatabaseOn(nodes, name);
   project.provide('testDatabaseTemplate', name);
   return () => dropDatabaseOn(nodes, name);
 }

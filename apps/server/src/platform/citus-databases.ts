@@ -93,33 +93,43 @@ export async function extendOntoCluster(nodes: string[], name: string): Promise<
 }
 
 /**
- * Makes database `name` on each of `nodes` a template that copies can be made from (cloneDatabaseOn): connections
- * to it are refused and the ones open are ended. On a cluster, Citus's maintenance daemon keeps a connection to
- * every database with the extension, and PostgreSQL copies no database anyone is connected to.
+ * Closes database `name` on each of `nodes`: new connections are refused, Citus's maintenance daemon for it is
+ * stopped for good, and the sessions open are ended. Then it can be a template (cloneDatabaseOn) or be dropped.
+ *
+ * On a cluster every database with the extension has a daemon on each node, which PostgreSQL starts again 5 s after
+ * it ends with an error, and which ignores a plain SIGTERM while it waits. A daemon that opened a connection while a
+ * DROP DATABASE … WITH (FORCE) held the database's lock waited on that lock, and the drop waited 5 s on it and
+ * failed, again at each retry (CI, 2026-12-04). Citus forgets a database's daemon when DROP DATABASE names it, before
+ * PostgreSQL refuses a DROP inside a transaction block: that refusal stops the daemon without dropping anything, and a
+ * daemon started again finds itself forgotten and leaves before it connects.
  */
-export async function sealTemplateOn(nodes: string[], name: string): Promise<void> {
+export async function closeDatabaseOn(nodes: string[], name: string): Promise<void> {
+  const present: string[] = [];
   for (const node of nodes) {
+    const found = await runOn(node, `SELECT 1 FROM pg_catalog.pg_database WHERE datname = '${name}'`);
+    if (found.length === 0) continue;
+    present.push(node);
     await runOn(node, `ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
-    // A daemon merely ended is started again by PostgreSQL (after an error) every 5 s and then shows up as a session
-    // of the database for a moment. Citus forgets a database's daemon, for good, when DROP DATABASE names it, before
-    // PostgreSQL refuses the DROP inside a transaction block: nothing is dropped, the daemon is stopped.
     await runOn(node, 'BEGIN', `DROP DATABASE ${name}`).catch((error: { code?: string }) => {
       if (error.code !== '25001') throw error; // active_sql_transaction: the refusal counted on
     });
+  }
+  // Only once every node refuses connections: a daemon on one node reconnects to the others.
+  for (const node of present) {
     for (let tries = 0; ; tries++) {
       const [open] = await runOn(
         node,
         `SELECT count(pg_catalog.pg_terminate_backend(pid)) AS n FROM pg_catalog.pg_stat_activity WHERE datname = '${name}'`,
       );
       if (Number(open!.n) === 0) break;
-      if (tries === 50) throw new Error(`database ${name} still has sessions on ${new URL(node).host}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (tries === 100) throw new Error(`database ${name} still has sessions on ${new URL(node).host}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 }
 
 /**
- * Creates database `name` on each of `nodes` as a copy of `template` (sealed by sealTemplateOn), with the
+ * Creates database `name` on each of `nodes` as a copy of `template` (closed by closeDatabaseOn), with the
  * template's database-level settings (ALTER DATABASE … SET, which a copy does not take along). A copy of a Citus
  * database made on every node at once is a Citus database of the same cluster: each node's copy holds its shards
  * and the same metadata, and the coordinator reaches the workers' copies by the database's new name.
@@ -161,17 +171,16 @@ export async function tableRowCounts(url: string): Promise<Record<string, number
   return counts;
 }
 
-/** Drops database `name` from each of these servers (from serverNodes). */
+/** Drops database `name` from each of these servers (from serverNodes), closed first (closeDatabaseOn). */
 export async function dropDatabaseOn(nodes: string[], name: string): Promise<void> {
-  // The workers first: a coordinator's maintenance daemon still working in its copy then fails fast on the workers'
-  // missing database, where a worker's, left last, waited on the coordinator (~2 s a drop).
-  for (const node of [...nodes].reverse()) {
+  await closeDatabaseOn(nodes, name);
+  for (const node of nodes) {
     for (let tries = 1; ; tries++) {
       try {
         await runOn(node, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         break;
       } catch (error) {
-        // object_in_use: Citus's daemon for the database, started a moment before, outlived the drop's 5 s wait.
+        // object_in_use: a session got in between the close and the drop (rare; the drop waited 5 s for it).
         if ((error as { code?: string }).code !== '55006' || tries === 3) throw error;
       }
     }
