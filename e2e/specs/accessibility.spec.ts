@@ -47,10 +47,10 @@ async function menuEntries(page: Page): Promise<string[]> {
 }
 
 /**
- * The pages scanned so far in this worker, by what they show: a path and the kinds of element on it (test ids outside the
- * side menu, with the ids of rows taken out). A page that shows another role the same elements is opened and checked for its heading
- * but not scanned again: axe's scan is ~1.5 s of a page's 2 s, and the four staff roles share most of their menus.
- * A role whose page shows more (a supervisor's approve buttons, a district's charts) gets it scanned.
+ * The pages scanned so far in this worker, by what they show: a path and the kinds of element on it (test ids outside
+ * the side menu, with the ids of rows taken out). A page that shows another role the same elements is opened and
+ * checked for its heading but not scanned again: axe's scan is ~1.5 s of a page's 2 s, and the four staff roles share
+ * most of their menus. A role whose page shows more (a supervisor's approve buttons, a district's charts) is scanned.
  */
 const scanned = new Set<string>();
 async function pageShape(page: Page): Promise<string> {
