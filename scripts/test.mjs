@@ -175,6 +175,7 @@ const CITUS_SUITE = [
   'test/sms-signature.test.ts',
   'src/modules/places/media.test.ts',
   'src/platform/transaction-retry.test.ts',
+  'test/pg-statements.test.ts',
   // servers in their own processes on the cluster: two at once, a restart after SIGKILL, the CLI; the route table
   'test/two-processes.test.ts',
   'test/jobs-two-processes.test.ts',

@@ -7,6 +7,7 @@ import pg from 'pg';
 import * as schema from '../../apps/server/src/db/schema';
 import type { Db } from '../../apps/server/src/platform/db';
 import { pgliteStatements } from '../../apps/server/src/platform/pglite-statements';
+import { poolClientClass } from '../../apps/server/src/platform/pg-statements';
 
 export interface Captured {
   sql: string;
@@ -29,7 +30,8 @@ export interface Engine {
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Engine> {
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=UTC' });
+  // The server's own client (named prepared statements), so the floor is the same driver.
+  const pool = new pg.Pool({ Client: poolClientClass(), connectionString: url, max, options: '-c timezone=UTC' });
   return {
     kind: 'postgres',
     pg: pool,

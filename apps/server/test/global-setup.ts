@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import {
   createDatabaseOn,
@@ -12,36 +9,25 @@ import {
 } from '../src/platform/citus-databases';
 import { createDb } from '../src/platform/db';
 import { migrate } from '../src/platform/migrate';
-import { TEST_CITUS, TEST_ENGINE } from './database';
+import { TEST_CITUS, TEST_ENGINE, testAdminUrl } from './database';
 
 /**
- * Once per run of the suite: one database migrated from empty, which every test database then starts as a copy of
- * (test/database.ts). Migrating each test's database from empty took ~9 s on the Citus cluster (a database on three
- * nodes, ~80 tables placed in shards; a copy takes 1–3 s): minutes of every CI run. On PGlite the image measured no
- * faster (~2 s a database either way; starting PGlite dominates). The migrations
- * still run on every engine, once here; the tests that are about migrating make databases of their own.
+ * Once per run of the suite on PostgreSQL or the Citus cluster: one database migrated from empty, which every test
+ * database then starts as a copy of (test/database.ts). Migrating each test's database from empty took ~9 s on the
+ * cluster (a database on three nodes, ~80 tables placed in shards; a copy takes 1–3 s): minutes of every CI run. PGlite
+ * has none: a copy from a dumped image of its files measured no faster (~2 s a database either way; starting PGlite
+ * dominates), so each PGlite test database migrates from empty. The tests about migrating make databases of their own.
  */
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** PGlite: the path of a tarball of the migrated database's files. PostgreSQL: the template database's name. */
+    /** The template database's name (PostgreSQL and the Citus cluster; PGlite runs have none). */
     testDatabaseTemplate: string;
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (TEST_ENGINE === 'pglite') {
-    const database = await createDb({ databaseUrl: null, dataDir: 'memory://' });
-    await migrate(database);
-    const image = await database.dumpImage!();
-    await database.close();
-    const dir = mkdtempSync(path.join(tmpdir(), 'linli-test-image-'));
-    const file = path.join(dir, 'migrated.tar');
-    writeFileSync(file, Buffer.from(await image.arrayBuffer()));
-    project.provide('testDatabaseTemplate', file);
-    return async () => rmSync(dir, { recursive: true, force: true });
-  }
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('LINLI_TEST_DB=postgres needs TEST_DATABASE_URL');
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  if (TEST_ENGINE === 'pglite') return undefined;
+  const adminUrl = testAdminUrl();
   const name = `linli_tpl_${randomBytes(6).toString('hex')}`;
   const nodes = await serverNodes(adminUrl, TEST_CITUS);
   await createDatabaseOn(nodes, name, TEST_CITUS);

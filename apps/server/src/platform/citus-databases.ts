@@ -71,6 +71,10 @@ export async function createDatabaseOn(nodes: string[], name: string, citus: boo
   await extendOntoCluster(nodes, name);
 }
 
+async function databaseExists(nodeUrl: string, name: string): Promise<boolean> {
+  return (await runOn(nodeUrl, `SELECT 1 FROM pg_catalog.pg_database WHERE datname = '${name}'`)).length > 0;
+}
+
 /**
  * Makes database `name`, which exists on the coordinator (nodes[0]), a database of the cluster: it is created on
  * each worker, the citus extension is added on every node, and the coordinator's copy is told where it and the
@@ -80,8 +84,7 @@ export async function createDatabaseOn(nodes: string[], name: string, citus: boo
 export async function extendOntoCluster(nodes: string[], name: string): Promise<void> {
   // Each step may be run again after a failure (an unreachable worker): what is done already is left as it is.
   for (const node of nodes.slice(1)) {
-    const found = await runOn(node, `SELECT 1 FROM pg_catalog.pg_database WHERE datname = '${name}'`);
-    if (found.length === 0) await runOn(node, `CREATE DATABASE ${name}`);
+    if (!(await databaseExists(node, name))) await runOn(node, `CREATE DATABASE ${name}`);
   }
   for (const node of nodes) await runOn(withDatabaseName(node, name), 'CREATE EXTENSION IF NOT EXISTS citus');
   const [coordinator, ...workers] = nodes.map((n) => new URL(n));
@@ -106,8 +109,7 @@ export async function extendOntoCluster(nodes: string[], name: string): Promise<
 export async function closeDatabaseOn(nodes: string[], name: string): Promise<void> {
   const present: string[] = [];
   for (const node of nodes) {
-    const found = await runOn(node, `SELECT 1 FROM pg_catalog.pg_database WHERE datname = '${name}'`);
-    if (found.length === 0) continue;
+    if (!(await databaseExists(node, name))) continue;
     present.push(node);
     await runOn(node, `ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
     await runOn(node, 'BEGIN', `DROP DATABASE ${name}`).catch((error: { code?: string }) => {

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { SQL } from 'drizzle-orm';
 import * as schema from '../db/schema';
 import { pgliteStatements } from './pglite-statements';
+import { poolClientClass } from './pg-statements';
 
 export type Schema = typeof schema;
 /** One Drizzle type over both engines: services and repositories never know which one runs. */
@@ -42,12 +43,6 @@ export interface Database {
   replica?: ReplicaPool | null;
   /** Closes the replica's pool too. */
   close(): Promise<void>;
-  /**
-   * PGlite only: a tarball of the embedded database's files, to start copies from (`pgliteImage`). The test suite
-   * migrates one database per run and starts each test's database from its image; measured on the 2-core box it is
-   * no faster than initdb and the migrations (~2 s a database either way: starting PGlite itself dominates).
-   */
-  dumpImage?(): Promise<Blob>;
 }
 
 /** A read-only pool on a hot standby: only ever handed out by the read router (platform/read-replica.ts). */
@@ -65,8 +60,6 @@ export interface DbConfig {
   poolSize?: number;
   /** A streaming replica of `databaseUrl` for dashboards, exports and ledger reads (ADR 0008); PostgreSQL only. */
   replicaUrl?: string | null;
-  /** PGlite only: start from these files (a `dumpImage()` of another database) instead of an empty cluster. */
-  pgliteImage?: Blob;
 }
 
 export async function createDb(config: DbConfig): Promise<Database> {
@@ -85,16 +78,18 @@ export async function createDb(config: DbConfig): Promise<Database> {
       },
     };
   }
-  return createPgliteDb(config.dataDir, config.pgliteImage);
+  return createPgliteDb(config.dataDir);
 }
 
 /**
  * A pool whose connections work in UTC so timestamps never depend on the server's zone, and as the application
  * role: set at login, so a connection that cannot take the role fails to open rather than running as the owner.
- * A replica's pool gives up connecting after 2 s (the read router then falls back to the primary).
+ * A replica's pool gives up connecting after 2 s (the read router then falls back to the primary). Parameterised
+ * statements are prepared once per connection (pg-statements.ts).
  */
 function openPool(url: string, poolSize: number, replica = false) {
   const pool = new pg.Pool({
+    Client: poolClientClass(),
     connectionString: url,
     max: poolSize,
     options: `-c timezone=UTC -c role=${APP_ROLE}${replica ? ' -c default_transaction_read_only=on' : ''}`,
@@ -176,11 +171,10 @@ async function withPostgresOwner<T>(databaseUrl: string, fn: (exec: ScriptRunner
  */
 const PGLITE_SHARED_BUFFERS = process.env.LINLI_PGLITE_SHARED_BUFFERS ?? '32MB';
 
-async function createPgliteDb(dataDir: string, image?: Blob): Promise<Database> {
+async function createPgliteDb(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(inMemory ? undefined : dataDir, {
-    ...(image ? { loadDataDir: image } : {}),
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
   });
   await client.waitReady;
@@ -217,7 +211,6 @@ async function createPgliteDb(dataDir: string, image?: Blob): Promise<Database> 
     async close() {
       await client.close();
     },
-    dumpImage: () => client.dumpDataDir('none'),
   };
 }
 
