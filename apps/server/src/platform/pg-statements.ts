@@ -59,7 +59,12 @@ export class PreparedStatementClient extends pg.Client {
 }
 
 type QueryArgs = unknown[];
-const plainQuery = pg.Client.prototype.query as (this: pg.Client, ...args: QueryArgs) => unknown;
+/**
+ * pg.Client's own query(), looked up at each call: whatever wraps it (a test recording statements, tracing) sees the
+ * named statements too.
+ */
+const pgQuery = (client: pg.Client, args: QueryArgs): unknown =>
+  (pg.Client.prototype.query as (this: pg.Client, ...a: QueryArgs) => unknown).apply(client, args);
 
 /** The config to send: the caller's, or a copy with this connection's name for its text; null = send as given. */
 function namedConfig(client: PreparedStatementClient, [first, second]: QueryArgs): object | null {
@@ -96,7 +101,7 @@ function namedConfig(client: PreparedStatementClient, [first, second]: QueryArgs
 // pg.Client's own types for query().
 PreparedStatementClient.prototype.query = function query(this: PreparedStatementClient, ...args: QueryArgs) {
   const named = namedConfig(this, args);
-  if (!named) return plainQuery.apply(this, args);
+  if (!named) return pgQuery(this, args);
   const text = (named as { text: string }).text;
   const forget = (error: unknown) => {
     if (isStalePlan(error)) this.statementNames.delete(text); // parsed again under a new name next time
@@ -109,9 +114,9 @@ PreparedStatementClient.prototype.query = function query(this: PreparedStatement
       forget(error);
       (callback as (e: unknown, r: unknown) => void)(error, result);
     };
-    return plainQuery.call(this, named, ...rest);
+    return pgQuery(this, [named, ...rest]);
   }
-  const result = plainQuery.call(this, named, ...rest);
+  const result = pgQuery(this, [named, ...rest]);
   if (!(result instanceof Promise)) return result;
   return result.catch((error: unknown) => {
     forget(error);
