@@ -6,7 +6,7 @@
 // A PostgreSQL database must be new and empty (CREATE DATABASE linli_imp); PGlite gets a fresh directory each run.
 // Also reported: the CPU seconds of the server process and of the database's backends during the upload (on a
 // shared box the wall time moves with the load; the CPU shows where the work is).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XLSX_MIME } from '../../packages/contracts/src/care';
@@ -15,6 +15,7 @@ import { migrate } from '../../apps/server/src/platform/migrate';
 import { hashPassword } from '../../apps/server/src/modules/users/password-hash';
 import { openPglite, openPostgres } from './engine';
 import { BENCH_PASSWORD, DISTRICT, IMPORT_COMMUNITY, streetCode } from './generate';
+import { profilerPreload } from './cpu-profile';
 import { freePort, login, startServer, upload } from './http';
 import { importRows, ledgerXlsx } from './ledger';
 import { repoRootOf, scriptArgs } from './script-args';
@@ -85,28 +86,9 @@ async function backendPids(): Promise<number[]> {
 
 // ---- the compiled server, one upload ------------------------------------------------------------------------------
 const port = await freePort();
-// --cpu-prof DIR: the server profiles itself (node:inspector, from a preload: --cpu-prof is not allowed in
-// NODE_OPTIONS) and writes DIR/server-<pid>.cpuprofile when it exits.
+// --cpu-prof DIR: the server profiles itself from its start and writes DIR/server-<pid>.cpuprofile when it exits.
 const cpuProf = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : null;
-const preload = path.join(work, 'cpu-profile.mjs');
-if (cpuProf) {
-  mkdirSync(cpuProf, { recursive: true });
-  writeFileSync(
-    preload,
-    `import inspector from 'node:inspector';
-import { writeFileSync } from 'node:fs';
-const session = new inspector.Session();
-session.connect();
-session.post('Profiler.enable');
-session.post('Profiler.start');
-process.on('exit', () =>
-  session.post('Profiler.stop', (error, result) => {
-    if (!error) writeFileSync(${JSON.stringify(cpuProf)} + '/server-' + process.pid + '.cpuprofile', JSON.stringify(result.profile));
-  }),
-);
-`,
-  );
-}
+if (cpuProf) mkdirSync(cpuProf, { recursive: true });
 const srv = await startServer(
   repoRoot,
   {
@@ -115,7 +97,7 @@ const srv = await startServer(
     LINLI_KEY_FILE: path.join(work, 'keys.json'),
     LINLI_AUDIT_ANCHOR_FILE: path.join(work, 'anchors.jsonl'),
     ...(isPg ? { DATABASE_URL: dbArg } : { LINLI_DATA_DIR: dataDir! }),
-    ...(cpuProf ? { NODE_OPTIONS: `--import ${preload}` } : {}),
+    ...(cpuProf ? { NODE_OPTIONS: profilerPreload(work, cpuProf, 'boot') } : {}),
     ...(args.env
       ? Object.fromEntries(
           args.env.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
