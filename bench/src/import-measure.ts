@@ -18,7 +18,7 @@ import { BENCH_PASSWORD, DISTRICT, IMPORT_COMMUNITY, streetCode } from './genera
 import { profilerPreload } from './cpu-profile';
 import { freePort, login, startServer, upload } from './http';
 import { importRows, ledgerXlsx } from './ledger';
-import { repoRootOf, scriptArgs } from './script-args';
+import { envOption, repoRootOf, scriptArgs } from './script-args';
 
 const args = scriptArgs();
 const repoRoot = repoRootOf(args);
@@ -98,11 +98,7 @@ const srv = await startServer(
     LINLI_AUDIT_ANCHOR_FILE: path.join(work, 'anchors.jsonl'),
     ...(isPg ? { DATABASE_URL: dbArg } : { LINLI_DATA_DIR: dataDir! }),
     ...(cpuProf ? { NODE_OPTIONS: profilerPreload(work, cpuProf, 'boot') } : {}),
-    ...(args.env
-      ? Object.fromEntries(
-          args.env.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
-        )
-      : {}),
+    ...envOption(args),
   },
   port,
 );

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { profilerPreload, summariseProfile } from './cpu-profile';
 import { BENCH_PASSWORD, workerName } from './generate';
 import { freePort, login, startServer } from './http';
-import { repoRootOf, scriptArgs } from './script-args';
+import { envOption, generatedDatabaseEnv, repoRootOf, scriptArgs } from './script-args';
 
 const args = scriptArgs();
 const repoRoot = repoRootOf(args);
@@ -35,21 +35,12 @@ const clientIds = (
 await probe.end();
 const pathOf = (i: number) => (target === 'detail' ? `/api/care/clients/${clientIds[i % clientIds.length]}` : target);
 
-const dataDir = path.join(repoRoot, 'bench/.data');
 const srv = await startServer(
   repoRoot,
   {
-    LINLI_DEMO: '0',
-    LINLI_LOG_LEVEL: 'warn',
-    DATABASE_URL: db,
-    LINLI_KEY_FILE: path.join(dataDir, `postgres-${scale}.keys.json`),
-    LINLI_AUDIT_ANCHOR_FILE: path.join(dataDir, `postgres-${scale}.audit-anchors.jsonl`),
+    ...generatedDatabaseEnv(repoRoot, db, scale),
     NODE_OPTIONS: profilerPreload(out, out, 'SIGUSR2'),
-    ...(args.env
-      ? Object.fromEntries(
-          args.env.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
-        )
-      : {}),
+    ...envOption(args),
   },
   await freePort(),
 );

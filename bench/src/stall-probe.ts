@@ -4,11 +4,10 @@
 //   npx tsx bench/src/stall-probe.ts --db postgres://postgres@127.0.0.1:5432/linli_bench_community [--times 3] [--scale city]
 // The database must be one the bench generated (`npm run bench -- --scale community --db …`): the probe signs in as
 // its first supervisor and exports that supervisor's community (20,000 clients at community scale, 10,000 at city).
-import path from 'node:path';
 import { BENCH_PASSWORD, SCALES, communityCode, supervisorName } from './generate';
 import { freePort, login, type Session, startServer } from './http';
 import { percentile } from './raw';
-import { repoRootOf, scriptArgs } from './script-args';
+import { generatedDatabaseEnv, repoRootOf, scriptArgs } from './script-args';
 
 const args = scriptArgs();
 const repoRoot = repoRootOf(args);
@@ -38,19 +37,7 @@ async function probeUntil(base: string, s: Session, until: Promise<unknown>): Pr
 }
 
 const port = await freePort();
-// The bench's own key and anchor files for this database (bench/.data, written when it generated the data).
-const dataDir = path.join(repoRoot, 'bench/.data');
-const srv = await startServer(
-  repoRoot,
-  {
-    LINLI_DEMO: '0',
-    LINLI_LOG_LEVEL: 'warn',
-    DATABASE_URL: db,
-    LINLI_KEY_FILE: path.join(dataDir, `postgres-${scale}.keys.json`),
-    LINLI_AUDIT_ANCHOR_FILE: path.join(dataDir, `postgres-${scale}.audit-anchors.jsonl`),
-  },
-  port,
-);
+const srv = await startServer(repoRoot, generatedDatabaseEnv(repoRoot, db, scale), port);
 try {
   const supervisor = await login(srv.base, supervisorName(0), BENCH_PASSWORD);
   const exportPath = `/api/care/ledger/export?communityCode=${communityCode(0, cfg.streets)}`;

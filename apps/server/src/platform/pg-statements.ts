@@ -42,8 +42,8 @@ const LIKE_PARAMETER = /\bI?LIKE\s+\$\d/i;
 
 type QueryConfigLike = { text?: unknown; name?: unknown; values?: unknown; submit?: unknown };
 
-/** PostgreSQL's answer when a kept plan's result columns changed under it (DDL since the Parse). */
-const isStalePlan = (error: unknown) =>
+/** PostgreSQL's answer when a kept plan's result columns changed under it (DDL since the Parse); PGlite's too. */
+export const isStalePlan = (error: unknown) =>
   (error as { code?: string } | null)?.code === '0A000' && /cached plan/.test(String((error as Error).message));
 
 export class PreparedStatementClient extends pg.Client {

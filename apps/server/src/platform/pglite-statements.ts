@@ -1,4 +1,5 @@
 import { type PGlite, type QueryOptions, type Results, type Transaction, parse, protocol } from '@electric-sql/pglite';
+import { isStalePlan } from './pg-statements';
 
 /**
  * Named prepared statements for the embedded PGlite, behind the interface drizzle's PGlite driver calls (query, exec,
@@ -56,10 +57,6 @@ function concat(parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
-
-/** PostgreSQL's answer when a kept plan's result columns changed under it (DDL since the Parse). */
-const isStalePlan = (error: unknown) =>
-  (error as { code?: string }).code === '0A000' && /cached plan/.test(String((error as Error).message));
 
 /** The kept statements of one PGlite database and the one-trip call through them. */
 class StatementCache {
