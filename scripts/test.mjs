@@ -18,15 +18,23 @@ let ok = true;
 const failedParts = [];
 /** Each failed test, named with its part and file: repeated at the very end, where a log's tail still shows it. */
 const failedTests = [];
-/** The first line of a failure's message, without terminal colours, short enough for one line. */
-const firstLine = (text) =>
-  String(text ?? '')
+/**
+ * The first line of a failure's message, without terminal colours, short enough for one line; and its "Caused by:"
+ * line when there is one (apps/server/test/failure-causes.ts adds it: a database error's own message is its cause).
+ */
+const firstLine = (text) => {
+  const lines = String(text ?? '')
     // eslint-disable-next-line no-control-regex -- terminal colour codes start with ESC
     .replace(/\x1b\[[0-9;]*m/g, '')
-    .split('\n')
-    .find((line) => line.trim())
-    ?.trim()
-    .slice(0, 200) ?? '';
+    .split('\n');
+  const first =
+    lines
+      .find((line) => line.trim())
+      ?.trim()
+      .slice(0, 200) ?? '';
+  const cause = lines.find((line) => line.startsWith('Caused by: '));
+  return cause && !first.startsWith('Caused by: ') ? `${first} — ${cause.slice(0, 200)}` : first;
+};
 
 /** Each part's wall time, printed at the end: where CI's time limit goes. */
 const partTimes = [];

@@ -11,5 +11,6 @@ export default defineConfig({
     isolate: true,
     // One migrated database per run, copied for each test database (test/global-setup.ts).
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/failure-causes.ts'],
   },
 });

@@ -7,11 +7,14 @@ import { pointAccounts, pointTransfers } from './points.tables';
 export type PointAccountRow = typeof pointAccounts.$inferSelect;
 export type PointTransferRow = typeof pointTransfers.$inferSelect;
 
+/**
+ * ON CONFLICT DO NOTHING with no target: every unique index is an arbiter. On one PostgreSQL the account has two
+ * equivalent keys, (kind, owner_id) and (area_code, kind, owner_id) (migration 0036, kept for Citus); naming only the
+ * second let a concurrent first use fail on the first with 23505 instead of doing nothing (CI, 2026-12-04; the
+ * race is in points-ledger.test.ts).
+ */
 export async function insertAccountIfMissing(db: DbOrTx, row: typeof pointAccounts.$inferInsert): Promise<void> {
-  await db
-    .insert(pointAccounts)
-    .values(row)
-    .onConflictDoNothing({ target: [pointAccounts.areaCode, pointAccounts.kind, pointAccounts.ownerId] });
+  await db.insert(pointAccounts).values(row).onConflictDoNothing();
 }
 
 export async function findAccountByOwner(db: DbOrTx, kind: PointAccountRow['kind'], ownerId: string) {
@@ -53,14 +56,15 @@ export async function findTransfer(db: DbOrTx, id: string): Promise<PointTransfe
   return row ?? null;
 }
 
-/** Inserts the transfer unless its (kind, ref_type, ref_id) is booked already; true when inserted. */
+/**
+ * Inserts the transfer unless its (kind, ref_type, ref_id) is booked already; true when inserted. No conflict target,
+ * as for accounts: the key exists with and without area_code, and both must be arbiters under concurrency.
+ */
 export async function insertTransferOnce(db: DbOrTx, row: typeof pointTransfers.$inferInsert): Promise<boolean> {
   const inserted = await db
     .insert(pointTransfers)
     .values(row)
-    .onConflictDoNothing({
-      target: [pointTransfers.areaCode, pointTransfers.kind, pointTransfers.refType, pointTransfers.refId],
-    })
+    .onConflictDoNothing()
     .returning({ id: pointTransfers.id });
   return inserted.length === 1;
 }

@@ -55,6 +55,11 @@ export async function earnedInMonth(db: DbOrTx, volunteerId: string, districtCod
   return Number(row?.n ?? 0);
 }
 
+/**
+ * The area key as the one conflict target, although entry_id alone is unique too: two transactions never insert one
+ * entry's earning at once (each holds the hours entry row it books), and a target-less DO NOTHING would also swallow
+ * a second reversal of one entry (point_earnings_one_reversal), which must fail.
+ */
 export async function insertEarning(db: DbOrTx, row: typeof pointEarnings.$inferInsert): Promise<void> {
   await db
     .insert(pointEarnings)
