@@ -1,6 +1,8 @@
 import { desc, inArray } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { byKey, type AreaKey } from '../../../platform/colocated';
 import type { DbOrTx } from '../../../platform/db';
+import { AREA_KEY_PLACEHOLDERS as KEY, preparedOn, UNNAMED } from '../../../platform/prepared-queries';
 import { users } from '../../users';
 import { cases } from '../cases/cases.tables';
 import { referrals } from '../referrals/referrals.tables';
@@ -9,55 +11,48 @@ import { visits } from '../visits/visits.tables';
 import { clientEvents } from './clients.tables';
 
 // The client detail page's history: each read from its own object's table, by client (and its community, which
-// keeps each read on one shard on Citus), newest first.
+// keeps each read on one shard on Citus), newest first. Each is built once per database handle (prepared-queries.ts):
+// the detail page runs all six on every view.
 
-export function clientAssessments(db: DbOrTx, client: AreaKey) {
-  return db
-    .select()
-    .from(assessments)
-    .where(byKey(assessments.clientId, assessments.areaCode, client))
-    .orderBy(desc(assessments.assessedAt));
+/** A table of the client's history: rows by client and community. */
+type HistoryTable = PgTable & { clientId: AnyPgColumn; areaCode: AnyPgColumn };
+
+/** The client's rows of `table`, newest first by `newest`, through the query built once for `key` on this handle. */
+function newestFirst<T extends HistoryTable>(
+  db: DbOrTx,
+  key: string,
+  table: T,
+  newest: AnyPgColumn,
+  client: AreaKey,
+): Promise<T['$inferSelect'][]> {
+  const query = preparedOn(db, key, (d) =>
+    d
+      .select()
+      .from(table as PgTable)
+      .where(byKey(table.clientId, table.areaCode, KEY))
+      .orderBy(desc(newest))
+      .prepare(UNNAMED),
+  );
+  return query.execute({ id: client.id, areaCode: client.areaCode }) as Promise<T['$inferSelect'][]>;
 }
 
-export function clientTierChanges(db: DbOrTx, client: AreaKey) {
-  return db
-    .select()
-    .from(tierChanges)
-    .where(byKey(tierChanges.clientId, tierChanges.areaCode, client))
-    .orderBy(desc(tierChanges.createdAt));
-}
+export const clientAssessments = (db: DbOrTx, client: AreaKey) =>
+  newestFirst(db, 'care.clientAssessments', assessments, assessments.assessedAt, client);
 
-export function clientEventsOf(db: DbOrTx, client: AreaKey) {
-  return db
-    .select()
-    .from(clientEvents)
-    .where(byKey(clientEvents.clientId, clientEvents.areaCode, client))
-    .orderBy(desc(clientEvents.at));
-}
+export const clientTierChanges = (db: DbOrTx, client: AreaKey) =>
+  newestFirst(db, 'care.clientTierChanges', tierChanges, tierChanges.createdAt, client);
 
-export function clientCases(db: DbOrTx, client: AreaKey) {
-  return db
-    .select()
-    .from(cases)
-    .where(byKey(cases.clientId, cases.areaCode, client))
-    .orderBy(desc(cases.openedAt));
-}
+export const clientEventsOf = (db: DbOrTx, client: AreaKey) =>
+  newestFirst(db, 'care.clientEventsOf', clientEvents, clientEvents.at, client);
 
-export function clientReferrals(db: DbOrTx, client: AreaKey) {
-  return db
-    .select()
-    .from(referrals)
-    .where(byKey(referrals.clientId, referrals.areaCode, client))
-    .orderBy(desc(referrals.sentAt));
-}
+export const clientCases = (db: DbOrTx, client: AreaKey) =>
+  newestFirst(db, 'care.clientCases', cases, cases.openedAt, client);
 
-export function clientVisits(db: DbOrTx, client: AreaKey) {
-  return db
-    .select()
-    .from(visits)
-    .where(byKey(visits.clientId, visits.areaCode, client))
-    .orderBy(desc(visits.dueDate));
-}
+export const clientReferrals = (db: DbOrTx, client: AreaKey) =>
+  newestFirst(db, 'care.clientReferrals', referrals, referrals.sentAt, client);
+
+export const clientVisits = (db: DbOrTx, client: AreaKey) =>
+  newestFirst(db, 'care.clientVisits', visits, visits.dueDate, client);
 
 /** The display names of the staff who did what on a timeline page, by user id. */
 export async function staffNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {

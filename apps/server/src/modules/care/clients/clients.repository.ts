@@ -2,6 +2,7 @@ import { byKey, type AreaKey } from '../../../platform/colocated';
 import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { inCommunities, inCommunityOrGrid, scopeCommunities } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
+import { AREA_KEY_PLACEHOLDERS, preparedOn, UNNAMED } from '../../../platform/prepared-queries';
 import { visits } from '../visits/visits.tables';
 import { clientEvents, clients } from './clients.tables';
 
@@ -32,6 +33,18 @@ export async function findClient(
   id: string,
   communities: readonly string[] | null = null,
 ): Promise<ClientRow | null> {
+  // A worker's one community, the common case (every client detail): built once per handle (prepared-queries.ts).
+  if (communities?.length === 1) {
+    const query = preparedOn(db, 'care.findClientInCommunity', (d) =>
+      d
+        .select()
+        .from(clients)
+        .where(byKey(clients.id, clients.areaCode, AREA_KEY_PLACEHOLDERS))
+        .prepare(UNNAMED),
+    );
+    const [row] = await query.execute({ id, areaCode: communities[0] });
+    return row ?? null;
+  }
   const [row] = await db
     .select()
     .from(clients)

@@ -13,7 +13,7 @@ export interface EffectivePolicy {
 
 /** The community's newest policy, else the district default, else the built-in default. */
 export async function policyFor(db: DbOrTx, communityCode: string): Promise<EffectivePolicy> {
-  const row = await latestPolicy(db, [communityCode, `${communityCode.slice(0, 6)}000000`]);
+  const row = await latestPolicy(db, communityCode, `${communityCode.slice(0, 6)}000000`);
   if (!row) return { id: null, rules: DEFAULT_TIER_POLICY };
   return { id: row.id, rules: RulesSchema.parse(row.rules) };
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, like, sql } from 'drizzle-orm';
 import { scopePrefix } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
+import { preparedOn, UNNAMED } from '../../../platform/prepared-queries';
 import { clients } from '../clients/clients.tables';
 import { visits } from '../visits/visits.tables';
 import { tierPolicies } from './policies.tables';
@@ -8,19 +9,21 @@ import { tierPolicies } from './policies.tables';
 export type PolicyRow = typeof tierPolicies.$inferSelect;
 export type NewPolicy = typeof tierPolicies.$inferInsert;
 
-export async function latestPolicy(db: DbOrTx, areaCodes: string[]) {
-  if (areaCodes.length === 0) return null;
-  const rows = await db
-    .select()
-    .from(tierPolicies)
-    .where(inArray(tierPolicies.areaCode, areaCodes))
-    .orderBy(desc(tierPolicies.version));
-  // The most specific area wins (community before district), then the newest version.
-  for (const code of areaCodes) {
-    const found = rows.find((r) => r.areaCode === code);
-    if (found) return found;
-  }
-  return null;
+/**
+ * The newest policy of the community, else of its district: the most specific area wins, then the newest version.
+ * Built once per database handle (prepared-queries.ts): every client detail and recorded visit reads it.
+ */
+export async function latestPolicy(db: DbOrTx, communityCode: string, districtCode: string) {
+  const query = preparedOn(db, 'care.latestPolicy', (d) =>
+    d
+      .select()
+      .from(tierPolicies)
+      .where(inArray(tierPolicies.areaCode, [sql.placeholder('community'), sql.placeholder('district')]))
+      .orderBy(desc(tierPolicies.version))
+      .prepare(UNNAMED),
+  );
+  const rows = await query.execute({ community: communityCode, district: districtCode });
+  return rows.find((r) => r.areaCode === communityCode) ?? rows.find((r) => r.areaCode === districtCode) ?? null;
 }
 
 export async function findPolicy(db: DbOrTx, id: string): Promise<PolicyRow | null> {

@@ -2,6 +2,7 @@ import { inSameArea, byKey, type AreaKey } from '../../../platform/colocated';
 import { and, asc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { inCommunities, inCommunityOrGrid } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
+import { AREA_KEY_PLACEHOLDERS, preparedOn, UNNAMED } from '../../../platform/prepared-queries';
 import { clients } from '../clients/clients.tables';
 import { visitEvents, visits } from './visits.tables';
 
@@ -65,6 +66,19 @@ export async function worklistTotals(db: DbOrTx, filter: WorklistFilter, today: 
  * known: scopeCommunities) only narrows the search to rows the caller could see anyway.
  */
 export async function findVisitWithClient(db: DbOrTx, id: string, communities: readonly string[] | null = null) {
+  // A worker's one community, the common case (every recorded visit): built once per handle (prepared-queries.ts).
+  if (communities?.length === 1) {
+    const query = preparedOn(db, 'care.findVisitWithClientInCommunity', (d) =>
+      d
+        .select({ visit: visits, client: clients })
+        .from(visits)
+        .innerJoin(clients, inSameArea(eq(clients.id, visits.clientId), clients, visits))
+        .where(byKey(visits.id, visits.areaCode, AREA_KEY_PLACEHOLDERS))
+        .prepare(UNNAMED),
+    );
+    const [row] = await query.execute({ id, areaCode: communities[0] });
+    return row ?? null;
+  }
   const [row] = await db
     .select({ visit: visits, client: clients })
     .from(visits)
@@ -116,16 +130,21 @@ export async function householdVisitFacts(
   db: DbOrTx,
   client: AreaKey,
 ): Promise<{ membersSeen: Map<string, number>; closedByHouseholdVisit: Set<string> }> {
-  const rows = await db
-    .select({ visitId: visitEvents.visitId, status: visitEvents.status })
-    .from(visitEvents)
-    .innerJoin(visits, inSameArea(eq(visits.id, visitEvents.visitId), visits, visitEvents))
-    .where(
-      and(
-        byKey(visits.clientId, visits.areaCode, client),
-        or(eq(visitEvents.status, MEMBER_SEEN), like(visitEvents.note, `${HOUSEHOLD_VISIT_NOTE}%`)),
-      ),
-    );
+  // Built once per database handle (prepared-queries.ts): every client detail runs it.
+  const query = preparedOn(db, 'care.householdVisitFacts', (d) =>
+    d
+      .select({ visitId: visitEvents.visitId, status: visitEvents.status })
+      .from(visitEvents)
+      .innerJoin(visits, inSameArea(eq(visits.id, visitEvents.visitId), visits, visitEvents))
+      .where(
+        and(
+          byKey(visits.clientId, visits.areaCode, AREA_KEY_PLACEHOLDERS),
+          or(eq(visitEvents.status, MEMBER_SEEN), like(visitEvents.note, `${HOUSEHOLD_VISIT_NOTE}%`)),
+        ),
+      )
+      .prepare(UNNAMED),
+  );
+  const rows = await query.execute({ id: client.id, areaCode: client.areaCode });
   const membersSeen = new Map<string, number>();
   const closedByHouseholdVisit = new Set<string>();
   for (const r of rows) {
