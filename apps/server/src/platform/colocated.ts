@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './db';
 
@@ -22,8 +22,11 @@ export interface AreaKey {
   areaCode: string;
 }
 
+/** An AreaKey's values, or placeholders for them in a query built once (prepared-queries.ts). */
+export type AreaKeyValues = { [K in keyof AreaKey]: AreaKey[K] | Placeholder };
+
 /** `idColumn = key.id` and the row's community: a by-id (or by-parent-id) condition that names its shard. */
-export function byKey(idColumn: AnyPgColumn, areaColumn: AnyPgColumn, key: AreaKey): SQL {
+export function byKey(idColumn: AnyPgColumn, areaColumn: AnyPgColumn, key: AreaKeyValues): SQL {
   return and(eq(idColumn, key.id), eq(areaColumn, key.areaCode))!;
 }
 

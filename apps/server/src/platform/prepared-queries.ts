@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AreaKey } from './colocated';
+import type { AreaKeyValues } from './colocated';
 import type { DbOrTx } from './db';
 
 /**
@@ -36,7 +36,7 @@ export function preparedOn<Q>(db: DbOrTx, key: string, build: (db: DbOrTx) => Q)
 }
 
 /** A row's key as placeholders, for `byKey()` in a prepared query: execute it with `{ id, areaCode }`. */
-export const AREA_KEY_PLACEHOLDERS = {
+export const AREA_KEY_PLACEHOLDERS: AreaKeyValues = {
   id: sql.placeholder('id'),
   areaCode: sql.placeholder('areaCode'),
-} as unknown as AreaKey;
+};
