@@ -185,6 +185,7 @@ const CITUS_SUITE = [
   'src/platform/transaction-retry.test.ts',
   'test/pg-statements.test.ts',
   'test/prepared-queries.test.ts',
+  'test/worklist-statements.test.ts',
   // servers in their own processes on the cluster: two at once, a restart after SIGKILL, the CLI; the route table
   'test/two-processes.test.ts',
   'test/jobs-two-processes.test.ts',

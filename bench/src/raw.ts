@@ -58,14 +58,13 @@ const sub = (c: Captured, from: string, to: string): Captured => ({
 function worklistFilter(who: Who, today: string, now: Date) {
   return {
     assigneeId: who.id,
-    prefixes: who.prefixes,
     until: isoWeekEnd(today),
-    visibleClient: visibleClients({
+    visibility: {
       prefixes: who.prefixes,
       actorId: who.id,
       seesAllMinors: who.seesAllMinors,
       minorBornAfter: minorBornAfter(now),
-    }),
+    },
   };
 }
 
@@ -95,11 +94,12 @@ export async function captureHome(
 ): Promise<(run: Q) => Promise<void>> {
   const { db, log } = engine.capturing();
   const filter = worklistFilter(who, today, now);
+  const visibleClient = visibleClients(filter.visibility);
   await Promise.all([
     worklistTotals(db, filter, today),
-    assignedTieredClients(db, filter.visibleClient, who.id),
-    openTasksOwnedBy(db, filter.visibleClient, who.id, HOME_LIST_SIZE),
-    referralsWaitingOn(db, filter.visibleClient, who.id, HOME_LIST_SIZE),
+    assignedTieredClients(db, visibleClient, who.id),
+    openTasksOwnedBy(db, visibleClient, who.id, HOME_LIST_SIZE),
+    referralsWaitingOn(db, visibleClient, who.id, HOME_LIST_SIZE),
   ]);
   const parallel = log.length;
   await worklistPage(db, filter, { bucket: 'overdue', today, limit: 8, offset: 0 });

@@ -1,5 +1,5 @@
 import { byKey, type AreaKey } from '../../../platform/colocated';
-import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { inCommunities, inCommunityOrGrid, scopeCommunities } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
 import { AREA_KEY_PLACEHOLDERS, preparedOn, UNNAMED } from '../../../platform/prepared-queries';
@@ -21,10 +21,18 @@ export interface ClientVisibility {
 }
 
 export function visibleClients(v: ClientVisibility): SQL {
-  const minorRule = v.seesAllMinors
+  return and(inCommunityOrGrid(clients.areaCode, clients.gridCode, v.prefixes), visibleMinors(v))!;
+}
+
+/** The minors rule of {@link visibleClients} alone; its values may be placeholders (a query built once). */
+export function visibleMinors(v: {
+  seesAllMinors: boolean;
+  minorBornAfter: string | Placeholder;
+  actorId: string | Placeholder;
+}): SQL {
+  return v.seesAllMinors
     ? sql`true`
     : sql`(${clients.birthDate} IS NULL OR ${clients.birthDate} <= ${v.minorBornAfter} OR ${clients.assigneeId} = ${v.actorId})`;
-  return and(inCommunityOrGrid(clients.areaCode, clients.gridCode, v.prefixes), minorRule)!;
 }
 
 /** A client by id; `communities` (the actor's, when known: scopeCommunities) narrows it to rows the caller may see. */

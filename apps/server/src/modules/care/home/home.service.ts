@@ -52,9 +52,8 @@ export class HomeService {
     const visible = visibleClients(visibility);
     const worklist = {
       assigneeId: actor.userId,
-      prefixes: actor.scopePrefixes,
       until: worklistHorizon(today),
-      visibleClient: visible,
+      visibility,
     };
     const [totals, tiered, tasks, referrals] = await Promise.all([
       worklistTotals(this.ctx.db, worklist, today),

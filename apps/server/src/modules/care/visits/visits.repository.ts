@@ -1,8 +1,9 @@
 import { inSameArea, byKey, type AreaKey } from '../../../platform/colocated';
-import { and, asc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, like, lt, lte, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import { inCommunities, inCommunityOrGrid } from '../../../platform/access';
 import type { DbOrTx } from '../../../platform/db';
 import { AREA_KEY_PLACEHOLDERS, preparedOn, UNNAMED } from '../../../platform/prepared-queries';
+import { type ClientVisibility, visibleClients, visibleMinors } from '../clients/clients.repository';
 import { clients } from '../clients/clients.tables';
 import { visitEvents, visits } from './visits.tables';
 
@@ -11,53 +12,113 @@ export type NewVisit = typeof visits.$inferInsert;
 export type VisitPatch = Partial<NewVisit>;
 export type NewVisitEvent = typeof visitEvents.$inferInsert;
 
-export type WorklistFilter = { assigneeId?: string; prefixes: readonly string[]; until: string; visibleClient: SQL };
+export type WorklistFilter = { assigneeId?: string; until: string; visibility: ClientVisibility };
 export type WorklistBucketName = 'overdue' | 'dueToday' | 'thisWeek';
+export type WorklistPage = { bucket: WorklistBucketName; today: string; limit: number; offset: number };
 
 /** Planned visits on the worklist (window opening by `until`), for one assignee or a whole jurisdiction. */
 function worklistConditions(filter: WorklistFilter): SQL[] {
   const conditions: SQL[] = [
     eq(visits.status, 'planned'),
     lte(visits.windowStart, filter.until),
-    inCommunityOrGrid(visits.areaCode, visits.gridCode, filter.prefixes),
-    filter.visibleClient,
+    inCommunityOrGrid(visits.areaCode, visits.gridCode, filter.visibility.prefixes),
+    visibleClients(filter.visibility),
   ];
   if (filter.assigneeId) conditions.push(eq(visits.assigneeId, filter.assigneeId));
   return conditions;
 }
 
 /** The worklist buckets as SQL, the same rule as visit-buckets.ts `worklistBucket` (a test holds them equal). */
-function bucketCondition(bucket: WorklistBucketName, today: string): SQL {
+function bucketCondition(bucket: WorklistBucketName, today: string | Placeholder): SQL {
   if (bucket === 'overdue') return lt(visits.windowEnd, today);
   if (bucket === 'dueToday') return and(lte(visits.windowStart, today), gte(visits.windowEnd, today))!;
   return gt(visits.windowStart, today);
 }
 
-/** One page of one worklist bucket with the clients' names, earliest due first. */
-export function worklistPage(
-  db: DbOrTx,
-  filter: WorklistFilter,
-  page: { bucket: WorklistBucketName; today: string; limit: number; offset: number },
-) {
+/**
+ * The common shape — a worker's own list in their one community (every worklist and 工作台 of a worker) — whose
+ * statements are built once per handle (prepared-queries.ts) and run with these values; null for any other shape
+ * (a supervisor's whole community, a grid, several communities, a street), built per call. The conditions are
+ * worklistConditions' for that shape: inCommunityOrGrid of one community is `area_code = community` for the visit and
+ * the client alike.
+ */
+function ownListInCommunity(filter: WorklistFilter) {
+  const { prefixes, seesAllMinors, actorId, minorBornAfter } = filter.visibility;
+  if (!filter.assigneeId || prefixes.length !== 1 || prefixes[0]!.length !== 12) return null;
+  const values = {
+    community: prefixes[0]!,
+    assigneeId: filter.assigneeId,
+    until: filter.until,
+    actorId,
+    minorBornAfter,
+  };
+  return { minors: seesAllMinors ? 'allMinors' : 'ownMinors', seesAllMinors, values };
+}
+
+const OWN_LIST = {
+  community: sql.placeholder('community'),
+  assigneeId: sql.placeholder('assigneeId'),
+  until: sql.placeholder('until'),
+  actorId: sql.placeholder('actorId'),
+  minorBornAfter: sql.placeholder('minorBornAfter'),
+  today: sql.placeholder('today'),
+  limit: sql.placeholder('limit'),
+  offset: sql.placeholder('offset'),
+};
+
+function ownListConditions(seesAllMinors: boolean): SQL[] {
+  const { community, assigneeId, until, actorId, minorBornAfter } = OWN_LIST;
+  return [
+    eq(visits.status, 'planned'),
+    lte(visits.windowStart, until),
+    eq(visits.areaCode, community),
+    and(eq(clients.areaCode, community), visibleMinors({ seesAllMinors, actorId, minorBornAfter }))!,
+    eq(visits.assigneeId, assigneeId),
+  ];
+}
+
+function pageQuery(db: DbOrTx, conditions: SQL[], bucket: WorklistBucketName, today: string | Placeholder) {
   return db
     .select({ visit: visits, clientName: clients.name })
     .from(visits)
     .innerJoin(clients, inSameArea(eq(clients.id, visits.clientId), clients, visits))
-    .where(and(...worklistConditions(filter), bucketCondition(page.bucket, page.today)))
-    .orderBy(asc(visits.dueDate), asc(clients.namePinyin), asc(visits.id))
-    .limit(page.limit)
-    .offset(page.offset);
+    .where(and(...conditions, bucketCondition(bucket, today)))
+    .orderBy(asc(visits.dueDate), asc(clients.namePinyin), asc(visits.id));
+}
+
+/** One page of one worklist bucket with the clients' names, earliest due first. */
+export async function worklistPage(db: DbOrTx, filter: WorklistFilter, page: WorklistPage) {
+  const own = ownListInCommunity(filter);
+  if (own) {
+    const query = preparedOn(db, `care.worklistPage.${page.bucket}.${own.minors}`, (d) =>
+      pageQuery(d, ownListConditions(own.seesAllMinors), page.bucket, OWN_LIST.today)
+        .limit(OWN_LIST.limit)
+        .offset(OWN_LIST.offset)
+        .prepare(UNNAMED),
+    );
+    return query.execute({ ...own.values, today: page.today, limit: page.limit, offset: page.offset });
+  }
+  return pageQuery(db, worklistConditions(filter), page.bucket, page.today).limit(page.limit).offset(page.offset);
+}
+
+function totalsQuery(db: DbOrTx, conditions: SQL[], today: string | Placeholder) {
+  const count = (bucket: WorklistBucketName) =>
+    sql<number>`(count(*) FILTER (WHERE ${bucketCondition(bucket, today)}))::int`;
+  return db
+    .select({ overdue: count('overdue'), dueToday: count('dueToday'), thisWeek: count('thisWeek') })
+    .from(visits)
+    .innerJoin(clients, inSameArea(eq(clients.id, visits.clientId), clients, visits))
+    .where(and(...conditions));
 }
 
 /** How many planned visits each worklist bucket holds, in one pass. */
 export async function worklistTotals(db: DbOrTx, filter: WorklistFilter, today: string) {
-  const count = (bucket: WorklistBucketName) =>
-    sql<number>`(count(*) FILTER (WHERE ${bucketCondition(bucket, today)}))::int`;
-  const [row] = await db
-    .select({ overdue: count('overdue'), dueToday: count('dueToday'), thisWeek: count('thisWeek') })
-    .from(visits)
-    .innerJoin(clients, inSameArea(eq(clients.id, visits.clientId), clients, visits))
-    .where(and(...worklistConditions(filter)));
+  const own = ownListInCommunity(filter);
+  const [row] = own
+    ? await preparedOn(db, `care.worklistTotals.${own.minors}`, (d) =>
+        totalsQuery(d, ownListConditions(own.seesAllMinors), OWN_LIST.today).prepare(UNNAMED),
+      ).execute({ ...own.values, today })
+    : await totalsQuery(db, worklistConditions(filter), today);
   return { overdue: row?.overdue ?? 0, dueToday: row?.dueToday ?? 0, thisWeek: row?.thisWeek ?? 0 };
 }
 

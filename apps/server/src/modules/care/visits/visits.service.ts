@@ -5,7 +5,7 @@ import { type AppContext, auditInTx, auditRead } from '../../../platform/context
 import { chinaToday, overdueDays } from '../../../platform/dates';
 import { AppError } from '../../../platform/errors';
 import { deniedNotFound } from '../../../platform/request-context';
-import { type ClientRow, findClient, visibleClients } from '../clients/clients.repository';
+import { type ClientRow, findClient } from '../clients/clients.repository';
 import { clientPolicy, clientVisibility } from '../clients/clients.policy';
 import { policyFor, supersededEvents } from '../policies/planning';
 import { type RecordVisitInput, bookFollowUp, recordMembersSeen, saveOutcome } from './visit-outcome';
@@ -55,9 +55,8 @@ export class VisitsService {
     const today = chinaToday(now);
     const filter = {
       assigneeId: query.scope === 'mine' ? actor.userId : undefined,
-      prefixes: actor.scopePrefixes,
       until: worklistHorizon(today),
-      visibleClient: visibleClients(clientVisibility(actor, now)),
+      visibility: clientVisibility(actor, now),
     };
     const { pageSize, page } = query;
     const offset = query.bucket ? (page - 1) * pageSize : 0;
