@@ -2,8 +2,9 @@
 // database profiles itself while one user sends the same GET one at a time, after a warm-up; prints the time per
 // request and the profile's summary (by package and by function), and keeps the .cpuprofile for Chrome's DevTools.
 //   npx tsx bench/src/profile-endpoint.ts --db postgres://postgres@127.0.0.1:5432/linli_bench_city [--scale city]
-//     [--path detail | /api/care/worklist | …] [--requests 1500] [--out DIR] [--env K=V,…]
-// `--path detail` walks the measured worker's clients (the bench's client detail). The database and its key file are
+//     [--path detail | /api/care/worklist | …] [--user NAME] [--requests 1500] [--out DIR] [--env K=V,…]
+// `--path detail` walks the measured worker's clients (the bench's client detail). `--user` signs in as another
+// generated user (the measured worker by default), e.g. `--user bdistrict --path /api/care/overdue`. The database and its key file are
 // those `npm run bench -- --scale S --db postgres://…` made (bench/.data/postgres-S.keys.json).
 import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
@@ -45,7 +46,7 @@ const srv = await startServer(
   await freePort(),
 );
 try {
-  const session = await login(srv.base, workerName(0), BENCH_PASSWORD);
+  const session = await login(srv.base, args.user ?? workerName(0), BENCH_PASSWORD);
   const get = async (i: number) => {
     const res = await fetch(srv.base + pathOf(i), { headers: { cookie: session.cookie } });
     if (res.status !== 200) throw new Error(`${pathOf(i)}: ${res.status} ${await res.text()}`);
