@@ -186,6 +186,7 @@ const CITUS_SUITE = [
   'test/pg-statements.test.ts',
   'test/prepared-queries.test.ts',
   'test/worklist-statements.test.ts',
+  'test/request-queue-statements.test.ts',
   // servers in their own processes on the cluster: two at once, a restart after SIGKILL, the CLI; the route table
   'test/two-processes.test.ts',
   'test/jobs-two-processes.test.ts',

@@ -9,7 +9,6 @@ import {
   insertRequest,
   nextRequestNumber,
   unitQueue,
-  unitWhere,
 } from '../../apps/server/src/modules/requests/requests.repository';
 import {
   DUE_REMINDER_LEAD_MS,
@@ -119,8 +118,8 @@ export async function ensureRequestData(
 /** The unit's queue: GET /api/requests/queue's queries (rows, count, then the category and community names). */
 export async function captureQueue(engine: Engine, who: Who, now: Date): Promise<(run: Q) => Promise<void>> {
   const { db, log } = engine.capturing();
-  const where = unitWhere({ organisationId: null, partner: false, prefixes: who.prefixes, streetOfficer: false });
-  const { rows } = await unitQueue(db, where, now, { page: 1, pageSize: 20 });
+  const unit = { organisationId: null, partner: false, prefixes: who.prefixes, streetOfficer: false };
+  const { rows } = await unitQueue(db, unit, now, { page: 1, pageSize: 20 });
   await new ViewLookups(db).load(rows);
   const queries = [...log];
   return async (run) => {

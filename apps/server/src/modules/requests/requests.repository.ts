@@ -14,11 +14,13 @@ import {
   lte,
   ne,
   or,
+  type Placeholder,
   sql,
 } from 'drizzle-orm';
 import { inAreaOrGrid, inScope } from '../../platform/access';
 import { type AreaKey, byKey, lockByKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
+import { preparedOn, UNNAMED } from '../../platform/prepared-queries';
 import { users } from '../users';
 import { requestEvents, requestNumberCounters, requestPhotos, requests } from './requests.tables';
 
@@ -161,10 +163,16 @@ export async function listRequests(
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-/** A unit's open requests (assigned or in progress), overdue first, then by deadline. */
-export async function unitQueue(db: DbOrTx, unitWhere: SQL, now: Date, page: { page: number; pageSize: number }) {
-  const where = and(inArray(requests.status, OPEN), unitWhere);
-  const rows = await db
+/** Who a unit queue is for: the actor's unit (docs/requests.md "Units and who acts for them"). */
+export interface QueueUnit {
+  organisationId: string | null;
+  partner: boolean;
+  prefixes: readonly string[];
+  streetOfficer: boolean;
+}
+
+function queueRows(db: DbOrTx, where: SQL, now: Date | Placeholder) {
+  return db
     .select()
     .from(requests)
     .where(where)
@@ -173,10 +181,48 @@ export async function unitQueue(db: DbOrTx, unitWhere: SQL, now: Date, page: { p
       sql`${requests.signDueAt} IS NULL OR ${requests.signedAt} IS NOT NULL`,
       asc(requests.dueAt),
       asc(requests.id),
-    )
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
-  const [total] = await db.select({ n: count() }).from(requests).where(where);
+    );
+}
+
+const queueTotal = (db: DbOrTx, where: SQL) => db.select({ n: count() }).from(requests).where(where);
+
+const LOCAL_QUEUE = {
+  pattern: sql.placeholder('pattern'),
+  now: sql.placeholder('now'),
+  limit: sql.placeholder('limit'),
+  offset: sql.placeholder('offset'),
+};
+/** unitWhere's open requests of a community or grid team with one scope prefix, the prefix's LIKE as a placeholder. */
+const localQueueWhere = () =>
+  and(
+    inArray(requests.status, OPEN),
+    inArray(requests.unitKind, ['community', 'grid']),
+    sql`(${requests.unitAreaCode} LIKE ${LOCAL_QUEUE.pattern})`,
+  )!;
+
+/**
+ * A unit's open requests (assigned or in progress), overdue first, then by deadline; the page and the total at once.
+ * A community or grid team with one scope prefix (every worker's queue) reads through statements built once per
+ * handle (prepared-queries.ts); partners, street officers and wider scopes through statements built per call.
+ */
+export async function unitQueue(db: DbOrTx, unit: QueueUnit, now: Date, page: { page: number; pageSize: number }) {
+  const limit = page.pageSize;
+  const offset = (page.page - 1) * page.pageSize;
+  const onePrefix = !unit.partner && !unit.streetOfficer && unit.prefixes.length === 1;
+  const where = () => and(inArray(requests.status, OPEN), unitWhere(unit))!;
+  const [rows, [total]] = onePrefix
+    ? await Promise.all([
+        preparedOn(db, 'requests.localQueue', (d) =>
+          queueRows(d, localQueueWhere(), LOCAL_QUEUE.now)
+            .limit(LOCAL_QUEUE.limit)
+            .offset(LOCAL_QUEUE.offset)
+            .prepare(UNNAMED),
+        ).execute({ pattern: `${unit.prefixes[0]}%`, now, limit, offset }),
+        preparedOn(db, 'requests.localQueueTotal', (d) => queueTotal(d, localQueueWhere()).prepare(UNNAMED)).execute({
+          pattern: `${unit.prefixes[0]}%`,
+        }),
+      ])
+    : await Promise.all([queueRows(db, where(), now).limit(limit).offset(offset), queueTotal(db, where())]);
   return { rows, total: Number(total?.n ?? 0) };
 }
 
@@ -269,12 +315,7 @@ export async function stampOnce(db: DbOrTx, key: AreaKey, column: Stamp, at: Dat
 }
 
 /** The requests whose unit the actor acts for (the unit queue): docs/requests.md "Units and who acts for them". */
-export function unitWhere(a: {
-  organisationId: string | null;
-  partner: boolean;
-  prefixes: readonly string[];
-  streetOfficer: boolean;
-}): SQL {
+export function unitWhere(a: QueueUnit): SQL {
   if (a.partner) return a.organisationId ? eq(requests.unitOrganisationId, a.organisationId) : sql`false`;
   const local = and(inArray(requests.unitKind, ['community', 'grid']), inScope(requests.unitAreaCode, a.prefixes))!;
   if (!a.streetOfficer) return local;

@@ -21,7 +21,6 @@ import {
   listRequests,
   photosOf,
   unitQueue,
-  unitWhere,
 } from './requests.repository';
 import { requestActor } from './units';
 
@@ -75,12 +74,13 @@ export class RequestsService {
   /** The actor's unit's open requests, overdue first. */
   async queue(actor: Actor, q: { page: number; pageSize: number }): Promise<RequestList> {
     const a = await requestActor(this.ctx.db, actor);
-    const where = unitWhere({
-      ...a,
+    const unit = {
+      organisationId: a.organisationId,
+      partner: a.partner,
       prefixes: actor.scopePrefixes,
       streetOfficer: actor.roles.includes('street_officer'),
-    });
-    const { rows, total } = await unitQueue(this.ctx.db, where, this.ctx.clock.now(), q);
+    };
+    const { rows, total } = await unitQueue(this.ctx.db, unit, this.ctx.clock.now(), q);
     return { items: await this.summaries(actor, rows, 'requests.queue'), total, page: q.page, pageSize: q.pageSize };
   }
 
