@@ -34,6 +34,8 @@ describe('Idempotency-Key', () => {
     // Later, the same key again: the first answer, nothing new.
     const again = await client.request('POST', '/api/care/households', body, { 'idempotency-key': key });
     expect(again.json()).toEqual(a.json());
+    expect([again.statusCode, again.headers['idempotent-replayed']]).toEqual([200, 'true']);
+    expect(again.headers['content-type']).toMatch(/^application\/json/);
     expect(await householdsAt(org.communityA, body.address)).toHaveLength(1);
   });
 

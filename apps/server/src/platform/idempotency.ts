@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from './context';
 import { AppError } from './errors';
+import type { DbOrTx } from './db';
 import { idempotencyKeys } from './idempotency.tables';
+import { preparedOn, UNNAMED } from './prepared-queries';
 
 /** How long a key's answer is kept (and a repeat replayed). */
 export const IDEMPOTENCY_HOURS = 24;
@@ -41,16 +43,46 @@ type Claim = { kind: 'claimed' } | { kind: 'replay'; row: typeof idempotencyKeys
 const DAY_MS = IDEMPOTENCY_HOURS * 3600_000;
 const ABANDONED_MS = 5 * 60_000;
 
+/**
+ * The two statements every unsafe request with a key runs — the claim and the kept answer — built once per handle
+ * (prepared-queries.ts): Drizzle building an insert or update costs about as much as PostgreSQL running it.
+ */
+const KEY_VALUES = {
+  userId: sql.placeholder('userId'),
+  key: sql.placeholder('key'),
+  requestHash: sql.placeholder('requestHash'),
+  createdAt: sql.placeholder('createdAt'),
+};
+const byUserAndKey = () => and(eq(idempotencyKeys.userId, KEY_VALUES.userId), eq(idempotencyKeys.key, KEY_VALUES.key));
+const claimStatement = (db: DbOrTx) =>
+  preparedOn(db, 'platform.idempotencyClaim', (d) =>
+    d
+      .insert(idempotencyKeys)
+      .values({ ...KEY_VALUES, state: 'pending' })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key })
+      .prepare(UNNAMED),
+  );
+const answerStatement = (db: DbOrTx) =>
+  preparedOn(db, 'platform.idempotencyAnswer', (d) =>
+    d
+      .update(idempotencyKeys)
+      .set({
+        state: 'done',
+        status: sql`${sql.placeholder('status')}`,
+        contentType: sql`${sql.placeholder('contentType')}`,
+        bodyEnc: sql`${sql.placeholder('bodyEnc')}`,
+      })
+      .where(byUserAndKey())
+      .prepare(UNNAMED),
+  );
+
 /** Claims (user, key) for this request, or waits for the first request with that key to finish and returns its row. */
 async function claimOrWait(ctx: AppContext, userId: string, key: string, hash: string, now: Date): Promise<Claim> {
   const where = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
   const started = Date.now();
   for (;;) {
-    const claimed = await ctx.db
-      .insert(idempotencyKeys)
-      .values({ userId, key, requestHash: hash, state: 'pending', createdAt: now })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
+    const claimed = await claimStatement(ctx.db).execute({ userId, key, requestHash: hash, createdAt: now });
     if (claimed.length) return { kind: 'claimed' };
     const [row] = await ctx.db.select().from(idempotencyKeys).where(where);
     // Gone between the two statements: the first attempt failed (5xx) and let go of the key; claim it again.
@@ -113,15 +145,13 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
       return payload;
     }
     const contentType = reply.getHeader('content-type');
-    await ctx.db
-      .update(idempotencyKeys)
-      .set({
-        state: 'done',
-        status: reply.statusCode,
-        contentType: typeof contentType === 'string' ? contentType : null,
-        bodyEnc: ctx.cipher.encrypt(text),
-      })
-      .where(where);
+    await answerStatement(ctx.db).execute({
+      userId: request.actor.userId,
+      key,
+      status: reply.statusCode,
+      contentType: typeof contentType === 'string' ? contentType : null,
+      bodyEnc: ctx.cipher.encrypt(text),
+    });
     return payload;
   });
 }

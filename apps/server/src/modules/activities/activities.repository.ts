@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from 'drizzle-or
 import { inScope } from '../../platform/access';
 import { byKey, inSameArea, lockByKey, type AreaKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
+import { preparedOn, UNNAMED } from '../../platform/prepared-queries';
 import { activities, activityParticipations, activityRoles } from './activities.tables';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -21,7 +22,15 @@ export function insertRoles(db: DbOrTx, rows: (typeof activityRoles.$inferInsert
 }
 
 export async function findActivity(db: DbOrTx, id: string): Promise<ActivityRow | null> {
-  const [row] = await db.select().from(activities).where(eq(activities.id, id));
+  // Every check-in reads it in its transaction: built once (prepared-queries.ts).
+  const query = preparedOn(db, 'activities.findActivity', (d) =>
+    d
+      .select()
+      .from(activities)
+      .where(eq(activities.id, sql.placeholder('id')))
+      .prepare(UNNAMED),
+  );
+  const [row] = await query.execute({ id });
   return row ?? null;
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { byKey, inSameArea, type AreaKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
+import { preparedOn, UNNAMED } from '../../platform/prepared-queries';
 import type { ParticipationRow, ParticipationState } from './activities.repository';
 
 export type { ParticipationRow };
@@ -14,16 +15,21 @@ export async function findLiveParticipation(
   activityId: string,
   volunteerId: string,
 ): Promise<ParticipationRow | null> {
-  const [row] = await db
-    .select()
-    .from(activityParticipations)
-    .where(
-      and(
-        eq(activityParticipations.activityId, activityId),
-        eq(activityParticipations.volunteerId, volunteerId),
-        ne(activityParticipations.state, 'cancelled'),
-      ),
-    );
+  // Every check-in reads it in its transaction: built once (prepared-queries.ts).
+  const query = preparedOn(db, 'activities.findLiveParticipation', (d) =>
+    d
+      .select()
+      .from(activityParticipations)
+      .where(
+        and(
+          eq(activityParticipations.activityId, sql.placeholder('activityId')),
+          eq(activityParticipations.volunteerId, sql.placeholder('volunteerId')),
+          ne(activityParticipations.state, 'cancelled'),
+        ),
+      )
+      .prepare(UNNAMED),
+  );
+  const [row] = await query.execute({ activityId, volunteerId });
   return row ?? null;
 }
 
