@@ -1,4 +1,8 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areas } from '../src/modules/org/areas.tables';
 import type { DbOrTx } from '../src/platform/db';
@@ -68,6 +72,23 @@ describe('queries built once per handle', () => {
     // Not built again: the pool's query, copied and bound to the transaction's connection.
     expect(builds).toBe(0);
     expect(await areaByCode(db).execute({ code: '990903000000' })).toEqual([]);
+  });
+
+  it('another Drizzle instance on the same connection (its own logger) builds its own query', async () => {
+    const db = testDb.database.db;
+    areaByCode(db); // the pool's, built by the tests before
+    const client = (db as unknown as { session: { client: unknown } }).session.client;
+    const logged: string[] = [];
+    const logger = { logQuery: (query: string) => void logged.push(query) };
+    const other = (TEST_ENGINE === 'postgres'
+      ? drizzlePg(client as pg.Pool, { logger })
+      : drizzlePglite(client as PGlite, { logger })) as unknown as DbOrTx;
+    builds = 0;
+    const [row] = await areaByCode(other).execute({ code: '990901000000' });
+    expect(row?.name).toBe('甲区');
+    expect(builds).toBe(1);
+    // Its own logger saw the statement (a copy of the first instance's query would have logged to that one's).
+    expect(logged.filter((q) => q.includes('"areas"'))).toHaveLength(1);
   });
 
   it.skipIf(TEST_ENGINE !== 'postgres')(

@@ -11,9 +11,9 @@ import type { DbOrTx } from './db';
  * its parameter order and its result mapping, and only fills in the values on each call.
  *
  * Kept per handle (a WeakMap keyed by the database or transaction object): a query used on a transaction runs on that
- * transaction's connection, one used on the pool on the pool. The SQL is built once per driver: a transaction (a new
- * handle each time) gets a copy of the built query bound to its connection, so the reads and writes inside a
- * transaction (a check-in's) are not built again either. The statement is handed to the driver without a name
+ * transaction's connection, one used on the pool on the pool. The SQL is built once per Drizzle instance: a
+ * transaction (a new handle each time) gets a copy of the built query bound to its connection, so the reads and
+ * writes inside a transaction (a check-in's) are not built again either. The statement is handed to the driver without a name
  * of its own, so PostgreSQL's statement names stay with PreparedStatementClient (pg-statements.ts: one per connection
  * and text, a stale plan forgotten and parsed again), and PGlite's with pgliteStatements().
  */
@@ -23,14 +23,14 @@ const built = new WeakMap<object, Map<string, unknown>>();
 export const UNNAMED = '';
 
 /**
- * Queries already built, by the driver's session class and key: a handle of the same kind (another pool, a
- * transaction) gets a copy bound to its own connection instead of building the SQL again. Drizzle's prepared query
- * keeps its connection in `client` and nothing else of its session (the SQL, the parameter order, the result mapping
- * and the logger are the same for every session of one driver); the prepared-queries test holds that true.
+ * Queries already built, by the Drizzle instance (its session options, which its transactions share) and key: a
+ * transaction of that instance — a new handle each time — gets a copy bound to its own connection instead of building
+ * the SQL again. Drizzle's prepared query keeps its connection in `client`; its logger and cache come from the same
+ * options, so they stay right. Another Drizzle instance (its own logger: the bench's capturing one) builds its own.
  */
 const templates = new WeakMap<object, Map<string, unknown>>();
 
-/** The query `build` makes on `db`, made once per handle and key (once per driver, copied to other handles). */
+/** The query `build` makes on `db`, made once per handle and key (once per Drizzle instance, copied to transactions). */
 export function preparedOn<Q>(db: DbOrTx, key: string, build: (db: DbOrTx) => Q): Q {
   let queries = built.get(db);
   if (!queries) {
@@ -39,16 +39,16 @@ export function preparedOn<Q>(db: DbOrTx, key: string, build: (db: DbOrTx) => Q)
   }
   let query = queries.get(key) as Q | undefined;
   if (query === undefined) {
-    const session = (db as unknown as { session: { client: unknown } }).session;
-    let ofDriver = templates.get(session.constructor);
-    if (!ofDriver) {
-      ofDriver = new Map();
-      templates.set(session.constructor, ofDriver);
+    const session = (db as unknown as { session: { client: unknown; options: object } }).session;
+    let ofInstance = templates.get(session.options);
+    if (!ofInstance) {
+      ofInstance = new Map();
+      templates.set(session.options, ofInstance);
     }
-    const template = ofDriver.get(key) as Q | undefined;
+    const template = ofInstance.get(key) as Q | undefined;
     if (template === undefined) {
       query = build(db);
-      ofDriver.set(key, query);
+      ofInstance.set(key, query);
     } else {
       query = boundTo(template, session.client);
     }
@@ -57,7 +57,7 @@ export function preparedOn<Q>(db: DbOrTx, key: string, build: (db: DbOrTx) => Q)
   return query;
 }
 
-/** A copy of a built query that runs on `client` (a transaction's connection, another pool). */
+/** A copy of a built query that runs on `client` (a transaction's connection). */
 function boundTo<Q>(template: Q, client: unknown): Q {
   if ((template as { client?: unknown }).client === client) return template;
   return Object.assign(Object.create(Object.getPrototypeOf(template) as object) as object, template, { client }) as Q;
