@@ -44,8 +44,8 @@ const DAY_MS = IDEMPOTENCY_HOURS * 3600_000;
 const ABANDONED_MS = 5 * 60_000;
 
 /**
- * The two statements every unsafe request with a key runs — the claim and the kept answer — built once per handle
- * (prepared-queries.ts): Drizzle building an insert or update costs about as much as PostgreSQL running it.
+ * The two statements every unsafe request with a key runs — the claim and the kept answer; the web app sends a key
+ * with every POST — built once (prepared-queries.ts), as the other statements every request runs.
  */
 const KEY_VALUES = {
   userId: sql.placeholder('userId'),

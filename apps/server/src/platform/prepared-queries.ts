@@ -13,9 +13,9 @@ import type { DbOrTx } from './db';
  * Kept per handle (a WeakMap keyed by the database or transaction object): a query used on a transaction runs on that
  * transaction's connection, one used on the pool on the pool. The SQL is built once per Drizzle instance: a
  * transaction (a new handle each time) gets a copy of the built query bound to its connection, so the reads and
- * writes inside a transaction (a check-in's) are not built again either. The statement is handed to the driver without a name
- * of its own, so PostgreSQL's statement names stay with PreparedStatementClient (pg-statements.ts: one per connection
- * and text, a stale plan forgotten and parsed again), and PGlite's with pgliteStatements().
+ * writes inside a transaction (a check-in's) are not built again either. The statement is handed to the driver
+ * without a name of its own, so PostgreSQL's statement names stay with PreparedStatementClient (pg-statements.ts: one
+ * per connection and text, a stale plan forgotten and parsed again), and PGlite's with pgliteStatements().
  */
 const built = new WeakMap<object, Map<string, unknown>>();
 
