@@ -127,6 +127,7 @@ const CITUS_SUITE = [
   'test/cases.test.ts',
   'test/client-timeline.test.ts',
   'test/rollups.test.ts',
+  'test/overdue-by-group.test.ts',
   'test/ledger.test.ts',
   'test/exports.test.ts',
   // areas (merges move rows between shards), accounts, partners, residents, the requests catalogue, wishes, Open311

@@ -17,6 +17,7 @@ import {
 } from '../src/modules/care/supervision/supervision.repository';
 import { queryRows } from '../src/platform/db';
 import { buildOrg, type TestOrg } from './factories/org';
+import { overdueByGroupAndBase } from './factories/rollups';
 import { assess, createClient } from './factories/care';
 import { advanceDays, signedIn, useTestApp, type TestClient } from './harness';
 
@@ -141,7 +142,7 @@ async function rollupRowsOf(org: TestOrg) {
   };
 }
 
-/** The folded copy (migration 0041) must hold exactly the base rollups after every fold and rebuild. */
+/** The folded copy (migration 0041) and the rows per group (0042) must follow the base after every fold and rebuild. */
 async function expectSummaryEqualsBase(label: string): Promise<void> {
   const db = t.app.ctx.db;
   const rows = (table: string, order: string) =>
@@ -152,6 +153,8 @@ async function expectSummaryEqualsBase(label: string): Promise<void> {
   expect(await rows('care_overdue_summary', '1, 2, 3'), `${label}: overdue copy`).toEqual(
     await rows('care_overdue_rollup', '1, 2, 3'),
   );
+  const { kept, summed } = await overdueByGroupAndBase(db);
+  expect(kept, `${label}: overdue per worker, grid and community in each wider area (0042)`).toEqual(summed);
 }
 
 /**

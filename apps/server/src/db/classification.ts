@@ -418,6 +418,15 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, PiClass>> = {
     d8to30: 'none',
     over30: 'none',
   },
+  // Per worker, grid and community in each street, district, city and province (migration 0042): counts, no person.
+  care_overdue_by_group: {
+    area_code: 'none',
+    grouped_by: 'none',
+    key: 'none',
+    d1to7: 'none',
+    d8to30: 'none',
+    over30: 'none',
+  },
 };
 
 /**

@@ -68,6 +68,10 @@ export const GLOBAL: Record<string, [Placement, string]> = {
     'the folded on-time rollup copied in one place: a street or wider dashboard reads it as one local query (0041)',
   ],
   care_overdue_summary: ['plain', 'the folded overdue rollup, copied likewise (migration 0041)'],
+  care_overdue_by_group: [
+    'plain',
+    'the folded overdue rollup per worker, grid and community in each wider area (0042)',
+  ],
 };
 
 /**

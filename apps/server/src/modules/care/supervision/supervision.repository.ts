@@ -5,6 +5,18 @@ import { runsOnCitus } from '../../../platform/citus';
 import { queryRows, type DbOrTx } from '../../../platform/db';
 import { clients } from '../clients/clients.tables';
 import { visits } from '../visits/visits.tables';
+import {
+  groupsOf,
+  keptForArea,
+  type OverdueGrouping,
+  type OverdueGroups,
+  type OverdueRow,
+  type OverdueRowWithTotals,
+  overdueInWiderArea,
+  type RollupSource,
+} from './overdue-groups.repository';
+
+export type { OverdueGrouping, OverdueGroups, OverdueRow, RollupSource } from './overdue-groups.repository';
 
 /** Planned visits whose window closed on or before `before`, oldest first. */
 export function overdueVisits(db: DbOrTx, filter: { prefixes: readonly string[]; before: string; visibleClient: SQL }) {
@@ -62,32 +74,11 @@ export async function reassignPlannedOf(
   return rows.length;
 }
 
-export interface OverdueRow extends Record<string, unknown> {
-  key: string | null;
-  /** The worker's display name or the area's name (rollup queries only). */
-  label?: string | null;
-  d1to7: number;
-  d8to30: number;
-  over30: number;
-}
-/** One grouping of the overdue dashboard: its worst rows, how many groups it has in all, and their sums. */
-export interface OverdueGroups {
-  rows: OverdueRow[];
-  groups: number;
-  sums: { d1to7: number; d8to30: number; over30: number };
-}
-interface OverdueRowWithTotals extends OverdueRow {
-  groups: number;
-  all_d1to7: number;
-  all_d8to30: number;
-  all_over30: number;
-}
 export interface OnTimeRow extends Record<string, unknown> {
   tier: string;
   done: number;
   on_time: number;
 }
-export type OverdueGrouping = 'assignee_id' | 'grid_code' | 'area_code';
 
 /**
  * The dashboard's on-time period: calendar months, this month and the two before it. Whole months, because the
@@ -101,13 +92,6 @@ export function onTimePeriod(today: string): { from: string; until: string } {
   };
   return { from: month(-2), until: month(1) };
 }
-
-/**
- * Where a dashboard reads the rollups. 'live': what they hold at any snapshot, the folded base plus the deltas
- * appended since (migration 0008), exact. 'folded': the copy of the folded base on the coordinator (migration 0041),
- * one local read on a Citus cluster, behind the live figures by the deltas not yet folded (at most one fold, 5 s).
- */
-export type RollupSource = 'live' | 'folded';
 
 const OVERDUE_ROWS: Record<RollupSource, SQL> = {
   live: sql.raw(`(SELECT area_code, grid_code, assignee_id, d1to7, d8to30, over30 FROM care_overdue_rollup
@@ -146,7 +130,8 @@ export async function ensureOverdueRollup(db: DbOrTx, today: string): Promise<vo
  * first, each with its label (the worker's display name or the area's name) joined in, so the dashboard needs no
  * second trip. With `top`, only the worst `top` groups; every row still carries the number of groups and their sums,
  * so a district's dashboard with thousands of workers answers with a page, not all of them (issue 13 goal 3).
- * (A read-only lookup of two other modules' name columns, kept in SQL for that one round trip.)
+ * (A read-only lookup of two other modules' name columns, kept in SQL for that one round trip.) One street,
+ * district, city or province reads the rows kept per group instead (overdue-groups.repository.ts): same answer, no grouping.
  */
 export async function overdueBuckets(
   db: DbOrTx,
@@ -155,6 +140,8 @@ export async function overdueBuckets(
   top?: number,
   source: RollupSource = 'live',
 ): Promise<OverdueGroups> {
+  const [only] = prefixes;
+  if (prefixes.length === 1 && only && keptForArea(only)) return overdueInWiderArea(db, only, groupBy, top, source);
   const key = sql.raw(groupBy === 'area_code' ? 'r.area_code' : `NULLIF(r.${groupBy}, '')`);
   const label =
     groupBy === 'assignee_id'
@@ -183,13 +170,7 @@ export async function overdueBuckets(
     FROM (SELECT * FROM g ORDER BY over30 DESC, d8to30 DESC, d1to7 DESC, key${limit}) b CROSS JOIN totals t
     ORDER BY b.over30 DESC, b.d8to30 DESC, b.d1to7 DESC, b.key`,
   );
-  // Every row carries the whole grouping's count and sums; no rows means nothing overdue.
-  const first = rows[0];
-  return {
-    rows: rows.map(({ key, label, d1to7, d8to30, over30 }) => ({ key, label, d1to7, d8to30, over30 })),
-    groups: first?.groups ?? 0,
-    sums: { d1to7: first?.all_d1to7 ?? 0, d8to30: first?.all_d8to30 ?? 0, over30: first?.all_over30 ?? 0 },
-  };
+  return groupsOf(rows);
 }
 
 /**
