@@ -135,13 +135,14 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
   app.addHook('onSend', async (request, reply, payload) => {
     const key = request.idempotencyKey;
     if (!key || !request.actor) return payload;
-    const where = and(eq(idempotencyKeys.userId, request.actor.userId), eq(idempotencyKeys.key, key));
     // Only text answers are kept for replay: a file (the ledger's error report) would not survive utf-8.
     const textual = /json|text/.test(String(reply.getHeader('content-type') ?? ''));
     const text =
       typeof payload === 'string' ? payload : Buffer.isBuffer(payload) && textual ? payload.toString('utf8') : null;
     if (reply.statusCode >= 500 || text === null || text.length > MAX_STORED) {
-      await ctx.db.delete(idempotencyKeys).where(where);
+      await ctx.db
+        .delete(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.userId, request.actor.userId), eq(idempotencyKeys.key, key)));
       return payload;
     }
     const contentType = reply.getHeader('content-type');

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { eq, getTableName, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AreaKeyValues } from './colocated';
 import type { DbOrTx } from './db';
 
@@ -68,3 +69,20 @@ export const AREA_KEY_PLACEHOLDERS: AreaKeyValues = {
   id: sql.placeholder('id'),
   areaCode: sql.placeholder('areaCode'),
 };
+
+/** The row of `table` whose `id` is this one (a table keyed by `id` alone), through a query built once per table. */
+export async function rowById<T extends PgTable & { id: AnyPgColumn }>(
+  db: DbOrTx,
+  table: T,
+  id: string,
+): Promise<T['$inferSelect'] | null> {
+  const query = preparedOn(db, `byId.${getTableName(table)}`, (d) =>
+    d
+      .select()
+      .from(table as PgTable)
+      .where(eq(table.id, sql.placeholder('id')))
+      .prepare(UNNAMED),
+  );
+  const [row] = await query.execute({ id });
+  return (row as T['$inferSelect'] | undefined) ?? null;
+}

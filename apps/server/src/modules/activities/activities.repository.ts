@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from 'drizzle-or
 import { inScope } from '../../platform/access';
 import { byKey, inSameArea, lockByKey, type AreaKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
-import { preparedOn, UNNAMED } from '../../platform/prepared-queries';
+import { rowById } from '../../platform/prepared-queries';
 import { activities, activityParticipations, activityRoles } from './activities.tables';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -21,17 +21,9 @@ export function insertRoles(db: DbOrTx, rows: (typeof activityRoles.$inferInsert
   return db.insert(activityRoles).values(rows);
 }
 
-export async function findActivity(db: DbOrTx, id: string): Promise<ActivityRow | null> {
+export function findActivity(db: DbOrTx, id: string): Promise<ActivityRow | null> {
   // Every check-in reads it in its transaction: built once (prepared-queries.ts).
-  const query = preparedOn(db, 'activities.findActivity', (d) =>
-    d
-      .select()
-      .from(activities)
-      .where(eq(activities.id, sql.placeholder('id')))
-      .prepare(UNNAMED),
-  );
-  const [row] = await query.execute({ id });
-  return row ?? null;
+  return rowById(db, activities, id);
 }
 
 /** The activity row locked for the transaction (status changes, confirmations). */

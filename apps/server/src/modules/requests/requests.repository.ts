@@ -209,20 +209,26 @@ export async function unitQueue(db: DbOrTx, unit: QueueUnit, now: Date, page: { 
   const limit = page.pageSize;
   const offset = (page.page - 1) * page.pageSize;
   const onePrefix = !unit.partner && !unit.streetOfficer && unit.prefixes.length === 1;
-  const where = () => and(inArray(requests.status, OPEN), unitWhere(unit))!;
-  const [rows, [total]] = onePrefix
-    ? await Promise.all([
-        preparedOn(db, 'requests.localQueue', (d) =>
-          queueRows(d, localQueueWhere(), LOCAL_QUEUE.now)
-            .limit(LOCAL_QUEUE.limit)
-            .offset(LOCAL_QUEUE.offset)
-            .prepare(UNNAMED),
-        ).execute({ pattern: `${unit.prefixes[0]}%`, now, limit, offset }),
-        preparedOn(db, 'requests.localQueueTotal', (d) => queueTotal(d, localQueueWhere()).prepare(UNNAMED)).execute({
-          pattern: `${unit.prefixes[0]}%`,
-        }),
-      ])
-    : await Promise.all([queueRows(db, where(), now).limit(limit).offset(offset), queueTotal(db, where())]);
+  if (!onePrefix) {
+    const where = and(inArray(requests.status, OPEN), unitWhere(unit))!;
+    const [rows, [total]] = await Promise.all([
+      queueRows(db, where, now).limit(limit).offset(offset),
+      queueTotal(db, where),
+    ]);
+    return { rows, total: Number(total?.n ?? 0) };
+  }
+  const pattern = `${unit.prefixes[0]}%`;
+  const [rows, [total]] = await Promise.all([
+    preparedOn(db, 'requests.localQueue', (d) =>
+      queueRows(d, localQueueWhere(), LOCAL_QUEUE.now)
+        .limit(LOCAL_QUEUE.limit)
+        .offset(LOCAL_QUEUE.offset)
+        .prepare(UNNAMED),
+    ).execute({ pattern, now, limit, offset }),
+    preparedOn(db, 'requests.localQueueTotal', (d) => queueTotal(d, localQueueWhere()).prepare(UNNAMED)).execute({
+      pattern,
+    }),
+  ]);
   return { rows, total: Number(total?.n ?? 0) };
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/access';
 import type { DbOrTx } from '../../platform/db';
-import { preparedOn, UNNAMED } from '../../platform/prepared-queries';
+import { rowById } from '../../platform/prepared-queries';
 import { passwordHistory, userAreas, userRoles, users } from './users.tables';
 
 export type UserRow = typeof users.$inferSelect;
@@ -19,16 +19,8 @@ export async function findUserByUsername(db: DbOrTx, username: string): Promise<
 }
 
 /** Built once per database handle (prepared-queries.ts): every client detail names its assignee through it. */
-export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | null> {
-  const query = preparedOn(db, 'users.findUserById', (d) =>
-    d
-      .select()
-      .from(users)
-      .where(eq(users.id, sql.placeholder('id')))
-      .prepare(UNNAMED),
-  );
-  const [row] = await query.execute({ id });
-  return row ?? null;
+export function findUserById(db: DbOrTx, id: string): Promise<UserRow | null> {
+  return rowById(db, users, id);
 }
 
 export async function loadGrants(
