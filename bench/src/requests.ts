@@ -260,25 +260,68 @@ async function catchUpRequestJobs(engine: Engine, log: (s: string) => void): Pro
   // The jobs' own lead times and open statuses, so the two cannot drift apart.
   const before = (column: string, ms: number) => `${column} - interval '${ms} milliseconds'`;
   const open = `status IN (${OPEN.map((s) => `'${s}'`).join(', ')})`;
+  const stamps: CatchUp[] = [
+    {
+      column: 'sign_reminded_at',
+      value: before('sign_due_at', SIGN_REMINDER_LEAD_MS),
+      where: `status = 'assigned' AND sign_reminded_at IS NULL AND ${before('sign_due_at', SIGN_REMINDER_LEAD_MS)} <= now()`,
+    },
+    {
+      column: 'due_reminded_at',
+      value: before('due_at', DUE_REMINDER_LEAD_MS),
+      where: `${open} AND due_reminded_at IS NULL AND ${before('due_at', DUE_REMINDER_LEAD_MS)} <= now()`,
+    },
+    { column: 'escalated_at', value: 'due_at', where: `${open} AND escalated_at IS NULL AND due_at < now()` },
+    {
+      column: 'updated_at',
+      value: `resolved_at + interval '${RATING_WINDOW_MS} milliseconds'`,
+      also: `status = 'closed', rating = 'unrated'`,
+      where: `status = 'resolved' AND ${before('now()', RATING_WINDOW_MS)} > resolved_at`,
+    },
+  ];
   const counts = await engine.withConnection(async (q) => {
     const stamped: number[] = [];
-    for (const statement of [
-      `UPDATE requests SET sign_reminded_at = ${before('sign_due_at', SIGN_REMINDER_LEAD_MS)}
-        WHERE status = 'assigned' AND sign_reminded_at IS NULL AND ${before('sign_due_at', SIGN_REMINDER_LEAD_MS)} <= now()`,
-      `UPDATE requests SET due_reminded_at = ${before('due_at', DUE_REMINDER_LEAD_MS)}
-        WHERE ${open} AND due_reminded_at IS NULL AND ${before('due_at', DUE_REMINDER_LEAD_MS)} <= now()`,
-      `UPDATE requests SET escalated_at = due_at WHERE ${open} AND escalated_at IS NULL AND due_at < now()`,
-      `UPDATE requests SET status = 'closed', rating = 'unrated',
-          updated_at = resolved_at + interval '${RATING_WINDOW_MS} milliseconds'
-        WHERE status = 'resolved' AND ${before('now()', RATING_WINDOW_MS)} > resolved_at`,
-    ])
-      stamped.push(
-        Number((await q(`WITH u AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM u`))[0]?.n ?? 0),
-      );
+    for (const stamp of stamps) stamped.push(await catchUp(q, stamp));
     return stamped;
   });
   if (counts.some((n) => n > 0))
     log(
       `  requests' jobs caught up: ${counts[0]} sign and ${counts[1]} resolve reminders, ${counts[2]} escalations, ${counts[3]} closed unrated`,
     );
+}
+
+/** One of catchUpRequestJobs' stamps: `column` set to `value` (and `also`) on the rows `where` selects. */
+interface CatchUp {
+  column: string;
+  value: string;
+  also?: string;
+  where: string;
+}
+
+/**
+ * One stamp as one UPDATE; on a Citus cluster, which refuses a STABLE function over a column in an UPDATE across
+ * shards (timestamptz − interval is one: it depends on the time zone), the values are read first and each row is
+ * written by its key (a few thousand rows on a year-old city, once per data set).
+ */
+async function catchUp(
+  q: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>,
+  { column, value, also, where }: CatchUp,
+): Promise<number> {
+  const set = `${column} = ${value}${also ? `, ${also}` : ''}`;
+  try {
+    const [row] = await q(
+      `WITH u AS (UPDATE requests SET ${set} WHERE ${where} RETURNING 1) SELECT count(*)::int AS n FROM u`,
+    );
+    return Number(row?.n ?? 0);
+  } catch (error) {
+    if (!/STABLE functions used in UPDATE queries/.test(String((error as Error).message))) throw error;
+  }
+  const rows = await q(`SELECT id, area_code, ${value} AS v FROM requests WHERE ${where}`);
+  for (const row of rows)
+    await q(`UPDATE requests SET ${column} = $1${also ? `, ${also}` : ''} WHERE id = $2 AND area_code = $3`, [
+      row.v,
+      row.id,
+      row.area_code,
+    ]);
+  return rows.length;
 }
