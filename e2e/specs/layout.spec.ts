@@ -76,7 +76,11 @@ test.describe('at 1366×768', () => {
   }
 });
 
-test('menus a role could only read are hidden', async ({ page }) => {
+test('menus a role could only read are hidden', async ({ page, consoleGuard }) => {
+  // The test clears the session cookie behind the app's back to switch users quickly: a request of the home page
+  // still on its way then answers 401 (seen once under CI load despite the wait below). A user logging out does not
+  // meet it; the test is about the menus.
+  consoleGuard.allow({ text: /status of 401\b/, url: /\/api\/care\/home$/ });
   const seen = async (user: DemoUser) => {
     await loginAs(page, user);
     const ids = (await menuEntries(page)).map((e) => e.testId);
