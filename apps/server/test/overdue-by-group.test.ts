@@ -10,7 +10,7 @@ import {
   type OverdueGrouping,
   type RollupSource,
 } from '../src/modules/care/supervision/supervision.repository';
-import { buildOrg } from './factories/org';
+import { buildOrg, createUser } from './factories/org';
 import { overdueByGroupAndBase } from './factories/rollups';
 import { useTestApp } from './harness';
 
@@ -57,8 +57,12 @@ describe('overdue by worker, grid and community in a street, district or city', 
     await ensureOverdueRollup(db, chinaToday(t.clock.now())); // no daily rebuild during the test
     const org = await buildOrg(t.app.ctx);
     const [a, b, c] = [org.communityA, org.communityB, org.communityC]; // A and B in street A, C in street B
-    // Fixed ids, so that the tie of w1 and w2 has a known order (by id).
-    const [w1, w2, w3, w4, w5, w6] = [1, 2, 3, 4, 5, 6].map((n) => `00000000-0000-4000-8000-00000000000${n}`);
+    // Fixed ids, so that the tie of w1 and w2 has a known order (by id); w4 and w6 are accounts, with names.
+    const [w1, w2, w3, w5] = [1, 2, 3, 5].map((n) => `00000000-0000-4000-8000-00000000000${n}`);
+    const [w4, w6] = [
+      (await createUser(t.app.ctx, { roles: ['community_worker'], areas: [c] })).id,
+      (await createUser(t.app.ctx, { roles: ['community_worker'], areas: [a] })).id,
+    ];
     // Ties (w1 and w2; w3 with the unassigned bucket ''), a worker in two communities and two grids (w1).
     await appendDeltas([
       [a, org.gridsA[0]!, w1!, [1, 2, 3]],
@@ -66,7 +70,7 @@ describe('overdue by worker, grid and community in a street, district or city', 
       [a, org.gridsA[1]!, w2!, [2, 2, 3]],
       [a, '', w3!, [0, 1, 0]],
       [a, '', '', [0, 1, 0]],
-      [c, org.gridsB[0]!, w4!, [0, 0, 5]],
+      [c, org.gridsB[0]!, w4, [0, 0, 5]],
       [b, '', w5!, [4, 0, 0]],
     ]);
     await foldRollups(db);
@@ -76,10 +80,10 @@ describe('overdue by worker, grid and community in a street, district or city', 
     // Pending: the worst worker (w4) falls to the bottom, so the first page's next worker (w1) is one with no delta;
     // w5 loses its last overdue visit, w6 appears, w3 climbs from outside the first three into them.
     await appendDeltas([
-      [c, org.gridsB[0]!, w4!, [0, 0, -5]],
-      [c, org.gridsB[0]!, w4!, [1, 0, 0]],
+      [c, org.gridsB[0]!, w4, [0, 0, -5]],
+      [c, org.gridsB[0]!, w4, [1, 0, 0]],
       [b, '', w5!, [-4, 0, 0]],
-      [a, '', w6!, [0, 3, 1]],
+      [a, '', w6, [0, 3, 1]],
       [a, '', w3!, [0, 0, 2]],
     ]);
     for (const prefix of areas) await expectBothWaysEqual(prefix, `pending, ${prefix}`);
@@ -115,9 +119,14 @@ describe('overdue by worker, grid and community in a street, district or city', 
     await expectKeptRowsEqualBase('after the second fold');
     for (const prefix of areas) {
       await expectBothWaysEqual(prefix, `folded again, ${prefix}`);
-      // Folded, the kept rows alone (what a Citus cluster reads) give the same.
+      // Folded, the kept rows alone (what a Citus cluster reads, their labels read apart) give the same.
       await expectBothWaysEqual(prefix, `folded again, ${prefix}`, 'folded');
     }
+    const named = (await overdueBuckets(db, [scopePrefix(org.district)], 'assignee_id', undefined, 'folded')).rows;
+    expect(named.find((r) => r.key === w6)?.label).toMatch(/^测试用户/);
+    expect(named.find((r) => r.key === w1)?.label).toBeNull(); // no such account
+    const areaNamed = (await overdueBuckets(db, [scopePrefix(org.district)], 'area_code', undefined, 'folded')).rows;
+    expect(areaNamed.every((r) => typeof r.label === 'string' && r.label.length > 0)).toBe(true);
     // The daily rebuild recomputes the kept rows from the visits (none here: the crafted rows go).
     const [state] = await queryRows<{ as_of: string }>(
       db,

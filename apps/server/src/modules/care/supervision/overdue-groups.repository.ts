@@ -78,8 +78,12 @@ export async function overdueInWiderArea(
           sum(over30)::int AS over30
         FROM care_overdue_delta WHERE left(area_code, ${area.length}) = ${area} GROUP BY 1`
       : sql`SELECT NULL::text AS key, 0 AS d1to7, 0 AS d8to30, 0 AS over30 WHERE false`;
-  const label =
-    groupBy === 'assignee_id'
+  // On Citus ('folded') the labels are read apart: naming a reference table has Citus plan the whole statement on
+  // every run (0.7 ms against 0.1 ms for the same statement over the coordinator's plain table alone).
+  const labelsApart = source === 'folded';
+  const label = labelsApart
+    ? sql`NULL::text`
+    : groupBy === 'assignee_id'
       ? sql`(SELECT u.display_name FROM users u WHERE u.id = NULLIF(b.key, '')::uuid)`
       : sql`(SELECT a.name FROM areas a WHERE a.code = b.key)`;
   const limit = top ?? null; // LIMIT NULL: every row
@@ -119,5 +123,19 @@ export async function overdueInWiderArea(
     CROSS JOIN totals t CROSS JOIN pending p
     ORDER BY ${worstFirst('b')}`,
   );
-  return groupsOf(rows);
+  return groupsOf(labelsApart ? await withLabels(db, groupBy, rows) : rows);
+}
+
+/** The rows with their labels (the worker's display name, the area's name) read by key in one statement. */
+async function withLabels<Row extends OverdueRow>(db: DbOrTx, groupBy: OverdueGrouping, rows: Row[]): Promise<Row[]> {
+  const keys = rows.flatMap((r) => (r.key ? [r.key] : []));
+  if (keys.length === 0) return rows;
+  const names = await queryRows<{ key: string; label: string }>(
+    db,
+    groupBy === 'assignee_id'
+      ? sql`SELECT u.id::text AS key, u.display_name AS label FROM users u WHERE u.id = ANY(${sql.param(keys)}::uuid[])`
+      : sql`SELECT a.code AS key, a.name AS label FROM areas a WHERE a.code = ANY(${sql.param(keys)}::text[])`,
+  );
+  const byKey = new Map(names.map((n) => [n.key, n.label]));
+  return rows.map((r) => ({ ...r, label: r.key === null ? null : (byKey.get(r.key) ?? null) }));
 }
