@@ -6,6 +6,7 @@ import { queryRows, type DbOrTx } from '../../../platform/db';
 import { clients } from '../clients/clients.tables';
 import { visits } from '../visits/visits.tables';
 import {
+  foldedGroupsInWiderArea,
   groupsOf,
   keptForArea,
   type OverdueGrouping,
@@ -141,7 +142,10 @@ export async function overdueBuckets(
   source: RollupSource = 'live',
 ): Promise<OverdueGroups> {
   const [only] = prefixes;
-  if (prefixes.length === 1 && only && keptForArea(only)) return overdueInWiderArea(db, only, groupBy, top, source);
+  if (prefixes.length === 1 && only && keptForArea(only))
+    return source === 'live'
+      ? overdueInWiderArea(db, only, groupBy, top)
+      : (await foldedGroupsInWiderArea(db, only, top))[groupBy];
   const key = sql.raw(groupBy === 'area_code' ? 'r.area_code' : `NULLIF(r.${groupBy}, '')`);
   const label =
     groupBy === 'assignee_id'
@@ -204,6 +208,14 @@ export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], today: str
  */
 export async function dashboardAggregates(db: DbOrTx, prefixes: readonly string[], today: string, top?: number) {
   const source = await dashboardSource(db, prefixes);
+  const [only] = prefixes;
+  if (source === 'folded' && prefixes.length === 1 && only && keptForArea(only)) {
+    const [groups, onTime] = await Promise.all([
+      foldedGroupsInWiderArea(db, only, top),
+      onTimeByTier(db, prefixes, today, source),
+    ]);
+    return { byWorker: groups.assignee_id, byGrid: groups.grid_code, byCommunity: groups.area_code, onTime };
+  }
   const [byWorker, byGrid, byCommunity, onTime] = await Promise.all([
     overdueBuckets(db, prefixes, 'assignee_id', top, source),
     overdueBuckets(db, prefixes, 'grid_code', top, source),
