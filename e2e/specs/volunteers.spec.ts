@@ -72,7 +72,10 @@ test('a volunteer signs up, checks in by the QR code, is confirmed, sees hours a
   await page.waitForTimeout(Math.max(0, startsAt.getTime() + 150_000 - Date.now() + 1_000));
   await staff.reload();
   const row = staff.getByTestId('activity-roster').locator('[data-testid^="roster-attended-"]').first();
+  const participationId = (await row.getAttribute('data-testid'))!.replace('roster-attended-', '');
   await row.click();
+  // Confirm only once the tick has landed (a confirm sent before it would skip the volunteer: a flake seen in CI).
+  await expect(staff.getByTestId(`roster-state-${participationId}`)).toHaveText('已到场');
   await staff.getByTestId('activity-confirm').click();
   await staff.getByTestId('activity-confirm-ok').click();
   await expect(staff.getByTestId('activity-roster').getByText('已确认')).toBeVisible();

@@ -121,6 +121,8 @@ export function RosterView({
         {canManage ? (
           <Button
             type="primary"
+            // A tick still on its way would be skipped by the confirm, so the confirm waits for it.
+            disabled={attendance.isPending}
             onClick={() =>
               modal.confirm({
                 content: w.confirmHint,
