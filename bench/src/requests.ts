@@ -8,8 +8,8 @@ import {
   insertEvent,
   insertRequest,
   nextRequestNumber,
-  unitQueue,
 } from '../../apps/server/src/modules/requests/requests.repository';
+import { unitQueue } from '../../apps/server/src/modules/requests/unit-queue.repository';
 import {
   DUE_REMINDER_LEAD_MS,
   RATING_WINDOW_MS,

@@ -123,6 +123,8 @@ describe.skipIf(!TEST_CITUS)('Linli on a Citus cluster (issue 14)', () => {
     await worker.getAs(CareHome, '/api/care/home');
     await supervisor.getAs(OverdueQueue, '/api/care/overdue');
     await supervisor.getAs(CareHome, '/api/care/home');
+    // The team's request queue: its own community's requests and those sent to it from others (migration 0043).
+    for (const who of [worker, supervisor]) expect((await who.get('/api/requests/queue')).statusCode).toBe(200);
     recording = false;
 
     expect(recorded.length).toBeGreaterThan(10);

@@ -16,6 +16,8 @@ import { RequestTriageService } from './triage.service';
 // Area merges re-code this module's rows too.
 for (const table of ['requests', 'request_events', 'request_photos']) registerAreaOwned({ table, column: 'area_code' });
 registerAreaOwned({ table: 'requests', column: 'unit_area_code' });
+registerAreaOwned({ table: 'request_unit_links', column: 'area_code', uniqueWith: ['request_id'] });
+registerAreaOwned({ table: 'request_unit_links', column: 'request_area_code' });
 
 export { type RequestIntakeInput, type RequestIntakeResult, intakeRequest } from './intake.service';
 export { publicRequestView, publicRequestViews } from './requests.public';

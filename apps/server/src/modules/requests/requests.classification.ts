@@ -59,6 +59,11 @@ const classification: Record<string, Record<string, PiClass>> = {
     row_version: 'none',
   },
   request_number_counters: { day: 'none', last: 'none' },
+  request_unit_links: {
+    area_code: 'none',
+    request_id: 'none',
+    request_area_code: 'none',
+  },
   request_events: {
     id: 'none',
     request_id: 'none',

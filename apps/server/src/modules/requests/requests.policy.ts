@@ -15,16 +15,24 @@ export interface RequestActor {
 
 type Row = Pick<RequestRow, 'areaCode' | 'status' | 'unitKind' | 'unitAreaCode' | 'unitOrganisationId'>;
 
-/** A grid worker's prefix (15 characters) covers the grid a request was routed to, not the community. */
-function gridCovers(prefixes: readonly string[], unitAreaCode: string | null): boolean {
-  return !!unitAreaCode && prefixes.some((p) => p.length > 12 && unitAreaCode.startsWith(p));
+/**
+ * Staff read the requests their community or grid team handles: a grid worker's prefix (15 characters) covers the
+ * grid a request was routed to, not its community; a street's routing rule may send a request to another community's
+ * team, whose jurisdiction does not cover the request's community.
+ */
+function teamCovers(prefixes: readonly string[], row: Row): boolean {
+  return (
+    (row.unitKind === 'community' || row.unitKind === 'grid') &&
+    !!row.unitAreaCode &&
+    codeInPrefixes(row.unitAreaCode, prefixes)
+  );
 }
 
 export const requestsPolicy = {
   canRead(a: RequestActor, row: Row): boolean {
     if (!hasPermission(a.actor, 'requests.read')) return false;
     if (a.partner) return !!a.organisationId && row.unitOrganisationId === a.organisationId;
-    return codeInPrefixes(row.areaCode, a.actor.scopePrefixes) || gridCovers(a.actor.scopePrefixes, row.unitAreaCode);
+    return codeInPrefixes(row.areaCode, a.actor.scopePrefixes) || teamCovers(a.actor.scopePrefixes, row);
   },
   canTriage(a: RequestActor, row: Pick<Row, 'areaCode'>): boolean {
     return (

@@ -14,15 +14,14 @@ import {
   lte,
   ne,
   or,
-  type Placeholder,
   sql,
 } from 'drizzle-orm';
-import { inAreaOrGrid, inScope } from '../../platform/access';
+import { inAreaOrGrid } from '../../platform/access';
 import { type AreaKey, byKey, lockByKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
-import { preparedOn, UNNAMED } from '../../platform/prepared-queries';
 import { users } from '../users';
 import { requestEvents, requestNumberCounters, requestPhotos, requests } from './requests.tables';
+import { keepUnitLink } from './unit-links.repository';
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestInsert = typeof requests.$inferInsert;
@@ -54,10 +53,13 @@ export async function insertRequest(db: DbOrTx, row: RequestInsert): Promise<voi
   await db.insert(requests).values(row);
 }
 
-/** A change applied only while the request is still in one of `from` (so two racing actions cannot both apply). */
+/**
+ * A change applied only while the request is still in one of `from` (so two racing actions cannot both apply). A
+ * change of state or unit keeps the request's unit link (unit-links.repository.ts), so it needs the row as it was.
+ */
 export async function updateRequest(
   db: DbOrTx,
-  key: AreaKey,
+  key: AreaKey | RequestRow,
   from: readonly Status[],
   set: Partial<RequestInsert>,
 ): Promise<RequestRow | null> {
@@ -66,8 +68,14 @@ export async function updateRequest(
     .set({ ...set, rowVersion: sql`${requests.rowVersion} + 1` })
     .where(and(byKey(requests.id, requests.areaCode, key), inArray(requests.status, [...from])))
     .returning();
-  return row ?? null;
+  if (!row) return null;
+  if ('status' in key) await keepUnitLink(db, key, row);
+  else if (LINK_COLUMNS.some((c) => c in set))
+    throw new Error('updateRequest: a change of state or unit needs the row');
+  return row;
 }
+
+const LINK_COLUMNS = ['status', 'unitKind', 'unitAreaCode'] as const;
 
 export async function insertEvent(db: DbOrTx, row: typeof requestEvents.$inferInsert): Promise<void> {
   await db.insert(requestEvents).values(row);
@@ -163,75 +171,6 @@ export async function listRequests(
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-/** Who a unit queue is for: the actor's unit (docs/requests.md "Units and who acts for them"). */
-export interface QueueUnit {
-  organisationId: string | null;
-  partner: boolean;
-  prefixes: readonly string[];
-  streetOfficer: boolean;
-}
-
-function queueRows(db: DbOrTx, where: SQL, now: Date | Placeholder) {
-  return db
-    .select()
-    .from(requests)
-    .where(where)
-    .orderBy(
-      sql`CASE WHEN ${requests.dueAt} < ${now} THEN 0 ELSE 1 END`,
-      sql`${requests.signDueAt} IS NULL OR ${requests.signedAt} IS NOT NULL`,
-      asc(requests.dueAt),
-      asc(requests.id),
-    );
-}
-
-const queueTotal = (db: DbOrTx, where: SQL) => db.select({ n: count() }).from(requests).where(where);
-
-const LOCAL_QUEUE = {
-  pattern: sql.placeholder('pattern'),
-  now: sql.placeholder('now'),
-  limit: sql.placeholder('limit'),
-  offset: sql.placeholder('offset'),
-};
-/** unitWhere's open requests of a community or grid team with one scope prefix, the prefix's LIKE as a placeholder. */
-const localQueueWhere = () =>
-  and(
-    inArray(requests.status, OPEN),
-    inArray(requests.unitKind, ['community', 'grid']),
-    sql`(${requests.unitAreaCode} LIKE ${LOCAL_QUEUE.pattern})`,
-  )!;
-
-/**
- * A unit's open requests (assigned or in progress), overdue first, then by deadline; the page and the total at once.
- * A community or grid team with one scope prefix (every worker's queue) reads through statements built once per
- * handle (prepared-queries.ts); partners, street officers and wider scopes through statements built per call.
- */
-export async function unitQueue(db: DbOrTx, unit: QueueUnit, now: Date, page: { page: number; pageSize: number }) {
-  const limit = page.pageSize;
-  const offset = (page.page - 1) * page.pageSize;
-  const onePrefix = !unit.partner && !unit.streetOfficer && unit.prefixes.length === 1;
-  if (!onePrefix) {
-    const where = and(inArray(requests.status, OPEN), unitWhere(unit))!;
-    const [rows, [total]] = await Promise.all([
-      queueRows(db, where, now).limit(limit).offset(offset),
-      queueTotal(db, where),
-    ]);
-    return { rows, total: Number(total?.n ?? 0) };
-  }
-  const pattern = `${unit.prefixes[0]}%`;
-  const [rows, [total]] = await Promise.all([
-    preparedOn(db, 'requests.localQueue', (d) =>
-      queueRows(d, localQueueWhere(), LOCAL_QUEUE.now)
-        .limit(LOCAL_QUEUE.limit)
-        .offset(LOCAL_QUEUE.offset)
-        .prepare(UNNAMED),
-    ).execute({ pattern, now, limit, offset }),
-    preparedOn(db, 'requests.localQueueTotal', (d) => queueTotal(d, localQueueWhere()).prepare(UNNAMED)).execute({
-      pattern,
-    }),
-  ]);
-  return { rows, total: Number(total?.n ?? 0) };
-}
-
 /** Candidates a triager may merge into: same category and community, the last 7 days, not itself, not merged. */
 export function duplicateCandidates(db: DbOrTx, row: RequestRow, since: Date): Promise<RequestRow[]> {
   return db
@@ -318,12 +257,4 @@ export async function stampOnce(db: DbOrTx, key: AreaKey, column: Stamp, at: Dat
     .where(and(byKey(requests.id, requests.areaCode, key), isNull(requests[column]), inArray(requests.status, OPEN)))
     .returning();
   return row ?? null;
-}
-
-/** The requests whose unit the actor acts for (the unit queue): docs/requests.md "Units and who acts for them". */
-export function unitWhere(a: QueueUnit): SQL {
-  if (a.partner) return a.organisationId ? eq(requests.unitOrganisationId, a.organisationId) : sql`false`;
-  const local = and(inArray(requests.unitKind, ['community', 'grid']), inScope(requests.unitAreaCode, a.prefixes))!;
-  if (!a.streetOfficer) return local;
-  return or(local, and(eq(requests.unitKind, 'street_department'), inScope(requests.unitAreaCode, a.prefixes)))!;
 }

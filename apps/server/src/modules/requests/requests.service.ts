@@ -20,8 +20,8 @@ import {
   findRequest,
   listRequests,
   photosOf,
-  unitQueue,
 } from './requests.repository';
+import { unitQueue } from './unit-queue.repository';
 import { requestActor } from './units';
 
 const DAY_MS = 86_400_000;

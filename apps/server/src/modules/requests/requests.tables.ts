@@ -1,4 +1,14 @@
-import { bigint, doublePrecision, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const ts = (column: string) => timestamp(column, { withTimezone: true, mode: 'date' });
 
@@ -62,6 +72,19 @@ export const requestNumberCounters = pgTable('request_number_counters', {
   day: text('day').primaryKey(),
   last: integer('last').notNull(),
 });
+
+/** An open request whose unit (a community or grid team) is in another community: migration 0043. */
+export const requestUnitLinks = pgTable(
+  'request_unit_links',
+  {
+    /** The unit's community (the shard group of that team's queue). */
+    areaCode: text('area_code').notNull(),
+    requestId: uuid('request_id').notNull(),
+    /** The request's own community, where its row lives. */
+    requestAreaCode: text('request_area_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.areaCode, t.requestId] })],
+);
 
 export const requestEvents = pgTable('request_events', {
   id: uuid('id').primaryKey(),

@@ -1,0 +1,71 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db';
+import { preparedOn, UNNAMED } from '../../platform/prepared-queries';
+import { requestUnitLinks } from './requests.tables';
+
+/** What decides whether a request is listed under another community's team (migration 0043). */
+export interface LinkFields {
+  id: string;
+  areaCode: string;
+  status: string;
+  unitKind: string | null;
+  unitAreaCode: string | null;
+}
+
+/** The states in a unit's queue (requests.repository.ts OPEN, repeated to keep this file free of a cycle). */
+const IN_QUEUE = new Set(['assigned', 'in_progress']);
+
+/** A community's code from its own or one of its grids' (12 digits; a grid's 15 begin with its community's). */
+export const communityOfUnit = (code: string) => code.slice(0, 12);
+
+/**
+ * The community whose team queue lists this request although the request lives in another community, or null: an
+ * open request of a community or grid unit outside its own community (a street's or district's routing rule).
+ */
+export function linkedCommunity(r: LinkFields): string | null {
+  if (!IN_QUEUE.has(r.status) || (r.unitKind !== 'community' && r.unitKind !== 'grid') || !r.unitAreaCode) return null;
+  const community = communityOfUnit(r.unitAreaCode);
+  return community === r.areaCode ? null : community;
+}
+
+/**
+ * Keeps a request's link with its change: the old unit's community loses it, the new one gains it. Both are named
+ * by their community, so on Citus each write goes to one shard group (the transaction commits both with 2PC).
+ */
+export async function keepUnitLink(db: DbOrTx, before: LinkFields, after: LinkFields): Promise<void> {
+  const was = linkedCommunity(before);
+  const now = linkedCommunity(after);
+  if (was === now) return;
+  if (was)
+    await db
+      .delete(requestUnitLinks)
+      .where(and(eq(requestUnitLinks.areaCode, was), eq(requestUnitLinks.requestId, before.id)));
+  if (now)
+    await db
+      .insert(requestUnitLinks)
+      .values({ areaCode: now, requestId: after.id, requestAreaCode: after.areaCode })
+      .onConflictDoNothing();
+}
+
+const COMMUNITY = sql.placeholder('community');
+
+/**
+ * The keys of requests of other communities listed under a community's teams: one shard group's rows, read by a
+ * statement built once. A request merged into this community since (an area merge) is left out: its row is now the
+ * community's own.
+ */
+export async function linkedRequestKeys(db: DbOrTx, community: string): Promise<{ id: string; areaCode: string }[]> {
+  const rows = await preparedOn(db, 'requests.unitLinks', (d) =>
+    d
+      .select({ id: requestUnitLinks.requestId, areaCode: requestUnitLinks.requestAreaCode })
+      .from(requestUnitLinks)
+      .where(eq(requestUnitLinks.areaCode, COMMUNITY))
+      .prepare(UNNAMED),
+  ).execute({ community });
+  return rows.filter((r) => r.areaCode !== community);
+}
+
+/** The links of these requests, for tests and the consistency check. */
+export function linksOf(db: DbOrTx, requestIds: string[]) {
+  return db.select().from(requestUnitLinks).where(inArray(requestUnitLinks.requestId, requestIds));
+}
