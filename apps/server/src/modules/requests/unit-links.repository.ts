@@ -1,6 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { preparedOn, UNNAMED } from '../../platform/prepared-queries';
 import { requestUnitLinks } from './requests.tables';
 
 /** What decides whether a request is listed under another community's team (migration 0043). */
@@ -47,22 +46,15 @@ export async function keepUnitLink(db: DbOrTx, before: LinkFields, after: LinkFi
       .onConflictDoNothing();
 }
 
-const COMMUNITY = sql.placeholder('community');
-
 /**
- * The keys of requests of other communities listed under a community's teams: one shard group's rows, read by a
- * statement built once. A request merged into this community since (an area merge) is left out: its row is now the
- * community's own.
+ * The keys of requests of other communities listed under a community's teams, as a column of the queue's total
+ * (one statement, one shard group on Citus: both tables are distributed by the community). A request merged into
+ * this community since (an area merge) is left out by the caller: its row is now the community's own.
  */
-export async function linkedRequestKeys(db: DbOrTx, community: string): Promise<{ id: string; areaCode: string }[]> {
-  const rows = await preparedOn(db, 'requests.unitLinks', (d) =>
-    d
-      .select({ id: requestUnitLinks.requestId, areaCode: requestUnitLinks.requestAreaCode })
-      .from(requestUnitLinks)
-      .where(eq(requestUnitLinks.areaCode, COMMUNITY))
-      .prepare(UNNAMED),
-  ).execute({ community });
-  return rows.filter((r) => r.areaCode !== community);
+export function linkedRequestKeys(community: string | Placeholder): SQL<{ id: string; areaCode: string }[] | null> {
+  return sql<
+    { id: string; areaCode: string }[] | null
+  >`(SELECT json_agg(json_build_object('id', ${requestUnitLinks.requestId}, 'areaCode', ${requestUnitLinks.requestAreaCode})) FROM ${requestUnitLinks} WHERE ${requestUnitLinks.areaCode} = ${community})`;
 }
 
 /** The links of these requests, for tests and the consistency check. */

@@ -66,8 +66,9 @@ function queueOrder(now: Date) {
 /**
  * A unit's open requests (assigned or in progress), overdue first, then by deadline; the page and the total at once.
  * A community or grid team (every worker's queue) reads its own community's requests through statements built once
- * per handle (prepared-queries.ts), and the requests of other communities sent to it (unit-links.repository.ts; few
- * or none) by key: each statement names one community, so on Citus each runs on one shard group (issue 14).
+ * per handle (prepared-queries.ts), the keys of requests of other communities sent to it with the total
+ * (unit-links.repository.ts; few or none), and only when there are some those requests by key: each statement names
+ * one community, so on Citus each runs on one shard group (issue 14).
  * Partners, street officers and wider scopes read through statements built per call.
  */
 export async function unitQueue(db: DbOrTx, unit: QueueUnit, now: Date, page: { page: number; pageSize: number }) {
@@ -92,14 +93,17 @@ export async function unitQueue(db: DbOrTx, unit: QueueUnit, now: Date, page: { 
         .offset(LOCAL_QUEUE.offset)
         .prepare(UNNAMED),
     ).execute({ community, pattern, now, limit: take, offset: skip });
-  const [rows, [total], links] = await Promise.all([
+  const [rows, [total]] = await Promise.all([
     ownPage(limit, offset),
-    preparedOn(db, 'requests.localQueueTotal', (d) => queueTotal(d, localQueueWhere()).prepare(UNNAMED)).execute({
-      community,
-      pattern,
-    }),
-    linkedRequestKeys(db, community),
+    preparedOn(db, 'requests.localQueueTotal', (d) =>
+      d
+        .select({ n: count(), links: linkedRequestKeys(LOCAL_QUEUE.community) })
+        .from(requests)
+        .where(localQueueWhere())
+        .prepare(UNNAMED),
+    ).execute({ community, pattern }),
   ]);
+  const links = (total?.links ?? []).filter((l) => l.areaCode !== community);
   const own = Number(total?.n ?? 0);
   if (links.length === 0) return { rows, total: own };
   const sent = await db

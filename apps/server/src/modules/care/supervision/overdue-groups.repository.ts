@@ -44,7 +44,13 @@ export function groupsOf(rows: OverdueRowWithTotals[]): OverdueGroups {
 // The rows kept per worker, grid and community in each wider area (care_overdue_by_group, migration 0042).
 
 /** Whether care_overdue_by_group keeps rows for this scope prefix: a province, city, district or street code. */
-export const keptForArea = (prefix: string) => [2, 4, 6, 9].includes(prefix.length);
+const keptForArea = (prefix: string) => [2, 4, 6, 9].includes(prefix.length);
+
+/** The one wider area whose groups are kept, when a jurisdiction is exactly that (else null: grouped per call). */
+export function keptArea(prefixes: readonly string[]): string | null {
+  const [only] = prefixes;
+  return prefixes.length === 1 && only && keptForArea(only) ? only : null;
+}
 
 /** The table's `grouped_by` for each grouping of the dashboard. */
 const GROUPED_BY: Record<OverdueGrouping, string> = { assignee_id: 'w', grid_code: 'g', area_code: 'c' };

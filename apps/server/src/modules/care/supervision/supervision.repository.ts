@@ -8,7 +8,7 @@ import { visits } from '../visits/visits.tables';
 import {
   foldedGroupsInWiderArea,
   groupsOf,
-  keptForArea,
+  keptArea,
   type OverdueGrouping,
   type OverdueGroups,
   type OverdueRow,
@@ -141,11 +141,11 @@ export async function overdueBuckets(
   top?: number,
   source: RollupSource = 'live',
 ): Promise<OverdueGroups> {
-  const [only] = prefixes;
-  if (prefixes.length === 1 && only && keptForArea(only))
+  const kept = keptArea(prefixes);
+  if (kept)
     return source === 'live'
-      ? overdueInWiderArea(db, only, groupBy, top)
-      : (await foldedGroupsInWiderArea(db, only, top))[groupBy];
+      ? overdueInWiderArea(db, kept, groupBy, top)
+      : (await foldedGroupsInWiderArea(db, kept, top))[groupBy];
   const key = sql.raw(groupBy === 'area_code' ? 'r.area_code' : `NULLIF(r.${groupBy}, '')`);
   const label =
     groupBy === 'assignee_id'
@@ -208,10 +208,10 @@ export function onTimeByTier(db: DbOrTx, prefixes: readonly string[], today: str
  */
 export async function dashboardAggregates(db: DbOrTx, prefixes: readonly string[], today: string, top?: number) {
   const source = await dashboardSource(db, prefixes);
-  const [only] = prefixes;
-  if (source === 'folded' && prefixes.length === 1 && only && keptForArea(only)) {
+  const kept = keptArea(prefixes);
+  if (source === 'folded' && kept) {
     const [groups, onTime] = await Promise.all([
-      foldedGroupsInWiderArea(db, only, top),
+      foldedGroupsInWiderArea(db, kept, top),
       onTimeByTier(db, prefixes, today, source),
     ]);
     return { byWorker: groups.assignee_id, byGrid: groups.grid_code, byCommunity: groups.area_code, onTime };

@@ -19,3 +19,8 @@ FROM requests
 WHERE status IN ('assigned', 'in_progress')
   AND unit_kind IN ('community', 'grid')
   AND left(unit_area_code, 12) <> area_code;
+
+-- The queue's own read names the community and the team's prefix: one partial index for both (the older
+-- requests_unit_area_idx stays for the queues found by prefix alone: street officers, several jurisdictions).
+CREATE INDEX requests_unit_queue_idx ON requests (area_code, unit_area_code text_pattern_ops)
+  WHERE status IN ('assigned', 'in_progress');
