@@ -15,7 +15,7 @@ import {
   RATING_WINDOW_MS,
   SIGN_REMINDER_LEAD_MS,
 } from '../../apps/server/src/modules/requests/requests.jobs';
-import { OPEN } from '../../apps/server/src/modules/requests/requests.repository';
+import { OPEN } from '../../apps/server/src/modules/requests/requests.tables';
 import type { Captured, Engine } from './engine';
 import { DISTRICT, type ScaleConfig } from './generate';
 import type { Who } from './raw';

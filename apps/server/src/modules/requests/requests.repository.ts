@@ -20,7 +20,7 @@ import { inAreaOrGrid } from '../../platform/access';
 import { type AreaKey, byKey, lockByKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
 import { users } from '../users';
-import { requestEvents, requestNumberCounters, requestPhotos, requests } from './requests.tables';
+import { OPEN, requestEvents, requestNumberCounters, requestPhotos, requests } from './requests.tables';
 import { keepUnitLink } from './unit-links.repository';
 
 export type RequestRow = typeof requests.$inferSelect;
@@ -129,8 +129,6 @@ export interface ListFilter {
   overdue?: boolean | undefined;
   q?: string | undefined;
 }
-
-export const OPEN: Status[] = ['assigned', 'in_progress'];
 
 function overdueSql(now: Date): SQL {
   return sql`(${requests.status} IN ('assigned', 'in_progress') AND ${requests.dueAt} < ${now})`;

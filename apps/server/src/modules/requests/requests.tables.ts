@@ -73,6 +73,9 @@ export const requestNumberCounters = pgTable('request_number_counters', {
   last: integer('last').notNull(),
 });
 
+/** The states of a request in its unit's queue (assigned or in progress): open. */
+export const OPEN: (typeof requests.$inferSelect)['status'][] = ['assigned', 'in_progress'];
+
 /** An open request whose unit (a community or grid team) is in another community: migration 0043. */
 export const requestUnitLinks = pgTable(
   'request_unit_links',

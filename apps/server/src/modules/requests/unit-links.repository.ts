@@ -1,6 +1,6 @@
 import { and, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { requestUnitLinks } from './requests.tables';
+import { OPEN, requestUnitLinks } from './requests.tables';
 
 /** What decides whether a request is listed under another community's team (migration 0043). */
 export interface LinkFields {
@@ -11,9 +11,6 @@ export interface LinkFields {
   unitAreaCode: string | null;
 }
 
-/** The states in a unit's queue (requests.repository.ts OPEN, repeated to keep this file free of a cycle). */
-const IN_QUEUE = new Set(['assigned', 'in_progress']);
-
 /** A community's code from its own or one of its grids' (12 digits; a grid's 15 begin with its community's). */
 export const communityOfUnit = (code: string) => code.slice(0, 12);
 
@@ -22,7 +19,12 @@ export const communityOfUnit = (code: string) => code.slice(0, 12);
  * open request of a community or grid unit outside its own community (a street's or district's routing rule).
  */
 export function linkedCommunity(r: LinkFields): string | null {
-  if (!IN_QUEUE.has(r.status) || (r.unitKind !== 'community' && r.unitKind !== 'grid') || !r.unitAreaCode) return null;
+  if (
+    !(OPEN as string[]).includes(r.status) ||
+    (r.unitKind !== 'community' && r.unitKind !== 'grid') ||
+    !r.unitAreaCode
+  )
+    return null;
   const community = communityOfUnit(r.unitAreaCode);
   return community === r.areaCode ? null : community;
 }

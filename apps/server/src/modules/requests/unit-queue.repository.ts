@@ -1,9 +1,9 @@
-import { type SQL, and, asc, count, eq, inArray, like, or, type Placeholder, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, inArray, or, type Placeholder, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/access';
 import type { DbOrTx } from '../../platform/db';
 import { preparedOn, UNNAMED } from '../../platform/prepared-queries';
-import { OPEN, type RequestRow } from './requests.repository';
-import { requests } from './requests.tables';
+import type { RequestRow } from './requests.repository';
+import { OPEN, requests } from './requests.tables';
 import { communityOfUnit, linkedRequestKeys } from './unit-links.repository';
 
 // A unit's queue (GET /api/requests/queue): its open requests, overdue first (docs/requests.md "Units and who acts for
@@ -117,8 +117,7 @@ export async function unitQueue(db: DbOrTx, unit: QueueUnit, now: Date, page: { 
         ),
         inArray(requests.areaCode, [...new Set(links.map((l) => l.areaCode))]),
         inArray(requests.status, OPEN),
-        inArray(requests.unitKind, ['community', 'grid']),
-        like(requests.unitAreaCode, pattern),
+        unitWhere(unit),
       ),
     );
   if (sent.length === 0) return { rows, total: own };
