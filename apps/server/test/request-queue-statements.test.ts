@@ -130,6 +130,9 @@ describe('the unit queue read by statements built once', () => {
     );
     expect(queue.items.map((r) => r.id)).toEqual([own[0], sent[0], own[1], sent[1], own[2]]);
     expect((await workerB.client.get(`/api/requests/${sent[1]}`)).statusCode).toBe(200);
+    // The request page reads the catalogue of the request's community for its questions: the same district's.
+    const catalogue = await workerB.client.get(`/api/requests/catalogue/categories?areaCode=${org.communityA}`);
+    expect(catalogue.statusCode).toBe(200);
 
     // Leaving the queue: one sent request is transferred back to community A, the other signed and resolved.
     await workerB.client.postAs(RequestStepResult, `/api/requests/${sent[0]}/transfer`, {

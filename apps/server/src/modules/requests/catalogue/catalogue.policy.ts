@@ -7,9 +7,17 @@ import { districtOf } from './routing';
  * community account never does, since the catalogue is the district's.
  */
 export const cataloguePolicy = {
-  /** `areaCode` is an area the actor asked about; the district's catalogue is readable when it is in scope. */
+  /**
+   * `areaCode` is an area the actor asked about; its district's catalogue is readable when the actor works in that
+   * district (not only in that area: a community's team opens requests another community's routing sent it, and the
+   * answer is the same district's catalogue either way).
+   */
   canRead: (actor: Actor, areaCode: string) =>
-    hasPermission(actor, 'requests.read') && codeInPrefixes(areaCode, actor.scopePrefixes),
+    hasPermission(actor, 'requests.read') &&
+    codeInPrefixes(
+      areaCode,
+      actor.scopePrefixes.map((p) => p.slice(0, 6)),
+    ),
   canManage: (actor: Actor, areaCode: string) =>
     hasPermission(actor, 'requests.catalogue.manage') && codeInPrefixes(districtOf(areaCode), actor.scopePrefixes),
 };
