@@ -146,6 +146,7 @@ const CITUS_SUITE = [
   'src/modules/hours/hours.test.ts',
   'src/modules/points/points.test.ts',
   'src/modules/points/points-ledger.test.ts',
+  'src/modules/points/points-postings.test.ts',
   'src/modules/points/points-labels.test.ts',
   'src/modules/points/points-earning.test.ts',
   'src/modules/points/points-team.test.ts',

@@ -173,7 +173,13 @@ export async function ensureVolunteeringData(
         FROM generate_series(1, ${V}) i;
       INSERT INTO point_transfers (id, area_code, from_account, to_account, points, kind, ref_type, ref_id, memo, created_by, created_at)
         SELECT ${sqlId(P.transfer, 'i')}, ${C}, '${ISSUER_ACCOUNT}', ${sqlId(P.account, 'i')}, ${POINTS}, 'earn', 'bench_seed',
-          ${sqlId(P.volunteer, 'i')}::text, '基准初始积分', ${W}, now() - interval '30 days' FROM generate_series(1, ${V}) i;`);
+          ${sqlId(P.volunteer, 'i')}::text, '基准初始积分', ${W}, now() - interval '30 days' FROM generate_series(1, ${V}) i;
+      INSERT INTO point_postings (area_code, account_id, transfer_id, points, kind, counterpart_kind, memo, ref_type, ref_id, created_at)
+        SELECT ${C}, ${sqlId(P.account, 'i')}, ${sqlId(P.transfer, 'i')}, ${POINTS}, 'earn', 'issuer', '基准初始积分', 'bench_seed',
+          ${sqlId(P.volunteer, 'i')}::text, now() - interval '30 days' FROM generate_series(1, ${V}) i
+        UNION ALL
+        SELECT ${C}, '${ISSUER_ACCOUNT}', ${sqlId(P.transfer, 'i')}, ${-POINTS}, 'earn', 'volunteer', '基准初始积分', 'bench_seed',
+          ${sqlId(P.volunteer, 'i')}::text, now() - interval '30 days' FROM generate_series(1, ${V}) i;`);
     await q('COMMIT');
     await q('ANALYZE activity_participations; ANALYZE point_accounts; ANALYZE volunteers');
   });

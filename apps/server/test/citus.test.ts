@@ -1,10 +1,18 @@
 import { CareHome, ClientDetail, ClientList, OverdueQueue, RecordVisitResult, Worklist } from '@linli/contracts';
+import {
+  MyPoints,
+  PointAccountList,
+  PointAdjustResult,
+  PointCommunitySummary,
+  PointStatement,
+} from '@linli/contracts/modules/points';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GLOBAL, isDistributed } from '../src/db/distribution';
 import { describeFanOut, isExplainable, taskCounts } from '../src/platform/citus-explain';
 import { assess, createClient } from './factories/care';
 import { buildOrg } from './factories/org';
+import { makeVolunteer } from '../src/modules/volunteers/volunteers.test-kit';
 import { TEST_CITUS } from './database';
 import { signedIn, useTestApp } from './harness';
 
@@ -128,6 +136,42 @@ describe.skipIf(!TEST_CITUS)('Linli on a Citus cluster (issue 14)', () => {
     recording = false;
 
     expect(recorded.length).toBeGreaterThan(10);
+    expect(await multiShard(recorded)).toEqual([]);
+  });
+  it("keeps a worker's love-bank pages, an award and the volunteer's own /m page on one shard group", async () => {
+    const org = await buildOrg(t.app.ctx);
+    const worker = (await signedIn(t, ['community_worker'], [org.communityA])).client;
+    const volunteer = await makeVolunteer(t.app, org.communityA, worker);
+    // The first award creates the issuer's and the volunteer's accounts (a lookup by owner before the insert).
+    await worker.postAs(PointAdjustResult, '/api/points/adjustments', {
+      volunteerId: volunteer.volunteerId,
+      points: 20,
+      reason: '首次奖励',
+    });
+
+    recorded.length = 0;
+    recording = true;
+    const award = await worker.postAs(PointAdjustResult, '/api/points/adjustments', {
+      volunteerId: volunteer.volunteerId,
+      points: 30,
+      reason: '优秀志愿者表彰',
+    });
+    const accounts = await worker.getAs(PointAccountList, '/api/points/accounts');
+    await worker.getAs(PointAccountList, `/api/points/accounts?areaCode=${org.communityA}&kind=volunteer`);
+    const statement = await worker.getAs(PointStatement, `/api/points/volunteers/${volunteer.volunteerId}`);
+    await worker.getAs(PointStatement, `/api/points/statement?accountId=${statement.account.id}`);
+    await worker.getAs(PointCommunitySummary, `/api/points/community/${org.communityA}`);
+    const mine = await volunteer.client.getAs(MyPoints, '/api/m/points');
+    recording = false;
+
+    expect(award.balance).toBe(50);
+    expect(accounts.items.map((a) => a.kind).sort()).toEqual(['issuer', 'volunteer']);
+    // (Booked at the same instant of the test clock: compared without their order.)
+    expect(statement.lines.items.map((l) => `${l.points} ${l.counterpartKind}`).sort()).toEqual([
+      '20 issuer',
+      '30 issuer',
+    ]);
+    expect(mine.balance).toBe(50);
     expect(await multiShard(recorded)).toEqual([]);
   });
   it("answers a street or district officer's overdue dashboard from the coordinator, without a task on any shard", async () => {

@@ -104,6 +104,17 @@ export function inCommunityOrGrid(
   return sql`(${communities} AND ${scope()})`;
 }
 
+/**
+ * inScope for a community-owned table without a grid column, with its communities named for shard routing: for a
+ * community jurisdiction the `=` alone (it says all the LIKE would; see inCommunityOrGrid for why not both).
+ */
+export function inCommunityScope(areaColumn: AnyPgColumn | SQL, prefixes: readonly string[]): SQL {
+  const communities = inCommunities(areaColumn, scopeCommunities(prefixes));
+  if (!communities) return inScope(areaColumn, prefixes);
+  if (prefixes.every((prefix) => prefix.length === 12)) return communities;
+  return sql`(${communities} AND ${inScope(areaColumn, prefixes)})`;
+}
+
 /** True when every area (code or scope prefix) in `areas` lies inside one of `prefixes`. An empty `areas` is false. */
 export function coversAll(prefixes: readonly string[], areas: readonly string[]): boolean {
   return areas.length > 0 && areas.every((area) => codeInPrefixes(area, prefixes));

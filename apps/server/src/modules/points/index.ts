@@ -8,6 +8,7 @@ import { pointsRoutes, pointsTeamRoutes, pointsWriteRoutes } from './points.rout
 // Area merges re-code this module's rows too (point_transfers' trigger lets area_code alone change).
 registerAreaOwned({ table: 'point_accounts', column: 'area_code' });
 registerAreaOwned({ table: 'point_transfers', column: 'area_code' });
+registerAreaOwned({ table: 'point_postings', column: 'area_code' });
 registerAreaOwned({ table: 'point_rules', column: 'area_code', uniqueWith: ['effective_from'] });
 registerAreaOwned({ table: 'point_earnings', column: 'area_code' });
 

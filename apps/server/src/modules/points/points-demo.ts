@@ -51,8 +51,8 @@ export async function seedPointsDemo(ctx: AppContext, areas: VolunteerDemoAreas)
         areaCode: volunteer.areaCode,
       });
       await transferPoints(ctx, tx, {
-        fromAccountId: issuer,
-        toAccountId: account,
+        from: issuer,
+        to: account,
         points: award.points,
         kind: 'adjust',
         refType: 'demo_award',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { FakeClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
+import type { AreaKey } from '../../platform/colocated';
 import type { Tx } from '../../platform/db';
 import { EventBus, type LinliEvents } from '../../platform/events';
 import type {} from '../hours';
@@ -50,7 +51,7 @@ async function book(p: Partial<LinliEvents['hours.entry.booked']> & { volunteerI
   await inTx((tx) => ctx.events.emit(tx, 'hours.entry.booked', payload, { actorId: null, areaCode: p.areaCode }));
   return payload.entryId;
 }
-const balance = (account: string) => inTx((tx) => pointBalance(tx, account));
+const balance = (account: AreaKey) => inTx((tx) => pointBalance(tx, account));
 
 describe('points earned from hours', () => {
   it('defaults: 10 points per hour, rounded down; a booked entry earns once', async () => {
@@ -125,8 +126,8 @@ describe('points earned from hours', () => {
     );
     await inTx((tx) =>
       transferPoints(ctx, tx, {
-        fromAccountId: v.account,
-        toAccountId: shop,
+        from: v.account,
+        to: shop,
         points: 15,
         kind: 'redeem',
         refType: 'redemption',

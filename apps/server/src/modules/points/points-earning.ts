@@ -2,12 +2,13 @@
 // hours module). A credit earns floor(minutes / 60 × rate) points, within what remains of the volunteer's monthly
 // cap in the district, from the organising community's issuer account; a reversing entry takes back what the
 // original earned, as far as the volunteer's balance allows (the rest is recorded as a shortfall).
+import type { AreaKey } from '../../platform/colocated';
 import type { AppContext } from '../../platform/context';
 import type { DbOrTx, Tx } from '../../platform/db';
 import type { LinliEvents } from '../../platform/events';
 import type {} from '../hours';
 import { volunteerRefs } from '../volunteers';
-import { findAccountByOwner, lockAccounts } from './points-ledger.repository';
+import { findOwnedAccount, lockAccounts } from './points-ledger.repository';
 import { ensurePointAccount, transferPoints } from './points-ledger';
 import { earnedInMonth, findEarning, insertEarning, ruleInForce } from './points-rules.repository';
 
@@ -26,12 +27,15 @@ export async function effectiveRule(db: DbOrTx, districtCode: string, onDate: st
     : { ...DEFAULT_RULE, ruleId: null };
 }
 
-/** The volunteer's points account, created (in the volunteer's home community) on first use. */
-export async function volunteerAccount(tx: Tx, volunteerId: string, fallbackArea: string): Promise<string> {
-  const found = await findAccountByOwner(tx, 'volunteer', volunteerId);
-  if (found) return found.id;
-  const ref = (await volunteerRefs(tx, [volunteerId])).get(volunteerId);
-  return ensurePointAccount(tx, { kind: 'volunteer', ownerId: volunteerId, areaCode: ref?.areaCode ?? fallbackArea });
+/**
+ * The volunteer's points account, created (in the volunteer's home community) on first use. likelyArea: the home
+ * community when the caller knows it (looked in first: one shard group on a Citus cluster), else the organising one.
+ */
+export async function volunteerAccount(tx: Tx, volunteerId: string, likelyArea: string): Promise<AreaKey> {
+  const found = await findOwnedAccount(tx, 'volunteer', volunteerId, likelyArea);
+  if (found) return { id: found.id, areaCode: found.areaCode };
+  const ref = (await volunteerRefs(tx, [volunteerId], [likelyArea])).get(volunteerId);
+  return ensurePointAccount(tx, { kind: 'volunteer', ownerId: volunteerId, areaCode: ref?.areaCode ?? likelyArea });
 }
 
 type Booked = LinliEvents['hours.entry.booked'];
@@ -54,8 +58,8 @@ export async function earnForEntry(ctx: AppContext, tx: Tx, p: Booked, actorId: 
   if (points > 0) {
     transferId = (
       await transferPoints(ctx, tx, {
-        fromAccountId: issuer,
-        toAccountId: account,
+        from: issuer,
+        to: account,
         points,
         kind: 'earn',
         refType: 'hours_entry',
@@ -92,14 +96,14 @@ export async function reverseForEntry(ctx: AppContext, tx: Tx, p: Booked, actorI
   const account = await volunteerAccount(tx, p.volunteerId, p.areaCode);
   const issuer = await ensurePointAccount(tx, { kind: 'issuer', ownerId: p.areaCode, areaCode: p.areaCode });
   const locked = await lockAccounts(tx, [account, issuer]);
-  const balance = Number(locked.find((a) => a.id === account)?.balance ?? 0);
+  const balance = Number(locked.find((a) => a.id === account.id)?.balance ?? 0);
   const taken = Math.min(owed, balance);
   let transferId: string | null = null;
   if (taken > 0 && original?.transferId) {
     transferId = (
       await transferPoints(ctx, tx, {
-        fromAccountId: account,
-        toAccountId: issuer,
+        from: account,
+        to: issuer,
         points: taken,
         kind: 'reverse',
         refType: 'hours_entry',

@@ -1,8 +1,11 @@
 // The ledger's SQL: accounts, transfers and the conditional balance moves. Only this file writes balances.
 import { and, eq, sql } from 'drizzle-orm';
-import { lockByKey } from '../../platform/colocated';
+import { type AreaKey, byKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
-import { pointAccounts, pointTransfers } from './points.tables';
+import { pointAccounts, pointPostings, pointTransfers } from './points.tables';
+
+/** An account by its community and id: every statement on it names its shard (issue 14). */
+const accountKey = (key: AreaKey) => byKey(pointAccounts.id, pointAccounts.areaCode, key);
 
 export type PointAccountRow = typeof pointAccounts.$inferSelect;
 export type PointTransferRow = typeof pointTransfers.$inferSelect;
@@ -17,42 +20,70 @@ export async function insertAccountIfMissing(db: DbOrTx, row: typeof pointAccoun
   await db.insert(pointAccounts).values(row).onConflictDoNothing();
 }
 
-export async function findAccountByOwner(db: DbOrTx, kind: PointAccountRow['kind'], ownerId: string) {
+/** The account of this kind and owner; `areaCode`, when given, the community it must lie in (one shard group). */
+export async function findAccountByOwner(
+  db: DbOrTx,
+  kind: PointAccountRow['kind'],
+  ownerId: string,
+  areaCode?: string,
+): Promise<PointAccountRow | null> {
   const [row] = await db
     .select()
     .from(pointAccounts)
-    .where(and(eq(pointAccounts.kind, kind), eq(pointAccounts.ownerId, ownerId)));
-  return row ?? null;
-}
-
-export async function findAccount(db: DbOrTx, id: string): Promise<PointAccountRow | null> {
-  const [row] = await db.select().from(pointAccounts).where(eq(pointAccounts.id, id));
+    .where(
+      and(
+        eq(pointAccounts.kind, kind),
+        eq(pointAccounts.ownerId, ownerId),
+        areaCode ? eq(pointAccounts.areaCode, areaCode) : undefined,
+      ),
+    );
   return row ?? null;
 }
 
 /**
- * Locks both accounts of a transfer in id order (so two opposite transfers never deadlock) and returns them. Each is
- * locked by its community and id: Citus locks rows only within one shard, and the two may lie in two communities.
+ * The account of this kind and owner, looked for in `likelyArea` (the owner's community: one shard group on a Citus
+ * cluster) and then anywhere, so that an account opened before its owner moved is still found.
  */
-export async function lockAccounts(db: DbOrTx, ids: readonly string[]): Promise<PointAccountRow[]> {
+export async function findOwnedAccount(
+  db: DbOrTx,
+  kind: PointAccountRow['kind'],
+  ownerId: string,
+  likelyArea: string,
+): Promise<PointAccountRow | null> {
+  return (await findAccountByOwner(db, kind, ownerId, likelyArea)) ?? (await findAccountByOwner(db, kind, ownerId));
+}
+
+/**
+ * Locks both accounts of a transfer in id order (so two opposite transfers never deadlock) and returns them. Each is
+ * locked by its community and id (its AreaKey): Citus locks rows only within one shard, and the two may lie in two
+ * communities.
+ */
+export async function lockAccounts(db: DbOrTx, keys: readonly AreaKey[]): Promise<PointAccountRow[]> {
   const locked: PointAccountRow[] = [];
-  for (const id of [...new Set(ids)].sort()) {
-    const row = await lockByKey(db, pointAccounts, id);
+  const sorted = [...new Map(keys.map((k) => [k.id, k])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const key of sorted) {
+    const [row] = await db.select().from(pointAccounts).where(accountKey(key)).for('update');
     if (row) locked.push(row);
   }
   return locked;
 }
 
-export async function findTransferByRef(db: DbOrTx, kind: PointTransferRow['kind'], refType: string, refId: string) {
+/** The transfer booked under this idempotency key in the community it belongs to (TransferInput.areaCode). */
+export async function findTransferByRef(
+  db: DbOrTx,
+  key: { kind: PointTransferRow['kind']; refType: string; refId: string; areaCode: string },
+) {
   const [row] = await db
     .select()
     .from(pointTransfers)
-    .where(and(eq(pointTransfers.kind, kind), eq(pointTransfers.refType, refType), eq(pointTransfers.refId, refId)));
-  return row ?? null;
-}
-
-export async function findTransfer(db: DbOrTx, id: string): Promise<PointTransferRow | null> {
-  const [row] = await db.select().from(pointTransfers).where(eq(pointTransfers.id, id));
+    .where(
+      and(
+        eq(pointTransfers.areaCode, key.areaCode),
+        eq(pointTransfers.kind, key.kind),
+        eq(pointTransfers.refType, key.refType),
+        eq(pointTransfers.refId, key.refId),
+      ),
+    );
   return row ?? null;
 }
 
@@ -70,51 +101,64 @@ export async function insertTransferOnce(db: DbOrTx, row: typeof pointTransfers.
 }
 
 /**
+ * Each account's side of a booked transfer (migration 0044), under the account's community: the statements read
+ * these. Two rows in one statement; on a Citus cluster the two may go to two shard groups (one transaction).
+ */
+export async function insertPostings(
+  db: DbOrTx,
+  transfer: PointTransferRow,
+  from: Pick<PointAccountRow, 'id' | 'areaCode' | 'kind'>,
+  to: Pick<PointAccountRow, 'id' | 'areaCode' | 'kind'>,
+): Promise<void> {
+  const side = (account: typeof from, counterpart: typeof from, points: number) => ({
+    areaCode: account.areaCode,
+    accountId: account.id,
+    transferId: transfer.id,
+    points,
+    kind: transfer.kind,
+    counterpartKind: counterpart.kind,
+    memo: transfer.memo,
+    refType: transfer.refType,
+    refId: transfer.refId,
+    reversesTransferId: transfer.reversesTransferId,
+    createdAt: transfer.createdAt,
+  });
+  await db.insert(pointPostings).values([side(from, to, -transfer.points), side(to, from, transfer.points)]);
+}
+
+/**
  * Takes `points` from an account: unconditionally for an issuer, else only while the balance covers it. Returns
  * false when it did not (nothing changed).
  */
-export async function debit(db: DbOrTx, accountId: string, points: number, mayGoNegative: boolean): Promise<boolean> {
+export async function debit(db: DbOrTx, account: AreaKey, points: number, mayGoNegative: boolean): Promise<boolean> {
   const rows = await db
     .update(pointAccounts)
     .set({ balance: sql`${pointAccounts.balance} - ${points}` })
-    .where(
-      mayGoNegative
-        ? eq(pointAccounts.id, accountId)
-        : and(eq(pointAccounts.id, accountId), sql`${pointAccounts.balance} >= ${points}`),
-    )
+    .where(mayGoNegative ? accountKey(account) : and(accountKey(account), sql`${pointAccounts.balance} >= ${points}`))
     .returning({ id: pointAccounts.id });
   return rows.length === 1;
 }
 
-export async function credit(db: DbOrTx, accountId: string, points: number): Promise<void> {
+export async function credit(db: DbOrTx, account: AreaKey, points: number): Promise<void> {
   await db
     .update(pointAccounts)
     .set({ balance: sql`${pointAccounts.balance} + ${points}` })
-    .where(eq(pointAccounts.id, accountId));
+    .where(accountKey(account));
 }
 
-export async function balanceOf(db: DbOrTx, accountId: string): Promise<number | null> {
-  const [row] = await db
-    .select({ balance: pointAccounts.balance })
-    .from(pointAccounts)
-    .where(eq(pointAccounts.id, accountId));
+export async function balanceOf(db: DbOrTx, account: AreaKey): Promise<number | null> {
+  const [row] = await db.select({ balance: pointAccounts.balance }).from(pointAccounts).where(accountKey(account));
   return row ? Number(row.balance) : null;
 }
 
-/** Σ of reversals/returns already booked against a transfer. */
-export async function reversedSoFar(db: DbOrTx, transferId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<string>`coalesce(sum(${pointTransfers.points}), 0)` })
-    .from(pointTransfers)
-    .where(eq(pointTransfers.reversesTransferId, transferId));
-  return Number(row?.n ?? 0);
-}
-
-/** The ledger's checks: Σ balances, and every account whose cached balance differs from Σin − Σout. */
+/**
+ * The ledger's checks: Σ balances, and every account whose cached balance differs from Σin − Σout of its transfers
+ * or from the sum of its postings (migration 0044: a transfer booked without its two postings shows here).
+ */
 export async function ledgerCheck(db: DbOrTx): Promise<{ sum: number; mismatched: string[] }> {
   // Grouped apart and compared here: on Citus an account and its transfers may lie in different communities, and a
   // correlated subquery across them is refused (issue 14).
-  const [accounts, credits, debits] = await Promise.all([
+  const [accounts, credits, debits, postings] = await Promise.all([
     db.select({ id: pointAccounts.id, balance: pointAccounts.balance }).from(pointAccounts),
     db
       .select({ id: pointTransfers.toAccount, s: sql<string>`sum(${pointTransfers.points})` })
@@ -124,12 +168,19 @@ export async function ledgerCheck(db: DbOrTx): Promise<{ sum: number; mismatched
       .select({ id: pointTransfers.fromAccount, s: sql<string>`sum(${pointTransfers.points})` })
       .from(pointTransfers)
       .groupBy(pointTransfers.fromAccount),
+    db
+      .select({ id: pointPostings.accountId, s: sql<string>`sum(${pointPostings.points})` })
+      .from(pointPostings)
+      .groupBy(pointPostings.accountId),
   ]);
   const net = new Map<string, number>();
   for (const c of credits) net.set(c.id, (net.get(c.id) ?? 0) + Number(c.s));
   for (const d of debits) net.set(d.id, (net.get(d.id) ?? 0) - Number(d.s));
+  const posted = new Map(postings.map((p) => [p.id, Number(p.s)]));
+  const wrong = (a: { id: string; balance: number }) =>
+    Number(a.balance) !== (net.get(a.id) ?? 0) || Number(a.balance) !== (posted.get(a.id) ?? 0);
   return {
     sum: accounts.reduce((total, a) => total + Number(a.balance), 0),
-    mismatched: accounts.filter((a) => Number(a.balance) !== (net.get(a.id) ?? 0)).map((a) => a.id),
+    mismatched: accounts.filter(wrong).map((a) => a.id),
   };
 }

@@ -9,11 +9,14 @@ import {
   credit,
   debit,
   findAccountByOwner,
+  findOwnedAccount,
   findTransferByRef,
   insertAccountIfMissing,
+  insertPostings,
   insertTransferOnce,
   lockAccounts,
 } from './points-ledger.repository';
+import type { AreaKey } from '../../platform/colocated';
 
 /**
  * issuer: a community's issuing account (its balance goes negative by what it has issued); volunteer: one per
@@ -22,8 +25,9 @@ import {
 export type PointAccountKind = 'issuer' | 'volunteer' | 'supermarket';
 
 export interface TransferInput {
-  fromAccountId: string;
-  toAccountId: string;
+  /** The two accounts, each by its community and id (ensurePointAccount's answer). */
+  from: AreaKey;
+  to: AreaKey;
   /** Whole points, > 0. */
   points: number;
   kind: 'earn' | 'redeem' | 'return' | 'reverse' | 'adjust';
@@ -38,13 +42,17 @@ export interface TransferInput {
   reversesTransferId?: string | null;
 }
 
-/** The account of this kind and owner, created on first use. ownerId: community code, volunteer id or supermarket id. */
+/**
+ * The account of this kind and owner, created on first use, by its community and id. ownerId: community code,
+ * volunteer id or supermarket id; areaCode: the owner's community, where the account is created and looked for
+ * first (one shard group on a Citus cluster), then anywhere: an account opened before its owner moved is still found.
+ */
 export async function ensurePointAccount(
   tx: Tx,
   input: { kind: PointAccountKind; ownerId: string; areaCode: string },
-): Promise<string> {
-  const found = await findAccountByOwner(tx, input.kind, input.ownerId);
-  if (found) return found.id;
+): Promise<AreaKey> {
+  const found = await findOwnedAccount(tx, input.kind, input.ownerId, input.areaCode);
+  if (found) return { id: found.id, areaCode: found.areaCode };
   // ON CONFLICT DO NOTHING: two transactions creating the same account both end up with the one that won.
   await insertAccountIfMissing(tx, {
     id: randomUUID(),
@@ -56,7 +64,7 @@ export async function ensurePointAccount(
   });
   const row = await findAccountByOwner(tx, input.kind, input.ownerId);
   if (!row) throw new Error('points: account vanished after insert');
-  return row.id;
+  return { id: row.id, areaCode: row.areaCode };
 }
 
 /**
@@ -75,23 +83,22 @@ export async function transferPoints(
   input: TransferInput,
 ): Promise<{ transferId: string; duplicate: boolean }> {
   const points = input.points;
-  if (!Number.isSafeInteger(points) || points <= 0 || input.fromAccountId === input.toAccountId)
+  if (!Number.isSafeInteger(points) || points <= 0 || input.from.id === input.to.id)
     throw new AppError('points.invalid_transfer');
-  const existing = await findTransferByRef(tx, input.kind, input.refType, input.refId);
+  const existing = await findTransferByRef(tx, input);
   if (existing) return { transferId: existing.id, duplicate: true };
 
-  const locked = await lockAccounts(tx, [input.fromAccountId, input.toAccountId]);
-  const from = locked.find((a) => a.id === input.fromAccountId);
-  const to = locked.find((a) => a.id === input.toAccountId);
+  const locked = await lockAccounts(tx, [input.from, input.to]);
+  const from = locked.find((a) => a.id === input.from.id);
+  const to = locked.find((a) => a.id === input.to.id);
   if (!from || !to) throw new AppError('points.invalid_transfer');
   // A concurrent transaction with the same key may have committed while this one waited for the locks.
-  const raced = await findTransferByRef(tx, input.kind, input.refType, input.refId);
+  const raced = await findTransferByRef(tx, input);
   if (raced) return { transferId: raced.id, duplicate: true };
 
-  if (!(await debit(tx, from.id, points, from.kind === 'issuer'))) throw new AppError('points.insufficient');
-  const id = randomUUID();
-  const inserted = await insertTransferOnce(tx, {
-    id,
+  if (!(await debit(tx, from, points, from.kind === 'issuer'))) throw new AppError('points.insufficient');
+  const transfer = {
+    id: randomUUID(),
     areaCode: input.areaCode,
     fromAccount: from.id,
     toAccount: to.id,
@@ -103,21 +110,22 @@ export async function transferPoints(
     reversesTransferId: input.reversesTransferId ?? null,
     createdBy: input.actorUserId,
     createdAt: ctx.clock.now(),
-  });
-  if (!inserted) {
+  };
+  if (!(await insertTransferOnce(tx, transfer))) {
     // Booked by another transaction after all: give the debit back and answer with the first booking.
-    await credit(tx, from.id, points);
-    const first = await findTransferByRef(tx, input.kind, input.refType, input.refId);
+    await credit(tx, from, points);
+    const first = await findTransferByRef(tx, input);
     if (!first) throw new Error('points: duplicate transfer vanished');
     return { transferId: first.id, duplicate: true };
   }
-  await credit(tx, to.id, points);
-  return { transferId: id, duplicate: false };
+  await insertPostings(tx, transfer, from, to);
+  await credit(tx, to, points);
+  return { transferId: transfer.id, duplicate: false };
 }
 
 /** The current balance of an account. */
-export async function pointBalance(tx: Tx, accountId: string): Promise<number> {
-  const balance = await balanceOf(tx, accountId);
+export async function pointBalance(tx: Tx, account: AreaKey): Promise<number> {
+  const balance = await balanceOf(tx, account);
   if (balance === null) throw new AppError('points.not_found');
   return balance;
 }

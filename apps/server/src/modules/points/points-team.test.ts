@@ -40,8 +40,8 @@ function spend(volunteerId: string, areaCode: string, points: number) {
     const from = await volunteerAccount(tx, volunteerId, areaCode);
     const to = await ensurePointAccount(tx, { kind: 'supermarket', ownerId: randomUUID(), areaCode });
     await transferPoints(t.app.ctx, tx, {
-      fromAccountId: from,
-      toAccountId: to,
+      from,
+      to,
       points,
       kind: 'redeem',
       refType: 'redemption',

@@ -29,13 +29,14 @@ async function buildTeamStatement(
     throw deniedNotFound(ctx, actor, 'volunteer_team', [teamId], 'points.not_found');
   const period = query.from || query.to ? { from: query.from, to: query.to } : undefined;
   const ids = await teamMemberIds(ctx.db, team.id, period);
-  const refs = await volunteerRefs(ctx.db, ids);
+  // A team's members mostly live in its community: looked for there first (volunteerRefs).
+  const refs = await volunteerRefs(ctx.db, ids, [team.areaCode]);
   const visible = ids
     .map((id) => refs.get(id))
     .filter((r): r is VolunteerRef => !!r && pointsPolicy.canRead(actor, r.areaCode));
   const figures = await volunteerAccountFigures(
     ctx.db,
-    visible.map((v) => v.id),
+    visible,
     query.from ? chinaMidnight(query.from) : null,
     query.to ? chinaMidnight(addDays(query.to, 1)) : null,
   );

@@ -1,8 +1,9 @@
 // Reads for statements, lists and exports (the ledger's writes live in points-ledger.repository.ts).
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
-import { inScope } from '../../platform/access';
+import { inCommunities, inCommunityScope, inScope } from '../../platform/access';
+import { type AreaKey, byKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
-import { pointAccounts, pointEarnings, pointTransfers } from './points.tables';
+import { pointAccounts, pointEarnings, pointPostings, pointTransfers } from './points.tables';
 
 export type PointAccountRow = typeof pointAccounts.$inferSelect;
 
@@ -17,7 +18,7 @@ export async function listAccounts(
   },
 ) {
   const where = and(
-    inScope(pointAccounts.areaCode, filter.prefixes),
+    inCommunityScope(pointAccounts.areaCode, filter.prefixes),
     filter.areaCode ? eq(pointAccounts.areaCode, filter.areaCode) : undefined,
     filter.kind ? eq(pointAccounts.kind, filter.kind) : undefined,
   );
@@ -34,16 +35,16 @@ export async function listAccounts(
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-export async function findAccountById(db: DbOrTx, id: string): Promise<PointAccountRow | null> {
-  const [row] = await db.select().from(pointAccounts).where(eq(pointAccounts.id, id));
-  return row ?? null;
-}
-
-export async function findOwnedAccount(db: DbOrTx, kind: PointAccountRow['kind'], ownerId: string) {
+/** An account by id; `communities` (scopeCommunities of the reader), when known, where it must lie (one shard group). */
+export async function findAccountById(
+  db: DbOrTx,
+  id: string,
+  communities: readonly string[] | null,
+): Promise<PointAccountRow | null> {
   const [row] = await db
     .select()
     .from(pointAccounts)
-    .where(and(eq(pointAccounts.kind, kind), eq(pointAccounts.ownerId, ownerId)));
+    .where(and(eq(pointAccounts.id, id), inCommunities(pointAccounts.areaCode, communities)));
   return row ?? null;
 }
 
@@ -74,82 +75,90 @@ async function accountsById(db: DbOrTx, ids: readonly string[]) {
   };
 }
 
-type TransferRow = typeof pointTransfers.$inferSelect;
-
-/** An account's transfers, newest first, signed from its side, with the counterpart's kind. */
-export async function statementLines(db: DbOrTx, accountId: string, page: number, pageSize: number) {
-  const where = or(eq(pointTransfers.fromAccount, accountId), eq(pointTransfers.toAccount, accountId));
+/**
+ * An account's postings (its side of each transfer), newest first, signed from its side, with the counterpart's
+ * kind: read by the account's community and id, so on one shard group (migration 0044).
+ */
+export async function statementLines(db: DbOrTx, account: AreaKey, page: number, pageSize: number) {
+  const where = byKey(pointPostings.accountId, pointPostings.areaCode, account);
   const [rows, [total]] = await Promise.all([
     db
       .select()
-      .from(pointTransfers)
+      .from(pointPostings)
       .where(where)
-      .orderBy(desc(pointTransfers.createdAt), desc(pointTransfers.id))
+      .orderBy(desc(pointPostings.createdAt), desc(pointPostings.transferId))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(pointTransfers).where(where),
+    db.select({ n: count() }).from(pointPostings).where(where),
   ]);
-  const counterpart = (t: TransferRow) => (t.fromAccount === accountId ? t.toAccount : t.fromAccount);
-  const accounts = await accountsById(db, rows.map(counterpart));
-  return {
-    rows: rows.map((t) => ({
-      ...t,
-      points: t.toAccount === accountId ? t.points : -t.points,
-      counterpartKind: accounts.of(counterpart(t), t.id).kind,
-    })),
-    total: Number(total?.n ?? 0),
-  };
+  return { rows, total: Number(total?.n ?? 0) };
 }
 
 /** Signed sums per transfer kind from the account's side. */
-export async function totalsByKind(db: DbOrTx, accountId: string): Promise<Record<string, number>> {
+export async function totalsByKind(db: DbOrTx, account: AreaKey): Promise<Record<string, number>> {
   const rows = await db
-    .select({
-      kind: pointTransfers.kind,
-      n: sql<string>`sum(CASE WHEN ${pointTransfers.toAccount} = ${accountId} THEN ${pointTransfers.points} ELSE -${pointTransfers.points} END)`,
-    })
-    .from(pointTransfers)
-    .where(or(eq(pointTransfers.fromAccount, accountId), eq(pointTransfers.toAccount, accountId)))
-    .groupBy(pointTransfers.kind);
+    .select({ kind: pointPostings.kind, n: sql<string>`sum(${pointPostings.points})` })
+    .from(pointPostings)
+    .where(byKey(pointPostings.accountId, pointPostings.areaCode, account))
+    .groupBy(pointPostings.kind);
   return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
 /**
  * Volunteers' accounts with the points earned (kind earn, into the account) and spent (kind redeem, out of it) in
- * [since, until) — either end open.
+ * [since, until) — either end open. Each account is looked for in its volunteer's home community first (one shard
+ * group per community on a Citus cluster), then anywhere for those not found there (an account stays where it was
+ * opened when its volunteer moves); the sums read the accounts' postings by their communities.
  */
 export async function volunteerAccountFigures(
   db: DbOrTx,
-  volunteerIds: readonly string[],
+  volunteers: readonly { id: string; areaCode: string }[],
   since: Date | null,
   until: Date | null,
 ) {
-  if (volunteerIds.length === 0) return [];
-  const accounts = await db
-    .select({ id: pointAccounts.id, ownerId: pointAccounts.ownerId, balance: pointAccounts.balance })
-    .from(pointAccounts)
-    .where(and(eq(pointAccounts.kind, 'volunteer'), inArray(pointAccounts.ownerId, [...volunteerIds])));
+  if (volunteers.length === 0) return [];
+  const byOwner = (ids: string[], communities: string[] | null) =>
+    db
+      .select({
+        id: pointAccounts.id,
+        areaCode: pointAccounts.areaCode,
+        ownerId: pointAccounts.ownerId,
+        balance: pointAccounts.balance,
+      })
+      .from(pointAccounts)
+      .where(
+        and(
+          eq(pointAccounts.kind, 'volunteer'),
+          inArray(pointAccounts.ownerId, ids),
+          inCommunities(pointAccounts.areaCode, communities),
+        ),
+      );
+  const ids = volunteers.map((v) => v.id);
+  const accounts = await byOwner(ids, [...new Set(volunteers.map((v) => v.areaCode))]);
+  const elsewhere = ids.filter((id) => !accounts.some((a) => a.ownerId === id));
+  if (elsewhere.length) accounts.push(...(await byOwner(elsewhere, null)));
   if (accounts.length === 0) return [];
-  const ids = accounts.map((a) => a.id);
-  const t = pointTransfers;
+  const p = pointPostings;
   const sums = await db
-    .select({
-      account: sql<string>`CASE WHEN ${t.kind} = 'earn' THEN ${t.toAccount} ELSE ${t.fromAccount} END`,
-      kind: t.kind,
-      n: sql<string>`sum(${t.points})`,
-    })
-    .from(t)
+    .select({ account: p.accountId, kind: p.kind, n: sql<string>`sum(abs(${p.points}))` })
+    .from(p)
     .where(
       and(
-        or(and(eq(t.kind, 'earn'), inArray(t.toAccount, ids)), and(eq(t.kind, 'redeem'), inArray(t.fromAccount, ids))),
-        since ? gte(t.createdAt, since) : undefined,
-        until ? lt(t.createdAt, until) : undefined,
+        inCommunities(p.areaCode, [...new Set(accounts.map((a) => a.areaCode))]),
+        inArray(
+          p.accountId,
+          accounts.map((a) => a.id),
+        ),
+        or(and(eq(p.kind, 'earn'), sql`${p.points} > 0`), and(eq(p.kind, 'redeem'), sql`${p.points} < 0`)),
+        since ? gte(p.createdAt, since) : undefined,
+        until ? lt(p.createdAt, until) : undefined,
       ),
     )
-    .groupBy(sql`1`, t.kind);
+    .groupBy(p.accountId, p.kind);
   const sum = (id: string, kind: string) => Number(sums.find((r) => r.account === id && r.kind === kind)?.n ?? 0);
   return accounts.map((a) => ({
-    ...a,
+    id: a.id,
+    ownerId: a.ownerId,
     balance: Number(a.balance),
     earned: sum(a.id, 'earn'),
     spent: sum(a.id, 'redeem'),

@@ -10,7 +10,7 @@ import type {
   PointTeamQuery,
   PointTeamStatement,
 } from '@linli/contracts/modules/points';
-import type { Actor } from '../../platform/access';
+import { type Actor, scopeCommunities } from '../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import type { DbOrTx, Tx } from '../../platform/db';
 import { chinaToday } from '../../platform/dates';
@@ -20,6 +20,7 @@ import { findArea } from '../org';
 import { findVolunteerByUser, findVolunteerInScope, volunteerRefs } from '../volunteers';
 import { districtOf, effectiveRule, volunteerAccount } from './points-earning';
 import { ensurePointAccount, pointBalance, transferPoints } from './points-ledger';
+import { findOwnedAccount } from './points-ledger.repository';
 import { ownerLabels } from './points-owner-labels';
 import { exportPointsXlsx } from './points-export';
 import { exportTeamXlsx, teamStatement } from './points-team';
@@ -28,7 +29,6 @@ import {
   type PointAccountRow,
   communityFigures,
   findAccountById,
-  findOwnedAccount,
   listAccounts,
   statementLines,
   totalsByKind,
@@ -52,8 +52,15 @@ export class PointsService {
   constructor(private readonly ctx: AppContext) {}
 
   private async labels(db: DbOrTx, rows: PointAccountRow[]): Promise<Map<string, string>> {
-    const volunteerIds = rows.filter((r) => r.kind === 'volunteer').map((r) => r.ownerId);
-    const refs = volunteerIds.length ? await volunteerRefs(db, volunteerIds) : new Map();
+    const volunteerRows = rows.filter((r) => r.kind === 'volunteer');
+    // A volunteer's account lies in the volunteer's home community: looked for there first.
+    const refs = volunteerRows.length
+      ? await volunteerRefs(
+          db,
+          volunteerRows.map((r) => r.ownerId),
+          volunteerRows.map((r) => r.areaCode),
+        )
+      : new Map();
     const markets = await ownerLabels(
       db,
       'supermarket',
@@ -110,15 +117,15 @@ export class PointsService {
   private async statementOf(actor: Actor, row: PointAccountRow, page: number, pageSize: number) {
     const [labels, lines, byKind] = await Promise.all([
       this.labels(this.ctx.db, [row]),
-      statementLines(this.ctx.db, row.id, page, pageSize),
-      totalsByKind(this.ctx.db, row.id),
+      statementLines(this.ctx.db, row, page, pageSize),
+      totalsByKind(this.ctx.db, row),
     ]);
     return {
       account: this.toAccount(actor, row, labels.get(row.id) ?? ''),
       totals: totalsOf(byKind),
       lines: {
         items: lines.rows.map((l) => ({
-          id: l.id,
+          id: l.transferId,
           kind: l.kind,
           points: l.points,
           memo: l.memo,
@@ -136,7 +143,7 @@ export class PointsService {
   }
 
   async statement(actor: Actor, accountId: string, query: { page: number; pageSize: number }): Promise<PointStatement> {
-    const row = await findAccountById(this.ctx.db, accountId);
+    const row = await findAccountById(this.ctx.db, accountId, scopeCommunities(actor.scopePrefixes));
     if (!row || !pointsPolicy.canRead(actor, row.areaCode))
       throw deniedNotFound(this.ctx, actor, 'point_account', [accountId], 'points.not_found');
     auditRead(this.ctx, actor, {
@@ -153,8 +160,8 @@ export class PointsService {
     const ref = await findVolunteerInScope(this.ctx.db, actor, volunteerId);
     if (!ref || !pointsPolicy.canRead(actor, ref.areaCode))
       throw deniedNotFound(this.ctx, actor, 'volunteer', [volunteerId], 'points.not_found');
-    const accountId = await this.ctx.db.transaction((tx) => volunteerAccount(tx, volunteerId, ref.areaCode));
-    return this.statement(actor, accountId, query);
+    const account = await this.ctx.db.transaction((tx) => volunteerAccount(tx, volunteerId, ref.areaCode));
+    return this.statement(actor, account.id, query);
   }
 
   async community(actor: Actor, areaCode: string): Promise<PointCommunitySummary> {
@@ -175,9 +182,9 @@ export class PointsService {
   }
 
   async mine(actor: Actor, query: { page: number; pageSize: number }): Promise<MyPoints> {
-    const ref = await findVolunteerByUser(this.ctx.db, actor.userId);
+    const ref = await findVolunteerByUser(this.ctx.db, actor.userId, actor.areaCodes);
     if (!ref) throw new AppError('points.not_volunteer');
-    const row = await findOwnedAccount(this.ctx.db, 'volunteer', ref.id);
+    const row = await findOwnedAccount(this.ctx.db, 'volunteer', ref.id, ref.areaCode);
     auditRead(this.ctx, actor, { action: 'points.mine', objectType: 'volunteer', objectIds: [ref.id] });
     if (!row)
       return {
@@ -198,8 +205,8 @@ export class PointsService {
       const issuer = await ensurePointAccount(tx, { kind: 'issuer', ownerId: ref.areaCode, areaCode: ref.areaCode });
       const award = input.points > 0;
       const { transferId } = await transferPoints(this.ctx, tx, {
-        fromAccountId: award ? issuer : account,
-        toAccountId: award ? account : issuer,
+        from: award ? issuer : account,
+        to: award ? account : issuer,
         points: Math.abs(input.points),
         kind: 'adjust',
         refType: 'adjustment',

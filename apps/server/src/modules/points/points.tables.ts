@@ -28,6 +28,24 @@ export const pointTransfers = pgTable('point_transfers', {
   createdAt: ts('created_at').notNull(),
 });
 
+/**
+ * Each account's side of each transfer (migration 0044), under the account's community: what statements and totals
+ * read, so that they stay on the account's shard group on a Citus cluster. points: signed from the account's side.
+ */
+export const pointPostings = pgTable('point_postings', {
+  areaCode: text('area_code').notNull(),
+  accountId: uuid('account_id').notNull(),
+  transferId: uuid('transfer_id').notNull(),
+  points: bigint('points', { mode: 'number' }).notNull(),
+  kind: text('kind', { enum: ['earn', 'redeem', 'return', 'reverse', 'adjust'] }).notNull(),
+  counterpartKind: text('counterpart_kind', { enum: ['issuer', 'volunteer', 'supermarket'] }).notNull(),
+  memo: text('memo').notNull(),
+  refType: text('ref_type').notNull(),
+  refId: text('ref_id').notNull(),
+  reversesTransferId: uuid('reverses_transfer_id'),
+  createdAt: ts('created_at').notNull(),
+});
+
 /** Earning rules per district, versioned by effective date. typeRates: activity type → points per hour. */
 export const pointRules = pgTable('point_rules', {
   id: uuid('id').primaryKey(),

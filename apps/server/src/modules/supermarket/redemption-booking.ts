@@ -123,8 +123,8 @@ async function movePoints(
   });
   const redeem = move.direction === 'redeem';
   const { transferId } = await transferPoints(ctx, tx, {
-    fromAccountId: redeem ? volunteer : market,
-    toAccountId: redeem ? market : volunteer,
+    from: redeem ? volunteer : market,
+    to: redeem ? market : volunteer,
     points: move.points,
     kind: move.direction,
     refType: move.refType,

@@ -13,8 +13,8 @@ export async function giveTestPoints(ctx: AppContext, volunteerId: string, commu
     const from = await ensurePointAccount(tx, { kind: 'issuer', ownerId: communityCode, areaCode: communityCode });
     const to = await ensurePointAccount(tx, { kind: 'volunteer', ownerId: volunteerId, areaCode: communityCode });
     await transferPoints(ctx, tx, {
-      fromAccountId: from,
-      toAccountId: to,
+      from,
+      to,
       points,
       kind: 'adjust',
       refType: 'test_award',

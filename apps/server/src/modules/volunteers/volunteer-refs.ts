@@ -1,6 +1,6 @@
 // What other modules (activities, hours, points, supermarket) may know of a volunteer and a team: refs, never the
 // personal fields. Signatures agreed for issue 12.
-import type { Actor } from '../../platform/access';
+import { type Actor, scopeCommunities } from '../../platform/access';
 import { type AppContext, auditInTx } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db';
 import { verifyRotatingCode } from '../../platform/signed-codes';
@@ -50,9 +50,20 @@ export function toTeamRef(row: TeamRow): TeamRef {
   return { id: row.id, areaCode: row.areaCode, name: row.name, colour: row.colour, organisationId: row.organisationId };
 }
 
-/** The volunteer registered by this account, or null. */
-export async function findVolunteerByUser(tx: DbOrTx, userId: string): Promise<VolunteerRef | null> {
-  const row = await findVolunteerRowByUser(tx, userId);
+/**
+ * The volunteer registered by this account, or null. `home`: the account's communities (actor.areaCodes), where a
+ * registration is made; looked up there first (one shard group on a Citus cluster), then anywhere, so that a
+ * registration made before the account moved is still found.
+ */
+export async function findVolunteerByUser(
+  tx: DbOrTx,
+  userId: string,
+  home: readonly string[] = [],
+): Promise<VolunteerRef | null> {
+  const communities = home.filter((code) => code.length === 12);
+  const row =
+    (communities.length ? await findVolunteerRowByUser(tx, userId, communities) : null) ??
+    (await findVolunteerRowByUser(tx, userId));
   return row ? toVolunteerRef(row) : null;
 }
 
@@ -62,13 +73,25 @@ export async function findVolunteerInScope(
   actor: Actor,
   volunteerId: string,
 ): Promise<VolunteerRef | null> {
-  const row = await findVolunteerRow(tx, volunteerId);
+  // A community jurisdiction names its communities: the lookup stays on their shard groups (issue 14).
+  const row = await findVolunteerRow(tx, volunteerId, scopeCommunities(actor.scopePrefixes));
   return row && volunteersPolicy.inScope(actor, row.areaCode) ? toVolunteerRef(row) : null;
 }
 
-/** Refs by id (for rosters and statements), any scope: callers have already scoped the rows that name them. */
-export async function volunteerRefs(tx: DbOrTx, ids: readonly string[]): Promise<Map<string, VolunteerRef>> {
-  const rows = await volunteerRowsByIds(tx, [...new Set(ids)]);
+/**
+ * Refs by id (for rosters and statements), any scope: callers have already scoped the rows that name them.
+ * `likelyCommunities`: where the callers expect the volunteers to live (a points account's community); looked up
+ * there first, then anywhere for those not found.
+ */
+export async function volunteerRefs(
+  tx: DbOrTx,
+  ids: readonly string[],
+  likelyCommunities: readonly string[] = [],
+): Promise<Map<string, VolunteerRef>> {
+  const wanted = [...new Set(ids)];
+  const rows = likelyCommunities.length ? await volunteerRowsByIds(tx, wanted, [...new Set(likelyCommunities)]) : [];
+  const missing = wanted.filter((id) => !rows.some((r) => r.id === id));
+  if (missing.length) rows.push(...(await volunteerRowsByIds(tx, missing)));
   return new Map(rows.map((r) => [r.id, toVolunteerRef(r)]));
 }
 

@@ -1,5 +1,5 @@
 import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { inScope } from '../../platform/access';
+import { inCommunities, inScope } from '../../platform/access';
 import { byKey, inSameArea, type AreaKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
 import { moveBetweenShards, tablesDistributedByArea } from '../../platform/shard-move';
@@ -21,22 +21,47 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 // --- volunteers -------------------------------------------------------------------------------------------------
 
-export async function findVolunteerRow(db: DbOrTx, id: string): Promise<VolunteerRow | null> {
+/**
+ * `communities`, when given, are where the row must lie (inCommunities: on a Citus cluster the lookup reaches their
+ * shard groups only); null or omitted, any community.
+ */
+export async function findVolunteerRow(
+  db: DbOrTx,
+  id: string,
+  communities: readonly string[] | null = null,
+): Promise<VolunteerRow | null> {
   if (!UUID.test(id)) return null;
-  const [row] = await db.select().from(volunteers).where(eq(volunteers.id, id));
+  const [row] = await db
+    .select()
+    .from(volunteers)
+    .where(and(eq(volunteers.id, id), inCommunities(volunteers.areaCode, communities)));
   return row ?? null;
 }
 
-export async function findVolunteerRowByUser(db: DbOrTx, userId: string): Promise<VolunteerRow | null> {
+export async function findVolunteerRowByUser(
+  db: DbOrTx,
+  userId: string,
+  communities: readonly string[] | null = null,
+): Promise<VolunteerRow | null> {
   if (!UUID.test(userId)) return null;
-  const [row] = await db.select().from(volunteers).where(eq(volunteers.userId, userId));
+  const [row] = await db
+    .select()
+    .from(volunteers)
+    .where(and(eq(volunteers.userId, userId), inCommunities(volunteers.areaCode, communities)));
   return row ?? null;
 }
 
-export async function volunteerRowsByIds(db: DbOrTx, ids: readonly string[]): Promise<VolunteerRow[]> {
+export async function volunteerRowsByIds(
+  db: DbOrTx,
+  ids: readonly string[],
+  communities: readonly string[] | null = null,
+): Promise<VolunteerRow[]> {
   const valid = ids.filter((id) => UUID.test(id));
   if (valid.length === 0) return [];
-  return db.select().from(volunteers).where(inArray(volunteers.id, valid));
+  return db
+    .select()
+    .from(volunteers)
+    .where(and(inArray(volunteers.id, valid), inCommunities(volunteers.areaCode, communities)));
 }
 
 /** Inserts a registration; false when the account has one already (two submissions racing). */
