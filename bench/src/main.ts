@@ -338,6 +338,9 @@ if (isCitus) {
   });
   await check('worker home', (e) => homeRaw(via(e)));
   await check('request queue', (e) => queueRaw(via(e)));
+  // The love bank (issue 14): a check-in, and a redemption (the volunteer's and the supermarket's accounts, the
+  // transfer and its two postings).
+  for (const [name, call] of Object.entries(volunteering.checks)) await check(name, call);
   await check('dashboard (supervisor)', (e) => dashSupRaw(via(e)));
   await check('dashboard (district)', (e) => dashDistRaw(via(e)));
   for (const line of shardCheckLines(shardChecks)) log(`[bench] ${line}`);

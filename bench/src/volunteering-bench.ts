@@ -73,6 +73,15 @@ export async function setupVolunteering(
       },
       { name: 'supermarket redemption', raw: () => redeemRaw(volunteers[nextVolunteer++ % volunteers.length]!) },
     ],
+    /** One call of each on another engine (the single-shard check records its statements; issue 14). */
+    checks: {
+      'activity check-in': (on: Engine) => {
+        const pair = pairs[nextPair++];
+        if (!pair) throw new Error(`all ${pairs.length} sign-ups used`);
+        return checkinRaw(pair, on);
+      },
+      'supermarket redemption': (on: Engine) => redeemRaw(volunteers[nextVolunteer++ % volunteers.length]!, on),
+    },
     /** With the server still stopped: every sign-up back to not checked in, and a session for each volunteer. */
     async beforeServer() {
       log(`[bench] check-in: the raw floor used ${nextPair} of ${pairs.length} sign-ups; resetting them`);

@@ -131,7 +131,7 @@ export async function captureCheckin(
   keys: Keys,
   sample: CheckinPair,
   areaCode: string,
-): Promise<(pair: CheckinPair) => Promise<void>> {
+): Promise<(pair: CheckinPair, on?: Engine) => Promise<void>> {
   const { ctx, statements } = recordingContext(engine, keys);
   const started = Date.now();
   const code = issueRotatingCode(keys, 'activity.checkin', sample.activityId, new Date());
@@ -142,9 +142,9 @@ export async function captureCheckin(
   if (result.step !== 'checked_in') throw new Error(`captureCheckin: the sample sign-up was ${result.step}`);
   const recorded: [number, number] = [started, Date.now()];
   const log = statements();
-  return (pair) =>
+  return (pair, on = engine) =>
     replay(
-      engine,
+      on,
       log,
       new Map<unknown, unknown>([
         [sample.participationId, pair.participationId],
@@ -170,7 +170,7 @@ export async function captureRedemption(
   worker: Who,
   sample: BenchVolunteer,
   areaCode: string,
-): Promise<(volunteer: BenchVolunteer) => Promise<void>> {
+): Promise<(volunteer: BenchVolunteer, on?: Engine) => Promise<void>> {
   const { ctx, statements } = recordingContext(engine, keys);
   const started = Date.now();
   const code = issueRotatingCode(keys, 'volunteer.counter', sample.volunteerId, new Date()).code;
@@ -181,9 +181,9 @@ export async function captureRedemption(
   const recorded: [number, number] = [started, Date.now()];
   const log = statements();
   const sampleHash = redemptionHash(BENCH_MARKET, sample.volunteerId, CART);
-  return (v) =>
+  return (v, on = engine) =>
     replay(
-      engine,
+      on,
       log,
       new Map<unknown, unknown>([
         [sample.volunteerId, v.volunteerId],

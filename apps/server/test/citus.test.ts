@@ -1,4 +1,5 @@
 import { CareHome, ClientDetail, ClientList, OverdueQueue, RecordVisitResult, Worklist } from '@linli/contracts';
+import { ActivityCreated, ConfirmResult, Roster } from '@linli/contracts/modules/activities';
 import {
   MyPoints,
   PointAccountList,
@@ -12,6 +13,7 @@ import { GLOBAL, isDistributed } from '../src/db/distribution';
 import { describeFanOut, isExplainable, taskCounts } from '../src/platform/citus-explain';
 import { assess, createClient } from './factories/care';
 import { buildOrg } from './factories/org';
+import { activityBody } from '../src/modules/activities/activities.test-kit';
 import { makeVolunteer } from '../src/modules/volunteers/volunteers.test-kit';
 import { TEST_CITUS } from './database';
 import { signedIn, useTestApp } from './harness';
@@ -173,6 +175,41 @@ describe.skipIf(!TEST_CITUS)('Linli on a Citus cluster (issue 14)', () => {
     ]);
     expect(mine.balance).toBe(50);
     expect(await multiShard(recorded)).toEqual([]);
+  });
+  it("keeps an organiser's confirmation of served hours on one shard group but for three per-volunteer sums", async () => {
+    const HOUR = 3_600_000;
+    const org = await buildOrg(t.app.ctx);
+    const worker = (await signedIn(t, ['community_worker'], [org.communityA])).client;
+    const start = new Date(t.clock.now().getTime() + HOUR);
+    const activity = await worker.postAs(ActivityCreated, '/api/activities', activityBody(org.communityA, start));
+    const volunteer = await makeVolunteer(t.app, org.communityA, worker);
+    await volunteer.client.post(`/api/m/activities/${activity.id}/signup`, { roleId: activity.roles[0]!.id });
+    // The community's and the volunteer's points accounts exist already (the first use of an account also looks
+    // for it in every community once, for a volunteer who moved: not the steady state measured here).
+    await worker.postAs(PointAdjustResult, '/api/points/adjustments', {
+      volunteerId: volunteer.volunteerId,
+      points: 5,
+      reason: '首次奖励',
+    });
+    t.clock.advance(4 * HOUR);
+    await worker.relogin();
+    const [signup] = (await worker.getAs(Roster, `/api/activities/${activity.id}/roster`)).items;
+    await worker.post(`/api/activities/participations/${signup!.id}/attendance`, { state: 'attended' });
+
+    recorded.length = 0;
+    recording = true;
+    const done = await worker.postAs(ConfirmResult, `/api/activities/${activity.id}/confirm`, {});
+    recording = false;
+
+    expect(done.confirmed).toBe(1);
+    // What still reads every shard, by design until a per-volunteer total lives in the volunteer's home community
+    // (ADR 0009, "Not done yet"): the monthly points cap, the cumulative hours and the star levels held, each summed
+    // over the communities where the volunteer served.
+    expect((await multiShard(recorded)).map((s) => /from "?(\w+)"?/.exec(s)?.[1])).toEqual([
+      'point_earnings',
+      'hour_entries',
+      'hour_star_events',
+    ]);
   });
   it("answers a street or district officer's overdue dashboard from the coordinator, without a task on any shard", async () => {
     const org = await buildOrg(t.app.ctx);

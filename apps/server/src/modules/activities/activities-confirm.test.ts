@@ -8,7 +8,7 @@ import {
 } from '@linli/contracts/modules/activities';
 import { buildOrg } from '../../../test/factories/org';
 import { expectError, parseAs, signedIn, type TestClient, useTestApp } from '../../../test/harness';
-import { makeVolunteer } from './activities.test-kit';
+import { activityBody, makeVolunteer } from './activities.test-kit';
 
 const t = useTestApp();
 const HOUR = 3_600_000;
@@ -21,15 +21,10 @@ async function activityWith(n: number) {
   const start = new Date(t.clock.now().getTime() + HOUR);
   const a = parseAs(
     ActivityCreated,
-    await worker.post('/api/activities', {
-      areaCode: org.communityA,
-      title: '清洁家园',
-      type: 'environment',
-      address: '小区东门',
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 2 * HOUR).toISOString(),
-      roles: [{ name: '清扫', capacity: 5 }],
-    }),
+    await worker.post(
+      '/api/activities',
+      activityBody(org.communityA, start, { roles: [{ name: '清扫', capacity: 5 }] }),
+    ),
   );
   const volunteers = [];
   for (let i = 0; i < n; i++) {

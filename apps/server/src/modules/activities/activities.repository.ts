@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
-import { inScope } from '../../platform/access';
+import { inCommunities, inScope } from '../../platform/access';
 import { byKey, inSameArea, lockByKey, type AreaKey } from '../../platform/colocated';
 import type { DbOrTx } from '../../platform/db';
 import { rowById } from '../../platform/prepared-queries';
@@ -26,9 +26,31 @@ export function findActivity(db: DbOrTx, id: string): Promise<ActivityRow | null
   return rowById(db, activities, id);
 }
 
-/** The activity row locked for the transaction (status changes, confirmations). */
-export async function lockActivity(db: DbOrTx, id: string): Promise<ActivityRow | null> {
-  return lockByKey(db, activities, id);
+/**
+ * An activity by id in one of `communities` (the reader's: one shard group on a Citus cluster), then, when not there,
+ * anywhere: a team leader may organise an activity outside their own jurisdiction.
+ */
+export async function findActivityIn(
+  db: DbOrTx,
+  id: string,
+  communities: readonly string[] | null,
+): Promise<ActivityRow | null> {
+  if (!communities) return findActivity(db, id);
+  const [row] = await db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.id, id), inCommunities(activities.areaCode, communities)));
+  return row ?? findActivity(db, id);
+}
+
+/** The activity row locked for the transaction (confirmations), by its community and id: one shard on Citus. */
+export async function lockActivity(db: DbOrTx, key: AreaKey): Promise<ActivityRow | null> {
+  const [row] = await db
+    .select()
+    .from(activities)
+    .where(byKey(activities.id, activities.areaCode, key))
+    .for('update');
+  return row ?? null;
 }
 
 export async function updateActivity(

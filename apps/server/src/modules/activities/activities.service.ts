@@ -8,7 +8,7 @@ import {
 } from '@linli/contracts/modules/activities';
 import type { FieldIssue } from '@linli/contracts';
 import type { z } from 'zod';
-import type { Actor } from '../../platform/access';
+import { type Actor, scopeCommunities } from '../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
@@ -22,6 +22,7 @@ import { activitiesPolicy, organiserActions } from './activities.policy';
 import {
   type ActivityRow,
   findActivity,
+  findActivityIn,
   insertActivities,
   insertRoles,
   listActivities,
@@ -65,7 +66,7 @@ export class ActivitiesService {
 
   /** An activity the actor may see as staff or organise as a leader, else 404 (audited). */
   async visible(actor: Actor, id: string, organise: boolean): Promise<{ row: ActivityRow; led: string[] }> {
-    const row = await findActivity(this.ctx.db, id);
+    const row = await findActivityIn(this.ctx.db, id, scopeCommunities(actor.scopePrefixes));
     const led = (await this.ledTeams(actor)).map((t) => t.id);
     const ok = row && (organise ? activitiesPolicy.canOrganise(actor, row, led) : activitiesPolicy.canRead(actor, row));
     const leaderReads = row && !organise && activitiesPolicy.canOrganise(actor, row, led);

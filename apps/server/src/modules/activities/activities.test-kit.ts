@@ -42,3 +42,19 @@ export async function makeVolunteer(
   }
   return { client, userId: resident.id, volunteerId };
 }
+
+const HOUR = 3_600_000;
+
+/** The body of POST /api/activities: a community activity from `start`, 2 hours long, one role of 2 seats. */
+export function activityBody(areaCode: string, start: Date, extra: Record<string, unknown> = {}) {
+  return {
+    areaCode,
+    title: '清洁家园',
+    type: 'environment',
+    address: '小区东门',
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 2 * HOUR).toISOString(),
+    roles: [{ name: '清扫', capacity: 2 }],
+    ...extra,
+  };
+}

@@ -12,24 +12,14 @@ import {
 import { buildOrg, type TestOrg } from '../../../test/factories/org';
 import { expectError, parseAs, signedIn, type TestClient, useTestApp } from '../../../test/harness';
 import { issueRotatingCode } from '../../platform/signed-codes';
-import { makeVolunteer } from './activities.test-kit';
+import { activityBody as bodyFrom, makeVolunteer } from './activities.test-kit';
 
 const t = useTestApp();
 const HOUR = 3_600_000;
 
 /** An activity of the community starting `inHours` from the test clock, 2 hours long, one role of `capacity`. */
 function activityBody(org: TestOrg, inHours: number, extra: Record<string, unknown> = {}) {
-  const start = new Date(t.clock.now().getTime() + inHours * HOUR);
-  return {
-    areaCode: org.communityA,
-    title: '清洁家园',
-    type: 'environment',
-    address: '小区东门',
-    startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + 2 * HOUR).toISOString(),
-    roles: [{ name: '清扫', capacity: 2 }],
-    ...extra,
-  };
+  return bodyFrom(org.communityA, new Date(t.clock.now().getTime() + inHours * HOUR), extra);
 }
 
 async function setUp() {

@@ -16,6 +16,7 @@ import {
   type ActivityRow,
   activitiesByIds,
   findActivity,
+  findActivityIn,
   findRole,
   listOpenActivities,
   lockRole,
@@ -28,6 +29,7 @@ import {
   type ParticipationRow,
   findClash,
   findLiveParticipation,
+  findLiveParticipationIn,
   firstWaitlisted,
   insertParticipation,
   myParticipations,
@@ -52,7 +54,7 @@ export class ParticipationService {
   }
 
   private async volunteer(actor: Actor): Promise<VolunteerRef | null> {
-    return findVolunteerByUser(this.ctx.db, actor.userId);
+    return findVolunteerByUser(this.ctx.db, actor.userId, actor.areaCodes);
   }
 
   private async activeVolunteer(actor: Actor): Promise<VolunteerRef> {
@@ -277,9 +279,10 @@ export class ParticipationService {
       );
     const activityId = verified.subject;
     return this.ctx.db.transaction(async (tx) => {
-      const row = await findActivity(tx, activityId);
+      // Most volunteers serve in their own community: the activity is looked for there first.
+      const row = await findActivityIn(tx, activityId, [v.areaCode]);
       if (!row || row.status !== 'published') throw new AppError('activities.invalid_state');
-      const p = await findLiveParticipation(tx, activityId, v.id);
+      const p = await findLiveParticipationIn(tx, row, v.id);
       if (!p || p.state === 'waitlisted') throw new AppError('activities.not_signed_up');
       if (p.confirmedAt) throw new AppError('activities.already_checked_out');
       if (!p.checkedInAt) {

@@ -33,6 +33,30 @@ export async function findLiveParticipation(
   return row ?? null;
 }
 
+/** findLiveParticipation when the activity's community is known (a participation lies in it): one shard group. */
+export async function findLiveParticipationIn(
+  db: DbOrTx,
+  activity: AreaKey,
+  volunteerId: string,
+): Promise<ParticipationRow | null> {
+  const query = preparedOn(db, 'activities.findLiveParticipationIn', (d) =>
+    d
+      .select()
+      .from(activityParticipations)
+      .where(
+        and(
+          eq(activityParticipations.areaCode, sql.placeholder('areaCode')),
+          eq(activityParticipations.activityId, sql.placeholder('activityId')),
+          eq(activityParticipations.volunteerId, sql.placeholder('volunteerId')),
+          ne(activityParticipations.state, 'cancelled'),
+        ),
+      )
+      .prepare(UNNAMED),
+  );
+  const [row] = await query.execute({ areaCode: activity.areaCode, activityId: activity.id, volunteerId });
+  return row ?? null;
+}
+
 export async function findParticipation(db: DbOrTx, id: string): Promise<ParticipationRow | null> {
   const [row] = await db.select().from(activityParticipations).where(eq(activityParticipations.id, id));
   return row ?? null;
@@ -207,13 +231,13 @@ export async function unconfirmedAttended(db: DbOrTx, activity: AreaKey, ids?: r
     .for('update');
 }
 
-export async function countConfirmed(db: DbOrTx, activityId: string, ids?: readonly string[]): Promise<number> {
+export async function countConfirmed(db: DbOrTx, activity: AreaKey, ids?: readonly string[]): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(activityParticipations)
     .where(
       and(
-        eq(activityParticipations.activityId, activityId),
+        byKey(activityParticipations.activityId, activityParticipations.areaCode, activity),
         sql`${activityParticipations.confirmedAt} IS NOT NULL`,
         ids ? inArray(activityParticipations.id, [...ids]) : undefined,
       ),

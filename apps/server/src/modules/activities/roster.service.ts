@@ -115,10 +115,10 @@ export class RosterService {
    * left for the organiser to set the times.
    */
   async confirm(actor: Actor, id: string, participationIds?: string[]): Promise<ConfirmResult> {
-    await this.activities.visible(actor, id, true);
+    const visible = await this.activities.visible(actor, id, true);
     const now = this.ctx.clock.now();
     return this.ctx.db.transaction(async (tx) => {
-      const row = (await lockActivity(tx, id))!;
+      const row = (await lockActivity(tx, visible.row))!;
       if (row.status !== 'published' && row.status !== 'finished') throw new AppError('activities.invalid_state');
       if (row.endsAt > now) throw new AppError('activities.not_ended');
       const due: ParticipationRow[] = [];
@@ -131,7 +131,7 @@ export class RosterService {
           due.push({ ...p, checkedOutAt: row.endsAt, minutes });
         } else skipped.push({ participationId: p.id, reason: 'no_checkout' });
       }
-      const alreadyConfirmed = await countConfirmed(tx, id, participationIds);
+      const alreadyConfirmed = await countConfirmed(tx, row, participationIds);
       for (const p of due) {
         const booked =
           p.minutes! > 0

@@ -68,7 +68,7 @@ export async function bookEntry(
     },
     { actorId: entry.confirmedBy, areaCode: entry.areaCode },
   );
-  await recomputeStars(ctx, tx, entry.volunteerId, entry.id);
+  await recomputeStars(ctx, tx, entry.volunteerId, entry);
   return entry;
 }
 
@@ -85,7 +85,7 @@ export async function creditHours(
     throw new AppError('hours.invalid_minutes');
   if (input.participationId) {
     await lockVolunteerHours(tx, input.volunteerId);
-    const existing = await findEntryByParticipation(tx, input.participationId);
+    const existing = await findEntryByParticipation(tx, { id: input.participationId, areaCode: input.areaCode });
     if (existing) return { entryId: existing.id, duplicate: true };
   }
   const entry = await bookEntry(ctx, tx, {

@@ -44,8 +44,15 @@ function heldLevels(events: readonly { level: number; kind: string }[]): Set<num
  * so that the held levels match the thresholds of the volunteer's home district. Runs in the booking transaction,
  * under the volunteer's lock.
  */
-export async function recomputeStars(ctx: AppContext, tx: DbOrTx, volunteerId: string, entryId: string): Promise<void> {
-  const ref = (await volunteerRefs(tx, [volunteerId])).get(volunteerId);
+export async function recomputeStars(
+  ctx: AppContext,
+  tx: DbOrTx,
+  volunteerId: string,
+  entry: { id: string; areaCode: string },
+): Promise<void> {
+  const entryId = entry.id;
+  // Most volunteers serve in their own community: looked for in the entry's first (one shard group on Citus).
+  const ref = (await volunteerRefs(tx, [volunteerId], [entry.areaCode])).get(volunteerId);
   if (!ref) return;
   const { thresholds } = await thresholdsFor(tx, districtOf(ref.areaCode));
   const total = await volunteerTotalMinutes(tx, volunteerId);

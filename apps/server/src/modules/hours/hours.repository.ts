@@ -21,11 +21,21 @@ export async function insertHourEntry(tx: DbOrTx, row: typeof hourEntries.$infer
   await tx.insert(hourEntries).values(row);
 }
 
-export async function findEntryByParticipation(tx: DbOrTx, participationId: string): Promise<HourEntryRow | null> {
+/** The credit booked for a participation, by the organising community (the entry's and the activity's area). */
+export async function findEntryByParticipation(
+  tx: DbOrTx,
+  participation: { id: string; areaCode: string },
+): Promise<HourEntryRow | null> {
   const [row] = await tx
     .select()
     .from(hourEntries)
-    .where(and(eq(hourEntries.participationId, participationId), sql`${hourEntries.minutes} > 0`));
+    .where(
+      and(
+        eq(hourEntries.areaCode, participation.areaCode),
+        eq(hourEntries.participationId, participation.id),
+        sql`${hourEntries.minutes} > 0`,
+      ),
+    );
   return row ?? null;
 }
 

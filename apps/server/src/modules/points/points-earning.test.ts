@@ -100,9 +100,16 @@ describe('points earned from hours', () => {
     expect(await balance(v.account)).toBe(50);
     const capped = await book({ volunteerId: v.id, areaCode: area, minutes: 240 }); // 80 due, 50 left of the cap
     expect(await balance(v.account)).toBe(100);
-    expect(await inTx((tx) => findEarning(tx, capped))).toMatchObject({ pointsDue: 80, points: 50, capped: true });
+    expect(await inTx((tx) => findEarning(tx, { id: capped, areaCode: area }))).toMatchObject({
+      pointsDue: 80,
+      points: 50,
+      capped: true,
+    });
     const nothing = await book({ volunteerId: v.id, areaCode: area, minutes: 60 }); // cap reached: no transfer
-    expect(await inTx((tx) => findEarning(tx, nothing))).toMatchObject({ points: 0, transferId: null });
+    expect(await inTx((tx) => findEarning(tx, { id: nothing, areaCode: area }))).toMatchObject({
+      points: 0,
+      transferId: null,
+    });
     // April's rule, and April's cap is fresh.
     await book({ volunteerId: v.id, areaCode: area, minutes: 120, serviceDate: '2026-04-02' });
     expect(await balance(v.account)).toBe(110);
@@ -118,7 +125,10 @@ describe('points earned from hours', () => {
     const first = await book({ volunteerId: v.id, areaCode: area, minutes: 180 }); // 30
     const reversal = await book({ volunteerId: v.id, areaCode: area, minutes: -180, reversesEntryId: first });
     expect(await balance(v.account)).toBe(0);
-    expect(await inTx((tx) => findEarning(tx, reversal))).toMatchObject({ points: -30, shortfall: 0 });
+    expect(await inTx((tx) => findEarning(tx, { id: reversal, areaCode: area }))).toMatchObject({
+      points: -30,
+      shortfall: 0,
+    });
     // The cap counts net points: the month is free again.
     const second = await book({ volunteerId: v.id, areaCode: area, minutes: 120 }); // 20
     const shop = await inTx((tx) =>
@@ -139,7 +149,11 @@ describe('points earned from hours', () => {
     );
     const late = await book({ volunteerId: v.id, areaCode: area, minutes: -120, reversesEntryId: second });
     expect(await balance(v.account)).toBe(0);
-    expect(await inTx((tx) => findEarning(tx, late))).toMatchObject({ pointsDue: -20, points: -5, shortfall: 15 });
+    expect(await inTx((tx) => findEarning(tx, { id: late, areaCode: area }))).toMatchObject({
+      pointsDue: -20,
+      points: -5,
+      shortfall: 15,
+    });
     expect(await inTx((tx) => ledgerCheck(tx))).toEqual({ sum: 0, mismatched: [] });
   });
 

@@ -9,7 +9,7 @@ import type { LinliEvents } from '../../platform/events';
 import type {} from '../hours';
 import { volunteerRefs } from '../volunteers';
 import { findOwnedAccount, lockAccounts } from './points-ledger.repository';
-import { ensurePointAccount, transferPoints } from './points-ledger';
+import { ensurePointAccount, openPointAccount, transferPoints } from './points-ledger';
 import { earnedInMonth, findEarning, insertEarning, ruleInForce } from './points-rules.repository';
 
 /** The defaults when a district has set no rule: 10 points per confirmed hour, at most 300 a month. */
@@ -35,13 +35,13 @@ export async function volunteerAccount(tx: Tx, volunteerId: string, likelyArea: 
   const found = await findOwnedAccount(tx, 'volunteer', volunteerId, likelyArea);
   if (found) return { id: found.id, areaCode: found.areaCode };
   const ref = (await volunteerRefs(tx, [volunteerId], [likelyArea])).get(volunteerId);
-  return ensurePointAccount(tx, { kind: 'volunteer', ownerId: volunteerId, areaCode: ref?.areaCode ?? likelyArea });
+  return openPointAccount(tx, { kind: 'volunteer', ownerId: volunteerId, areaCode: ref?.areaCode ?? likelyArea });
 }
 
 type Booked = LinliEvents['hours.entry.booked'];
 
 export async function earnForEntry(ctx: AppContext, tx: Tx, p: Booked, actorId: string | null): Promise<void> {
-  if (await findEarning(tx, p.entryId)) return; // the same entry announced twice earns once
+  if (await findEarning(tx, { id: p.entryId, areaCode: p.areaCode })) return; // the same entry announced twice earns once
   const district = districtOf(p.areaCode);
   const month = p.serviceDate.slice(0, 7);
   const issuer = await ensurePointAccount(tx, { kind: 'issuer', ownerId: p.areaCode, areaCode: p.areaCode });
@@ -90,8 +90,9 @@ export async function earnForEntry(ctx: AppContext, tx: Tx, p: Booked, actorId: 
 }
 
 export async function reverseForEntry(ctx: AppContext, tx: Tx, p: Booked, actorId: string | null): Promise<void> {
-  if (!p.reversesEntryId || (await findEarning(tx, p.entryId))) return;
-  const original = await findEarning(tx, p.reversesEntryId);
+  if (!p.reversesEntryId || (await findEarning(tx, { id: p.entryId, areaCode: p.areaCode }))) return;
+  // A reversing entry is booked in its original's community (hours' reverseEntry copies the entry).
+  const original = await findEarning(tx, { id: p.reversesEntryId, areaCode: p.areaCode });
   const owed = Math.max(0, original?.points ?? 0);
   const account = await volunteerAccount(tx, p.volunteerId, p.areaCode);
   const issuer = await ensurePointAccount(tx, { kind: 'issuer', ownerId: p.areaCode, areaCode: p.areaCode });

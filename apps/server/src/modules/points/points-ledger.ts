@@ -8,7 +8,6 @@ import {
   balanceOf,
   credit,
   debit,
-  findAccountByOwner,
   findOwnedAccount,
   findTransferByRef,
   insertAccountIfMissing,
@@ -52,7 +51,14 @@ export async function ensurePointAccount(
   input: { kind: PointAccountKind; ownerId: string; areaCode: string },
 ): Promise<AreaKey> {
   const found = await findOwnedAccount(tx, input.kind, input.ownerId, input.areaCode);
-  if (found) return { id: found.id, areaCode: found.areaCode };
+  return found ? { id: found.id, areaCode: found.areaCode } : openPointAccount(tx, input);
+}
+
+/** Opens the account in its owner's community; one a concurrent transaction opened first is answered instead. */
+export async function openPointAccount(
+  tx: Tx,
+  input: { kind: PointAccountKind; ownerId: string; areaCode: string },
+): Promise<AreaKey> {
   // ON CONFLICT DO NOTHING: two transactions creating the same account both end up with the one that won.
   await insertAccountIfMissing(tx, {
     id: randomUUID(),
@@ -62,7 +68,7 @@ export async function ensurePointAccount(
     balance: 0,
     createdAt: new Date(),
   });
-  const row = await findAccountByOwner(tx, input.kind, input.ownerId);
+  const row = await findOwnedAccount(tx, input.kind, input.ownerId, input.areaCode);
   if (!row) throw new Error('points: account vanished after insert');
   return { id: row.id, areaCode: row.areaCode };
 }

@@ -35,8 +35,15 @@ export async function insertRule(db: DbOrTx, row: typeof pointRules.$inferInsert
   return inserted.length === 1;
 }
 
-export async function findEarning(db: DbOrTx, entryId: string): Promise<PointEarningRow | null> {
-  const [row] = await db.select().from(pointEarnings).where(eq(pointEarnings.entryId, entryId));
+/** The earning of an hours entry, by the entry's community (its area code) and id: one shard group. */
+export async function findEarning(
+  db: DbOrTx,
+  entry: { id: string; areaCode: string },
+): Promise<PointEarningRow | null> {
+  const [row] = await db
+    .select()
+    .from(pointEarnings)
+    .where(and(eq(pointEarnings.areaCode, entry.areaCode), eq(pointEarnings.entryId, entry.id)));
   return row ?? null;
 }
 

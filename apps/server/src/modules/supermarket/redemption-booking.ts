@@ -49,18 +49,19 @@ export interface BookInput {
 /** The items of the lines, each offered by this supermarket; else the whole redemption is refused. */
 async function offeredItems(
   tx: Tx,
-  marketId: string,
+  market: { id: string; areaCode: string },
   lines: readonly Line[],
   activeOnly = true,
 ): Promise<Map<string, ItemRow>> {
   const found = await findItems(
     tx,
     lines.map((l) => l.itemId),
+    market.areaCode,
   );
   const items = new Map(found.map((i) => [i.id, i]));
   for (const l of lines) {
     const item = items.get(l.itemId);
-    if (!item || item.supermarketId !== marketId || (activeOnly && !item.active))
+    if (!item || item.supermarketId !== market.id || (activeOnly && !item.active))
       throw new AppError('supermarket.item_unavailable');
   }
   return items;
@@ -144,7 +145,7 @@ async function movePoints(
 export async function bookRedemption(ctx: AppContext, tx: Tx, actor: Actor, input: BookInput): Promise<boolean> {
   const { market } = input;
   const lines = normaliseLines(input.lines);
-  const items = await offeredItems(tx, market.id, lines);
+  const items = await offeredItems(tx, market, lines);
   const total = lines.reduce((sum, l) => sum + l.quantity * items.get(l.itemId)!.pricePoints, 0);
   const now = ctx.clock.now();
   const row = redemptionRow(actor, input, lines, total, now);
@@ -187,7 +188,7 @@ export async function bookRedemption(ctx: AppContext, tx: Tx, actor: Actor, inpu
     memo: market.name,
     actorUserId: actor.userId,
   });
-  await setRedemptionTransfer(tx, row.id, transferId);
+  await setRedemptionTransfer(tx, row, transferId);
   await auditInTx(ctx, tx, actor, {
     action: input.channel === 'counter' ? 'supermarket.redeem' : 'supermarket.reserve',
     objectType: 'supermarket_redemption',
@@ -231,7 +232,7 @@ export async function giveBack(ctx: AppContext, tx: Tx, actor: Actor | null, inp
     createdAt: now,
   });
   if (!claimed) return false;
-  const items = await offeredItems(tx, r.supermarketId, lines, false);
+  const items = await offeredItems(tx, { id: r.supermarketId, areaCode: r.areaCode }, lines, false);
   for (const l of lines) {
     if (!(await returnLine(tx, r, l.itemId, l.quantity))) throw new AppError('supermarket.return_exceeds');
     const movement = { ...blank, id: randomUUID(), kind: 'return', note: input.reason, redemptionId: r.id };

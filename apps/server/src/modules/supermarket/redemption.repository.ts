@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { byKey, inSameArea, type AreaKey } from '../../platform/colocated';
-import { inScope } from '../../platform/access';
+import { inCommunities, inScope } from '../../platform/access';
 import type { DbOrTx } from '../../platform/db';
 import {
   supermarketRedemptionLines,
@@ -35,8 +35,12 @@ export function insertLines(tx: DbOrTx, rows: LineRow[]) {
   return tx.insert(supermarketRedemptionLines).values(rows);
 }
 
-export function setRedemptionTransfer(tx: DbOrTx, id: string, transferId: string) {
-  return tx.update(supermarketRedemptions).set({ transferId }).where(eq(supermarketRedemptions.id, id));
+export function setRedemptionTransfer(tx: DbOrTx, redemption: AreaKey, transferId: string) {
+  const t = supermarketRedemptions;
+  return tx
+    .update(t)
+    .set({ transferId })
+    .where(byKey(t.id, t.areaCode, redemption));
 }
 
 /** Moves a redemption from one of `from` to a new status; false when a racing step moved it first. */
@@ -113,9 +117,12 @@ async function withLines(db: DbOrTx, rows: RedemptionHead[]): Promise<Redemption
     .select()
     .from(supermarketRedemptionLines)
     .where(
-      inArray(
-        supermarketRedemptionLines.redemptionId,
-        rows.map((r) => r.id),
+      and(
+        inCommunities(supermarketRedemptionLines.areaCode, [...new Set(rows.map((r) => r.areaCode))]),
+        inArray(
+          supermarketRedemptionLines.redemptionId,
+          rows.map((r) => r.id),
+        ),
       ),
     )
     .orderBy(supermarketRedemptionLines.itemName);
@@ -133,7 +140,12 @@ const head = (row: { r: RedemptionRow; supermarketName: string; reservationDays:
   reservationDays: row.reservationDays,
 });
 
-export async function findRedemption(db: DbOrTx, id: string): Promise<RedemptionWithLines | null> {
+/** `communities`: where it must lie when the caller knows (its supermarket's, the reader's): one shard group. */
+export async function findRedemption(
+  db: DbOrTx,
+  id: string,
+  communities: readonly string[] | null = null,
+): Promise<RedemptionWithLines | null> {
   const [row] = await db
     .select(selection)
     .from(supermarketRedemptions)
@@ -141,7 +153,7 @@ export async function findRedemption(db: DbOrTx, id: string): Promise<Redemption
       supermarkets,
       inSameArea(eq(supermarkets.id, supermarketRedemptions.supermarketId), supermarkets, supermarketRedemptions),
     )
-    .where(eq(supermarketRedemptions.id, id));
+    .where(and(eq(supermarketRedemptions.id, id), inCommunities(supermarketRedemptions.areaCode, communities)));
   if (!row) return null;
   const [full] = await withLines(db, [head(row)]);
   return full ?? null;

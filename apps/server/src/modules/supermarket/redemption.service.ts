@@ -8,7 +8,7 @@ import type {
   RedemptionStatus,
   ReturnInput,
 } from '@linli/contracts/modules/supermarket';
-import type { Actor } from '../../platform/access';
+import { type Actor, scopeCommunities } from '../../platform/access';
 import { type AppContext, auditInTx, auditRead } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
@@ -84,12 +84,14 @@ export async function volunteerBalance(ctx: AppContext, volunteer: VolunteerRef)
  * submission under the same id). Shared by the counter and the /m reservation.
  */
 export async function bookOnce(ctx: AppContext, actor: Actor, input: BookInput): Promise<void> {
-  const existing = await findRedemption(ctx.db, input.id);
+  // In the supermarket's community (a redemption's): its id is unique there (its key on a Citus cluster).
+  const here = [input.market.areaCode];
+  const existing = await findRedemption(ctx.db, input.id, here);
   if (!existing) {
     const booked = await ctx.db.transaction((tx) => bookRedemption(ctx, tx, actor, input));
     if (booked) return;
   }
-  const first = existing ?? (await findRedemption(ctx.db, input.id));
+  const first = existing ?? (await findRedemption(ctx.db, input.id, here));
   if (!first || first.requestHash !== redemptionHash(input.market.id, input.volunteer.id, input.lines))
     throw new AppError('supermarket.id_reused');
 }
@@ -101,8 +103,9 @@ export class RedemptionService {
     private readonly markets: SupermarketService,
   ) {}
 
-  private async volunteerOf(actor: Actor, code: string): Promise<VolunteerRef> {
-    const volunteer = await verifyVolunteerCounterCode(this.ctx, this.ctx.db, code);
+  /** The volunteer of a counter code: looked for in the supermarket's community first (most shop where they live). */
+  private async volunteerOf(actor: Actor, code: string, market: { areaCode: string }): Promise<VolunteerRef> {
+    const volunteer = await verifyVolunteerCounterCode(this.ctx, this.ctx.db, code, [market.areaCode]);
     if (!volunteer) {
       auditRead(this.ctx, actor, { action: 'supermarket.counter_lookup', objectType: 'volunteer', result: 'failure' });
       throw new AppError('supermarket.code_invalid');
@@ -112,8 +115,8 @@ export class RedemptionService {
   }
 
   async lookup(actor: Actor, input: CounterLookupInput): Promise<CounterVolunteer> {
-    await this.markets.visible(actor, input.supermarketId, supermarketPolicy.canCounter);
-    const volunteer = await this.volunteerOf(actor, input.code);
+    const market = await this.markets.visible(actor, input.supermarketId, supermarketPolicy.canCounter);
+    const volunteer = await this.volunteerOf(actor, input.code, market);
     auditRead(this.ctx, actor, {
       action: 'supermarket.counter_lookup',
       objectType: 'volunteer',
@@ -130,21 +133,21 @@ export class RedemptionService {
   async redeem(actor: Actor, input: CounterRedemptionInput): Promise<Redemption> {
     const market = await this.markets.visible(actor, input.supermarketId, supermarketPolicy.canCounter);
     // A repeat of a booked submission is answered before its (by now maybe stale) code is checked again.
-    const existing = await findRedemption(this.ctx.db, input.id);
+    const existing = await findRedemption(this.ctx.db, input.id, [market.areaCode]);
     if (existing && existing.supermarketId === market.id) return this.dto(actor, existing);
     if (!market.active) throw new AppError('supermarket.closed');
-    const volunteer = await this.volunteerOf(actor, input.code);
+    const volunteer = await this.volunteerOf(actor, input.code, market);
     await bookOnce(this.ctx, actor, { id: input.id, market, volunteer, lines: input.lines, channel: 'counter' });
     return this.detail(actor, input.id, false);
   }
 
   private async dto(actor: Actor, row: RedemptionWithLines): Promise<Redemption> {
-    const names = await volunteerRefs(this.ctx.db, [row.volunteerId]);
+    const names = await volunteerRefs(this.ctx.db, [row.volunteerId], [row.areaCode]);
     return redemptionDto(row, names, redemptionActions(actor, row));
   }
 
   private async visible(actor: Actor, id: string, can = supermarketPolicy.canRead): Promise<RedemptionWithLines> {
-    const row = await findRedemption(this.ctx.db, id);
+    const row = await findRedemption(this.ctx.db, id, scopeCommunities(actor.scopePrefixes));
     if (!row || !can(actor, row))
       throw deniedNotFound(this.ctx, actor, 'supermarket_redemption', [id], 'supermarket.not_found');
     return row;

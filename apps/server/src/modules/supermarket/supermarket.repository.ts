@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { byKey, inSameArea } from '../../platform/colocated';
-import { inScope } from '../../platform/access';
+import { inCommunities, inScope } from '../../platform/access';
 import type { DbOrTx } from '../../platform/db';
 import { supermarketItems, supermarketStockMovements, supermarkets } from './supermarket.tables';
 
@@ -36,8 +36,16 @@ export async function listSupermarkets(
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-export async function findSupermarket(db: DbOrTx, id: string): Promise<SupermarketRow | null> {
-  const [row] = await db.select().from(supermarkets).where(eq(supermarkets.id, id));
+/** `communities`: where it must lie when the caller knows (the reader's, scopeCommunities): one shard group. */
+export async function findSupermarket(
+  db: DbOrTx,
+  id: string,
+  communities: readonly string[] | null = null,
+): Promise<SupermarketRow | null> {
+  const [row] = await db
+    .select()
+    .from(supermarkets)
+    .where(and(eq(supermarkets.id, id), inCommunities(supermarkets.areaCode, communities)));
   return row ?? null;
 }
 
@@ -104,12 +112,13 @@ export async function findItem(db: DbOrTx, id: string): Promise<ItemRow | null> 
   return row ?? null;
 }
 
-export async function findItems(db: DbOrTx, ids: readonly string[]): Promise<ItemRow[]> {
+/** Items by id in one community (their supermarket's): one shard group. */
+export async function findItems(db: DbOrTx, ids: readonly string[], areaCode: string): Promise<ItemRow[]> {
   if (ids.length === 0) return [];
   return db
     .select()
     .from(supermarketItems)
-    .where(inArray(supermarketItems.id, [...ids]));
+    .where(and(eq(supermarketItems.areaCode, areaCode), inArray(supermarketItems.id, [...ids])));
 }
 
 export function insertItem(db: DbOrTx, row: ItemRow) {

@@ -9,7 +9,7 @@ import {
   type SupermarketItemUpdateInput,
   type SupermarketUpdateInput,
 } from '@linli/contracts/modules/supermarket';
-import type { Actor } from '../../platform/access';
+import { type Actor, scopeCommunities } from '../../platform/access';
 import { type AppContext, auditInTx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { deniedNotFound } from '../../platform/request-context';
@@ -54,7 +54,7 @@ export class SupermarketService {
 
   /** A supermarket the actor may see under `can`, else 404 like a missing one. */
   async visible(actor: Actor, id: string, can = supermarketPolicy.canRead): Promise<SupermarketRow> {
-    const row = await findSupermarket(this.ctx.db, id);
+    const row = await findSupermarket(this.ctx.db, id, scopeCommunities(actor.scopePrefixes));
     if (!row || !can(actor, row)) throw deniedNotFound(this.ctx, actor, 'supermarket', [id], 'supermarket.not_found');
     return row;
   }

@@ -190,9 +190,13 @@ export async function verifyVolunteerCounterCode(
   ctx: AppContext,
   tx: DbOrTx,
   code: string,
+  likelyCommunities: readonly string[] = [],
 ): Promise<VolunteerRef | null> {
   const verified = verifyRotatingCode(ctx.keys, 'volunteer.counter', code, ctx.clock.now());
   if (!verified.ok) return null;
-  const row = await findVolunteerRow(tx, verified.subject);
+  // Looked for where the caller expects first (the counter's community: one shard group on Citus), then anywhere.
+  const row =
+    (likelyCommunities.length ? await findVolunteerRow(tx, verified.subject, likelyCommunities) : null) ??
+    (await findVolunteerRow(tx, verified.subject));
   return row ? toVolunteerRef(row) : null;
 }
